@@ -1,0 +1,27 @@
+# Every dependency comes from a Debian 12 package (see scripts/install-deps).
+find_package(PkgConfig REQUIRED)
+find_package(LibXml2 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(Threads REQUIRED)
+find_package(Boost 1.81 REQUIRED)
+find_package(boost_json 1.81 REQUIRED CONFIG)
+find_package(boost_url 1.81 REQUIRED CONFIG)
+
+# Beast/Asio are header-only; one INTERFACE target carries what they need.
+add_library(souffleur_asio INTERFACE)
+add_library(souffleur::asio ALIAS souffleur_asio)
+target_link_libraries(souffleur_asio INTERFACE Boost::headers Threads::Threads OpenSSL::SSL
+                                               OpenSSL::Crypto)
+target_compile_definitions(souffleur_asio INTERFACE BOOST_ASIO_NO_DEPRECATED
+                                                    BOOST_BEAST_USE_STD_STRING_VIEW)
+
+if(SOUFFLEUR_TESTS)
+    find_package(Catch2 2 REQUIRED)
+endif()
+if(SOUFFLEUR_BENCH)
+    find_package(benchmark REQUIRED)
+endif()
+if(SOUFFLEUR_GUI)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebEngineCore WebEngineWidgets)
+endif()

@@ -1,0 +1,24 @@
+# Compiler flags as INTERFACE targets, linked PRIVATE by every Souffleur target.
+add_library(souffleur_warnings INTERFACE)
+add_library(souffleur::warnings ALIAS souffleur_warnings)
+target_compile_options(souffleur_warnings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+    -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+    -Wimplicit-fallthrough -Wformat=2)
+if(SOUFFLEUR_WERROR)
+    target_compile_options(souffleur_warnings INTERFACE -Werror)
+endif()
+
+if(SOUFFLEUR_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# souffleur_add_library(NAME ALIAS [sources...]): a component library with the
+# public headers in include/ and the warning flags applied.
+function(souffleur_component target alias)
+    add_library(${target} STATIC ${ARGN})
+    add_library(souffleur::${alias} ALIAS ${target})
+    target_link_libraries(${target} PRIVATE souffleur::warnings)
+    set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+endfunction()

@@ -1,0 +1,28 @@
+// The renderer: one step of a guide as a self-contained HTML page, the same
+// for the overlay on the desk and the preview in authoring. All guide text is
+// escaped; the page carries a strict Content-Security-Policy and loads nothing.
+#pragma once
+
+#include <souffleur/content/guide.h>
+
+#include <string>
+#include <string_view>
+
+namespace souffleur::content {
+
+enum class UiLanguage { Dutch, English };
+
+struct RenderOptions {
+    UiLanguage language = UiLanguage::Dutch;
+};
+
+// The page for `step` (which must belong to `guide`).
+std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options = {});
+
+// A page for when the task is finished.
+std::string renderFinished(const Guide& guide, const RenderOptions& options = {});
+
+// HTML-escapes text for element content and attribute values.
+std::string escapeHtml(std::string_view text);
+
+} // namespace souffleur::content

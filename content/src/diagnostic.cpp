@@ -1,0 +1,20 @@
+#include <souffleur/content/diagnostic.h>
+
+#include <algorithm>
+
+namespace souffleur::content {
+
+std::string Diagnostic::toString() const {
+    std::string out = file.empty() ? std::string("<input>") : file;
+    out += ':' + std::to_string(line) + ':' + std::to_string(column) + ": ";
+    out += severity == Severity::Error ? "error: " : "warning: ";
+    out += message;
+    return out;
+}
+
+bool hasErrors(const Diagnostics& diagnostics) {
+    return std::ranges::any_of(diagnostics,
+                               [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+} // namespace souffleur::content

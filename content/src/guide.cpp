@@ -1,0 +1,18 @@
+#include <souffleur/content/guide.h>
+
+namespace souffleur::content {
+
+const Step* Guide::findStep(std::string_view stepId) const {
+    const auto index = stepIndex(stepId);
+    return index ? &steps[*index] : nullptr;
+}
+
+std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].id == stepId)
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace souffleur::content

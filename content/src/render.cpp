@@ -1,0 +1,175 @@
+// One renderer for desk and authoring preview. Every piece of guide text goes
+// through escapeHtml; the only markup is ours. The stylesheet is inline and
+// allowed by its SHA-256 hash in the Content-Security-Policy, so the page needs
+// no 'unsafe-inline', runs no script and loads nothing from anywhere.
+#include <souffleur/content/render.h>
+
+#include <openssl/evp.h>
+
+#include <array>
+
+namespace souffleur::content {
+namespace {
+
+// Styling in the spirit of the NL Design System: Rijksoverheid blue, plain
+// sans-serif, generous line height; all text colours meet WCAG 2.1 AA on white.
+constexpr std::string_view kStyle =
+    ":root{--ink:#1a1a1a;--muted:#4b4b4b;--brand:#154273;--line:#b4b4b4;--warn:#8a3b00;"
+    "--soft:#eef3f8}"
+    "*{box-sizing:border-box}"
+    "body{margin:0;padding:12px 14px;font:16px/1.5 system-ui,'Segoe UI',Roboto,sans-serif;"
+    "color:var(--ink);background:#fff}"
+    "header{border-bottom:3px solid var(--brand);margin-bottom:10px;padding-bottom:6px}"
+    ".guide-title{font-size:14px;font-weight:600;color:var(--brand);margin:0}"
+    ".progress{font-size:13px;color:var(--muted);margin:2px 0 0}"
+    ".illustrative{font-size:12px;color:var(--warn)}"
+    "h1.glance{font-size:20px;line-height:1.3;margin:8px 0 10px}"
+    "details{margin:8px 0;border-left:3px solid var(--line);padding-left:8px}"
+    "summary{cursor:pointer;color:var(--brand);font-weight:600}"
+    "ul.checks{list-style:none;padding:0;margin:8px 0}"
+    "ul.checks li{padding:4px 0 4px 26px;position:relative}"
+    "ul.checks li::before{content:'\\2610';position:absolute;left:2px;color:var(--brand)}"
+    "ol.options{padding-left:22px}ol.options li{margin:4px 0;font-weight:600}"
+    ".end{background:var(--soft);padding:8px;border-radius:4px}";
+
+std::string base64(const unsigned char* data, std::size_t size) {
+    std::string out(4 * ((size + 2) / 3), '\0');
+    const int written =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
+    out.resize(static_cast<std::size_t>(written));
+    return out;
+}
+
+const std::string& contentSecurityPolicy() {
+    static const std::string policy = [] {
+        std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+        unsigned int length = 0;
+        EVP_Digest(kStyle.data(), kStyle.size(), digest.data(), &length, EVP_sha256(), nullptr);
+        return "default-src 'none'; style-src 'sha256-" + base64(digest.data(), length) +
+               "'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; "
+               "frame-ancestors 'none'";
+    }();
+    return policy;
+}
+
+struct Strings {
+    const char* step;
+    const char* of;
+    const char* details;
+    const char* why;
+    const char* checks;
+    const char* choose;
+    const char* ends;
+    const char* finished;
+    const char* finishedHint;
+};
+
+const Strings& strings(UiLanguage language) {
+    static const Strings dutch{"Stap",
+                               "van",
+                               "Meer uitleg",
+                               "Waarom dit belangrijk is",
+                               "Controleer",
+                               "Kies wat u ziet:",
+                               "Met deze stap eindigt de taak.",
+                               "Taak afgerond",
+                               "U kunt het venster sluiten of een nieuwe handleiding kiezen."};
+    static const Strings english{"Step",
+                                 "of",
+                                 "More detail",
+                                 "Why this matters",
+                                 "Check",
+                                 "Choose what you see:",
+                                 "The task ends with this step.",
+                                 "Task finished",
+                                 "You can close the panel or choose another guide."};
+    return language == UiLanguage::English ? english : dutch;
+}
+
+std::string pageStart(const Guide& guide, std::string_view progress) {
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(guide.language) + "\">\n<head>\n";
+    out += "<meta charset=\"utf-8\">\n";
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + contentSecurityPolicy() +
+           "\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<title>" + escapeHtml(guide.title) + "</title>\n";
+    out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+    out += "<header><p class=\"guide-title\">" + escapeHtml(guide.title) + "</p>";
+    if (!progress.empty())
+        out += "<p class=\"progress\">" + std::string(progress) + "</p>";
+    out += "</header>\n<main>\n";
+    return out;
+}
+
+} // namespace
+
+std::string escapeHtml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options) {
+    const Strings& s = strings(options.language);
+    const auto index = guide.stepIndex(step.id).value_or(0);
+    const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
+                                 s.of + ' ' + std::to_string(guide.steps.size());
+    std::string out = pageStart(guide, progress);
+    out += "<h1 class=\"glance\" id=\"glance\">" + escapeHtml(step.glance) + "</h1>\n";
+    if (!step.checks.empty()) {
+        out += "<ul class=\"checks\" aria-label=\"" + std::string(s.checks) + "\">\n";
+        for (const auto& check : step.checks)
+            out += "<li>" + escapeHtml(check) + "</li>\n";
+        out += "</ul>\n";
+    }
+    if (!step.options.empty()) {
+        out += "<p>" + std::string(s.choose) + "</p>\n<ol class=\"options\">\n";
+        for (const auto& option : step.options)
+            out += "<li>" + escapeHtml(option.label) + "</li>\n";
+        out += "</ol>\n";
+    }
+    if (!step.details.empty()) {
+        out += "<details><summary>" + std::string(s.details) + "</summary><p>" +
+               escapeHtml(step.details) + "</p></details>\n";
+    }
+    if (!step.why.empty()) {
+        out += "<details><summary>" + std::string(s.why) + "</summary><p>" + escapeHtml(step.why) +
+               "</p></details>\n";
+    }
+    if (step.ends)
+        out += "<p class=\"end\">" + std::string(s.ends) + "</p>\n";
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string renderFinished(const Guide& guide, const RenderOptions& options) {
+    const Strings& s = strings(options.language);
+    std::string out = pageStart(guide, {});
+    out += "<h1 class=\"glance\" id=\"glance\">" + std::string(s.finished) + "</h1>\n";
+    out += "<p>" + std::string(s.finishedHint) + "</p>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+} // namespace souffleur::content

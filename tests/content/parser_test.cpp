@@ -1,0 +1,154 @@
+// The guide parser: good guides become models; bad and hostile input becomes
+// located errors, quickly, without touching the network or the file system.
+#include <souffleur/content/parser.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+using namespace souffleur::content;
+
+namespace {
+
+const std::string kMinimal = R"(<?xml version="1.0" encoding="UTF-8"?>
+<guide xmlns="urn:x-souffleur:guide:1" id="t.minimal" revision="2" xml:lang="nl">
+  <title>Minimaal</title>
+  <step id="een">
+    <glance>Eerste   stap
+      met witruimte</glance>
+  </step>
+  <step id="twee" end="true"><glance>Klaar</glance></step>
+</guide>
+)";
+
+std::string firstMessage(const std::expected<Guide, Diagnostics>& result) {
+    REQUIRE_FALSE(result.has_value());
+    REQUIRE_FALSE(result.error().empty());
+    return result.error().front().toString();
+}
+
+} // namespace
+
+TEST_CASE("A minimal guide parses into the model", "[content][parser]") {
+    auto guide = parseGuide(kMinimal, "minimal.xml");
+    REQUIRE(guide.has_value());
+    CHECK(guide->id == "t.minimal");
+    CHECK(guide->revision == 2);
+    CHECK(guide->language == "nl");
+    CHECK(guide->title == "Minimaal");
+    REQUIRE(guide->steps.size() == 2);
+    CHECK(guide->steps[0].glance == "Eerste stap met witruimte");
+    CHECK(guide->steps[1].ends);
+    CHECK(guide->findStep("twee") == &guide->steps[1]);
+    CHECK(guide->findStep("drie") == nullptr);
+}
+
+TEST_CASE("Every guide in the demo library parses", "[content][parser][library]") {
+    const std::filesystem::path library = SOUFFLEUR_SOURCE_DIR "/content/library";
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(library)) {
+        if (entry.path().extension() != ".xml")
+            continue;
+        INFO(entry.path());
+        auto guide = loadGuide(entry.path());
+        if (!guide) {
+            for (const auto& d : guide.error())
+                UNSCOPED_INFO(d.toString());
+        }
+        CHECK(guide.has_value());
+        ++count;
+    }
+    CHECK(count >= 3);
+}
+
+TEST_CASE("Malformed XML is reported as file:line:col", "[content][parser][errors]") {
+    const std::string broken =
+        "<?xml version=\"1.0\"?>\n<guide xmlns=\"urn:x-souffleur:guide:1\">\n"
+        "  <title>Oops</titel>\n</guide>\n";
+    const auto message = firstMessage(parseGuide(broken, "broken.xml"));
+    CHECK(message.starts_with("broken.xml:3:"));
+    CHECK(message.find("error:") != std::string::npos);
+}
+
+TEST_CASE("Structural errors are located and named", "[content][parser][errors]") {
+    SECTION("unknown element") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find("<title>"), 7, "<blink/><title>");
+        const auto message = firstMessage(parseGuide(xml, "g.xml"));
+        CHECK(message.find("g.xml:3:") == 0);
+        CHECK(message.find("unknown element <blink>") != std::string::npos);
+    }
+    SECTION("wrong namespace") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find("urn:x-souffleur:guide:1"), 23, "urn:other");
+        CHECK(firstMessage(parseGuide(xml, "g.xml")).find("root element") != std::string::npos);
+    }
+    SECTION("duplicate step id") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find("id=\"twee\""), 9, "id=\"een\"");
+        CHECK(firstMessage(parseGuide(xml, "g.xml")).find("duplicate step id") !=
+              std::string::npos);
+    }
+    SECTION("option to an unknown step") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find("</step>"), 7,
+                    "<decision><option goto=\"nergens\">A</option>"
+                    "<option goto=\"twee\">B</option></decision></step>");
+        CHECK(firstMessage(parseGuide(xml, "g.xml")).find("unknown step 'nergens'") !=
+              std::string::npos);
+    }
+    SECTION("missing revision") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find(" revision=\"2\""), 13, "");
+        CHECK(firstMessage(parseGuide(xml, "g.xml")).find("revision") != std::string::npos);
+    }
+}
+
+TEST_CASE("Hostile XML is refused with a clear error", "[content][parser][hostile]") {
+    SECTION("billion laughs") {
+        const std::string xml = R"(<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<guide xmlns="urn:x-souffleur:guide:1" id="x" revision="1"><title>&lol3;</title></guide>)";
+        const auto message = firstMessage(parseGuide(xml, "lol.xml"));
+        CHECK(message.starts_with("lol.xml:2:1:"));
+        CHECK(message.find("DOCTYPE") != std::string::npos);
+    }
+    SECTION("external entity") {
+        const std::string xml = R"(<?xml version="1.0"?>
+<!DOCTYPE g [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<guide xmlns="urn:x-souffleur:guide:1" id="x" revision="1"><title>&xxe;</title></guide>)";
+        CHECK(firstMessage(parseGuide(xml, "xxe.xml")).find("DOCTYPE") != std::string::npos);
+    }
+    SECTION("undeclared entity reference") {
+        std::string xml = kMinimal;
+        xml.replace(xml.find("Minimaal"), 8, "&passwd;");
+        CHECK(firstMessage(parseGuide(xml, "ent.xml")).find("ent.xml:3:") == 0);
+    }
+    SECTION("deep nesting") {
+        std::string xml = "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"x\" revision=\"1\">";
+        for (int i = 0; i < 5000; ++i)
+            xml += "<a>";
+        for (int i = 0; i < 5000; ++i)
+            xml += "</a>";
+        xml += "</guide>";
+        CHECK_FALSE(parseGuide(xml, "deep.xml").has_value());
+    }
+    SECTION("oversized input") {
+        std::string xml = kMinimal;
+        xml.insert(xml.find("</title>"), std::string(kMaxGuideBytes, 'x'));
+        CHECK(firstMessage(parseGuide(xml, "big.xml")).find("larger than the limit") !=
+              std::string::npos);
+    }
+    SECTION("not XML at all") {
+        CHECK_FALSE(parseGuide("", "empty.xml").has_value());
+        CHECK_FALSE(parseGuide(std::string("\0\x01\xff", 3), "binary.xml").has_value());
+    }
+}
+
+TEST_CASE("A missing file is an error, not a crash", "[content][parser][errors]") {
+    auto result = loadGuide("/nonexistent/guide.xml");
+    REQUIRE_FALSE(result.has_value());
+    CHECK(result.error().front().message.find("cannot read") != std::string::npos);
+}

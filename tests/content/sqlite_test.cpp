@@ -1,0 +1,59 @@
+// The SQLite wrappers: WAL with synchronous=FULL, statements, transactions.
+#include <souffleur/sqlite/sqlite.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <unistd.h>
+
+using namespace souffleur::sqlite;
+
+namespace {
+
+std::filesystem::path tempFile(const char* name) {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("souffleur-sqlite-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto path = dir / name;
+    std::filesystem::remove(path);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("A database opens in WAL mode with synchronous=FULL", "[sqlite]") {
+    auto db = Database::open(tempFile("wal.sqlite"));
+    REQUIRE(db.has_value());
+    auto stmt = db->prepare("PRAGMA journal_mode");
+    REQUIRE(stmt.has_value());
+    REQUIRE(stmt->step().value());
+    CHECK(stmt->columnText(0) == "wal");
+    CHECK(db->queryInt("PRAGMA synchronous").value() == 2); // FULL
+}
+
+TEST_CASE("A transaction rolls back unless committed", "[sqlite]") {
+    auto db = Database::open(tempFile("tx.sqlite"));
+    REQUIRE(db.has_value());
+    REQUIRE(db->exec("CREATE TABLE t(x INTEGER)").has_value());
+    {
+        auto tx = Transaction::begin(*db);
+        REQUIRE(tx.has_value());
+        REQUIRE(db->prepare("INSERT INTO t VALUES (?)")->bind(1, 1).run().has_value());
+    }
+    CHECK(db->queryInt("SELECT count(*) FROM t").value() == 0);
+    {
+        auto tx = Transaction::begin(*db);
+        REQUIRE(db->prepare("INSERT INTO t VALUES (?)")->bindAll(2).run().has_value());
+        REQUIRE(tx->commit().has_value());
+    }
+    CHECK(db->queryInt("SELECT sum(x) FROM t").value() == 2);
+}
+
+TEST_CASE("Errors are values with SQLite's message", "[sqlite]") {
+    auto db = Database::open(tempFile("err.sqlite"));
+    REQUIRE(db.has_value());
+    auto bad = db->prepare("SELEC nonsense");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("syntax error") != std::string::npos);
+    CHECK_FALSE(Database::open("/nonexistent/dir/x.sqlite").has_value());
+}
