@@ -1,0 +1,44 @@
+// A small HTTP client for talking to souffleur-server: the authoring tool uses
+// the blocking request(), the sync client its own asynchronous connection.
+// Beast stays behind this header.
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <string>
+#include <string_view>
+
+namespace souffleur::client {
+
+// Where the server is: parsed from "http://127.0.0.1:8470" (https comes later).
+struct ServerAddress {
+    std::string host;
+    std::string port;
+
+    static std::expected<ServerAddress, std::string> parse(std::string_view url);
+    std::string toString() const { return "http://" + host + ":" + port; }
+};
+
+struct HttpResponse {
+    int status = 0;
+    std::string contentType;
+    std::string body;
+};
+
+enum class Method { Get, Post };
+
+struct HttpRequest {
+    Method method = Method::Get;
+    std::string target; // "/api/v1/changes?since=3"
+    std::string token;  // bearer token; empty for none
+    std::string body;
+    std::string contentType = "application/json";
+};
+
+// One request on a new connection, waiting at most `timeout` in all.
+// Transport failures are errors; any HTTP status is a response.
+std::expected<HttpResponse, std::string>
+request(const ServerAddress& server, const HttpRequest& request,
+        std::chrono::milliseconds timeout = std::chrono::seconds(15));
+
+} // namespace souffleur::client

@@ -1,0 +1,50 @@
+// The outbox: records from this desk (session events, feedback) waiting to
+// reach the server. Invariants:
+//  1. enqueue() returns only after the record is committed (synchronous=FULL),
+//     so a record the user was told is saved survives a crash or power loss.
+//  2. Records leave in numbered batches. A batch, once numbered, always holds
+//     the same records and is resent unchanged until acknowledged, so the
+//     server's "batch <= last seen is a no-op" rule makes retries harmless.
+//  3. acknowledge(n) deletes exactly batch n's records; nothing else deletes.
+#pragma once
+
+#include <souffleur/sqlite/sqlite.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace souffleur::client {
+
+struct Batch {
+    std::int64_t number = 0;
+    std::string body; // {"client": ..., "batch": n, "records": [...]}
+    std::size_t size = 0;
+};
+
+class Outbox {
+public:
+    static sqlite::Result<Outbox> open(const std::filesystem::path& path);
+
+    // Stores one record (a JSON object from records.h).
+    sqlite::Result<void> enqueue(std::string_view recordJson);
+    // The batch to send now: the already-numbered unacknowledged batch if there
+    // is one, else a new batch of up to `maxRecords` oldest records; nullopt
+    // when there is nothing to send.
+    sqlite::Result<std::optional<Batch>> nextBatch(std::size_t maxRecords = 200);
+    sqlite::Result<void> acknowledge(std::int64_t batchNumber);
+    // Records waiting (sent or not) to be acknowledged.
+    sqlite::Result<std::int64_t> pending();
+    // This desk's stable random id, created on first use.
+    const std::string& clientId() const { return m_clientId; }
+
+private:
+    Outbox(sqlite::Database db, std::string clientId)
+        : m_db(std::move(db))
+        , m_clientId(std::move(clientId)) {}
+    sqlite::Database m_db;
+    std::string m_clientId;
+};
+
+} // namespace souffleur::client

@@ -1,0 +1,54 @@
+// The desk's local replica of the published guides, in one SQLite file that
+// also holds the outbox (outbox.h). It survives restarts, so the desk keeps
+// working offline with what it last received. Each thread opens its own
+// Replica on the same file (WAL allows one writer and many readers).
+#pragma once
+
+#include <souffleur/sqlite/sqlite.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace souffleur::client {
+
+struct GuideEntry {
+    std::string id;
+    int revision = 0;
+    std::string title;
+};
+
+// One entry of the server's change feed.
+struct Change {
+    std::int64_t seq = 0;
+    std::string kind; // "guide"
+    std::string id;
+    int revision = 0;
+    std::string xml;
+};
+
+class Replica {
+public:
+    // Opens (and creates or migrates) the desk database.
+    static sqlite::Result<Replica> open(const std::filesystem::path& path);
+
+    sqlite::Result<std::vector<GuideEntry>> guides();
+    sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
+    // The last change-feed sequence applied; 0 for a new desk.
+    sqlite::Result<std::int64_t> cursor();
+    // Stores the guides of one page of changes and moves the cursor, in one
+    // transaction. A guide that does not parse is skipped (and counted in the
+    // returned number of rejected changes): the desk keeps its last good revision.
+    sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor);
+
+    sqlite::Database& database() { return m_db; }
+
+private:
+    explicit Replica(sqlite::Database db)
+        : m_db(std::move(db)) {}
+    sqlite::Database m_db;
+};
+
+} // namespace souffleur::client

@@ -1,0 +1,64 @@
+// The sync client keeps the desk's replica current and its outbox empty.
+// It runs on its own thread (one io_context), with its own database
+// connections, and reports through callbacks that are called on that thread:
+// the overlay posts them on to its GUI thread.
+//
+//        start()
+//   Offline ───▶ Connecting ──(notify socket open)──▶ Online
+//      ▲             │                                  │
+//      └─(backoff)───┘◀──────(any failure, or stop())───┘
+//
+// Online: pull the change feed from the cursor until done, send outbox
+// batches until empty, then wait for a server notice, a flushOutbox() call or
+// a 30 s tick, and do it again. Backoff doubles from minBackoff to maxBackoff
+// with random jitter, and resets once connected.
+#pragma once
+
+#include <souffleur/client/http.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace souffleur::client {
+
+enum class SyncState { Offline, Connecting, Online };
+const char* syncStateName(SyncState state);
+
+struct SyncConfig {
+    ServerAddress server;
+    std::string token;
+    std::filesystem::path database; // the desk database (replica + outbox)
+    std::chrono::milliseconds minBackoff{500};
+    std::chrono::milliseconds maxBackoff{30000};
+};
+
+struct SyncCallbacks {
+    std::function<void(SyncState)> stateChanged;
+    std::function<void(std::int64_t cursor)> guidesChanged; // after a page was applied
+    std::function<void(std::int64_t batch)> recordsAcked;   // after a batch was acknowledged
+    std::function<void(const std::string&)> log;            // diagnostics, one line each
+};
+
+class SyncClient {
+public:
+    SyncClient(SyncConfig config, SyncCallbacks callbacks);
+    ~SyncClient(); // stops and joins
+    SyncClient(const SyncClient&) = delete;
+    SyncClient& operator=(const SyncClient&) = delete;
+
+    void start();
+    void stop();
+    // Thread-safe: send the outbox now rather than at the next tick.
+    void flushOutbox();
+    SyncState state() const;
+
+private:
+    class Impl;
+    std::shared_ptr<Impl> m_impl;
+};
+
+} // namespace souffleur::client

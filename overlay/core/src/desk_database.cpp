@@ -1,0 +1,54 @@
+#include "desk_database.h"
+
+#include <array>
+#include <string_view>
+
+namespace souffleur::client::detail {
+namespace {
+
+// Migration N (1-based) brings the schema from version N-1 to N. Append only.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE guides(
+        id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        xml TEXT NOT NULL,
+        received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+    CREATE TABLE outbox(
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        record TEXT NOT NULL,
+        batch INTEGER);
+    CREATE INDEX outbox_batch ON outbox(batch);
+    INSERT INTO meta(key, value) VALUES ('cursor', '0'), ('next_batch', '1');
+    )sql",
+};
+
+} // namespace
+
+sqlite::Result<sqlite::Database> openDeskDatabase(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path(), ec);
+    auto db = sqlite::Database::open(path);
+    if (!db)
+        return db;
+    auto tx = sqlite::Transaction::begin(*db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto version = db->queryInt("PRAGMA user_version");
+    if (!version)
+        return std::unexpected(version.error());
+    for (auto v = static_cast<std::size_t>(version->value_or(0)); v < kMigrations.size(); ++v) {
+        if (auto ok = db->exec(kMigrations[v]); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = db->exec("PRAGMA user_version = " + std::to_string(v + 1)); !ok)
+            return std::unexpected(ok.error());
+    }
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return db;
+}
+
+} // namespace souffleur::client::detail

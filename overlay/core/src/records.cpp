@@ -1,0 +1,88 @@
+// Outbox records as JSON (Boost.JSON), matching docs/api.md.
+#include <souffleur/client/records.h>
+
+#include <boost/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+namespace souffleur::client {
+
+std::string newUuid() {
+    static thread_local std::random_device device; // the OS's random source
+    std::array<unsigned char, 16> bytes{};
+    for (std::size_t i = 0; i < bytes.size(); i += 4) {
+        const unsigned int value = device();
+        for (std::size_t j = 0; j < 4; ++j)
+            bytes[i + j] = static_cast<unsigned char>(value >> (8 * j));
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40); // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    std::string out;
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out += '-';
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0f];
+    }
+    return out;
+}
+
+std::string isoTime(std::chrono::system_clock::time_point at) {
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                  utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
+                  utc.tm_sec, static_cast<int>(millis % 1000));
+    return buffer.data();
+}
+
+std::string eventRecord(const SessionInfo& session, const StepEvent& event) {
+    boost::json::object record{{"type", "event"},
+                               {"id", newUuid()},
+                               {"session", session.sessionId},
+                               {"guide", session.guideId},
+                               {"revision", session.revision},
+                               {"event", eventName(event.kind)},
+                               {"at", isoTime(event.at)}};
+    if (!event.step.empty())
+        record["step"] = event.step;
+    if (!event.option.empty())
+        record["option"] = event.option;
+    if (event.durationMs >= 0)
+        record["duration_ms"] = event.durationMs;
+    return boost::json::serialize(record);
+}
+
+const char* feedbackName(FeedbackKind kind) {
+    switch (kind) {
+    case FeedbackKind::Wrong:
+        return "wrong";
+    case FeedbackKind::Unclear:
+        return "unclear";
+    case FeedbackKind::Outdated:
+        return "outdated";
+    case FeedbackKind::Tip:
+        return "tip";
+    }
+    return "unclear";
+}
+
+std::string feedbackRecord(const Feedback& feedback) {
+    boost::json::object record{{"type", "feedback"},        {"id", newUuid()},
+                               {"guide", feedback.guideId}, {"revision", feedback.revision},
+                               {"step", feedback.step},     {"kind", feedbackName(feedback.kind)},
+                               {"text", feedback.text}};
+    if (!feedback.suggestion.empty())
+        record["suggestion"] = feedback.suggestion;
+    return boost::json::serialize(record);
+}
+
+} // namespace souffleur::client

@@ -1,0 +1,384 @@
+// The sync client's thread and coroutines; see the state diagram in
+// sync_client.h. Everything below runs on the client's one io_context
+// thread, so the flags need no locks; other threads reach in only through
+// asio::post (flushOutbox) and io_context::stop (stop).
+#include "http_detail.h"
+
+#include <souffleur/client/outbox.h>
+#include <souffleur/client/replica.h>
+#include <souffleur/client/sync_client.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <random>
+#include <thread>
+
+namespace souffleur::client {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+const char* syncStateName(SyncState state) {
+    switch (state) {
+    case SyncState::Offline:
+        return "offline";
+    case SyncState::Connecting:
+        return "connecting";
+    case SyncState::Online:
+        return "online";
+    }
+    return "unknown";
+}
+
+class SyncClient::Impl {
+public:
+    Impl(SyncConfig config, SyncCallbacks callbacks)
+        : m_config(std::move(config))
+        , m_callbacks(std::move(callbacks)) {}
+
+    ~Impl() { stop(); }
+
+    void start() {
+        if (m_thread.joinable())
+            return;
+        m_thread = std::thread([this] { threadMain(); });
+    }
+
+    // Safe to stop between any two handlers: every database change is one
+    // synchronous transaction inside a handler, never split across a suspension.
+    void stop() {
+        m_context.stop();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    void flush() {
+        asio::post(m_context, [this] { wake(); });
+    }
+
+    SyncState state() const { return m_state.load(); }
+
+private:
+    using WebSocket = websocket::stream<beast::tcp_stream>;
+    static constexpr auto kToken = asio::as_tuple(asio::use_awaitable);
+
+    void threadMain() {
+        auto replica = Replica::open(m_config.database);
+        auto outbox = Outbox::open(m_config.database);
+        if (!replica || !outbox) {
+            log("cannot open the desk database " + m_config.database.string() + ": " +
+                (replica ? outbox.error().message : replica.error().message));
+            return;
+        }
+        m_replica.emplace(std::move(*replica));
+        m_outbox.emplace(std::move(*outbox));
+        asio::co_spawn(m_context, run(), asio::detached);
+        m_context.run();
+    }
+
+    asio::awaitable<void> run() {
+        auto backoff = m_config.minBackoff;
+        for (;;) {
+            setState(SyncState::Connecting);
+            auto ws = co_await connectNotify();
+            if (ws) {
+                backoff = m_config.minBackoff;
+                co_await serve(std::move(*ws));
+            }
+            setState(SyncState::Offline);
+            co_await sleep(jittered(backoff));
+            backoff = std::min(backoff * 2, m_config.maxBackoff);
+        }
+    }
+
+    // Online: pull and push until the connection or a request fails.
+    asio::awaitable<void> serve(std::shared_ptr<WebSocket> ws) {
+        m_ws = ws;
+        m_pullNeeded = true;
+        setState(SyncState::Online);
+        asio::co_spawn(m_context, readNotices(ws), asio::detached);
+        while (m_ws == ws) {
+            if (m_pullNeeded) {
+                m_pullNeeded = false;
+                if (!co_await pull())
+                    break;
+            }
+            if (!co_await push())
+                break;
+            if (!m_pullNeeded && m_ws == ws)
+                co_await waitForWake(30s);
+        }
+        if (m_ws == ws)
+            m_ws.reset();
+        beast::error_code ignored;
+        beast::get_lowest_layer(*ws).socket().close(ignored);
+    }
+
+    asio::awaitable<std::expected<std::shared_ptr<WebSocket>, std::string>> connectNotify() {
+        auto executor = co_await asio::this_coro::executor;
+        asio::ip::tcp::resolver resolver(executor);
+        auto [resolveError, endpoints] =
+            co_await resolver.async_resolve(m_config.server.host, m_config.server.port, kToken);
+        if (resolveError) {
+            log("cannot resolve server: " + resolveError.message());
+            co_return std::unexpected(resolveError.message());
+        }
+        auto ws = std::make_shared<WebSocket>(executor);
+        beast::get_lowest_layer(*ws).expires_after(10s);
+        auto [connectError, endpoint] =
+            co_await beast::get_lowest_layer(*ws).async_connect(endpoints, kToken);
+        if (connectError) {
+            log("cannot connect to " + m_config.server.toString() + ": " + connectError.message());
+            co_return std::unexpected(connectError.message());
+        }
+        beast::get_lowest_layer(*ws).expires_never();
+        websocket::stream_base::timeout timeouts{10s, 60s, true};
+        ws->set_option(timeouts);
+        ws->set_option(websocket::stream_base::decorator(
+            [token = m_config.token](websocket::request_type& req) {
+                req.set(beast::http::field::authorization, "Bearer " + token);
+                req.set(beast::http::field::user_agent, "souffleur-overlay");
+            }));
+        ws->read_message_max(64 * 1024);
+        const std::string host = m_config.server.host + ":" + m_config.server.port;
+        auto [handshakeError] = co_await ws->async_handshake(host, "/api/v1/notify", kToken);
+        if (handshakeError) {
+            log("notify handshake refused: " + handshakeError.message());
+            co_return std::unexpected(handshakeError.message());
+        }
+        co_return ws;
+    }
+
+    asio::awaitable<void> readNotices(std::shared_ptr<WebSocket> ws) {
+        beast::flat_buffer buffer;
+        for (;;) {
+            auto [error, size] = co_await ws->async_read(buffer, kToken);
+            if (error) {
+                if (m_ws == ws) {
+                    log("notify connection lost: " + error.message());
+                    m_ws.reset();
+                    wake();
+                }
+                co_return;
+            }
+            boost::system::error_code parseError;
+            const auto notice = json::parse(beast::buffers_to_string(buffer.data()), parseError);
+            buffer.consume(buffer.size());
+            const auto* object = notice.if_object();
+            const auto* seq = object ? object->if_contains("seq") : nullptr;
+            if (parseError || !seq || !seq->is_int64()) {
+                log("ignored a malformed notice");
+                continue;
+            }
+            const auto cursor = m_replica->cursor();
+            if (!cursor || seq->as_int64() > *cursor) {
+                m_pullNeeded = true;
+                wake();
+            }
+        }
+    }
+
+    // Applies the change feed from the cursor until the server has no more.
+    asio::awaitable<bool> pull() {
+        for (;;) {
+            auto cursor = m_replica->cursor();
+            if (!cursor) {
+                log("cannot read cursor: " + cursor.error().message);
+                co_return false;
+            }
+            auto response = co_await detail::asyncRequest(
+                m_config.server,
+                {Method::Get,
+                 "/api/v1/changes?since=" + std::to_string(*cursor) + "&limit=100",
+                 m_config.token,
+                 {},
+                 {}},
+                15s);
+            if (!response || response->status != 200) {
+                log("cannot pull changes: " +
+                    (response ? "HTTP " + std::to_string(response->status) : response.error()));
+                co_return false;
+            }
+            auto page = parseChanges(response->body);
+            if (!page) {
+                log("malformed change feed: " + page.error());
+                co_return false;
+            }
+            auto rejected = m_replica->applyChanges(page->changes, page->lastSeq);
+            if (!rejected) {
+                log("cannot store changes: " + rejected.error().message);
+                co_return false;
+            }
+            if (*rejected > 0)
+                log(std::to_string(*rejected) +
+                    " guide(s) in the feed did not parse and were skipped");
+            if (!page->changes.empty() && m_callbacks.guidesChanged)
+                m_callbacks.guidesChanged(page->lastSeq);
+            if (!page->more)
+                co_return true;
+        }
+    }
+
+    // Sends outbox batches until it is empty (invariants in outbox.h).
+    asio::awaitable<bool> push() {
+        for (;;) {
+            auto batch = m_outbox->nextBatch(200);
+            if (!batch) {
+                log("cannot read outbox: " + batch.error().message);
+                co_return false;
+            }
+            if (!*batch)
+                co_return true;
+            auto response =
+                co_await detail::asyncRequest(m_config.server,
+                                              {Method::Post, "/api/v1/records", m_config.token,
+                                               (*batch)->body, "application/json"},
+                                              15s);
+            if (!response) {
+                log("cannot send records: " + response.error());
+                co_return false;
+            }
+            if (response->status != 200) {
+                // Kept in the outbox, never dropped: retried after the backoff.
+                log("server refused batch " + std::to_string((*batch)->number) + ": HTTP " +
+                    std::to_string(response->status) + " " + response->body);
+                co_return false;
+            }
+            if (auto ok = m_outbox->acknowledge((*batch)->number); !ok) {
+                log("cannot clear acknowledged batch: " + ok.error().message);
+                co_return false;
+            }
+            if (m_callbacks.recordsAcked)
+                m_callbacks.recordsAcked((*batch)->number);
+        }
+    }
+
+    struct Page {
+        std::vector<Change> changes;
+        std::int64_t lastSeq = 0;
+        bool more = false;
+    };
+
+    static std::expected<Page, std::string> parseChanges(const std::string& body) {
+        boost::system::error_code error;
+        const auto value = json::parse(body, error);
+        if (error || !value.is_object())
+            return std::unexpected("not a JSON object");
+        const auto& object = value.as_object();
+        const auto* changes = object.if_contains("changes");
+        const auto* lastSeq = object.if_contains("last_seq");
+        if (!changes || !changes->is_array() || !lastSeq || !lastSeq->is_int64())
+            return std::unexpected("missing changes or last_seq");
+        Page page;
+        page.lastSeq = lastSeq->as_int64();
+        if (const auto* more = object.if_contains("more"); more && more->is_bool())
+            page.more = more->as_bool();
+        for (const auto& entry : changes->as_array()) {
+            const auto* change = entry.if_object();
+            if (!change)
+                return std::unexpected("a change is not an object");
+            Change out;
+            const auto text = [change](const char* key) -> std::string {
+                const auto* v = change->if_contains(key);
+                return v && v->is_string() ? std::string(v->as_string()) : std::string();
+            };
+            const auto number = [change](const char* key) -> std::int64_t {
+                const auto* v = change->if_contains(key);
+                return v && v->is_int64() ? v->as_int64() : 0;
+            };
+            out.seq = number("seq");
+            out.kind = text("kind");
+            out.id = text("id");
+            out.revision = static_cast<int>(number("revision"));
+            out.xml = text("xml");
+            page.changes.push_back(std::move(out));
+        }
+        return page;
+    }
+
+    asio::awaitable<void> waitForWake(std::chrono::milliseconds timeout) {
+        if (!m_wakePending) {
+            m_wake.expires_after(timeout);
+            co_await m_wake.async_wait(kToken);
+        }
+        m_wakePending = false;
+    }
+
+    void wake() {
+        m_wakePending = true;
+        m_wake.cancel();
+    }
+
+    asio::awaitable<void> sleep(std::chrono::milliseconds duration) {
+        m_backoff.expires_after(duration);
+        co_await m_backoff.async_wait(kToken);
+    }
+
+    std::chrono::milliseconds jittered(std::chrono::milliseconds base) {
+        std::uniform_real_distribution<double> factor(0.5, 1.5);
+        return std::chrono::milliseconds(
+            static_cast<std::int64_t>(static_cast<double>(base.count()) * factor(m_random)));
+    }
+
+    void setState(SyncState state) {
+        if (m_state.exchange(state) != state && m_callbacks.stateChanged)
+            m_callbacks.stateChanged(state);
+    }
+
+    void log(const std::string& line) {
+        if (m_callbacks.log)
+            m_callbacks.log(line);
+    }
+
+    SyncConfig m_config;
+    SyncCallbacks m_callbacks;
+    asio::io_context m_context; // destroyed after everything below that uses it
+    asio::steady_timer m_wake{m_context};
+    asio::steady_timer m_backoff{m_context};
+    std::thread m_thread;
+    std::atomic<SyncState> m_state{SyncState::Offline};
+    std::optional<Replica> m_replica;
+    std::optional<Outbox> m_outbox;
+    std::shared_ptr<WebSocket> m_ws; // the current notify connection, if any
+    bool m_pullNeeded = false;
+    bool m_wakePending = false;
+    std::mt19937 m_random{std::random_device{}()};
+};
+
+SyncClient::SyncClient(SyncConfig config, SyncCallbacks callbacks)
+    : m_impl(std::make_shared<Impl>(std::move(config), std::move(callbacks))) {}
+
+SyncClient::~SyncClient() {
+    m_impl->stop();
+}
+
+void SyncClient::start() {
+    m_impl->start();
+}
+
+void SyncClient::stop() {
+    m_impl->stop();
+}
+
+void SyncClient::flushOutbox() {
+    m_impl->flush();
+}
+
+SyncState SyncClient::state() const {
+    return m_impl->state();
+}
+
+} // namespace souffleur::client

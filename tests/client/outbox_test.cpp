@@ -1,0 +1,125 @@
+// The outbox: committed before enqueue returns, resent unchanged until
+// acknowledged, and never lost when the process is killed.
+#include <souffleur/client/outbox.h>
+#include <souffleur/client/records.h>
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace souffleur::client;
+
+namespace {
+
+std::filesystem::path freshDatabase(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("souffleur-outbox-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto path = dir / (name + ".sqlite");
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("An empty outbox has nothing to send", "[client][outbox]") {
+    auto outbox = Outbox::open(freshDatabase("empty"));
+    REQUIRE(outbox.has_value());
+    CHECK_FALSE(outbox->nextBatch().value().has_value());
+    CHECK(outbox->pending().value() == 0);
+    CHECK(outbox->clientId().size() == 36);
+}
+
+TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][outbox]") {
+    auto outbox = Outbox::open(freshDatabase("batches"));
+    REQUIRE(outbox.has_value());
+    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"1"})"));
+    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"2"})"));
+    const auto first = outbox->nextBatch(10).value();
+    REQUIRE(first.has_value());
+    CHECK(first->number == 1);
+    CHECK(first->size == 2);
+    CHECK(first->body.find("\"client\":\"" + outbox->clientId() + "\"") != std::string::npos);
+
+    // A record enqueued while batch 1 is in flight waits for batch 2.
+    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"3"})"));
+    const auto retry = outbox->nextBatch(10).value();
+    REQUIRE(retry.has_value());
+    CHECK(retry->number == 1);
+    CHECK(retry->body == first->body);
+
+    REQUIRE(outbox->acknowledge(1));
+    const auto second = outbox->nextBatch(10).value();
+    REQUIRE(second.has_value());
+    CHECK(second->number == 2);
+    CHECK(second->size == 1);
+    REQUIRE(outbox->acknowledge(2));
+    CHECK(outbox->pending().value() == 0);
+}
+
+TEST_CASE("Batches are capped in size", "[client][outbox]") {
+    auto outbox = Outbox::open(freshDatabase("cap"));
+    REQUIRE(outbox.has_value());
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(outbox->enqueue(R"({"n":)" + std::to_string(i) + "}"));
+    CHECK(outbox->nextBatch(2).value()->size == 2);
+    REQUIRE(outbox->acknowledge(1));
+    CHECK(outbox->nextBatch(2).value()->size == 2);
+    REQUIRE(outbox->acknowledge(2));
+    CHECK(outbox->nextBatch(2).value()->size == 1);
+}
+
+TEST_CASE("Records survive SIGKILL between commit and send", "[client][outbox][crash]") {
+    const auto path = freshDatabase("crash");
+    int pipeFds[2];
+    REQUIRE(::pipe(pipeFds) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child enqueues, numbers a batch (as if sending), tells the
+        // parent, and waits to be killed before any acknowledgement.
+        ::close(pipeFds[0]);
+        auto outbox = Outbox::open(path);
+        for (int i = 0; i < 50; ++i)
+            (void)outbox->enqueue(R"({"type":"event","id":")" + std::to_string(i) + "\"}");
+        (void)outbox->nextBatch(20);
+        const char done = 'x';
+        (void)::write(pipeFds[1], &done, 1);
+        for (;;)
+            ::pause();
+    }
+    ::close(pipeFds[1]);
+    char buffer = 0;
+    REQUIRE(::read(pipeFds[0], &buffer, 1) == 1);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(pipeFds[0]);
+
+    auto outbox = Outbox::open(path);
+    REQUIRE(outbox.has_value());
+    CHECK(outbox->pending().value() == 50);
+    const auto batch = outbox->nextBatch(100).value();
+    REQUIRE(batch.has_value());
+    CHECK(batch->number == 1); // the in-flight batch is resent as it was
+    CHECK(batch->size == 20);
+}
+
+TEST_CASE("Records carry no person, only guide, step and session", "[client][records]") {
+    SessionInfo session{newUuid(), "g.id", 3};
+    StepEvent event{EventKind::StepDone, "s1", "", 1234, std::chrono::system_clock::now()};
+    const std::string record = eventRecord(session, event);
+    CHECK(record.find("\"event\":\"step_done\"") != std::string::npos);
+    CHECK(record.find("\"duration_ms\":1234") != std::string::npos);
+    CHECK(record.find("\"revision\":3") != std::string::npos);
+    const std::string feedback =
+        feedbackRecord({"g.id", 3, "s1", FeedbackKind::Tip, "Gebruik de UV-lamp", ""});
+    CHECK(feedback.find("\"kind\":\"tip\"") != std::string::npos);
+    CHECK(feedback.find("suggestion") == std::string::npos);
+    CHECK(newUuid() != newUuid());
+    CHECK(isoTime(std::chrono::system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
+}
