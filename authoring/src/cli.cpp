@@ -1,0 +1,299 @@
+// The subcommands of `souffleur`; see cli.h for the synopsis.
+#include <souffleur/authoring/cli.h>
+#include <souffleur/client/http.h>
+#include <souffleur/content/parser.h>
+#include <souffleur/version.h>
+
+#include <boost/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <sstream>
+
+namespace souffleur::authoring {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kUsage = R"(Usage: souffleur COMMAND [OPTIONS]
+
+Write, check and publish Souffleur guides, and read what the desks report.
+
+Commands:
+  validate GUIDE.xml...     Check guides; errors as file:line:col: message
+  publish GUIDE.xml...      Validate, then publish to the server
+  aar-report --guide ID     Sessions and feedback of one guide, for an After Action Review
+
+Options for publish and aar-report:
+  --server URL              The server, e.g. http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
+  --token TOKEN             An author's token (or $SOUFFLEUR_TOKEN)
+  --json                    aar-report: print the server's JSON as it is
+
+  -h, --help                Show this help
+  --version                 Show the version
+
+Exit status: 0 success, 1 content or server errors, 2 usage errors.
+)";
+
+// Options and positional arguments of one subcommand.
+struct Arguments {
+    std::map<std::string, std::string> options;
+    std::vector<std::string> flags;
+    std::vector<std::string> files;
+};
+
+std::optional<Arguments> parseArguments(std::span<const std::string> args,
+                                        std::initializer_list<std::string_view> valueOptions,
+                                        std::initializer_list<std::string_view> flagOptions,
+                                        std::ostream& err) {
+    Arguments out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (std::ranges::find(valueOptions, arg) != valueOptions.end()) {
+            if (i + 1 >= args.size()) {
+                err << "souffleur: " << arg << " needs a value\n";
+                return std::nullopt;
+            }
+            out.options[arg] = args[++i];
+        } else if (std::ranges::find(flagOptions, arg) != flagOptions.end()) {
+            out.flags.push_back(arg);
+        } else if (arg.starts_with("-")) {
+            err << "souffleur: unknown option " << arg << "\n";
+            return std::nullopt;
+        } else {
+            out.files.push_back(arg);
+        }
+    }
+    return out;
+}
+
+std::string optionOrEnv(const Arguments& args, const std::string& option, const char* env) {
+    if (auto it = args.options.find(option); it != args.options.end())
+        return it->second;
+    const char* value = std::getenv(env);
+    return value ? value : "";
+}
+
+void printDiagnostics(const content::Diagnostics& diagnostics, std::ostream& err) {
+    for (const auto& diagnostic : diagnostics)
+        err << diagnostic.toString() << "\n";
+}
+
+int validate(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {}, {}, err);
+    if (!args)
+        return kExitUsage;
+    if (args->files.empty()) {
+        err << "souffleur validate: name at least one guide file\n";
+        return kExitUsage;
+    }
+    int status = kExitOk;
+    for (const auto& file : args->files) {
+        auto guide = content::loadGuide(file);
+        if (!guide) {
+            printDiagnostics(guide.error(), err);
+            status = kExitContentError;
+        } else {
+            out << file << ": ok (" << guide->id << ", revision " << guide->revision << ", "
+                << guide->steps.size() << " steps)\n";
+        }
+    }
+    return status;
+}
+
+// The server and token every server command needs, or a usage error.
+struct Connection {
+    client::ServerAddress server;
+    std::string token;
+};
+
+std::optional<Connection> connection(const Arguments& args, const char* command,
+                                     std::ostream& err) {
+    const std::string url = optionOrEnv(args, "--server", "SOUFFLEUR_SERVER");
+    const std::string token = optionOrEnv(args, "--token", "SOUFFLEUR_TOKEN");
+    if (url.empty() || token.empty()) {
+        err << "souffleur " << command << ": needs --server URL and --token TOKEN\n";
+        return std::nullopt;
+    }
+    auto server = client::ServerAddress::parse(url);
+    if (!server) {
+        err << "souffleur " << command << ": " << server.error() << "\n";
+        return std::nullopt;
+    }
+    return Connection{*server, token};
+}
+
+std::string errorMessage(const client::HttpResponse& response) {
+    boost::system::error_code ec;
+    const auto value = json::parse(response.body, ec);
+    if (!ec && value.is_object()) {
+        if (const auto* error = value.as_object().if_contains("error"); error && error->is_string())
+            return std::string(error->as_string());
+    }
+    return response.body;
+}
+
+int publish(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "publish", err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.empty()) {
+        err << "souffleur publish: name at least one guide file\n";
+        return kExitUsage;
+    }
+    int status = kExitOk;
+    for (const auto& file : args->files) {
+        std::ifstream in(file, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        const std::string xml = buffer.str();
+        auto guide = content::loadGuide(file); // the server checks again; fail early here
+        if (!guide) {
+            printDiagnostics(guide.error(), err);
+            status = kExitContentError;
+            continue;
+        }
+        auto response = client::request(conn->server, {client::Method::Post, "/api/v1/guides",
+                                                       conn->token, xml, "application/xml"});
+        if (!response) {
+            err << "souffleur publish: " << response.error() << "\n";
+            return kExitContentError;
+        }
+        boost::system::error_code ec;
+        const auto body = json::parse(response->body, ec);
+        const auto* object = ec ? nullptr : body.if_object();
+        if (response->status == 201 && object) {
+            out << "published " << guide->id << " revision " << guide->revision;
+            if (const auto* seq = object->if_contains("seq"))
+                out << " (feed " << json::serialize(*seq) << ")";
+            out << "\n";
+            continue;
+        }
+        status = kExitContentError;
+        if (response->status == 422 && object && object->contains("diagnostics")) {
+            for (const auto& d : object->at("diagnostics").as_array()) {
+                const auto& o = d.as_object();
+                err << file << ":" << json::serialize(o.at("line")) << ":"
+                    << json::serialize(o.at("column")) << ": error: "
+                    << (o.at("message").is_string() ? std::string(o.at("message").as_string())
+                                                    : std::string())
+                    << "\n";
+            }
+        } else {
+            err << "souffleur publish: " << file << ": HTTP " << response->status << ": "
+                << errorMessage(*response) << "\n";
+        }
+    }
+    return status;
+}
+
+std::string text(const json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::int64_t number(const json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_int64() ? v->as_int64() : 0;
+}
+
+int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--guide"}, {"--json"}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "aar-report", err);
+    if (!conn)
+        return kExitUsage;
+    const auto guideId = args->options.find("--guide");
+    if (guideId == args->options.end() || !args->files.empty()) {
+        err << "souffleur aar-report: needs --guide ID and nothing else\n";
+        return kExitUsage;
+    }
+    auto response = client::request(
+        conn->server,
+        {client::Method::Get, "/api/v1/reports/aar?guide=" + guideId->second, conn->token, {}, {}});
+    if (!response) {
+        err << "souffleur aar-report: " << response.error() << "\n";
+        return kExitContentError;
+    }
+    if (response->status != 200) {
+        err << "souffleur aar-report: HTTP " << response->status << ": " << errorMessage(*response)
+            << "\n";
+        return kExitContentError;
+    }
+    if (!args->flags.empty()) {
+        out << response->body << "\n";
+        return kExitOk;
+    }
+    boost::system::error_code ec;
+    const auto value = json::parse(response->body, ec);
+    if (ec || !value.is_object()) {
+        err << "souffleur aar-report: the server's answer is not JSON\n";
+        return kExitContentError;
+    }
+    const auto& report = value.as_object();
+    out << "After Action Review: " << guideId->second << "\n"
+        << "  sessions started:   " << number(report, "sessions_started") << "\n"
+        << "  sessions finished:  " << number(report, "sessions_finished") << "\n"
+        << "  sessions abandoned: " << number(report, "sessions_abandoned") << "\n";
+    // Feedback grouped by step, in the order the server lists it.
+    std::vector<std::string> steps;
+    std::map<std::string, std::vector<const json::object*>> byStep;
+    if (const auto* feedback = report.if_contains("feedback"); feedback && feedback->is_array()) {
+        for (const auto& item : feedback->as_array()) {
+            if (!item.is_object())
+                continue;
+            const std::string step = text(item.as_object(), "step");
+            if (!byStep.contains(step))
+                steps.push_back(step);
+            byStep[step].push_back(&item.as_object());
+        }
+    }
+    out << "  feedback per step:" << (steps.empty() ? " none\n" : "\n");
+    for (const auto& step : steps) {
+        out << "    " << (step.empty() ? "(whole guide)" : step) << ": " << byStep[step].size()
+            << "\n";
+        for (const auto* item : byStep[step]) {
+            out << "      - " << text(*item, "kind") << ": " << text(*item, "text");
+            if (const auto suggestion = text(*item, "suggestion"); !suggestion.empty())
+                out << " (suggested: " << suggestion << ")";
+            out << " [revision " << number(*item, "revision") << "]\n";
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int run(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+    if (args.empty()) {
+        err << kUsage;
+        return kExitUsage;
+    }
+    const std::string& command = args.front();
+    const auto rest = args.subspan(1);
+    if (command == "-h" || command == "--help" || command == "help") {
+        out << kUsage;
+        return kExitOk;
+    }
+    if (command == "--version") {
+        out << "souffleur " << kVersion << "\n";
+        return kExitOk;
+    }
+    if (command == "validate")
+        return validate(rest, out, err);
+    if (command == "publish")
+        return publish(rest, out, err);
+    if (command == "aar-report")
+        return aarReport(rest, out, err);
+    err << "souffleur: unknown command '" << command << "'\n\n" << kUsage;
+    return kExitUsage;
+}
+
+} // namespace souffleur::authoring

@@ -1,0 +1,78 @@
+// The `souffleur` tool in-process: exit codes and messages of its commands.
+#include <souffleur/authoring/cli.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace souffleur::authoring;
+
+namespace {
+
+struct Result {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+Result runCli(std::vector<std::string> args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = run(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+std::string writeTemp(const std::string& name, const std::string& text) {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("souffleur-cli-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / name).string();
+    std::ofstream(path) << text;
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("validate accepts the demo library", "[authoring][cli]") {
+    const auto r =
+        runCli({"validate", SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml"});
+    CHECK(r.status == kExitOk);
+    CHECK(r.out.find(": ok (nl.burgerzaken.identiteit-vaststellen, revision 1") !=
+          std::string::npos);
+}
+
+TEST_CASE("validate reports file:line:col and exits 1", "[authoring][cli]") {
+    const auto path = writeTemp("bad.xml", "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"x\" "
+                                           "revision=\"1\">\n<title>t</title>\n</guide>\n");
+    const auto r = runCli({"validate", path});
+    CHECK(r.status == kExitContentError);
+    CHECK(r.err.find(path + ":1:") == 0);
+    CHECK(r.err.find("at least one <step>") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2", "[authoring][cli]") {
+    CHECK(runCli({}).status == kExitUsage);
+    CHECK(runCli({"frobnicate"}).status == kExitUsage);
+    CHECK(runCli({"validate"}).status == kExitUsage);
+    CHECK(runCli({"validate", "--nope", "x.xml"}).status == kExitUsage);
+    CHECK(runCli({"publish", "x.xml"}).status == kExitUsage); // no server, no token
+    CHECK(runCli({"aar-report", "--server", "http://127.0.0.1:1", "--token", "t"}).status ==
+          kExitUsage);
+    CHECK(runCli({"publish", "--server", "ftp://x", "--token", "t", "x.xml"}).status == kExitUsage);
+}
+
+TEST_CASE("an unreachable server is an error, not a hang", "[authoring][cli]") {
+    const auto path = SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml";
+    // Port 1 on loopback: nothing listens there.
+    const auto r = runCli({"publish", "--server", "http://127.0.0.1:1", "--token", "t", path});
+    CHECK(r.status == kExitContentError);
+    CHECK(r.err.find("cannot connect") != std::string::npos);
+}
+
+TEST_CASE("--help and --version", "[authoring][cli]") {
+    CHECK(runCli({"--help"}).out.find("aar-report") != std::string::npos);
+    CHECK(runCli({"--version"}).out.find("souffleur 0.") == 0);
+}

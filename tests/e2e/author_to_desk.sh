@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# End to end, with the real binaries on loopback: an author validates and
+# publishes a guide; a desk overlay (under Xvfb) receives it by push, steps
+# through it, answers decisions and leaves feedback; the server stores the
+# records; aar-report shows the sessions and the feedback per step.
+#   author_to_desk.sh BIN_DIR SOURCE_DIR
+set -euo pipefail
+bin="$1"
+src="$2"
+work=$(mktemp -d /tmp/souffleur-e2e.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ "${KEEP_E2E:-0}" = 1 ]; then echo "e2e: kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+fail() { echo "e2e: FAILED: $*" >&2; exit 1; }
+step() { echo "e2e: $*"; }
+
+guide_file="$src/content/library/identiteit-vaststellen.xml"
+guide_id="nl.burgerzaken.identiteit-vaststellen"
+
+step "1. validate: a good guide passes, a broken one is located"
+"$bin/souffleur" validate "$guide_file"
+printf '<guide xmlns="urn:x-souffleur:guide:1" id="x" revision="1">\n<title>t</title>\n<step id="a"><glance>g</glance><bogus/></step>\n</guide>\n' >"$work/broken.xml"
+if "$bin/souffleur" validate "$work/broken.xml" 2>"$work/broken.err"; then fail "broken guide validated"; fi
+grep -q "^$work/broken.xml:3:[0-9]*: error: unknown element <bogus>" "$work/broken.err" ||
+  fail "no located error: $(cat "$work/broken.err")"
+
+step "2. start the server with demo accounts and no guides"
+mkdir -p "$work/empty-library"
+"$bin/souffleur-server" --demo --data "$work/data" --listen 127.0.0.1:0 \
+  --port-file "$work/port" --library "$work/empty-library" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || fail "server did not start: $(cat "$work/server.log")"
+url="http://127.0.0.1:$(cat "$work/port")"
+token_of() { grep "\"$1\"" "$work/data/demo-tokens.json" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/'; }
+desk=$(token_of balie-noord-1)
+author=$(token_of redacteur)
+[ -n "$desk" ] && [ -n "$author" ] || fail "no demo tokens"
+
+step "3. the desk overlay starts and waits for the guide"
+cat >"$work/desk.script" <<SCRIPT
+wait-guide $guide_id 60
+open $guide_id
+wait-loaded
+expect-step gezicht
+choose 1
+expect-step echtheid
+feedback unclear Welke UV-kenmerken moet ik zien bij de nieuwe identiteitskaart?
+choose 1
+expect-step geldigheid
+choose 1
+expect-step brp
+choose 1
+expect-step afronden
+next
+expect-finished
+wait-synced 60
+quit
+SCRIPT
+xvfb=(xvfb-run -a -s "-screen 0 1366x768x24")
+[ -n "${DISPLAY:-}" ] && xvfb=()
+SOUFFLEUR_TEST_HOOKS=1 "${xvfb[@]}" "$bin/souffleur-overlay" --server "$url" --token "$desk" \
+  --data "$work/desk" --test-script "$work/desk.script" >"$work/overlay.log" 2>&1 &
+overlay_pid=$!
+sleep 2
+
+step "4. publish: the desk token may not, the author's may"
+if "$bin/souffleur" publish --server "$url" --token "$desk" "$guide_file" 2>"$work/publish.err"; then
+  fail "a desk account published a guide"
+fi
+grep -q "403" "$work/publish.err" || fail "desk publish not refused with 403: $(cat "$work/publish.err")"
+"$bin/souffleur" publish --server "$url" --token "$author" "$guide_file"
+
+step "5. the overlay walks the guide and sends its records"
+if ! wait "$overlay_pid"; then
+  cat "$work/overlay.log" >&2
+  fail "the overlay script failed"
+fi
+grep -q "script: quit" "$work/overlay.log" || fail "overlay did not run to the end"
+
+step "6. aar-report shows the session and the feedback on its step"
+"$bin/souffleur" aar-report --server "$url" --token "$author" --guide "$guide_id" | tee "$work/aar.txt"
+grep -q "sessions started: *1$" "$work/aar.txt" || fail "started count"
+grep -q "sessions finished: *1$" "$work/aar.txt" || fail "finished count"
+grep -q "echtheid: 1$" "$work/aar.txt" || fail "feedback not on step echtheid"
+grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
+
+echo "e2e: passed"
