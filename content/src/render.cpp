@@ -46,8 +46,7 @@ const std::string& contentSecurityPolicy() {
         unsigned int length = 0;
         EVP_Digest(kStyle.data(), kStyle.size(), digest.data(), &length, EVP_sha256(), nullptr);
         return "default-src 'none'; style-src 'sha256-" + base64(digest.data(), length) +
-               "'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; "
-               "frame-ancestors 'none'";
+               "'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'";
     }();
     return policy;
 }

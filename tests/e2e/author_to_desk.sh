@@ -9,8 +9,13 @@ bin="$1"
 src="$2"
 work=$(mktemp -d /tmp/souffleur-e2e.XXXXXX)
 server_pid=""
+xvfb_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  local pid
+  for pid in $server_pid $xvfb_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   if [ "${KEEP_E2E:-0}" = 1 ]; then echo "e2e: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -60,9 +65,15 @@ expect-finished
 wait-synced 60
 quit
 SCRIPT
-xvfb=(xvfb-run -a -s "-screen 0 1366x768x24")
-[ -n "${DISPLAY:-}" ] && xvfb=()
-SOUFFLEUR_TEST_HOOKS=1 "${xvfb[@]}" "$bin/souffleur-overlay" --server "$url" --token "$desk" \
+if [ -z "${DISPLAY:-}" ]; then
+  # One Xvfb of our own on a free display (xvfb-run's clean-up is flaky).
+  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  [ -s "$work/display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+  export DISPLAY=":$(cat "$work/display")"
+fi
+SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
   --data "$work/desk" --test-script "$work/desk.script" >"$work/overlay.log" 2>&1 &
 overlay_pid=$!
 sleep 2

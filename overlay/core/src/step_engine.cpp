@@ -34,7 +34,7 @@ std::expected<void, std::string> StepEngine::start(const content::Guide& guide) 
         return std::unexpected("the guide has no steps");
     m_guide = guide;
     m_state = EngineState::Active;
-    emit(EventKind::Started, m_guide.steps.front().id);
+    emitEvent(EventKind::Started, m_guide.steps.front().id);
     show(m_guide.steps.front().id);
     return {};
 }
@@ -45,11 +45,11 @@ std::expected<void, std::string> StepEngine::next() {
     const content::Step& step = currentStep();
     if (!step.options.empty())
         return std::unexpected("this step is a decision: choose an option");
-    emit(EventKind::StepDone, step.id, {}, elapsedMs());
+    emitEvent(EventKind::StepDone, step.id, {}, elapsedMs());
     const auto index = *m_guide.stepIndex(step.id);
     if (step.ends || index + 1 == m_guide.steps.size()) {
         m_state = EngineState::Finished;
-        emit(EventKind::Finished, step.id);
+        emitEvent(EventKind::Finished, step.id);
         return {};
     }
     show(m_guide.steps[index + 1].id);
@@ -63,7 +63,7 @@ std::expected<void, std::string> StepEngine::choose(std::size_t optionIndex) {
     if (optionIndex >= step.options.size())
         return std::unexpected("no option " + std::to_string(optionIndex + 1) + " on this step");
     const std::string target = step.options[optionIndex].target;
-    emit(EventKind::Decision, step.id, target, elapsedMs());
+    emitEvent(EventKind::Decision, step.id, target, elapsedMs());
     show(target);
     return {};
 }
@@ -73,7 +73,7 @@ std::expected<void, std::string> StepEngine::back() {
         return ok;
     if (m_path.size() < 2)
         return std::unexpected("this is the first step");
-    emit(EventKind::Back, currentStep().id, {}, elapsedMs());
+    emitEvent(EventKind::Back, currentStep().id, {}, elapsedMs());
     m_path.pop_back();
     const std::string previous = m_path.back();
     m_path.pop_back();
@@ -85,7 +85,7 @@ std::expected<void, std::string> StepEngine::abandon() {
     if (auto ok = requireActive(); !ok)
         return ok;
     m_state = EngineState::Abandoned;
-    emit(EventKind::Abandoned, currentStep().id, {}, elapsedMs());
+    emitEvent(EventKind::Abandoned, currentStep().id, {}, elapsedMs());
     return {};
 }
 
@@ -116,11 +116,11 @@ std::int64_t StepEngine::elapsedMs() const {
 void StepEngine::show(const std::string& stepId) {
     m_path.push_back(stepId);
     m_stepShownAt = m_clock.now();
-    emit(EventKind::StepShown, stepId);
+    emitEvent(EventKind::StepShown, stepId);
 }
 
-void StepEngine::emit(EventKind kind, std::string step, std::string option,
-                      std::int64_t durationMs) {
+void StepEngine::emitEvent(EventKind kind, std::string step, std::string option,
+                           std::int64_t durationMs) {
     if (m_sink)
         m_sink(StepEvent{kind, std::move(step), std::move(option), durationMs, m_clock.wallNow()});
 }

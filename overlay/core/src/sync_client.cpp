@@ -199,14 +199,14 @@ private:
                 log("cannot read cursor: " + cursor.error().message);
                 co_return false;
             }
-            auto response = co_await detail::asyncRequest(
-                m_config.server,
-                {Method::Get,
-                 "/api/v1/changes?since=" + std::to_string(*cursor) + "&limit=100",
-                 m_config.token,
-                 {},
-                 {}},
-                15s);
+            // Named, not a braced temporary: GCC 12 miscompiles temporaries
+            // passed by value into a co_await-ed coroutine (double free).
+            HttpRequest request{Method::Get,
+                                "/api/v1/changes?since=" + std::to_string(*cursor) + "&limit=100",
+                                m_config.token,
+                                {},
+                                {}};
+            auto response = co_await detail::asyncRequest(m_config.server, std::move(request), 15s);
             if (!response || response->status != 200) {
                 log("cannot pull changes: " +
                     (response ? "HTTP " + std::to_string(response->status) : response.error()));
@@ -242,11 +242,9 @@ private:
             }
             if (!*batch)
                 co_return true;
-            auto response =
-                co_await detail::asyncRequest(m_config.server,
-                                              {Method::Post, "/api/v1/records", m_config.token,
-                                               (*batch)->body, "application/json"},
-                                              15s);
+            HttpRequest request{Method::Post, "/api/v1/records", m_config.token, (*batch)->body,
+                                "application/json"}; // named: see pull()
+            auto response = co_await detail::asyncRequest(m_config.server, std::move(request), 15s);
             if (!response) {
                 log("cannot send records: " + response.error());
                 co_return false;

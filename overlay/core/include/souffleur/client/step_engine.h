@@ -91,8 +91,8 @@ private:
     std::expected<void, std::string> requireActive() const;
     std::int64_t elapsedMs() const;
     void show(const std::string& stepId);
-    void emit(EventKind kind, std::string step, std::string option = {},
-              std::int64_t durationMs = -1);
+    void emitEvent(EventKind kind, std::string step, std::string option = {},
+                   std::int64_t durationMs = -1);
 
     const Clock& m_clock;
     Sink m_sink;

@@ -1,0 +1,214 @@
+// The desk's client core on the GUI thread (see desk.h).
+#include "desk.h"
+
+#include <souffleur/content/parser.h>
+
+#include <QCoreApplication>
+#include <QPointer>
+
+#include <cstdio>
+
+namespace souffleur::overlay {
+namespace {
+
+QString errorText(const sqlite::Error& error) {
+    return QString::fromStdString(error.message);
+}
+
+void logLine(const QString& line) {
+    std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(line));
+}
+
+// Runs `call` on the GUI thread, if `desk` still exists by then. The sync
+// client calls back on its own thread; the QPointer is only read on the GUI
+// thread, where the Desk is deleted.
+template <typename Call>
+void postToDesk(const QPointer<Desk>& desk, Call call) {
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [desk, call] {
+            if (desk)
+                call(*desk);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
+std::expected<std::unique_ptr<Desk>, QString>
+Desk::open(const std::filesystem::path& dataDir, client::ServerAddress server, std::string token) {
+    const std::filesystem::path database = dataDir / "desk.sqlite";
+    auto replica = client::Replica::open(database);
+    if (!replica)
+        return std::unexpected(
+            QStringLiteral("cannot open the replica in %1: %2")
+                .arg(QString::fromStdString(database.string()), errorText(replica.error())));
+    auto outbox = client::Outbox::open(database);
+    if (!outbox)
+        return std::unexpected(
+            QStringLiteral("cannot open the outbox in %1: %2")
+                .arg(QString::fromStdString(database.string()), errorText(outbox.error())));
+    std::unique_ptr<Desk> desk(new Desk(std::move(*replica), std::move(*outbox)));
+
+    const QPointer<Desk> guard(desk.get());
+    client::SyncCallbacks callbacks{
+        .stateChanged =
+            [guard](client::SyncState state) {
+                postToDesk(guard, [state](Desk& d) { Q_EMIT d.syncStateChanged(state); });
+            },
+        .guidesChanged =
+            [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.guidesChanged(); }); },
+        .recordsAcked =
+            [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsAcked(); }); },
+        .log =
+            [](const std::string& line) {
+                std::fprintf(stderr, "souffleur-overlay: sync: %s\n", line.c_str());
+            },
+    };
+    desk->m_sync = std::make_unique<client::SyncClient>(
+        client::SyncConfig{
+            .server = std::move(server), .token = std::move(token), .database = database},
+        std::move(callbacks));
+    return desk;
+}
+
+Desk::Desk(client::Replica replica, client::Outbox outbox)
+    : m_replica(std::move(replica))
+    , m_outbox(std::move(outbox)) {}
+
+Desk::~Desk() {
+    endSession();
+    m_sync.reset(); // joins the sync thread before the connections go
+}
+
+void Desk::startSync() {
+    m_sync->start();
+}
+
+client::SyncState Desk::syncState() const {
+    return m_sync->state();
+}
+
+std::int64_t Desk::pendingRecords() {
+    auto pending = m_outbox.pending();
+    if (!pending) {
+        logLine(QStringLiteral("cannot count the outbox: ") + errorText(pending.error()));
+        return -1;
+    }
+    return *pending;
+}
+
+std::vector<client::GuideEntry> Desk::guides() {
+    auto guides = m_replica.guides();
+    if (!guides) {
+        logLine(QStringLiteral("cannot list the guides: ") + errorText(guides.error()));
+        return {};
+    }
+    return std::move(*guides);
+}
+
+bool Desk::hasGuide(const std::string& guideId) {
+    auto xml = m_replica.guideXml(guideId);
+    return xml && xml->has_value();
+}
+
+std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
+    if (m_engine)
+        return std::unexpected(QStringLiteral("a guide is already open"));
+    auto xml = m_replica.guideXml(guideId);
+    if (!xml)
+        return std::unexpected(QStringLiteral("cannot read guide %1: %2")
+                                   .arg(QString::fromStdString(guideId), errorText(xml.error())));
+    if (!xml->has_value())
+        return std::unexpected(
+            QStringLiteral("guide %1 is not on this desk").arg(QString::fromStdString(guideId)));
+    auto guide = content::parseGuide(**xml, guideId);
+    if (!guide) {
+        const QString first = guide.error().empty()
+                                  ? QString()
+                                  : QString::fromStdString(guide.error().front().toString());
+        return std::unexpected(QStringLiteral("guide %1 does not parse: %2")
+                                   .arg(QString::fromStdString(guideId), first));
+    }
+
+    m_session = client::SessionInfo{
+        .sessionId = client::newUuid(), .guideId = guide->id, .revision = guide->revision};
+    m_engine =
+        std::make_unique<client::StepEngine>(m_clock, [this](const client::StepEvent& event) {
+            record(client::eventRecord(m_session, event));
+        });
+    auto started = m_engine->start(*guide);
+    if (!started) {
+        m_engine.reset();
+        return std::unexpected(QString::fromStdString(started.error()));
+    }
+    Q_EMIT sessionChanged();
+    return {};
+}
+
+std::expected<void, QString> Desk::next() {
+    if (!m_engine)
+        return std::unexpected(QStringLiteral("no guide is open"));
+    return engineResult(m_engine->next());
+}
+
+std::expected<void, QString> Desk::choose(std::size_t optionIndex) {
+    if (!m_engine)
+        return std::unexpected(QStringLiteral("no guide is open"));
+    return engineResult(m_engine->choose(optionIndex));
+}
+
+std::expected<void, QString> Desk::back() {
+    if (!m_engine)
+        return std::unexpected(QStringLiteral("no guide is open"));
+    return engineResult(m_engine->back());
+}
+
+void Desk::closeGuide() {
+    if (!m_engine)
+        return;
+    endSession();
+    Q_EMIT sessionChanged();
+}
+
+void Desk::endSession() {
+    if (m_engine && m_engine->state() == client::EngineState::Active)
+        (void)m_engine->abandon(); // cannot fail in Active; emits Abandoned
+    m_engine.reset();
+}
+
+std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const QString& text) {
+    if (!m_engine || m_engine->state() != client::EngineState::Active)
+        return std::unexpected(QStringLiteral("feedback needs a step on screen"));
+    const client::Feedback feedback{.guideId = m_session.guideId,
+                                    .revision = m_session.revision,
+                                    .step = m_engine->currentStep().id,
+                                    .kind = kind,
+                                    .text = text.trimmed().toStdString(),
+                                    .suggestion = {}};
+    auto stored = m_outbox.enqueue(client::feedbackRecord(feedback));
+    if (!stored)
+        return std::unexpected(QStringLiteral("cannot store the feedback: ") +
+                               errorText(stored.error()));
+    m_sync->flushOutbox();
+    return {};
+}
+
+std::expected<void, QString> Desk::engineResult(std::expected<void, std::string> result) {
+    if (!result)
+        return std::unexpected(QString::fromStdString(result.error()));
+    Q_EMIT sessionChanged();
+    return {};
+}
+
+// The step engine's sink: one event, one committed outbox record.
+void Desk::record(const std::string& recordJson) {
+    auto stored = m_outbox.enqueue(recordJson);
+    if (!stored) {
+        logLine(QStringLiteral("cannot store a step event: ") + errorText(stored.error()));
+        return;
+    }
+    m_sync->flushOutbox();
+}
+
+} // namespace souffleur::overlay

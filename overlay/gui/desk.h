@@ -1,0 +1,80 @@
+// The desk: the client core (replica, outbox, sync client, step engine) for
+// the overlay's GUI thread. It opens its own Replica and Outbox connections on
+// DATA/desk.sqlite, runs the SyncClient on its thread and turns the sync
+// client's callbacks into Qt signals on the GUI thread. It holds at most one
+// session (one walk through one guide); every step event becomes an outbox
+// record. The widgets (overlay_window.h) only read from it and call it.
+#pragma once
+
+#include <souffleur/client/outbox.h>
+#include <souffleur/client/records.h>
+#include <souffleur/client/replica.h>
+#include <souffleur/client/step_engine.h>
+#include <souffleur/client/sync_client.h>
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace souffleur::overlay {
+
+class Desk : public QObject {
+    Q_OBJECT
+
+public:
+    // Opens (creating if needed) DATA/desk.sqlite. The sync client is created
+    // but not started.
+    static std::expected<std::unique_ptr<Desk>, QString>
+    open(const std::filesystem::path& dataDir, client::ServerAddress server, std::string token);
+    // Abandons an active session (so its record is kept), then stops the sync thread.
+    ~Desk() override;
+
+    void startSync();
+    client::SyncState syncState() const;
+    // Records waiting in the outbox; -1 when the database cannot tell.
+    std::int64_t pendingRecords();
+
+    std::vector<client::GuideEntry> guides();
+    bool hasGuide(const std::string& guideId);
+
+    // Starts a session on a guide from the replica (Idle -> Active).
+    std::expected<void, QString> openGuide(const std::string& guideId);
+    // The session's engine, or nullptr when no guide is open.
+    const client::StepEngine* engine() const { return m_engine.get(); }
+    std::expected<void, QString> next();
+    std::expected<void, QString> choose(std::size_t optionIndex);
+    std::expected<void, QString> back();
+    // Abandons an active session, and closes the session in any state.
+    void closeGuide();
+
+    // Stores feedback on the current step in the outbox and asks for a send.
+    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
+
+Q_SIGNALS:
+    void syncStateChanged(client::SyncState state);
+    void guidesChanged();
+    void recordsAcked();
+    // The session moved (a new step, finished, or closed).
+    void sessionChanged();
+
+private:
+    Desk(client::Replica replica, client::Outbox outbox);
+    std::expected<void, QString> engineResult(std::expected<void, std::string> result);
+    void endSession();
+    void record(const std::string& recordJson);
+
+    client::Replica m_replica;
+    client::Outbox m_outbox;
+    std::unique_ptr<client::SyncClient> m_sync;
+    client::SystemClock m_clock;
+    client::SessionInfo m_session;
+    std::unique_ptr<client::StepEngine> m_engine;
+};
+
+} // namespace souffleur::overlay

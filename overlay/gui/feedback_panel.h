@@ -1,0 +1,52 @@
+// The inline feedback panel under the step: four kinds (wrong, unclear,
+// outdated, tip), a line of text and "Versturen". It only collects; the
+// overlay window stores the feedback through the Desk and reports back with
+// showQueued()/showSent()/showFailed().
+#pragma once
+
+#include "ui_text.h"
+
+#include <souffleur/client/records.h>
+
+#include <QWidget>
+
+#include <optional>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+
+namespace souffleur::overlay {
+
+class FeedbackPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FeedbackPanel(const UiText& text, QWidget* parent = nullptr);
+
+    // Clears the kind, the text and the message (for a new step).
+    void reset();
+    // The input is saved and will be sent: clears it, says so.
+    void showQueued();
+    // The outbox has been sent.
+    void showSent();
+    void showFailed();
+    // True from showQueued() until showSent() or reset().
+    bool awaitsSending() const { return m_awaitsSending; }
+
+Q_SIGNALS:
+    void submitted(client::FeedbackKind kind, const QString& text);
+
+private:
+    void submit();
+    std::optional<client::FeedbackKind> chosenKind() const;
+    void clearInput();
+
+    const UiText& m_text;
+    QButtonGroup* m_kinds;
+    QLineEdit* m_input;
+    QLabel* m_message;
+    bool m_awaitsSending = false;
+};
+
+} // namespace souffleur::overlay

@@ -1,0 +1,229 @@
+// souffleur-overlay: the desk panel. main() reads the command line before
+// QApplication exists (so --help, --version and usage errors need no display),
+// decides about the Chromium sandbox, registers the souffleur:// scheme, and
+// then wires the Desk (client core) to the OverlayWindow, plus the optional
+// --screenshot and --test-script modes.
+#include "desk.h"
+#include "overlay_window.h"
+#include "screenshot.h"
+#include "step_view.h"
+#include "test_script.h"
+#include "ui_text.h"
+
+#include <souffleur/version.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+#include <unistd.h>
+
+namespace {
+
+using namespace souffleur;
+using namespace souffleur::overlay;
+
+constexpr int kUsageError = 2;
+constexpr int kScreenshotTimeoutMs = 60'000;
+
+struct Options {
+    client::ServerAddress server;
+    std::string token;
+    QString dataDir; // empty: the platform's application data directory
+    std::string openGuide;
+    Language language = Language::Dutch;
+    QString screenshot;
+    std::optional<std::vector<TestScript::Command>> testScript;
+};
+
+// The process ends now, with this code (help, version, usage errors).
+struct ExitNow {
+    int code;
+};
+
+ExitNow usageError(const QString& message) {
+    std::fprintf(stderr, "souffleur-overlay: %s\nTry 'souffleur-overlay --help'.\n",
+                 qPrintable(message));
+    return {kUsageError};
+}
+
+std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Souffleur desk panel: the critical task, step by step, beside your "
+                       "application.\nThe token may also be given in SOUFFLEUR_TOKEN."));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("The Souffleur server, e.g. http://host:8470."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QStringLiteral("This desk's access token."),
+                                   QStringLiteral("TOKEN"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QStringLiteral("Directory of the desk database (default: the application data "
+                       "directory)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QStringLiteral("Open this guide as soon as it is on the desk."),
+                                  QStringLiteral("GUIDE_ID"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("Language of the panel: nl (default) or en."),
+                                  QStringLiteral("nl|en"), QStringLiteral("nl"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the panel as PNG once the --open guide is shown, then exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption testScript(
+        QStringLiteral("test-script"),
+        QStringLiteral("Run a test script (needs SOUFFLEUR_TEST_HOOKS=1, test builds only)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({server, token, data, open, lang, screenshot, testScript});
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (!parser.parse(arguments))
+        return std::unexpected(usageError(parser.errorText()));
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
+        const QCoreApplication app(argc, argv); // for the program name; needs no display
+        std::printf("%s", qPrintable(parser.helpText()));
+        return std::unexpected(ExitNow{0});
+    }
+    if (parser.isSet(version)) {
+        std::printf("souffleur-overlay %s\n", kVersion);
+        return std::unexpected(ExitNow{0});
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return std::unexpected(usageError(
+            QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().front())));
+
+    Options options;
+    if (parser.isSet(testScript)) {
+        if (qgetenv("SOUFFLEUR_TEST_HOOKS") != "1") {
+            std::fprintf(stderr, "souffleur-overlay: --test-script needs SOUFFLEUR_TEST_HOOKS=1 "
+                                 "(test builds only)\n");
+            return std::unexpected(ExitNow{kUsageError});
+        }
+        QFile file(parser.value(testScript));
+        if (!file.open(QIODevice::ReadOnly))
+            return std::unexpected(usageError(
+                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString())));
+        auto commands = TestScript::parse(QString::fromUtf8(file.readAll()));
+        if (!commands) {
+            std::fprintf(stderr, "script: %s\n", qPrintable(commands.error()));
+            return std::unexpected(ExitNow{1});
+        }
+        options.testScript = std::move(*commands);
+    }
+
+    if (!parser.isSet(server))
+        return std::unexpected(usageError(QStringLiteral("--server URL is required")));
+    auto address = client::ServerAddress::parse(parser.value(server).toStdString());
+    if (!address)
+        return std::unexpected(
+            usageError(QStringLiteral("bad --server %1: %2")
+                           .arg(parser.value(server), QString::fromStdString(address.error()))));
+    options.server = std::move(*address);
+
+    options.token = parser.isSet(token) ? parser.value(token).toStdString()
+                                        : qEnvironmentVariable("SOUFFLEUR_TOKEN").toStdString();
+    if (options.token.empty())
+        return std::unexpected(
+            usageError(QStringLiteral("a token is required (--token or SOUFFLEUR_TOKEN)")));
+
+    const QString language = parser.value(lang);
+    if (language == QLatin1String("en"))
+        options.language = Language::English;
+    else if (language != QLatin1String("nl"))
+        return std::unexpected(usageError(QStringLiteral("--lang must be nl or en")));
+
+    options.dataDir = parser.value(data);
+    options.openGuide = parser.value(open).toStdString();
+    options.screenshot = parser.value(screenshot);
+    if (!options.screenshot.isEmpty() && options.openGuide.empty())
+        return std::unexpected(usageError(QStringLiteral("--screenshot needs --open GUIDE_ID")));
+    return options;
+}
+
+// Chromium's sandbox cannot run as root; tests and demos in containers do.
+void allowRunningAsRoot() {
+    if (geteuid() != 0 || qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        return;
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    std::fprintf(stderr, "souffleur-overlay: running as root: the Chromium sandbox is disabled. "
+                         "Use this only for tests and demos.\n");
+}
+
+// --screenshot: once the first page has loaded and been painted, save it and exit.
+void screenshotWhenShown(OverlayWindow& window, const QString& path) {
+    QObject::connect(&window.stepView(), &StepView::pageLoaded, &window, [&window, path](bool ok) {
+        if (!ok)
+            return;
+        QTimer::singleShot(kPaintSettleMs, &window, [&window, path] {
+            if (auto saved = saveScreenshot(window, path); !saved) {
+                std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(saved.error()));
+                QCoreApplication::exit(1);
+                return;
+            }
+            std::printf("screenshot written to %s\n", qPrintable(path));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+    });
+    QTimer::singleShot(kScreenshotTimeoutMs, &window, [] {
+        std::fprintf(stderr, "souffleur-overlay: no step shown within 60 s: nothing to "
+                             "screenshot\n");
+        QCoreApplication::exit(1);
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    auto options = parseCommandLine(argc, argv);
+    if (!options)
+        return options.error().code;
+
+    allowRunningAsRoot();
+    StepView::registerScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // Qt WebEngine needs it
+    QApplication::setApplicationName(QStringLiteral("souffleur-overlay"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication app(argc, argv);
+
+    const QString dataDir =
+        options->dataDir.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+            : options->dataDir;
+    if (!QDir().mkpath(dataDir)) {
+        std::fprintf(stderr, "souffleur-overlay: cannot create %s\n", qPrintable(dataDir));
+        return 1;
+    }
+    auto desk = Desk::open(dataDir.toStdString(), options->server, options->token);
+    if (!desk) {
+        std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(desk.error()));
+        return 1;
+    }
+
+    OverlayWindow window(**desk, options->language);
+    window.show();
+    if (!options->screenshot.isEmpty())
+        screenshotWhenShown(window, options->screenshot);
+    std::optional<TestScript> script;
+    if (options->testScript) {
+        script.emplace(std::move(*options->testScript), window, **desk);
+        QObject::connect(&*script, &TestScript::finished, &app, &QCoreApplication::exit);
+        script->start();
+    }
+    if (!options->openGuide.empty())
+        window.openWhenAvailable(options->openGuide);
+    (*desk)->startSync();
+    return app.exec();
+}

@@ -1,0 +1,370 @@
+// The panel window (see overlay_window.h).
+#include "overlay_window.h"
+
+#include "desk.h"
+#include "feedback_panel.h"
+#include "step_view.h"
+#include "tray_icon.h"
+
+#include <souffleur/content/render.h>
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+namespace souffleur::overlay {
+namespace {
+
+constexpr int kMinWidth = 300;
+constexpr int kMaxWidth = 420;
+constexpr int kGuideIdRole = Qt::UserRole;
+
+// Buttons share the panel's width and never widen it: a long label is cut.
+QPushButton* createButton(const QString& label, QWidget* parent) {
+    auto* button = new QPushButton(label, parent);
+    button->setAccessibleName(label);
+    button->setToolTip(label);
+    button->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    return button;
+}
+
+void logError(const QString& message) {
+    std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+OverlayWindow::OverlayWindow(Desk& desk, Language language)
+    : QWidget(nullptr, Qt::Tool | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
+    , m_desk(desk)
+    , m_language(language)
+    , m_text(uiText(language)) {
+    setAttribute(Qt::WA_ShowWithoutActivating); // never take the focus from the desk's application
+    setWindowTitle(m_text.title);
+    setAccessibleName(m_text.title);
+    setWindowIcon(stateIcon(desk.syncState()));
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayIcon(m_text, this);
+        connect(m_tray, &TrayIcon::toggleRequested, this, &OverlayWindow::togglePanel);
+        connect(m_tray, &TrayIcon::showRequested, this, [this] {
+            show();
+            raise();
+        });
+        connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
+        m_tray->show();
+    }
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(createListPage());
+    m_stepView = new StepView(m_pages);
+    m_stepView->setAccessibleName(m_text.stepView);
+    m_pages->addWidget(m_stepView);
+
+    m_optionBox = new QWidget(this);
+    m_optionBox->setAccessibleName(m_text.choices);
+    m_optionLayout = new QVBoxLayout(m_optionBox);
+    m_optionLayout->setContentsMargins(0, 0, 0, 0);
+
+    m_feedbackPanel = new FeedbackPanel(m_text, this);
+    m_feedbackPanel->hide();
+    connect(m_feedbackPanel, &FeedbackPanel::submitted, this,
+            [this](client::FeedbackKind kind, const QString& text) { sendFeedback(kind, text); });
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(m_text.status);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->addWidget(createHeader());
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_optionBox);
+    layout->addWidget(createButtonRow());
+    layout->addWidget(m_feedbackPanel);
+    layout->addWidget(m_status);
+
+    connect(&m_desk, &Desk::syncStateChanged, this, &OverlayWindow::showSyncState);
+    connect(&m_desk, &Desk::guidesChanged, this, &OverlayWindow::refreshGuides);
+    connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
+    connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
+    if (QScreen* screen = QGuiApplication::primaryScreen())
+        connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
+
+    showSyncState(m_desk.syncState());
+    refreshGuides();
+    showSession();
+    dock();
+}
+
+QWidget* OverlayWindow::createHeader() {
+    auto* header = new QWidget(this);
+    auto* title = new QLabel(m_text.title, header);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setAccessibleName(m_text.title);
+    m_syncLabel = new QLabel(header);
+
+    // Without a tray icon a hidden panel could not come back: the button quits instead.
+    const QString& hideLabel = m_tray ? m_text.hidePanel : m_text.quit;
+    auto* hideButton = new QPushButton(QStringLiteral("✕"), header);
+    hideButton->setAccessibleName(hideLabel);
+    hideButton->setToolTip(hideLabel);
+    hideButton->setFlat(true);
+    if (m_tray)
+        connect(hideButton, &QPushButton::clicked, this, &OverlayWindow::hidePanel);
+    else
+        connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
+
+    auto* row = new QHBoxLayout(header);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(title);
+    row->addWidget(m_syncLabel, 1, Qt::AlignRight);
+    row->addWidget(hideButton);
+    return header;
+}
+
+QWidget* OverlayWindow::createListPage() {
+    auto* page = new QWidget(this);
+    m_listHint = new QLabel(page);
+    m_listHint->setWordWrap(true);
+    m_guideList = new QListWidget(page);
+    m_guideList->setAccessibleName(m_text.guideList);
+    m_guideList->setWordWrap(true);
+    m_guideList->setSpacing(4);
+    const auto openItem = [this](QListWidgetItem* item) {
+        if (!m_desk.engine()) // a click may also activate: open once
+            openGuide(item->data(kGuideIdRole).toString().toStdString());
+    };
+    connect(m_guideList, &QListWidget::itemClicked, this, openItem);
+    connect(m_guideList, &QListWidget::itemActivated, this, openItem);
+
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_listHint);
+    layout->addWidget(m_guideList, 1);
+    return page;
+}
+
+QWidget* OverlayWindow::createButtonRow() {
+    m_buttonRow = new QWidget(this);
+    m_backButton = createButton(m_text.back, m_buttonRow);
+    m_nextButton = createButton(m_text.next, m_buttonRow);
+    m_feedbackButton = createButton(m_text.feedback, m_buttonRow);
+    m_stopButton = createButton(m_text.stop, m_buttonRow);
+    connect(m_backButton, &QPushButton::clicked, this, [this] { back(); });
+    connect(m_nextButton, &QPushButton::clicked, this, [this] { next(); });
+    connect(m_feedbackButton, &QPushButton::clicked, this, &OverlayWindow::toggleFeedback);
+    connect(m_stopButton, &QPushButton::clicked, this, &OverlayWindow::stopGuide);
+
+    auto* row = new QHBoxLayout(m_buttonRow);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_backButton);
+    row->addWidget(m_nextButton);
+    row->addWidget(m_feedbackButton);
+    row->addWidget(m_stopButton);
+    return m_buttonRow;
+}
+
+void OverlayWindow::openWhenAvailable(const std::string& guideId) {
+    m_pendingOpen = guideId;
+    refreshGuides();
+}
+
+std::expected<void, QString> OverlayWindow::openGuide(const std::string& guideId) {
+    auto opened = m_desk.openGuide(guideId);
+    if (!opened) {
+        m_status->setText(m_text.openFailed);
+        logError(opened.error());
+    }
+    return opened;
+}
+
+std::expected<void, QString> OverlayWindow::next() {
+    return logged(m_desk.next());
+}
+
+std::expected<void, QString> OverlayWindow::choose(std::size_t index) {
+    return logged(m_desk.choose(index));
+}
+
+std::expected<void, QString> OverlayWindow::back() {
+    return logged(m_desk.back());
+}
+
+void OverlayWindow::stopGuide() {
+    m_desk.closeGuide();
+}
+
+std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind kind,
+                                                         const QString& text) {
+    m_feedbackPanel->show();
+    auto sent = m_desk.sendFeedback(kind, text);
+    if (!sent) {
+        m_feedbackPanel->showFailed();
+        logError(sent.error());
+        return sent;
+    }
+    m_feedbackPanel->showQueued(); // until the server acknowledges it: onRecordsAcked()
+    return {};
+}
+
+void OverlayWindow::toggleFeedback() {
+    m_feedbackPanel->setVisible(!m_feedbackPanel->isVisible());
+}
+
+void OverlayWindow::hidePanel() {
+    if (m_tray)
+        hide();
+}
+
+void OverlayWindow::togglePanel() {
+    if (isVisible()) {
+        hidePanel();
+    } else {
+        show();
+        raise();
+    }
+}
+
+void OverlayWindow::dock() {
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    const int width = std::max(kMinWidth, std::min(area.width() / 4, kMaxWidth));
+    setFixedSize(width, area.height()); // the layout may not widen the panel off the screen
+    move(area.right() + 1 - width, area.top());
+}
+
+// Enter/Space: next; Backspace: back; 1-9: an option; Esc: hide. Keys typed
+// into the feedback text stay there.
+void OverlayWindow::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape) {
+        hidePanel();
+        return;
+    }
+    const client::StepEngine* engine = m_desk.engine();
+    const bool active = engine && engine->state() == client::EngineState::Active;
+    if (!active || qobject_cast<QLineEdit*>(focusWidget())) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    const auto& options = engine->currentStep().options;
+    const int key = event->key();
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Space) &&
+        options.empty()) {
+        next();
+    } else if (key == Qt::Key_Backspace) {
+        back();
+    } else if (key >= Qt::Key_1 && key <= Qt::Key_9 &&
+               static_cast<std::size_t>(key - Qt::Key_1) < options.size()) {
+        choose(static_cast<std::size_t>(key - Qt::Key_1));
+    } else {
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void OverlayWindow::refreshGuides() {
+    const QListWidgetItem* selected = m_guideList->currentItem();
+    const QString selectedId = selected ? selected->data(kGuideIdRole).toString() : QString();
+    m_guideList->clear();
+    const std::vector<client::GuideEntry> guides = m_desk.guides();
+    for (const client::GuideEntry& guide : guides) {
+        auto* item = new QListWidgetItem(QString::fromStdString(guide.title), m_guideList);
+        const QString id = QString::fromStdString(guide.id);
+        item->setData(kGuideIdRole, id);
+        item->setToolTip(id);
+        if (id == selectedId)
+            m_guideList->setCurrentItem(item);
+    }
+    m_listHint->setText(guides.empty() ? m_text.noGuides : m_text.chooseGuide);
+
+    if (!m_pendingOpen.empty() && !m_desk.engine() && m_desk.hasGuide(m_pendingOpen))
+        openGuide(std::exchange(m_pendingOpen, {}));
+}
+
+void OverlayWindow::showSession() {
+    m_feedbackPanel->reset();
+    m_feedbackPanel->hide();
+    m_status->clear();
+    const client::StepEngine* engine = m_desk.engine();
+    if (!engine) {
+        showOptions({});
+        m_buttonRow->hide();
+        m_pages->setCurrentIndex(0);
+        return;
+    }
+
+    const content::RenderOptions render{.language = renderLanguage(m_language)};
+    const bool active = engine->state() == client::EngineState::Active;
+    bool plainStep = false;
+    if (active) {
+        const content::Step& step = engine->currentStep();
+        m_stepView->showHtml(
+            QByteArray::fromStdString(content::renderStep(engine->guide(), step, render)));
+        showOptions(step.options);
+        plainStep = step.options.empty();
+    } else {
+        m_stepView->showHtml(
+            QByteArray::fromStdString(content::renderFinished(engine->guide(), render)));
+        showOptions({});
+    }
+    m_backButton->setEnabled(engine->canGoBack());
+    m_nextButton->setVisible(plainStep);
+    m_feedbackButton->setEnabled(active);
+    const QString& stopLabel = active ? m_text.stop : m_text.toList;
+    m_stopButton->setText(stopLabel);
+    m_stopButton->setAccessibleName(stopLabel);
+    m_stopButton->setToolTip(stopLabel);
+    m_buttonRow->show();
+    m_pages->setCurrentWidget(m_stepView);
+}
+
+void OverlayWindow::showOptions(const std::vector<content::Option>& options) {
+    for (QPushButton* button : m_optionButtons)
+        delete button;
+    m_optionButtons.clear();
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const QString label =
+            QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(options[i].label));
+        QPushButton* button = createButton(label, m_optionBox); // the page lists it in full
+        connect(button, &QPushButton::clicked, this, [this, i] { choose(i); });
+        m_optionLayout->addWidget(button);
+        m_optionButtons.push_back(button);
+    }
+    m_optionBox->setVisible(!options.empty());
+}
+
+void OverlayWindow::showSyncState(client::SyncState state) {
+    m_syncLabel->setText(syncStateText(m_text, state));
+    m_syncLabel->setAccessibleName(syncStateText(m_text, state));
+    setWindowIcon(stateIcon(state));
+    if (m_tray)
+        m_tray->setSyncState(state);
+}
+
+void OverlayWindow::onRecordsAcked() {
+    if (m_feedbackPanel->awaitsSending() && m_desk.pendingRecords() == 0)
+        m_feedbackPanel->showSent();
+}
+
+std::expected<void, QString> OverlayWindow::logged(std::expected<void, QString> result) {
+    if (!result)
+        logError(result.error());
+    return result;
+}
+
+} // namespace souffleur::overlay

@@ -1,0 +1,99 @@
+// The panel itself: a frameless, always-on-top tool window docked to the right
+// edge of the primary screen. A header (title, sync state, hide), then either
+// the guide list (no guide open) or the StepView with its buttons (Back, Next
+// or one button per option, Feedback, Stop) and the FeedbackPanel.
+//
+// The public actions (openGuide, next, choose, ...) are what the buttons and
+// keys call; TestScript calls the same functions. They return what went wrong
+// (also logged on stderr); the buttons on screen only offer what is possible.
+#pragma once
+
+#include "ui_text.h"
+
+#include <souffleur/client/records.h>
+#include <souffleur/client/sync_client.h>
+
+#include <QWidget>
+
+#include <expected>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace souffleur::overlay {
+
+class Desk;
+class FeedbackPanel;
+class StepView;
+class TrayIcon;
+
+class OverlayWindow : public QWidget {
+    Q_OBJECT
+
+public:
+    OverlayWindow(Desk& desk, Language language);
+
+    // Opens `guideId` as soon as the replica holds it (now, or at a later sync).
+    void openWhenAvailable(const std::string& guideId);
+
+    std::expected<void, QString> openGuide(const std::string& guideId);
+    std::expected<void, QString> next();
+    // Chooses option `index` (0-based) of the decision on screen.
+    std::expected<void, QString> choose(std::size_t index);
+    std::expected<void, QString> back();
+    // Stops the session (abandoning it if not finished) and shows the list.
+    void stopGuide();
+    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
+
+    void toggleFeedback();
+    // Hides the panel when a tray icon can bring it back.
+    void hidePanel();
+    void togglePanel();
+    // Moves the window to the right edge of the primary screen.
+    void dock();
+
+    const StepView& stepView() const { return *m_stepView; }
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    QWidget* createHeader();
+    QWidget* createListPage();
+    QWidget* createButtonRow();
+    void refreshGuides();
+    void showSession();
+    void showOptions(const std::vector<content::Option>& options);
+    void showSyncState(client::SyncState state);
+    void onRecordsAcked();
+    std::expected<void, QString> logged(std::expected<void, QString> result);
+
+    Desk& m_desk;
+    Language m_language;
+    const UiText& m_text;
+    std::string m_pendingOpen;
+
+    QLabel* m_syncLabel = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QLabel* m_listHint = nullptr;
+    QListWidget* m_guideList = nullptr;
+    StepView* m_stepView = nullptr;
+    QWidget* m_optionBox = nullptr;
+    QVBoxLayout* m_optionLayout = nullptr;
+    std::vector<QPushButton*> m_optionButtons;
+    QWidget* m_buttonRow = nullptr;
+    QPushButton* m_backButton = nullptr;
+    QPushButton* m_nextButton = nullptr;
+    QPushButton* m_feedbackButton = nullptr;
+    QPushButton* m_stopButton = nullptr;
+    FeedbackPanel* m_feedbackPanel = nullptr;
+    QLabel* m_status = nullptr;
+    TrayIcon* m_tray = nullptr;
+};
+
+} // namespace souffleur::overlay

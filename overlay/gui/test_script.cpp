@@ -1,0 +1,246 @@
+// The test hook's script runner (see test_script.h).
+#include "test_script.h"
+
+#include "desk.h"
+#include "overlay_window.h"
+#include "screenshot.h"
+#include "step_view.h"
+
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <map>
+
+namespace souffleur::overlay {
+namespace {
+
+constexpr int kTickMs = 50;
+constexpr int kDefaultTimeoutSeconds = 30;
+
+struct Syntax {
+    int minArgs;
+    int maxArgs; // -1: any number
+};
+
+const std::map<QString, Syntax>& commandSyntax() {
+    static const std::map<QString, Syntax> syntax{
+        {QStringLiteral("wait-guide"), {1, 2}},
+        {QStringLiteral("open"), {1, 1}},
+        {QStringLiteral("expect-step"), {1, 1}},
+        {QStringLiteral("next"), {0, 0}},
+        {QStringLiteral("choose"), {1, 1}},
+        {QStringLiteral("back"), {0, 0}},
+        {QStringLiteral("abandon"), {0, 0}},
+        {QStringLiteral("feedback"), {1, -1}},
+        {QStringLiteral("expect-finished"), {0, 0}},
+        {QStringLiteral("wait-synced"), {0, 1}},
+        {QStringLiteral("wait-loaded"), {0, 1}},
+        {QStringLiteral("screenshot"), {1, 1}},
+        {QStringLiteral("quit"), {0, 0}},
+    };
+    return syntax;
+}
+
+std::optional<client::FeedbackKind> feedbackKind(const QString& name) {
+    static const std::map<QString, client::FeedbackKind> kinds{
+        {QStringLiteral("wrong"), client::FeedbackKind::Wrong},
+        {QStringLiteral("unclear"), client::FeedbackKind::Unclear},
+        {QStringLiteral("outdated"), client::FeedbackKind::Outdated},
+        {QStringLiteral("tip"), client::FeedbackKind::Tip},
+    };
+    const auto found = kinds.find(name);
+    if (found == kinds.end())
+        return std::nullopt;
+    return found->second;
+}
+
+// A positive whole number, or nullopt.
+std::optional<int> positive(const QString& word) {
+    bool ok = false;
+    const int value = word.toInt(&ok);
+    if (!ok || value < 1)
+        return std::nullopt;
+    return value;
+}
+
+// What is on screen, for messages.
+QString currentStepName(const Desk& desk) {
+    const client::StepEngine* engine = desk.engine();
+    if (!engine)
+        return QStringLiteral("no guide is open");
+    if (engine->state() == client::EngineState::Finished)
+        return QStringLiteral("the guide is finished");
+    if (engine->state() != client::EngineState::Active)
+        return QStringLiteral("the guide is not active");
+    return QStringLiteral("step %1").arg(QString::fromStdString(engine->currentStep().id));
+}
+
+} // namespace
+
+std::expected<std::vector<TestScript::Command>, QString> TestScript::parse(const QString& script) {
+    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+    std::vector<Command> commands;
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const int lineNumber = static_cast<int>(i + 1);
+        const QString line = lines[i].trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList words = line.split(whitespace, Qt::SkipEmptyParts);
+        const auto syntax = commandSyntax().find(words.front());
+        if (syntax == commandSyntax().end())
+            return std::unexpected(
+                QStringLiteral("line %1: unknown command %2").arg(lineNumber).arg(words.front()));
+        const auto args = words.size() - 1;
+        if (args < syntax->second.minArgs ||
+            (syntax->second.maxArgs >= 0 && args > syntax->second.maxArgs))
+            return std::unexpected(QStringLiteral("line %1: wrong number of arguments for %2")
+                                       .arg(lineNumber)
+                                       .arg(words.front()));
+        commands.push_back({lineNumber, line, words});
+    }
+    return commands;
+}
+
+TestScript::TestScript(std::vector<Command> commands, OverlayWindow& window, Desk& desk,
+                       QObject* parent)
+    : QObject(parent)
+    , m_commands(std::move(commands))
+    , m_window(window)
+    , m_desk(desk) {
+    m_timer.setInterval(kTickMs);
+    connect(&m_timer, &QTimer::timeout, this, &TestScript::tick);
+}
+
+void TestScript::start() {
+    m_timer.start();
+}
+
+void TestScript::tick() {
+    if (m_wait) {
+        if (!m_wait->done()) {
+            if (m_wait->deadline.hasExpired())
+                fail(m_wait->timeoutMessage);
+            return;
+        }
+        const auto then = std::move(m_wait->then);
+        m_wait.reset();
+        if (then) {
+            if (auto result = then(); !result) {
+                fail(result.error());
+                return;
+            }
+        }
+        ++m_next;
+        return;
+    }
+    if (m_next >= m_commands.size()) {
+        finish(0);
+        return;
+    }
+    const Command& command = m_commands[m_next];
+    std::printf("script: %s\n", qPrintable(command.line));
+    std::fflush(stdout);
+    if (command.words.front() == QLatin1String("quit")) {
+        finish(0);
+        return;
+    }
+    if (auto result = run(command); !result) {
+        fail(result.error());
+        return;
+    }
+    if (!m_wait)
+        ++m_next;
+}
+
+std::expected<void, QString> TestScript::run(const Command& command) {
+    const QString& name = command.words.front();
+    const QStringList args = command.words.mid(1);
+    const client::StepEngine* engine = m_desk.engine();
+
+    if (name == QLatin1String("wait-guide")) {
+        const std::string id = args[0].toStdString();
+        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor([this, id] { return m_desk.hasGuide(id); }, *seconds,
+                QStringLiteral("guide %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("open")) {
+        return m_window.openGuide(args[0].toStdString());
+    } else if (name == QLatin1String("expect-step")) {
+        const bool there = engine && engine->state() == client::EngineState::Active &&
+                           engine->currentStep().id == args[0].toStdString();
+        if (!there)
+            return std::unexpected(
+                QStringLiteral("expected step %1, but %2").arg(args[0], currentStepName(m_desk)));
+    } else if (name == QLatin1String("next")) {
+        return m_window.next();
+    } else if (name == QLatin1String("choose")) {
+        const auto option = positive(args[0]);
+        if (!option)
+            return std::unexpected(QStringLiteral("N must be a positive number"));
+        return m_window.choose(static_cast<std::size_t>(*option - 1));
+    } else if (name == QLatin1String("back")) {
+        return m_window.back();
+    } else if (name == QLatin1String("abandon")) {
+        if (!engine)
+            return std::unexpected(QStringLiteral("no guide is open"));
+        m_window.stopGuide();
+    } else if (name == QLatin1String("feedback")) {
+        const auto kind = feedbackKind(args[0]);
+        if (!kind)
+            return std::unexpected(
+                QStringLiteral("unknown feedback kind %1 (wrong|unclear|outdated|tip)")
+                    .arg(args[0]));
+        return m_window.sendFeedback(*kind, args.mid(1).join(QLatin1Char(' ')));
+    } else if (name == QLatin1String("expect-finished")) {
+        if (!engine || engine->state() != client::EngineState::Finished)
+            return std::unexpected(
+                QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
+    } else if (name == QLatin1String("wait-synced")) {
+        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor(
+            [this] {
+                return m_desk.syncState() == client::SyncState::Online &&
+                       m_desk.pendingRecords() == 0;
+            },
+            *seconds, QStringLiteral("not synced within %1 s").arg(*seconds));
+    } else if (name == QLatin1String("wait-loaded")) {
+        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        if (!engine)
+            return std::unexpected(QStringLiteral("no guide is open"));
+        waitFor([this] { return m_window.stepView().isLoaded(); }, *seconds,
+                QStringLiteral("step page not loaded within %1 s").arg(*seconds));
+    } else if (name == QLatin1String("screenshot")) {
+        const QDeadlineTimer settled(kPaintSettleMs);
+        const QString file = args[0];
+        waitFor([settled] { return settled.hasExpired(); }, kDefaultTimeoutSeconds,
+                QStringLiteral("screenshot not taken"),
+                [this, file] { return saveScreenshot(m_window, file); });
+    }
+    return {};
+}
+
+void TestScript::waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
+                         std::function<std::expected<void, QString>()> then) {
+    m_wait = Wait{std::move(done), QDeadlineTimer(std::chrono::seconds(seconds)),
+                  std::move(timeoutMessage), std::move(then)};
+}
+
+void TestScript::fail(const QString& message) {
+    std::fprintf(stderr, "script: line %d: %s\n", m_commands[m_next].lineNumber,
+                 qPrintable(message));
+    finish(1);
+}
+
+void TestScript::finish(int exitCode) {
+    m_timer.stop();
+    m_wait.reset();
+    Q_EMIT finished(exitCode);
+}
+
+} // namespace souffleur::overlay

@@ -1,0 +1,85 @@
+// The test hook (--test-script FILE, only with SOUFFLEUR_TEST_HOOKS=1): runs a
+// script of panel actions from the Qt event loop, one command per 50 ms tick,
+// calling the same OverlayWindow functions as the buttons. Waiting commands
+// poll until their condition holds or their timeout passes; nothing blocks.
+//
+//   wait-guide ID [SECONDS]   until the replica holds guide ID (default 30 s)
+//   open ID                   open guide ID
+//   expect-step STEP_ID       the step on screen is STEP_ID
+//   next | back | abandon     the Next, Back and Stop buttons
+//   choose N                  option N (1-based) of the decision on screen
+//   feedback KIND TEXT...     feedback on the step (wrong|unclear|outdated|tip)
+//   expect-finished           the guide is finished
+//   wait-synced [SECONDS]     until the outbox is empty and the desk is online
+//   wait-loaded [SECONDS]     until the step view has loaded the current page
+//   screenshot FILE           a PNG of the panel, once painted
+//   quit                      exit 0
+//
+// Blank lines and lines starting with # are skipped. Each command is echoed
+// as "script: LINE"; a failure prints "script: line N: WHAT" on stderr and
+// finishes with 1; the end of the script (or quit) finishes with 0.
+#pragma once
+
+#include <QDeadlineTimer>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <expected>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace souffleur::overlay {
+
+class Desk;
+class OverlayWindow;
+
+class TestScript : public QObject {
+    Q_OBJECT
+
+public:
+    struct Command {
+        int lineNumber = 0;
+        QString line;
+        QStringList words;
+    };
+
+    // Splits a script into commands, checking names and arguments; the error
+    // is "line N: WHAT".
+    static std::expected<std::vector<Command>, QString> parse(const QString& script);
+
+    TestScript(std::vector<Command> commands, OverlayWindow& window, Desk& desk,
+               QObject* parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    // The script has ended: 0 after quit or the last line, 1 after a failure.
+    void finished(int exitCode);
+
+private:
+    // A command in progress: polled each tick until `done`, then `then` runs.
+    struct Wait {
+        std::function<bool()> done;
+        QDeadlineTimer deadline;
+        QString timeoutMessage;
+        std::function<std::expected<void, QString>()> then;
+    };
+
+    void tick();
+    // Starts one command: it fails, completes, or sets m_wait.
+    std::expected<void, QString> run(const Command& command);
+    void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
+                 std::function<std::expected<void, QString>()> then = {});
+    void fail(const QString& message);
+    void finish(int exitCode);
+
+    std::vector<Command> m_commands;
+    std::size_t m_next = 0;
+    OverlayWindow& m_window;
+    Desk& m_desk;
+    QTimer m_timer;
+    std::optional<Wait> m_wait;
+};
+
+} // namespace souffleur::overlay

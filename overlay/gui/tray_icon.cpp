@@ -1,0 +1,53 @@
+// The tray icon and the state-coloured application icon (see tray_icon.h).
+#include "tray_icon.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+namespace souffleur::overlay {
+
+QIcon stateIcon(client::SyncState state) {
+    QColor colour(0x75, 0x75, 0x75); // offline: grey
+    if (state == client::SyncState::Online)
+        colour = QColor(0x2e, 0x7d, 0x32);
+    else if (state == client::SyncState::Connecting)
+        colour = QColor(0xb2, 0x6a, 0x00);
+
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x15, 0x42, 0x73)); // the renderer's brand blue
+    painter.drawRoundedRect(QRectF(2, 2, 60, 60), 12, 12);
+    painter.setBrush(colour);
+    painter.drawEllipse(QRectF(38, 38, 22, 22));
+    painter.setPen(Qt::white);
+    QFont font = painter.font();
+    font.setPixelSize(40);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.drawText(QRectF(4, 0, 44, 56), Qt::AlignCenter, QStringLiteral("S"));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+TrayIcon::TrayIcon(const UiText& text, QObject* parent)
+    : QSystemTrayIcon(parent)
+    , m_text(text) {
+    connect(m_menu.addAction(text.show), &QAction::triggered, this, &TrayIcon::showRequested);
+    connect(m_menu.addAction(text.quit), &QAction::triggered, this, &TrayIcon::quitRequested);
+    setContextMenu(&m_menu);
+    connect(this, &QSystemTrayIcon::activated, this, [this](ActivationReason reason) {
+        if (reason == Trigger)
+            Q_EMIT toggleRequested();
+    });
+    setSyncState(client::SyncState::Offline);
+}
+
+void TrayIcon::setSyncState(client::SyncState state) {
+    setIcon(stateIcon(state));
+    setToolTip(m_text.title + QStringLiteral(": ") + syncStateText(m_text, state));
+}
+
+} // namespace souffleur::overlay

@@ -1,0 +1,56 @@
+// The overlay's user-visible strings, in one small table per language (Dutch
+// by default, English with --lang en). Every widget takes its text from here,
+// so that Qt Linguist can replace this table later without touching the UI code.
+#pragma once
+
+#include <souffleur/client/sync_client.h>
+#include <souffleur/content/render.h>
+
+#include <QString>
+
+namespace souffleur::overlay {
+
+enum class Language { Dutch, English };
+
+struct UiText {
+    QString title;
+    QString synced;
+    QString connecting;
+    QString offline;
+    QString hidePanel;
+    QString quit;
+    QString show;
+    QString chooseGuide;
+    QString noGuides;
+    QString guideList;
+    QString stepView;
+    QString choices;
+    QString back;
+    QString next;
+    QString feedback;
+    QString stop;
+    QString toList;
+    QString wrong;
+    QString unclear;
+    QString outdated;
+    QString tip;
+    QString feedbackText;
+    QString feedbackPlaceholder;
+    QString send;
+    QString chooseKindFirst;
+    QString feedbackSent;
+    QString feedbackQueued;
+    QString feedbackFailed;
+    QString openFailed;
+    QString status;
+};
+
+const UiText& uiText(Language language);
+
+// "Gesynchroniseerd", "Verbinden…" or "Offline".
+const QString& syncStateText(const UiText& text, client::SyncState state);
+
+// The renderer's language for the step pages.
+content::UiLanguage renderLanguage(Language language);
+
+} // namespace souffleur::overlay
