@@ -1,0 +1,83 @@
+// Who may do what: roles, bearer tokens and the access check every /api/v1
+// route runs first (docs/api.md, "Authentication and roles").
+//
+// A token is 32 random bytes from OpenSSL, hex-encoded, shown once to whoever
+// issued it; the store keeps only its SHA-256 hash. A token belongs to one
+// account, which has one role in one tenant (and usually one team). Refusals
+// (401, 403) are written to the audit log by authorize().
+#pragma once
+
+#include <souffleur/sqlite/sqlite.h>
+
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace souffleur::server {
+
+enum class Role { Desk, Author, Reviewer, Admin };
+
+// "desk", "author", "reviewer", "admin": the names in the store and the API.
+std::string_view roleName(Role role);
+std::optional<Role> parseRole(std::string_view name);
+
+// The roles a route admits.
+class RoleSet {
+public:
+    constexpr RoleSet(std::initializer_list<Role> roles) {
+        for (const Role role : roles)
+            m_bits |= bit(role);
+    }
+    constexpr bool contains(Role role) const { return (m_bits & bit(role)) != 0; }
+
+private:
+    static constexpr unsigned bit(Role role) { return 1U << static_cast<unsigned>(role); }
+    unsigned m_bits = 0;
+};
+
+inline constexpr RoleSet kAnyRole{Role::Desk, Role::Author, Role::Reviewer, Role::Admin};
+inline constexpr RoleSet kEditorRoles{Role::Author, Role::Reviewer, Role::Admin};
+
+// The account behind a valid token.
+struct Identity {
+    std::int64_t accountId = 0;
+    std::int64_t tenantId = 0;
+    std::optional<std::int64_t> teamId; // reviewers and admins may have none
+    std::string name;
+    Role role = Role::Desk;
+};
+
+// 32 random bytes (OpenSSL RAND_bytes) as 64 lowercase hex digits.
+std::expected<std::string, std::string> generateToken();
+// Lowercase hex SHA-256 of the token: what the store keeps.
+std::string hashToken(std::string_view token);
+
+// Issues a new token for the account, valid for `validity`; returns the token.
+sqlite::Result<std::string> issueToken(sqlite::Database& db, std::int64_t accountId,
+                                       std::chrono::seconds validity);
+// Revokes every token of the account.
+sqlite::Result<void> revokeTokens(sqlite::Database& db, std::int64_t accountId);
+// The identity behind an unrevoked, unexpired token, or nullopt.
+sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::string_view token);
+
+enum class AuthFailure {
+    Unauthenticated, // 401: no token, or an unknown, revoked or expired one
+    Forbidden,       // 403: the account's role may not use the route
+};
+
+struct AccessRequest {
+    std::string authorization; // the Authorization header as sent, "Bearer TOKEN"
+    RoleSet allowed = kAnyRole;
+    std::string route;  // "POST /api/v1/guides", for the audit log
+    std::string remote; // the peer's address, for the audit log
+};
+
+// Authenticates and checks the role; audits every refusal.
+sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,
+                                                               const AccessRequest& request);
+
+} // namespace souffleur::server

@@ -1,0 +1,49 @@
+// The sync server as a library: souffleur-server's main() and the tests start
+// it the same way. One io_context run by `threads` I/O threads serves HTTP/1.1
+// and WebSocket (Boost.Beast); one storage thread owns the SQLite store.
+//
+//   Server server(config);
+//   if (auto ok = server.start(); !ok) ...  // opens the store, binds, serves
+//   server.port();                          // the bound port (config.port may be 0)
+//   server.stop();                          // also done by the destructor
+//
+// stop() stops accepting, closes every session (in-flight requests are
+// answered first), finishes the queued storage jobs and joins the threads.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace souffleur::server {
+
+struct Config {
+    std::filesystem::path dataDir = "souffleur-data"; // created (mode 0700) if missing
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8470; // 0: any free port, see Server::port()
+    int threads = 2;           // I/O threads
+    bool allowRemote = false;  // listen on a non-loopback address (plain HTTP!)
+};
+
+class Server {
+public:
+    explicit Server(Config config);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Opens the store and starts serving; the error says what went wrong.
+    std::expected<void, std::string> start();
+    // The port the server listens on, once started.
+    std::uint16_t port() const;
+    // Stops serving; safe to call more than once and from any thread but the I/O threads.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace souffleur::server

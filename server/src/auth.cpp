@@ -1,0 +1,152 @@
+// Tokens, roles and the access check (see auth.h). OpenSSL supplies the
+// randomness and SHA-256; the store sees only hashes.
+#include "sql.h"
+
+#include <souffleur/server/auth.h>
+#include <souffleur/server/storage.h>
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <array>
+#include <ctime>
+
+namespace souffleur::server {
+namespace {
+
+std::string toHex(const unsigned char* bytes, std::size_t size) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0f];
+    }
+    return out;
+}
+
+// The token from "Bearer TOKEN" (scheme case-insensitive), or empty.
+std::string_view bearerToken(std::string_view authorization) {
+    constexpr std::string_view kScheme = "bearer ";
+    if (authorization.size() <= kScheme.size())
+        return {};
+    for (std::size_t i = 0; i < kScheme.size(); ++i) {
+        const char c = authorization[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != kScheme[i])
+            return {};
+    }
+    return authorization.substr(kScheme.size());
+}
+
+std::int64_t unixNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+} // namespace
+
+std::string_view roleName(Role role) {
+    switch (role) {
+    case Role::Desk:
+        return "desk";
+    case Role::Author:
+        return "author";
+    case Role::Reviewer:
+        return "reviewer";
+    case Role::Admin:
+        return "admin";
+    }
+    return "desk";
+}
+
+std::optional<Role> parseRole(std::string_view name) {
+    for (const Role role : {Role::Desk, Role::Author, Role::Reviewer, Role::Admin}) {
+        if (roleName(role) == name)
+            return role;
+    }
+    return std::nullopt;
+}
+
+std::expected<std::string, std::string> generateToken() {
+    std::array<unsigned char, 32> bytes{};
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+        return std::unexpected(std::string("the system's random source failed"));
+    return toHex(bytes.data(), bytes.size());
+}
+
+std::string hashToken(std::string_view token) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    EVP_Digest(token.data(), token.size(), digest.data(), &size, EVP_sha256(), nullptr);
+    return toHex(digest.data(), size);
+}
+
+sqlite::Result<std::string> issueToken(sqlite::Database& db, std::int64_t accountId,
+                                       std::chrono::seconds validity) {
+    auto token = generateToken();
+    if (!token)
+        return std::unexpected(sqlite::Error{0, token.error()});
+    if (auto ok =
+            sql::execute(db, "INSERT INTO tokens (hash, account_id, expires_at) VALUES (?, ?, ?)",
+                         hashToken(*token), accountId, unixNow() + validity.count());
+        !ok)
+        return std::unexpected(ok.error());
+    return *token;
+}
+
+sqlite::Result<void> revokeTokens(sqlite::Database& db, std::int64_t accountId) {
+    return sql::execute(db, "UPDATE tokens SET revoked = 1 WHERE account_id = ?", accountId);
+}
+
+sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::string_view token) {
+    auto stmt = sql::prepare(db,
+                             "SELECT a.id, a.tenant_id, a.team_id, a.name, a.role "
+                             "FROM tokens AS t JOIN accounts AS a ON a.id = t.account_id "
+                             "WHERE t.hash = ? AND t.revoked = 0 AND t.expires_at > ?",
+                             hashToken(token), unixNow());
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<Identity>{};
+    const auto role = parseRole(stmt->columnText(4));
+    if (!role)
+        return std::optional<Identity>{};
+    Identity identity{stmt->columnInt(0), stmt->columnInt(1), std::nullopt, stmt->columnText(3),
+                      *role};
+    if (!stmt->columnIsNull(2))
+        identity.teamId = stmt->columnInt(2);
+    return std::optional<Identity>{std::move(identity)};
+}
+
+sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,
+                                                               const AccessRequest& request) {
+    using Outcome = std::expected<Identity, AuthFailure>;
+    AuditEntry audit{std::nullopt, "", "access", request.route, request.remote, ""};
+    const auto token = bearerToken(request.authorization);
+    std::optional<Identity> identity;
+    if (!token.empty()) {
+        auto found = authenticate(db, token);
+        if (!found)
+            return std::unexpected(found.error());
+        identity = std::move(*found);
+    }
+    if (!identity) {
+        audit.outcome = token.empty() ? "no_token" : "unknown_token";
+        if (auto ok = appendAudit(db, audit); !ok)
+            return std::unexpected(ok.error());
+        return Outcome(std::unexpected(AuthFailure::Unauthenticated));
+    }
+    if (!request.allowed.contains(identity->role)) {
+        audit.tenantId = identity->tenantId;
+        audit.actor = identity->name;
+        audit.outcome = "forbidden";
+        if (auto ok = appendAudit(db, audit); !ok)
+            return std::unexpected(ok.error());
+        return Outcome(std::unexpected(AuthFailure::Forbidden));
+    }
+    return Outcome(std::move(*identity));
+}
+
+} // namespace souffleur::server

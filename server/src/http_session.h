@@ -1,0 +1,66 @@
+// Private: one HTTP/1.1 connection, after Beast's chat-multi http_session.
+// Reads a request (header first, so the body limit can depend on the route),
+// hands it to the routes, writes the answer, and waits for the next one; an
+// authorised upgrade of /api/v1/notify hands the socket to a WebSocketSession.
+//
+//   accepted ──▶ reading header (10 s for the whole request) ──▶ reading body
+//      ▲                │ over a limit: 413/400, close               │
+//      │ keep-alive     ▼                                            ▼
+//   idle (30 s) ◀── writing ◀──────────── routes (storage thread) ◀──┘
+//
+// Everything runs on the connection's strand; handlers take an error_code and
+// return early, and the session ends when its last handler returns.
+#pragma once
+
+#include "connection.h"
+#include "routes/api.h"
+#include "server_context.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace souffleur::server {
+
+class HttpSession : public Connection, public std::enable_shared_from_this<HttpSession> {
+public:
+    HttpSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context);
+    ~HttpSession() override;
+
+    void run();
+    void shutdown() override;
+
+private:
+    void waitForRequest();
+    void onRequestData(boost::beast::error_code error, std::size_t bytes);
+    void readHeader();
+    void onHeader(boost::beast::error_code error, std::size_t bytes);
+    void onBody(boost::beast::error_code error, std::size_t bytes);
+    void onReadError(boost::beast::error_code error);
+    void answerAndClose(http::status status, std::string_view message);
+    void write(Response response);
+    void onWrite(boost::beast::error_code error, std::size_t bytes);
+    void upgrade(Identity identity, Request request);
+    void close();
+
+    boost::beast::tcp_stream m_stream;
+    boost::asio::any_io_executor m_strand; // kept: m_stream is moved out on upgrade
+    boost::beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<Response> m_response; // alive until written
+    std::shared_ptr<ServerContext> m_context;
+    std::string m_remote;
+    unsigned m_version = 11; // of the request being answered
+    bool m_joined = false;
+    bool m_upgraded = false;  // m_stream now belongs to a WebSocketSession
+    bool m_reading = false;   // a read is pending: shutdown() may close at once
+    bool m_keepAlive = false; // of the request being answered
+    bool m_stopping = false;  // shutdown() was called: close after the answer
+};
+
+} // namespace souffleur::server

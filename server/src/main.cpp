@@ -1,0 +1,223 @@
+// souffleur-server: the sync server's command line, a thin shell over
+// souffleur::server_core: parse the options, seed the demo (demo.h), start
+// the Server (server.h), write the port file, wait for SIGINT or SIGTERM, stop.
+#include <souffleur/server/demo.h>
+#include <souffleur/server/log.h>
+#include <souffleur/server/server.h>
+#include <souffleur/server/storage.h>
+#include <souffleur/version.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <charconv>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using namespace souffleur;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+constexpr const char* kUsage = R"(Usage: souffleur-server [options]
+
+The Souffleur sync server: publishes guides to the desks of a municipality
+and collects their records (docs/api.md). Logs JSON lines on stderr; stops
+cleanly on SIGINT or SIGTERM.
+
+Options:
+  --data DIR          data directory, holding souffleur.sqlite
+                      (default ./souffleur-data; created if missing)
+  --listen ADDR:PORT  where to listen (default 127.0.0.1:8470; port 0 picks a
+                      free port, see --port-file)
+  --threads N         I/O threads (default 2)
+  --allow-remote      allow a non-loopback ADDR; the server speaks plain HTTP,
+                      so tokens cross the network unencrypted
+  --port-file FILE    write the port number to FILE once listening
+  --demo              seed a demo municipality into an empty data directory:
+                      teams "Balie Noord" and "Balie Zuid", accounts
+                      balie-noord-1, balie-zuid-1 (desk), redacteur (author),
+                      kwaliteit (reviewer), beheer (admin), and every *.xml
+                      guide of the library. With data from an earlier --demo
+                      run, the data is kept. Every --demo start revokes the
+                      demo accounts' tokens and issues new ones, written to
+                      DIR/demo-tokens.json (mode 0600, one account per line).
+  --library DIR       the guides --demo publishes
+                      (default: the source tree's content/library)
+  --help              show this help
+  --version           show the version
+
+Exit status: 0 after a clean stop, 1 when the server cannot start, 2 on
+usage errors.
+)";
+
+struct Options {
+    server::Config config;
+    bool demo = false;
+    std::filesystem::path libraryDir = kSourceLibraryDir;
+    std::optional<std::filesystem::path> portFile;
+};
+
+template <typename T>
+std::optional<T> parseNumber(std::string_view text) {
+    T value{};
+    const auto* end = text.data() + text.size();
+    const auto [next, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || next != end || text.empty())
+        return std::nullopt;
+    return value;
+}
+
+// "127.0.0.1:8470", "[::1]:0"
+bool parseListen(std::string_view text, server::Config& config) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos)
+        return false;
+    auto address = text.substr(0, colon);
+    if (address.size() >= 2 && address.front() == '[' && address.back() == ']')
+        address = address.substr(1, address.size() - 2);
+    const auto port = parseNumber<std::uint16_t>(text.substr(colon + 1));
+    if (address.empty() || !port)
+        return false;
+    config.address = std::string(address);
+    config.port = *port;
+    return true;
+}
+
+// The options, or a usage error.
+std::expected<Options, std::string> parseArguments(std::span<char* const> args) {
+    Options options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        const auto value = [&]() -> std::optional<std::string_view> {
+            if (i + 1 >= args.size())
+                return std::nullopt;
+            return std::string_view(args[++i]);
+        };
+        if (arg == "--demo") {
+            options.demo = true;
+        } else if (arg == "--allow-remote") {
+            options.config.allowRemote = true;
+        } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
+                   arg == "--listen" || arg == "--threads") {
+            const auto text = value();
+            if (!text || text->empty())
+                return std::unexpected(std::string(arg) + " needs a value");
+            if (arg == "--data") {
+                options.config.dataDir = *text;
+            } else if (arg == "--library") {
+                options.libraryDir = *text;
+            } else if (arg == "--port-file") {
+                options.portFile = *text;
+            } else if (arg == "--listen") {
+                if (!parseListen(*text, options.config))
+                    return std::unexpected("--listen needs ADDR:PORT, not " + std::string(*text));
+            } else {
+                const auto threads = parseNumber<int>(*text);
+                if (!threads || *threads < 1 || *threads > 64)
+                    return std::unexpected(std::string("--threads needs a number from 1 to 64"));
+                options.config.threads = *threads;
+            }
+        } else {
+            return std::unexpected("unknown option " + std::string(arg));
+        }
+    }
+    return options;
+}
+
+bool prepareDemo(const Options& options) {
+    const auto& dataDir = options.config.dataDir;
+    if (auto ok = server::prepareDataDir(dataDir); !ok) {
+        server::logLine("cannot start", {{"error", ok.error()}});
+        return false;
+    }
+    auto db = server::openStore(server::databasePath(dataDir));
+    if (!db) {
+        server::logLine("cannot start",
+                        {{"error", "cannot open the store: " + db.error().message}});
+        return false;
+    }
+    auto accounts = server::seedDemo(*db, options.libraryDir);
+    if (!accounts) {
+        server::logLine("cannot start", {{"error", accounts.error()}});
+        return false;
+    }
+    const auto file = server::demoTokensPath(dataDir);
+    if (auto ok = server::writeDemoTokens(file, *accounts); !ok) {
+        server::logLine("cannot start", {{"error", ok.error()}});
+        return false;
+    }
+    server::logLine("demo: tokens written", {{"file", file.string()}});
+    return true;
+}
+
+// Written whole (to a temporary file, then renamed), so a reader never sees half a number.
+bool writePortFile(const std::filesystem::path& file, std::uint16_t port) {
+    auto temporary = file;
+    temporary += ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << port << "\n";
+        if (!out)
+            return false;
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, file, error);
+    return !error;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::span<char* const> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
+    for (const std::string_view arg : args) {
+        if (arg == "--help" || arg == "-h") {
+            std::cout << kUsage;
+            return kExitOk;
+        }
+        if (arg == "--version") {
+            std::cout << "souffleur-server " << kVersion << "\n";
+            return kExitOk;
+        }
+    }
+    auto options = parseArguments(args);
+    if (!options) {
+        std::cerr << "souffleur-server: " << options.error() << "\n\n" << kUsage;
+        return kExitUsage;
+    }
+
+    // Installed before anything starts, so a signal never kills the process midway.
+    boost::asio::io_context signalContext;
+    boost::asio::signal_set signals(signalContext, SIGINT, SIGTERM);
+
+    if (options->demo && !prepareDemo(*options))
+        return kExitFailure;
+    server::Server server(options->config);
+    if (auto ok = server.start(); !ok) {
+        server::logLine("cannot start", {{"error", ok.error()}});
+        return kExitFailure;
+    }
+    if (options->portFile && !writePortFile(*options->portFile, server.port())) {
+        server::logLine("cannot start",
+                        {{"error", "cannot write the port file " + options->portFile->string()}});
+        return kExitFailure;
+    }
+
+    int signalNumber = 0;
+    signals.async_wait([&signalNumber](const boost::system::error_code& error, int number) {
+        if (!error)
+            signalNumber = number;
+    });
+    signalContext.run();
+    server::logLine("stopping", {{"signal", signalNumber}});
+    server.stop();
+    return kExitOk;
+}

@@ -1,0 +1,133 @@
+// The schema migrations (see schema.h). Append new migrations to kMigrations;
+// never edit one that has shipped.
+#include "schema.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace souffleur::server {
+namespace {
+
+// v1: tenants, accounts and tokens; guides and the change feed; records from
+// the desks (events, feedback, per-client batch numbers); the audit log.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE tenants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE teams (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    name TEXT NOT NULL,
+    UNIQUE (tenant_id, name)
+);
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    team_id INTEGER REFERENCES teams(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('desk', 'author', 'reviewer', 'admin')),
+    UNIQUE (tenant_id, name)
+);
+CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    expires_at INTEGER NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tokens_account ON tokens (account_id);
+CREATE TABLE guides (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id, revision)
+);
+CREATE TABLE changes (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, seq)
+);
+CREATE TABLE clients (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    client_id TEXT NOT NULL,
+    last_batch INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, client_id)
+);
+CREATE TABLE events (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    team_id INTEGER REFERENCES teams(id),
+    session TEXT NOT NULL,
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    step TEXT,
+    option TEXT,
+    at TEXT NOT NULL,
+    duration_ms INTEGER,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX events_guide ON events (tenant_id, guide_id, event);
+CREATE TABLE feedback (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    team_id INTEGER REFERENCES teams(id),
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    step TEXT,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    suggestion TEXT,
+    status TEXT NOT NULL DEFAULT 'new',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX feedback_guide ON feedback (tenant_id, guide_id);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    tenant_id INTEGER,
+    actor TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    remote TEXT,
+    outcome TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1};
+
+} // namespace
+
+sqlite::Result<void> migrate(sqlite::Database& db) {
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return std::unexpected(version.error());
+    const auto current = version->value_or(0);
+    const auto newest = static_cast<std::int64_t>(kMigrations.size());
+    if (current > newest)
+        return std::unexpected(sqlite::Error{
+            0, "the store has schema version " + std::to_string(current) +
+                   ", newer than this server knows (" + std::to_string(newest) + ")"});
+    for (auto next = current; next < newest; ++next) {
+        auto tx = sqlite::Transaction::begin(db);
+        if (!tx)
+            return std::unexpected(tx.error());
+        if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
+            return ok;
+        if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok)
+            return ok;
+        if (auto ok = tx->commit(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+} // namespace souffleur::server

@@ -1,0 +1,13 @@
+// Private: the store's schema as an ordered list of migrations, applied by
+// openStore(). `PRAGMA user_version` holds how many have run; each migration
+// runs in its own transaction together with the version bump.
+#pragma once
+
+#include <souffleur/sqlite/sqlite.h>
+
+namespace souffleur::server {
+
+// Brings the database up to the newest schema; refuses one from a newer server.
+sqlite::Result<void> migrate(sqlite::Database& db);
+
+} // namespace souffleur::server

@@ -1,0 +1,118 @@
+// The Server facade (see server.h): the io_context and its threads, the
+// listener, and the context every session shares (storage thread + shared state).
+#include "listener.h"
+#include "server_context.h"
+
+#include <souffleur/server/log.h>
+#include <souffleur/server/server.h>
+#include <souffleur/server/storage.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace souffleur::server {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+// How long stop() waits for connections to finish their last answer or close handshake.
+constexpr auto kShutdownGrace = 3s;
+
+// An I/O thread. An exception escaping a handler is a bug: it is logged and
+// the thread goes back to work, as Asio recommends.
+void runIo(asio::io_context& ioc) {
+    for (;;) {
+        try {
+            ioc.run();
+            return;
+        } catch (const std::exception& error) {
+            logLine("a handler failed", {{"error", error.what()}});
+        }
+    }
+}
+
+} // namespace
+
+struct Server::Impl {
+    explicit Impl(Config options)
+        : config(std::move(options))
+        , ioc(config.threads > 0 ? config.threads : 1) {}
+
+    Config config;
+    asio::io_context ioc; // first in, last out: outlives every I/O object below
+    std::shared_ptr<ServerContext> context;
+    std::shared_ptr<Listener> listener;
+    std::vector<std::thread> threads;
+    std::uint16_t port = 0;
+    std::atomic<bool> running = false;
+};
+
+Server::Server(Config config)
+    : m_impl(std::make_unique<Impl>(std::move(config))) {}
+
+Server::~Server() {
+    stop();
+}
+
+std::expected<void, std::string> Server::start() {
+    auto& d = *m_impl;
+    if (d.context)
+        return std::unexpected(std::string("the server has already been started"));
+    if (d.config.threads < 1)
+        return std::unexpected(std::string("the server needs at least one I/O thread"));
+    boost::system::error_code error;
+    const auto address = asio::ip::make_address(d.config.address, error);
+    if (error)
+        return std::unexpected("not an IP address: " + d.config.address);
+    if (!address.is_loopback() && !d.config.allowRemote)
+        return std::unexpected(
+            "refusing to listen on " + d.config.address +
+            ": it is not a loopback address, and the server speaks plain HTTP, so bearer "
+            "tokens would cross the network unencrypted (allow it with --allow-remote)");
+    if (auto ok = prepareDataDir(d.config.dataDir); !ok)
+        return ok;
+    const auto file = databasePath(d.config.dataDir);
+    auto db = openStore(file);
+    if (!db)
+        return std::unexpected("cannot open the store " + file.string() + ": " +
+                               db.error().message);
+
+    d.context = std::make_shared<ServerContext>(std::move(*db));
+    d.listener = std::make_shared<Listener>(d.ioc, d.context);
+    if (auto ok = d.listener->open({address, d.config.port}); !ok)
+        return ok; // the destructor stops the storage thread
+    d.port = d.listener->port();
+    d.listener->run();
+    for (int i = 0; i < d.config.threads; ++i)
+        d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
+    d.running = true;
+    logLine("listening", {{"address", address.to_string()}, {"port", d.port}});
+    return {};
+}
+
+std::uint16_t Server::port() const {
+    return m_impl->port;
+}
+
+void Server::stop() {
+    auto& d = *m_impl;
+    if (!d.running.exchange(false))
+        return;
+    d.listener->close();
+    d.context->sessions.shutdownAll();
+    d.context->storage.stop(); // answers of queued jobs still reach their sessions
+    d.context->sessions.waitUntilEmpty(kShutdownGrace);
+    d.ioc.stop();
+    for (auto& thread : d.threads)
+        thread.join();
+    d.threads.clear();
+    logLine("stopped", {{"port", d.port}});
+}
+
+} // namespace souffleur::server

@@ -1,0 +1,77 @@
+// The connections' shared state (see shared_state.h).
+#include "shared_state.h"
+
+#include "websocket_session.h"
+
+#include <vector>
+
+namespace souffleur::server {
+
+bool SharedState::join(Connection& connection, std::weak_ptr<Connection> handle) {
+    const std::lock_guard lock(m_mutex);
+    if (m_stopping)
+        return false;
+    m_connections.emplace(&connection, std::move(handle));
+    return true;
+}
+
+void SharedState::leave(Connection& connection) {
+    const std::lock_guard lock(m_mutex);
+    if (m_connections.erase(&connection) > 0 && m_connections.empty())
+        m_empty.notify_all();
+}
+
+void SharedState::subscribe(std::int64_t tenantId, WebSocketSession& session,
+                            std::weak_ptr<WebSocketSession> handle) {
+    const std::lock_guard lock(m_mutex);
+    m_subscribers[tenantId].emplace(&session, std::move(handle));
+}
+
+void SharedState::unsubscribe(std::int64_t tenantId, WebSocketSession& session) {
+    const std::lock_guard lock(m_mutex);
+    const auto tenant = m_subscribers.find(tenantId);
+    if (tenant == m_subscribers.end())
+        return;
+    tenant->second.erase(&session);
+    if (tenant->second.empty())
+        m_subscribers.erase(tenant);
+}
+
+void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
+    std::vector<std::weak_ptr<WebSocketSession>> sessions;
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto tenant = m_subscribers.find(tenantId);
+        if (tenant == m_subscribers.end())
+            return;
+        sessions.reserve(tenant->second.size());
+        for (const auto& [session, handle] : tenant->second)
+            sessions.push_back(handle);
+    }
+    const auto shared = std::make_shared<const std::string>(message);
+    for (const auto& handle : sessions) {
+        if (auto session = handle.lock())
+            session->send(shared);
+    }
+}
+
+void SharedState::shutdownAll() {
+    std::vector<std::weak_ptr<Connection>> connections;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        for (const auto& [connection, handle] : m_connections)
+            connections.push_back(handle);
+    }
+    for (const auto& handle : connections) {
+        if (auto connection = handle.lock())
+            connection->shutdown();
+    }
+}
+
+bool SharedState::waitUntilEmpty(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_mutex);
+    return m_empty.wait_for(lock, timeout, [this] { return m_connections.empty(); });
+}
+
+} // namespace souffleur::server

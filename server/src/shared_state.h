@@ -1,0 +1,49 @@
+// Private: what the connections share, after Beast's chat-multi example: the
+// set of open connections (so stop() can end them) and, per tenant, the
+// WebSocket sessions that hear about changes. Guarded by one mutex; a
+// broadcast copies the tenant's weak pointers under it and sends after
+// releasing it, so no session's work runs under the lock.
+#pragma once
+
+#include "connection.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace souffleur::server {
+
+class WebSocketSession;
+
+class SharedState {
+public:
+    // Registers an open connection; false once the server is stopping.
+    bool join(Connection& connection, std::weak_ptr<Connection> handle);
+    void leave(Connection& connection);
+
+    // The tenant's WebSocket sessions receive its broadcasts.
+    void subscribe(std::int64_t tenantId, WebSocketSession& session,
+                   std::weak_ptr<WebSocketSession> handle);
+    void unsubscribe(std::int64_t tenantId, WebSocketSession& session);
+    void broadcast(std::int64_t tenantId, const std::string& message);
+
+    // Refuses new connections and asks every open one to end.
+    void shutdownAll();
+    // Waits until every connection has left; false on timeout.
+    bool waitUntilEmpty(std::chrono::milliseconds timeout);
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_empty;
+    bool m_stopping = false;
+    std::unordered_map<Connection*, std::weak_ptr<Connection>> m_connections;
+    std::unordered_map<std::int64_t,
+                       std::unordered_map<WebSocketSession*, std::weak_ptr<WebSocketSession>>>
+        m_subscribers;
+};
+
+} // namespace souffleur::server

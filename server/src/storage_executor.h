@@ -1,0 +1,78 @@
+// Private: the storage thread. SQLite never runs on an I/O thread: the routes
+// hand jobs to this executor, one thread that owns the store's connection and
+// runs jobs in order, and get their results posted back to the connection's
+// strand. stop() finishes the jobs already queued, then joins the thread.
+//
+//   I/O thread (strand)          storage thread
+//   run(strand, work, done) ──▶  result = work(db)
+//   done(result)           ◀──  asio::post(strand, ...)
+#pragma once
+
+#include <souffleur/sqlite/sqlite.h>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/post.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+
+namespace souffleur::server {
+
+class StorageExecutor {
+public:
+    using Job = std::function<void(sqlite::Database&)>;
+
+    explicit StorageExecutor(sqlite::Database db);
+    ~StorageExecutor();
+    StorageExecutor(const StorageExecutor&) = delete;
+    StorageExecutor& operator=(const StorageExecutor&) = delete;
+
+    // Queues a job; false once stop() has begun (the job is dropped).
+    bool post(Job job);
+    // Runs the queued jobs, then ends the thread. Idempotent.
+    void stop();
+
+    // Runs `work(db)` (returning a sqlite::Result<T>) on the storage thread and
+    // `done(result)` on `executor`. An exception in `work` becomes an error result.
+    template <typename Work, typename Done>
+    bool run(boost::asio::any_io_executor executor, Work work, Done done) {
+        // `done` moves on to the I/O thread, so whatever it holds (the
+        // session) is released there, never on the storage thread.
+        return post([executor, work = std::move(work),
+                     done = std::move(done)](sqlite::Database& db) mutable {
+            auto result = guarded(work, db);
+            boost::asio::post(executor,
+                              [done = std::move(done), result = std::move(result)]() mutable {
+                                  done(std::move(result));
+                              });
+        });
+    }
+
+private:
+    template <typename Work>
+    static std::invoke_result_t<const Work&, sqlite::Database&> guarded(const Work& work,
+                                                                        sqlite::Database& db) {
+        try {
+            return work(db);
+        } catch (const std::exception& error) {
+            return std::unexpected(
+                sqlite::Error{0, std::string("internal error: ") + error.what()});
+        }
+    }
+
+    void threadMain();
+
+    sqlite::Database m_db;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread; // last: starts once the members above exist
+};
+
+} // namespace souffleur::server

@@ -1,0 +1,145 @@
+// One /api/v1/notify WebSocket (see websocket_session.h).
+#include "websocket_session.h"
+
+#include <souffleur/server/log.h>
+#include <souffleur/server/storage.h>
+
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/websocket/error.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace souffleur::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::size_t kReadMessageMax = 64 * 1024;
+
+} // namespace
+
+WebSocketSession::WebSocketSession(beast::tcp_stream&& stream,
+                                   std::shared_ptr<ServerContext> context, Identity identity)
+    : m_ws(std::move(stream))
+    , m_context(std::move(context))
+    , m_identity(std::move(identity)) {}
+
+WebSocketSession::~WebSocketSession() {
+    if (m_subscribed)
+        m_context->sessions.unsubscribe(m_identity.tenantId, *this);
+    if (m_joined)
+        m_context->sessions.leave(*this);
+}
+
+void WebSocketSession::run(beast::http::request<beast::http::string_body> request) {
+    m_joined = m_context->sessions.join(*this, weak_from_this());
+    if (!m_joined)
+        return; // the server is stopping
+    m_ws.set_option(websocket::stream_base::timeout{10s, 30s, true});
+    m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+        response.set(beast::http::field::server, "souffleur-server");
+    }));
+    m_ws.read_message_max(kReadMessageMax);
+    m_ws.text(true);
+    m_ws.async_accept(request,
+                      beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+}
+
+void WebSocketSession::onAccept(beast::error_code error) {
+    if (error)
+        return; // the handshake failed or timed out
+    // Subscribe first, then read the sequence number: a change committed in
+    // between is both broadcast here and not yet in seq, so none is missed.
+    m_context->sessions.subscribe(m_identity.tenantId, *this, weak_from_this());
+    m_subscribed = true;
+    doRead();
+    auto self = shared_from_this();
+    const bool queued = m_context->storage.run(
+        m_ws.get_executor(),
+        [tenantId = m_identity.tenantId](sqlite::Database& db) { return currentSeq(db, tenantId); },
+        [self](sqlite::Result<std::int64_t> seq) {
+            if (!seq) {
+                logLine("storage error",
+                        {{"code", seq.error().code}, {"error", seq.error().message}});
+                return self->closeNow();
+            }
+            self->onHello(*seq);
+        });
+    if (!queued)
+        closeNow();
+}
+
+void WebSocketSession::onHello(std::int64_t seq) {
+    if (m_closing)
+        return;
+    m_queue.push_front(std::make_shared<const std::string>(
+        boost::json::serialize(boost::json::object{{"type", "hello"}, {"seq", seq}})));
+    m_open = true;
+    doWrite();
+}
+
+void WebSocketSession::send(std::shared_ptr<const std::string> message) {
+    asio::post(m_ws.get_executor(),
+               beast::bind_front_handler(&WebSocketSession::onSend, shared_from_this(),
+                                         std::move(message)));
+}
+
+void WebSocketSession::onSend(std::shared_ptr<const std::string> message) {
+    if (m_closing)
+        return;
+    if (m_queue.size() >= kMaxQueued) {
+        logLine("notify: dropped a client that does not keep up",
+                {{"tenant", m_identity.tenantId}, {"account", m_identity.name}});
+        return closeNow();
+    }
+    m_queue.push_back(std::move(message));
+    if (m_open && m_queue.size() == 1)
+        doWrite();
+}
+
+void WebSocketSession::doWrite() {
+    m_ws.async_write(asio::buffer(*m_queue.front()),
+                     beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+}
+
+void WebSocketSession::onWrite(beast::error_code error, std::size_t) {
+    if (error)
+        return; // the connection is gone; the read side ends the session
+    m_queue.pop_front();
+    if (!m_queue.empty() && !m_closing)
+        doWrite();
+}
+
+void WebSocketSession::doRead() {
+    m_ws.async_read(m_buffer,
+                    beast::bind_front_handler(&WebSocketSession::onRead, shared_from_this()));
+}
+
+void WebSocketSession::onRead(beast::error_code error, std::size_t) {
+    if (error)
+        return; // closed (websocket::error::closed), timed out, aborted or broken
+    m_buffer.consume(m_buffer.size()); // clients send nothing we use
+    doRead();
+}
+
+void WebSocketSession::shutdown() {
+    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+        if (self->m_closing)
+            return;
+        if (!self->m_ws.is_open())
+            return self->closeNow(); // still in the handshake
+        self->m_closing = true;
+        self->m_ws.async_close(websocket::close_code::going_away, [self](beast::error_code) {});
+    });
+}
+
+void WebSocketSession::closeNow() {
+    m_closing = true;
+    beast::get_lowest_layer(m_ws).close();
+}
+
+} // namespace souffleur::server

@@ -1,0 +1,67 @@
+// Private: one /api/v1/notify WebSocket, after Beast's chat-multi
+// websocket_session. The server only talks: {"type":"hello","seq":N} once the
+// handshake is done, then {"type":"changed","seq":N} for every broadcast of the
+// tenant. It reads only to answer pings and closes; Beast pings an idle peer
+// and drops it when no pong comes.
+//
+//   accepting ──▶ hello pending (subscribed; broadcasts queue up behind the
+//                 hello, so none is lost between reading seq and subscribing)
+//             ──▶ open: write queue, at most kMaxQueued messages; a client that
+//                 falls further behind is cut off
+//
+// Everything runs on the connection's strand.
+#pragma once
+
+#include "connection.h"
+#include "server_context.h"
+
+#include <souffleur/server/auth.h>
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include <deque>
+#include <memory>
+#include <string>
+
+namespace souffleur::server {
+
+class WebSocketSession : public Connection, public std::enable_shared_from_this<WebSocketSession> {
+public:
+    static constexpr std::size_t kMaxQueued = 64;
+
+    WebSocketSession(boost::beast::tcp_stream&& stream, std::shared_ptr<ServerContext> context,
+                     Identity identity);
+    ~WebSocketSession() override;
+
+    // Completes the upgrade of `request`, then sends hello.
+    void run(boost::beast::http::request<boost::beast::http::string_body> request);
+    // Queues a message, from any thread.
+    void send(std::shared_ptr<const std::string> message);
+    void shutdown() override;
+
+private:
+    void onAccept(boost::beast::error_code error);
+    void onHello(std::int64_t seq);
+    void onSend(std::shared_ptr<const std::string> message);
+    void doWrite();
+    void onWrite(boost::beast::error_code error, std::size_t bytes);
+    void doRead();
+    void onRead(boost::beast::error_code error, std::size_t bytes);
+    void closeNow();
+
+    boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
+    boost::beast::flat_buffer m_buffer;
+    std::shared_ptr<ServerContext> m_context;
+    Identity m_identity;
+    std::deque<std::shared_ptr<const std::string>> m_queue;
+    bool m_joined = false;
+    bool m_subscribed = false;
+    bool m_open = false;    // accepted and hello queued: writes may start
+    bool m_closing = false; // no more writes
+};
+
+} // namespace souffleur::server

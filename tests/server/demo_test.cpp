@@ -1,0 +1,89 @@
+// --demo: the demo tenant, its accounts and the library's guides are seeded
+// once; every run re-issues the tokens and writes them to demo-tokens.json.
+#include <souffleur/server/auth.h>
+#include <souffleur/server/demo.h>
+#include <souffleur/server/storage.h>
+
+#include <boost/json/parse.hpp>
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace souffleur::server;
+
+namespace {
+
+std::filesystem::path freshDir(const char* name) {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("souffleur-demo-test-" + std::to_string(::getpid()) + "-" + name);
+    std::filesystem::remove_all(dir);
+    REQUIRE(prepareDataDir(dir).has_value());
+    return dir;
+}
+
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+TEST_CASE("--demo seeds once and re-issues tokens on every run", "[server][demo]") {
+    const auto dir = freshDir("seed");
+    const std::filesystem::path library = SOUFFLEUR_SOURCE_DIR "/content/library";
+    auto db = openStore(databasePath(dir));
+    REQUIRE(db.has_value());
+
+    auto first = seedDemo(*db, library);
+    REQUIRE(first.has_value());
+    REQUIRE(first->size() == 5);
+    CHECK((*first)[0].name == "balie-noord-1");
+    CHECK((*first)[0].team == "Balie Noord");
+    CHECK((*first)[3].name == "kwaliteit");
+    CHECK((*first)[3].role == Role::Reviewer);
+    CHECK_FALSE((*first)[3].team.has_value());
+    const auto tenant = findTenant(*db, kDemoTenant).value().value();
+    CHECK(listGuides(*db, tenant).value().size() == 3);
+
+    const auto file = demoTokensPath(dir);
+    REQUIRE(writeDemoTokens(file, *first).has_value());
+    CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    const auto text = readFile(file);
+    const auto tokens = boost::json::parse(text).as_array();
+    REQUIRE(tokens.size() == 5);
+    CHECK(tokens[0].at("token").as_string() == (*first)[0].token);
+    CHECK(tokens[4].at("team").is_null());
+    std::istringstream lines(text);
+    std::string line;
+    int withRedacteur = 0;
+    while (std::getline(lines, line))
+        withRedacteur += line.find("\"redacteur\"") != std::string::npos ? 1 : 0;
+    CHECK(withRedacteur == 1); // one account per line, for grep
+
+    auto second = seedDemo(*db, library);
+    REQUIRE(second.has_value());
+    CHECK(countTenants(*db).value() == 1);
+    CHECK(listGuides(*db, tenant).value().size() == 3);
+    CHECK_FALSE(authenticate(*db, (*first)[2].token).value().has_value());
+    const auto identity = authenticate(*db, (*second)[2].token).value();
+    REQUIRE(identity.has_value());
+    CHECK(identity->name == "redacteur");
+    CHECK(identity->role == Role::Author);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("--demo refuses a data directory with other tenants", "[server][demo]") {
+    const auto dir = freshDir("other");
+    auto db = openStore(databasePath(dir));
+    REQUIRE(db.has_value());
+    REQUIRE(createTenant(*db, "Gemeente Elders").has_value());
+    const auto seeded = seedDemo(*db, SOUFFLEUR_SOURCE_DIR "/content/library");
+    REQUIRE_FALSE(seeded.has_value());
+    CHECK(seeded.error().find("other tenants") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

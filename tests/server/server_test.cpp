@@ -1,0 +1,454 @@
+// The server over real sockets: routes, roles and tenants, the change feed and
+// its notices, record batches and the AAR report, limits, and a restart on the
+// same data directory (docs/api.md is the contract under test).
+#include "test_support.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+
+using namespace souffleur::server::test;
+namespace http = boost::beast::http;
+namespace json = boost::json;
+
+namespace {
+
+HttpCall get(std::string target, std::string token) {
+    return {http::verb::get, std::move(target), std::move(token), {}, {}, {}, false};
+}
+
+HttpCall post(std::string target, std::string token, std::string body,
+              std::string contentType = "application/json") {
+    return {http::verb::post,
+            std::move(target),
+            std::move(token),
+            std::move(body),
+            std::move(contentType),
+            {},
+            false};
+}
+
+HttpResult publish(const TestServer& server, const std::string& token, const std::string& xml) {
+    return send(server.port(), post("/api/v1/guides", token, xml, "application/xml"));
+}
+
+json::object event(const std::string& id, const std::string& session, const std::string& kind) {
+    return {{"type", "event"},
+            {"id", id},
+            {"session", session},
+            {"guide", "t.aar"},
+            {"revision", 1},
+            {"event", kind},
+            {"at", "2026-11-23T12:00:00.000Z"}};
+}
+
+json::object feedback(const std::string& id, const std::string& text) {
+    return {{"type", "feedback"}, {"id", id},          {"guide", "t.aar"}, {"revision", 1},
+            {"step", "een"},      {"kind", "unclear"}, {"text", text}};
+}
+
+std::string batch(const std::string& client, std::int64_t number, json::array records) {
+    return json::serialize(
+        json::object{{"client", client}, {"batch", number}, {"records", std::move(records)}});
+}
+
+HttpResult sendRecords(const TestServer& server, const std::string& token,
+                       const std::string& body) {
+    return send(server.port(), post("/api/v1/records", token, body));
+}
+
+} // namespace
+
+TEST_CASE("healthz answers ok without a token", "[server][http]") {
+    TestServer server;
+    const auto result = send(server.port(), get("/healthz", ""));
+    CHECK(result.status == 200);
+    CHECK(result.body == "ok\n");
+    CHECK(result.contentType == "text/plain");
+}
+
+TEST_CASE("Unknown paths, wrong methods and bad targets get JSON errors", "[server][http]") {
+    TestServer server;
+    const auto unknown = send(server.port(), get("/api/v1/nothing", server.deskA));
+    CHECK(unknown.status == 404);
+    CHECK(unknown.json().at("error").is_string());
+    CHECK(send(server.port(), get("/", "")).status == 404);
+    const auto wrongMethod = send(server.port(), post("/api/v1/changes", server.deskA, "{}"));
+    CHECK(wrongMethod.status == 405);
+    CHECK(wrongMethod.json().at("error").is_string());
+    CHECK(send(server.port(), post("/healthz", "", "")).status == 405);
+    CHECK(send(server.port(), get("/api/v1/changes?since=x", server.deskA)).status == 400);
+    CHECK(send(server.port(), get("/api/v1/changes?limit=0", server.deskA)).status == 400);
+    CHECK(send(server.port(), get("/api/v1/notify", server.deskA)).status == 426);
+}
+
+TEST_CASE("A keep-alive connection serves one request after another", "[server][http]") {
+    TestServer server;
+    HttpClient client(server.port());
+    for (int i = 0; i < 3; ++i) {
+        const auto result = client.send(get("/api/v1/guides", server.deskA));
+        INFO(result.error);
+        CHECK(result.status == 200);
+    }
+}
+
+TEST_CASE("Requests without a valid token get 401 and are audited", "[server][auth]") {
+    TestServer server;
+    SECTION("no token") {
+        const auto result = send(server.port(), get("/api/v1/guides", ""));
+        CHECK(result.status == 401);
+        CHECK(result.json().at("error").is_string());
+        CHECK(server.queryInt("SELECT count(*) FROM audit WHERE outcome = 'no_token' AND "
+                              "target = 'GET /api/v1/guides' AND remote = '127.0.0.1'") == 1);
+    }
+    SECTION("unknown token") {
+        CHECK(send(server.port(), get("/api/v1/changes", std::string(64, 'a'))).status == 401);
+        CHECK(send(server.port(), post("/api/v1/records", "nonsense", "{}")).status == 401);
+        CHECK(server.queryInt("SELECT count(*) FROM audit WHERE outcome = 'unknown_token'") == 2);
+    }
+    SECTION("the notify WebSocket") {
+        NotifyClient notify(server.port());
+        CHECK(notify.connect("") == 401);
+    }
+}
+
+TEST_CASE("A desk account may not publish or read reports: 403, audited", "[server][auth]") {
+    TestServer server;
+    const auto result = publish(server, server.deskA, guideXml("t.desk", 1));
+    CHECK(result.status == 403);
+    CHECK(result.json().at("error").is_string());
+    CHECK(send(server.port(), get("/api/v1/reports/aar?guide=t.desk", server.deskA)).status == 403);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE outcome = 'forbidden' AND "
+                          "actor = 'desk-a' AND tenant_id IS NOT NULL") == 2);
+    CHECK(server.queryInt("SELECT count(*) FROM guides") == 0);
+}
+
+TEST_CASE("A published guide is stored, fed and served", "[server][guides]") {
+    TestServer server;
+    const auto published = publish(server, server.authorA, guideXml("t.een", 3, "Een"));
+    INFO(published.body);
+    REQUIRE(published.status == 201);
+    const auto answer = published.json().as_object();
+    CHECK(answer.at("id") == "t.een");
+    CHECK(answer.at("revision") == 3);
+    CHECK(answer.at("seq") == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action = 'publish' AND "
+                          "outcome = 'published' AND actor = 'author-a'") == 1);
+
+    SECTION("in the list") {
+        const auto list = send(server.port(), get("/api/v1/guides", server.deskA));
+        REQUIRE(list.status == 200);
+        const auto value = list.json();
+        const auto& guides = value.at("guides").as_array();
+        REQUIRE(guides.size() == 1);
+        CHECK(guides[0].at("id") == "t.een");
+        CHECK(guides[0].at("revision") == 3);
+        CHECK(guides[0].at("title") == "Een");
+    }
+    SECTION("by id, as canonical XML") {
+        const auto guide = send(server.port(), get("/api/v1/guides/t.een", server.deskA));
+        CHECK(guide.status == 200);
+        CHECK(guide.contentType == "application/xml");
+        CHECK(guide.body.find("id=\"t.een\" revision=\"3\"") != std::string::npos);
+        CHECK(send(server.port(), get("/api/v1/guides/t.none", server.deskA)).status == 404);
+    }
+    SECTION("in the change feed") {
+        const auto feed = send(server.port(), get("/api/v1/changes?since=0", server.deskA));
+        REQUIRE(feed.status == 200);
+        const auto value = feed.json();
+        const auto& page = value.as_object();
+        CHECK(page.at("last_seq") == 1);
+        CHECK(page.at("more") == false);
+        const auto& changes = page.at("changes").as_array();
+        REQUIRE(changes.size() == 1);
+        CHECK(changes[0].at("seq") == 1);
+        CHECK(changes[0].at("kind") == "guide");
+        CHECK(changes[0].at("id") == "t.een");
+        CHECK(changes[0].at("revision") == 3);
+        CHECK(changes[0].at("xml").as_string().starts_with("<?xml"));
+
+        const auto after = send(server.port(), get("/api/v1/changes?since=1", server.deskA));
+        CHECK(after.json().at("changes").as_array().empty());
+        CHECK(after.json().at("last_seq") == 1);
+    }
+    SECTION("the feed pages with limit and more") {
+        REQUIRE(publish(server, server.authorA, guideXml("t.twee", 1)).status == 201);
+        REQUIRE(publish(server, server.reviewerA, guideXml("t.een", 4)).status == 201);
+        const auto first =
+            send(server.port(), get("/api/v1/changes?since=0&limit=2", server.deskA));
+        CHECK(first.json().at("changes").as_array().size() == 2);
+        CHECK(first.json().at("last_seq") == 2);
+        CHECK(first.json().at("more") == true);
+        const auto rest = send(server.port(), get("/api/v1/changes?since=2&limit=2", server.deskA));
+        REQUIRE(rest.json().at("changes").as_array().size() == 1);
+        CHECK(rest.json().at("changes").as_array()[0].at("revision") == 4);
+        CHECK(rest.json().at("last_seq") == 3);
+        CHECK(rest.json().at("more") == false);
+        const auto list = send(server.port(), get("/api/v1/guides", server.deskA));
+        CHECK(list.json().at("guides").as_array().size() == 2);
+    }
+}
+
+TEST_CASE("An invalid guide gets 422 with located diagnostics", "[server][guides]") {
+    TestServer server;
+    const std::string xml = "<?xml version=\"1.0\"?>\n"
+                            "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"t.x\" revision=\"1\">\n"
+                            "<title>t</title>\n"
+                            "<step id=\"a\"><glance>g</glance><bogus/></step>\n"
+                            "</guide>\n";
+    const auto result = publish(server, server.authorA, xml);
+    REQUIRE(result.status == 422);
+    const auto value = result.json();
+    const auto& body = value.as_object();
+    CHECK(body.at("error") == "invalid guide");
+    const auto& diagnostics = body.at("diagnostics").as_array();
+    REQUIRE_FALSE(diagnostics.empty());
+    CHECK(diagnostics[0].at("line") == 4);
+    CHECK(diagnostics[0].at("message").as_string().find("bogus") != json::string::npos);
+    CHECK(publish(server, server.authorA, "not xml at all").status == 422);
+    CHECK(server.queryInt("SELECT count(*) FROM guides") == 0);
+}
+
+TEST_CASE("A stale revision gets 409 with the current revision", "[server][guides]") {
+    TestServer server;
+    REQUIRE(publish(server, server.authorA, guideXml("t.rev", 2)).status == 201);
+    for (const int revision : {2, 1}) {
+        const auto result = publish(server, server.authorA, guideXml("t.rev", revision));
+        CHECK(result.status == 409);
+        CHECK(result.json().at("current_revision") == 2);
+    }
+    CHECK(server.queryInt("SELECT count(*) FROM changes") == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE outcome = 'stale_revision'") == 2);
+}
+
+TEST_CASE("The notify WebSocket says hello, then changed after a publish", "[server][notify]") {
+    TestServer server;
+    REQUIRE(publish(server, server.authorA, guideXml("t.before", 1)).status == 201);
+    NotifyClient notify(server.port());
+    REQUIRE(notify.connect(server.deskA) == 101);
+    const auto hello = notify.read();
+    REQUIRE(hello);
+    CHECK(json::parse(*hello) == json::parse(R"({"type":"hello","seq":1})"));
+
+    REQUIRE(publish(server, server.authorA, guideXml("t.after", 1)).status == 201);
+    const auto changed = notify.read();
+    REQUIRE(changed);
+    CHECK(json::parse(*changed) == json::parse(R"({"type":"changed","seq":2})"));
+}
+
+TEST_CASE("Record batches are acknowledged once; retries are no-ops", "[server][records]") {
+    TestServer server;
+    const auto first = batch("client-1", 1,
+                             {event("e1", "s1", "started"), event("e2", "s1", "step_shown"),
+                              feedback("f1", "Onduidelijk")});
+    const auto acked = sendRecords(server, server.deskA, first);
+    INFO(acked.body);
+    REQUIRE(acked.status == 200);
+    CHECK(acked.json() == json::parse(R"({"acked":1})"));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
+    CHECK(server.queryInt("SELECT count(*) FROM feedback") == 1);
+    CHECK(server.queryInt("SELECT last_batch FROM clients WHERE client_id = 'client-1'") == 1);
+
+    SECTION("the same batch again") {
+        const auto retry = sendRecords(server, server.deskA, first);
+        CHECK(retry.status == 200);
+        CHECK(retry.json() == json::parse(R"({"acked":1})"));
+        CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
+        CHECK(server.queryInt("SELECT count(*) FROM feedback") == 1);
+    }
+    SECTION("an older batch number") {
+        const auto old =
+            sendRecords(server, server.deskA, batch("client-1", 1, {event("e9", "s9", "started")}));
+        CHECK(old.json() == json::parse(R"({"acked":1})"));
+        CHECK(server.queryInt("SELECT count(*) FROM events WHERE id = 'e9'") == 0);
+    }
+    SECTION("the next batch, repeating a record id") {
+        const auto next = sendRecords(
+            server, server.deskA,
+            batch("client-1", 2, {event("e2", "s1", "step_shown"), event("e3", "s1", "finished")}));
+        CHECK(next.json() == json::parse(R"({"acked":2})"));
+        CHECK(server.queryInt("SELECT count(*) FROM events") == 3);
+    }
+    SECTION("records carry the desk's team, never the account") {
+        CHECK(server.queryInt("SELECT count(*) FROM events AS e JOIN teams AS t ON "
+                              "t.id = e.team_id WHERE t.name = 'Balie A'") == 2);
+    }
+}
+
+TEST_CASE("A malformed batch gets 400 and stores nothing", "[server][records]") {
+    TestServer server;
+    const std::string bad =
+        GENERATE(std::string("{\"client\": \"c\", \"batch\": 1, \"records\": ["),   // truncated
+                 std::string("[]"),                                                 // not an object
+                 std::string("{\"client\": \"c\", \"batch\": 1}"),                  // no records
+                 std::string("{\"client\": \"c\", \"batch\": 0, \"records\": []}"), // batch < 1
+                 batch("c", 1, {event("e1", "s1", "started"), event("e2", "s1", "exploded")}),
+                 batch("c", 1, {event("e1", "s1", "started"), json::object{{"type", "gossip"}}}),
+                 batch("c", 1, {feedback("f1", std::string(4001, 'x'))}));
+    const auto result = sendRecords(server, server.deskA, bad);
+    INFO(bad.substr(0, 200));
+    CHECK(result.status == 400);
+    CHECK(result.json().at("error").is_string());
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM feedback") == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM clients") == 0);
+    // The client's batch 1 is still to come.
+    const auto good =
+        sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")}));
+    CHECK(good.json() == json::parse(R"({"acked":1})"));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 1);
+}
+
+TEST_CASE("The AAR report counts sessions and lists feedback", "[server][reports]") {
+    TestServer server;
+    json::object withSuggestion = feedback("f2", "Welke kenmerken?");
+    withSuggestion["suggestion"] = "Noem de UV-kenmerken";
+    withSuggestion["kind"] = "tip";
+    const auto records =
+        batch("desk-1", 1,
+              {event("e1", "s1", "started"), event("e2", "s1", "finished"),
+               event("e3", "s2", "started"), event("e4", "s2", "abandoned"),
+               event("e5", "s3", "started"), feedback("f1", "Onduidelijk"), withSuggestion});
+    REQUIRE(sendRecords(server, server.deskA, records).status == 200);
+
+    const auto report = send(server.port(), get("/api/v1/reports/aar?guide=t.aar", server.authorA));
+    INFO(report.body);
+    REQUIRE(report.status == 200);
+    const auto value = report.json();
+    const auto& body = value.as_object();
+    CHECK(body.at("guide") == "t.aar");
+    CHECK(body.at("sessions_started") == 3);
+    CHECK(body.at("sessions_finished") == 1);
+    CHECK(body.at("sessions_abandoned") == 1);
+    const auto& items = body.at("feedback").as_array();
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].at("step") == "een");
+    CHECK(items[0].at("kind") == "unclear");
+    CHECK(items[0].at("text") == "Onduidelijk");
+    CHECK(items[0].at("team") == "Balie A");
+    CHECK(items[0].at("revision") == 1);
+    CHECK_FALSE(items[0].as_object().contains("suggestion"));
+    CHECK(items[1].at("kind") == "tip");
+    CHECK(items[1].at("suggestion") == "Noem de UV-kenmerken");
+
+    CHECK(send(server.port(), get("/api/v1/reports/aar", server.authorA)).status == 400);
+    const auto other = send(server.port(), get("/api/v1/reports/aar?guide=t.other", server.adminA));
+    CHECK(other.json().at("sessions_started") == 0);
+}
+
+TEST_CASE("Nothing crosses tenants", "[server][tenants]") {
+    TestServer server;
+    NotifyClient notifyB(server.port());
+    REQUIRE(notifyB.connect(server.deskB) == 101);
+    REQUIRE(notifyB.read());
+    REQUIRE(publish(server, server.authorA, guideXml("t.shared", 2)).status == 201);
+    REQUIRE(
+        sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")})).status ==
+        200);
+
+    CHECK(send(server.port(), get("/api/v1/guides/t.shared", server.deskB)).status == 404);
+    CHECK(send(server.port(), get("/api/v1/guides", server.deskB))
+              .json()
+              .at("guides")
+              .as_array()
+              .empty());
+    const auto feed = send(server.port(), get("/api/v1/changes", server.deskB));
+    CHECK(feed.json().at("changes").as_array().empty());
+    CHECK(feed.json().at("last_seq") == 0);
+    CHECK(send(server.port(), get("/api/v1/reports/aar?guide=t.aar", server.authorB))
+              .json()
+              .at("sessions_started") == 0);
+    CHECK_FALSE(notifyB.read(300ms)); // A's publish is not B's notice
+
+    // B's feed and guides are its own: the same id starts over at revision 1.
+    const auto published = publish(server, server.authorB, guideXml("t.shared", 1));
+    CHECK(published.status == 201);
+    CHECK(published.json().at("seq") == 1);
+    // And B's client numbers batches on its own, too.
+    CHECK(sendRecords(server, server.deskB, batch("c", 1, {event("e1", "s1", "started")})).json() ==
+          json::parse(R"({"acked":1})"));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
+}
+
+TEST_CASE("Requests over a limit are refused and the server keeps serving", "[server][limits]") {
+    TestServer server;
+    SECTION("a guide body over 4 MiB") {
+        const auto result = publish(server, server.authorA, std::string(5 * 1024 * 1024, 'x'));
+        INFO(result.error);
+        CHECK((result.status == 413 || result.status == 0));
+    }
+    SECTION("a record batch over 1 MiB") {
+        const auto result = sendRecords(server, server.deskA, std::string(2 * 1024 * 1024, ' '));
+        CHECK((result.status == 413 || result.status == 0));
+        CHECK(server.queryInt("SELECT count(*) FROM events") == 0);
+    }
+    SECTION("a chunked body over the limit") {
+        HttpCall call = post("/api/v1/records", server.deskA, std::string(2 * 1024 * 1024, ' '));
+        call.chunked = true;
+        const auto result = send(server.port(), call);
+        CHECK((result.status == 413 || result.status == 0));
+    }
+    SECTION("headers over 8 KiB") {
+        HttpCall call = get("/api/v1/guides", server.deskA);
+        call.headers.emplace_back("X-Padding", std::string(10 * 1024, 'p'));
+        const auto result = send(server.port(), call);
+        CHECK((result.status == 413 || result.status == 0));
+    }
+    SECTION("a malformed request line") {
+        HttpCall call = get("/api/v1/guides", server.deskA);
+        call.headers.emplace_back("Content-Length", "many");
+        const auto result = send(server.port(), call);
+        CHECK((result.status == 400 || result.status == 0));
+    }
+    const auto after = send(server.port(), get("/healthz", ""));
+    CHECK(after.status == 200);
+}
+
+TEST_CASE("A restart on the same data directory keeps everything", "[server][restart]") {
+    TestServer server;
+    REQUIRE(publish(server, server.authorA, guideXml("t.keep", 1)).status == 201);
+    REQUIRE(
+        sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")})).status ==
+        200);
+    server.restart();
+
+    const auto guide = send(server.port(), get("/api/v1/guides/t.keep", server.deskA));
+    CHECK(guide.status == 200);
+    CHECK(send(server.port(), get("/api/v1/changes", server.deskA)).json().at("last_seq") == 1);
+    CHECK(sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")})).json() ==
+          json::parse(R"({"acked":1})"));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action = 'publish'") == 1);
+    NotifyClient notify(server.port());
+    REQUIRE(notify.connect(server.deskA) == 101);
+    const auto hello = notify.read();
+    REQUIRE(hello);
+    CHECK(json::parse(*hello) == json::parse(R"({"type":"hello","seq":1})"));
+    const auto next = publish(server, server.authorA, guideXml("t.keep", 2));
+    CHECK(next.json().at("seq") == 2);
+}
+
+TEST_CASE("Stopping closes the WebSocket sessions and finishes promptly", "[server][stop]") {
+    TestServer server;
+    NotifyClient notify(server.port());
+    REQUIRE(notify.connect(server.deskA) == 101);
+    REQUIRE(notify.read());
+    const auto started = std::chrono::steady_clock::now();
+    std::thread stopper([&server] { server.stop(); });
+    CHECK_FALSE(notify.read(5s)); // the server's close frame ends the read
+    stopper.join();
+    CHECK(std::chrono::steady_clock::now() - started < 2s);
+    CHECK(send(server.port(), get("/healthz", "")).status == 0);
+}
+
+TEST_CASE("A non-loopback address needs allowRemote", "[server][config]") {
+    const auto dir = std::filesystem::temp_directory_path() / "souffleur-server-test-remote";
+    souffleur::server::Server server({dir, "0.0.0.0", 0, 1, false});
+    const auto started = server.start();
+    REQUIRE_FALSE(started.has_value());
+    CHECK(started.error().find("--allow-remote") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir));
+}

@@ -1,0 +1,240 @@
+// Test support (see test_support.h).
+#include "test_support.h"
+
+#include <souffleur/server/auth.h>
+#include <souffleur/server/storage.h>
+
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/json/parse.hpp>
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <unistd.h>
+
+namespace souffleur::server::test {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+
+namespace {
+
+asio::ip::tcp::endpoint loopback(std::uint16_t port) {
+    return {asio::ip::make_address("127.0.0.1"), port};
+}
+
+} // namespace
+
+boost::json::value HttpResult::json() const {
+    boost::system::error_code parseError;
+    auto value = boost::json::parse(body, parseError);
+    return parseError ? boost::json::value() : value;
+}
+
+HttpClient::HttpClient(std::uint16_t port)
+    : m_port(port) {}
+
+template <typename Initiate>
+beast::error_code HttpClient::run(Initiate initiate) {
+    beast::error_code result;
+    initiate([&result](beast::error_code error, auto&&...) { result = error; });
+    m_ioc.restart();
+    m_ioc.run();
+    return result;
+}
+
+HttpResult HttpClient::send(const HttpCall& call) {
+    HttpResult result;
+    m_stream.expires_after(10s);
+    if (!m_connected) {
+        if (auto error =
+                run([&](auto handler) { m_stream.async_connect(loopback(m_port), handler); })) {
+            result.error = "connect: " + error.message();
+            return result;
+        }
+        m_connected = true;
+    }
+    http::request<http::string_body> request{call.method, call.target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    if (!call.token.empty())
+        request.set(http::field::authorization, "Bearer " + call.token);
+    if (call.method == http::verb::post) {
+        request.set(http::field::content_type, call.contentType);
+        request.body() = call.body;
+    }
+    if (call.chunked)
+        request.chunked(true);
+    else
+        request.prepare_payload();
+    for (const auto& [name, value] : call.headers)
+        request.set(name, value);
+    // A server that refuses a request early may close while it is being sent:
+    // its answer can still be read.
+    const auto writeError =
+        run([&](auto handler) { http::async_write(m_stream, request, handler); });
+
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    if (auto error =
+            run([&](auto handler) { http::async_read(m_stream, m_buffer, parser, handler); })) {
+        m_connected = false;
+        result.error = (writeError ? "write: " + writeError.message() + "; " : "") +
+                       "read: " + error.message();
+        return result;
+    }
+    auto& response = parser.get();
+    result.status = static_cast<int>(response.result_int());
+    result.contentType = std::string(response[http::field::content_type]);
+    result.body = std::move(response.body());
+    if (!response.keep_alive()) {
+        beast::error_code ignored;
+        m_stream.socket().close(ignored);
+        m_connected = false;
+    }
+    return result;
+}
+
+HttpResult send(std::uint16_t port, const HttpCall& call) {
+    return HttpClient(port).send(call);
+}
+
+NotifyClient::NotifyClient(std::uint16_t port)
+    : m_port(port) {}
+
+NotifyClient::~NotifyClient() {
+    close();
+}
+
+bool NotifyClient::runUntil(const bool& done, std::chrono::milliseconds timeout) {
+    m_ioc.restart();
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done && m_ioc.run_one_until(deadline) > 0) {
+    }
+    return done;
+}
+
+int NotifyClient::connect(const std::string& token) {
+    beast::error_code result;
+    bool done = false;
+    const auto finish = [&result, &done](beast::error_code error) {
+        result = error;
+        done = true;
+    };
+    beast::get_lowest_layer(m_ws).async_connect(loopback(m_port), finish);
+    if (!runUntil(done, 5s) || result)
+        return 0;
+    m_ws.set_option(websocket::stream_base::timeout{5s, websocket::stream_base::none(), false});
+    m_ws.set_option(websocket::stream_base::decorator([token](websocket::request_type& request) {
+        if (!token.empty())
+            request.set(http::field::authorization, "Bearer " + token);
+    }));
+    websocket::response_type response;
+    done = false;
+    m_ws.async_handshake(response, "127.0.0.1", "/api/v1/notify", finish);
+    runUntil(done, 10s);
+    return static_cast<int>(response.result_int());
+}
+
+std::optional<std::string> NotifyClient::read(std::chrono::milliseconds timeout) {
+    beast::flat_buffer buffer;
+    beast::error_code result;
+    bool done = false;
+    m_ws.async_read(buffer, [&result, &done](beast::error_code error, std::size_t) {
+        result = error;
+        done = true;
+    });
+    if (!runUntil(done, timeout)) {
+        beast::get_lowest_layer(m_ws).cancel();
+        runUntil(done, 5s);
+        return std::nullopt;
+    }
+    if (result)
+        return std::nullopt;
+    return beast::buffers_to_string(buffer.data());
+}
+
+void NotifyClient::close() {
+    if (!m_ws.is_open())
+        return;
+    bool done = false;
+    m_ws.async_close(websocket::close_code::normal, [&done](beast::error_code) { done = true; });
+    runUntil(done, 2s);
+}
+
+TestServer::TestServer() {
+    static std::atomic<int> counter = 0;
+    m_dataDir =
+        std::filesystem::temp_directory_path() /
+        ("souffleur-server-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(m_dataDir);
+    REQUIRE(prepareDataDir(m_dataDir).has_value());
+    auto db = openStore(databasePath(m_dataDir));
+    REQUIRE(db.has_value());
+    const auto account = [&db](std::int64_t tenant, std::optional<std::int64_t> team,
+                               const char* name, Role role) {
+        auto id = createAccount(*db, {tenant, team, name, role});
+        REQUIRE(id.has_value());
+        auto token = issueToken(*db, *id, std::chrono::hours(1));
+        REQUIRE(token.has_value());
+        return *token;
+    };
+    const auto tenantA = createTenant(*db, "Gemeente A").value();
+    const auto teamA = createTeam(*db, tenantA, "Balie A").value();
+    deskA = account(tenantA, teamA, "desk-a", Role::Desk);
+    authorA = account(tenantA, teamA, "author-a", Role::Author);
+    reviewerA = account(tenantA, std::nullopt, "reviewer-a", Role::Reviewer);
+    adminA = account(tenantA, std::nullopt, "admin-a", Role::Admin);
+    const auto tenantB = createTenant(*db, "Gemeente B").value();
+    const auto teamB = createTeam(*db, tenantB, "Balie B").value();
+    deskB = account(tenantB, teamB, "desk-b", Role::Desk);
+    authorB = account(tenantB, teamB, "author-b", Role::Author);
+    start();
+}
+
+TestServer::~TestServer() {
+    m_server.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(m_dataDir, ignored);
+}
+
+void TestServer::start() {
+    m_server = std::make_unique<Server>(Config{m_dataDir, "127.0.0.1", 0, 2, false});
+    auto started = m_server->start();
+    INFO((started ? std::string() : started.error()));
+    REQUIRE(started.has_value());
+    REQUIRE(m_server->port() != 0);
+}
+
+void TestServer::restart() {
+    m_server->stop();
+    m_server.reset();
+    start();
+}
+
+std::int64_t TestServer::queryInt(const std::string& sql) const {
+    auto db = sqlite::Database::open(databasePath(m_dataDir), {.readOnly = true});
+    REQUIRE(db.has_value());
+    auto value = db->queryInt(sql);
+    INFO(sql);
+    REQUIRE(value.has_value());
+    return value->value_or(0);
+}
+
+std::string guideXml(const std::string& id, int revision, const std::string& title) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"" +
+           id + "\" revision=\"" + std::to_string(revision) +
+           "\" xml:lang=\"nl\">\n"
+           "  <title>" +
+           title +
+           "</title>\n"
+           "  <step id=\"een\"><glance>Eerste stap</glance></step>\n"
+           "  <step id=\"twee\" end=\"true\"><glance>Klaar</glance></step>\n"
+           "</guide>\n";
+}
+
+} // namespace souffleur::server::test

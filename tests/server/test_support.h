@@ -1,0 +1,119 @@
+// Test support for the server tests: a real server started in-process on a
+// loopback port (port 0) over a temporary data directory with two tenants,
+// and small synchronous Beast clients (HTTP and the notify WebSocket) that
+// talk to it over real sockets, each operation bounded by a deadline.
+#pragma once
+
+#include <souffleur/server/server.h>
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace souffleur::server::test {
+
+using namespace std::chrono_literals;
+
+struct HttpCall {
+    boost::beast::http::verb method = boost::beast::http::verb::get;
+    std::string target;
+    std::string token; // empty: no Authorization header
+    std::string body;
+    std::string contentType = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers; // set last, as they are
+    bool chunked = false; // send the body with chunked transfer encoding
+};
+
+struct HttpResult {
+    int status = 0; // 0 when the exchange failed, see error
+    std::string contentType;
+    std::string body;
+    std::string error;
+
+    // The body as JSON (null when it is not JSON).
+    boost::json::value json() const;
+};
+
+// One keep-alive connection; each send() connects first if needed.
+class HttpClient {
+public:
+    explicit HttpClient(std::uint16_t port);
+    HttpResult send(const HttpCall& call);
+
+private:
+    template <typename Initiate>
+    boost::beast::error_code run(Initiate initiate);
+
+    std::uint16_t m_port;
+    boost::asio::io_context m_ioc;
+    boost::beast::tcp_stream m_stream{m_ioc};
+    boost::beast::flat_buffer m_buffer;
+    bool m_connected = false;
+};
+
+// One request on a new connection.
+HttpResult send(std::uint16_t port, const HttpCall& call);
+
+// A client of GET /api/v1/notify.
+class NotifyClient {
+public:
+    explicit NotifyClient(std::uint16_t port);
+    ~NotifyClient();
+
+    // Connects and upgrades; the HTTP status of the answer (101 when upgraded, 0 on failure).
+    int connect(const std::string& token);
+    // The next message, or nullopt when none came within `timeout`.
+    std::optional<std::string> read(std::chrono::milliseconds timeout = 5s);
+    void close();
+
+private:
+    // Runs the io_context until `done` is set or `timeout` passes (the
+    // stream's own timers may keep it busy for longer).
+    bool runUntil(const bool& done, std::chrono::milliseconds timeout);
+
+    std::uint16_t m_port;
+    boost::asio::io_context m_ioc;
+    boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws{m_ioc};
+};
+
+// A server over a fresh data directory holding two tenants:
+//   "Gemeente A": team "Balie A" with desk-a (desk), author-a (author);
+//                 reviewer-a (reviewer) and admin-a (admin) without a team
+//   "Gemeente B": team "Balie B" with desk-b (desk), author-b (author)
+class TestServer {
+public:
+    TestServer();
+    ~TestServer();
+
+    std::uint16_t port() const { return m_server->port(); }
+    const std::filesystem::path& dataDir() const { return m_dataDir; }
+    // Stops the server and starts a new one on the same data directory.
+    void restart();
+    void stop() { m_server->stop(); }
+    // The first column of the first row of a query, on a connection of its own.
+    std::int64_t queryInt(const std::string& sql) const;
+
+    std::string deskA, authorA, reviewerA, adminA, deskB, authorB;
+
+private:
+    void start();
+
+    std::filesystem::path m_dataDir;
+    std::unique_ptr<Server> m_server;
+};
+
+// A valid guide with two steps.
+std::string guideXml(const std::string& id, int revision, const std::string& title = "Test");
+
+} // namespace souffleur::server::test
