@@ -202,11 +202,12 @@ TestServer::~TestServer() {
 }
 
 void TestServer::start() {
-    m_server = std::make_unique<Server>(Config{m_dataDir, "127.0.0.1", 0, 2, false});
+    m_server = std::make_unique<Server>(Config{m_dataDir, "127.0.0.1", m_port, 2, false});
     auto started = m_server->start();
     INFO((started ? std::string() : started.error()));
     REQUIRE(started.has_value());
     REQUIRE(m_server->port() != 0);
+    m_port = m_server->port();
 }
 
 void TestServer::restart() {

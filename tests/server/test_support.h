@@ -96,9 +96,11 @@ public:
     TestServer();
     ~TestServer();
 
-    std::uint16_t port() const { return m_server->port(); }
+    // The port stays the same across stop() and restart(), as for a real server.
+    std::uint16_t port() const { return m_port; }
     const std::filesystem::path& dataDir() const { return m_dataDir; }
-    // Stops the server and starts a new one on the same data directory.
+    // Starts a new server (after stop(), or stopping this one) on the same
+    // data directory and port.
     void restart();
     void stop() { m_server->stop(); }
     // The first column of the first row of a query, on a connection of its own.
@@ -110,6 +112,7 @@ private:
     void start();
 
     std::filesystem::path m_dataDir;
+    std::uint16_t m_port = 0; // 0 until the first start picks a free port
     std::unique_ptr<Server> m_server;
 };
 

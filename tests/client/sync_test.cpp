@@ -1,0 +1,164 @@
+// The sync client against the real server, in-process on a loopback port:
+// catching up from the cursor, push of new guides, records delivered exactly
+// once, and a desk that was offline sending what it kept once the server is back.
+#include "test_support.h"
+
+#include <souffleur/client/outbox.h>
+#include <souffleur/client/records.h>
+#include <souffleur/client/replica.h>
+#include <souffleur/client/sync_client.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+using namespace souffleur;
+using namespace souffleur::client;
+using server::test::TestServer;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::filesystem::path freshDesk(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("souffleur-sync-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto path = dir / (name + ".sqlite");
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+    return path;
+}
+
+void publish(const TestServer& server, const std::string& id, int revision) {
+    server::test::HttpCall call;
+    call.method = boost::beast::http::verb::post;
+    call.target = "/api/v1/guides";
+    call.token = server.authorA;
+    call.body = server::test::guideXml(id, revision);
+    call.contentType = "application/xml";
+    REQUIRE(server::test::send(server.port(), call).status == 201);
+}
+
+// Polls `condition` (on this thread, with its own connections) for up to `timeout`.
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::milliseconds timeout = 10s) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition())
+            return true;
+        std::this_thread::sleep_for(20ms);
+    }
+    return condition();
+}
+
+// A desk: its database, its sync client, and what the callbacks saw.
+struct Desk {
+    Desk(const TestServer& server, const std::string& token, const std::string& name)
+        : database(freshDesk(name))
+        , replica(Replica::open(database).value())
+        , outbox(Outbox::open(database).value()) {
+        SyncConfig config{ServerAddress{"127.0.0.1", std::to_string(server.port())}, token,
+                          database, 50ms, 200ms};
+        SyncCallbacks callbacks;
+        callbacks.stateChanged = [this](SyncState state) {
+            if (state == SyncState::Online)
+                ++onlineCount;
+        };
+        callbacks.log = [this](const std::string& line) {
+            const std::lock_guard lock(logMutex);
+            log += line + "\n";
+        };
+        sync = std::make_unique<SyncClient>(config, callbacks);
+    }
+
+    void record(int count) {
+        const SessionInfo session{newUuid(), "t.guide", 1};
+        for (int i = 0; i < count; ++i) {
+            const StepEvent event{EventKind::StepShown, "s", "", -1,
+                                  std::chrono::system_clock::now()};
+            REQUIRE(outbox.enqueue(eventRecord(session, event)));
+        }
+        sync->flushOutbox();
+    }
+
+    std::size_t guideCount() { return replica.guides().value().size(); }
+    std::int64_t pending() { return outbox.pending().value(); }
+
+    std::filesystem::path database;
+    Replica replica;
+    Outbox outbox;
+    std::atomic<int> onlineCount = 0;
+    std::mutex logMutex;
+    std::string log;
+    std::unique_ptr<SyncClient> sync;
+};
+
+} // namespace
+
+TEST_CASE("A new desk catches up with the feed and sends its records once",
+          "[client][sync][server]") {
+    TestServer server;
+    publish(server, "t.one", 1);
+    publish(server, "t.two", 1);
+    Desk desk(server, server.deskA, "catch-up");
+    desk.record(3);
+    desk.sync->start();
+    REQUIRE(eventually([&] { return desk.guideCount() == 2 && desk.pending() == 0; }));
+    CHECK(desk.replica.cursor().value() == 2);
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 3);
+
+    SECTION("a guide published later is pushed, not polled") {
+        // The client's own tick is 30 s: only the server's notice makes this fast.
+        publish(server, "t.three", 1);
+        CHECK(eventually([&] { return desk.guideCount() == 3; }, 5s));
+    }
+    SECTION("a new revision replaces the old one on the desk") {
+        publish(server, "t.one", 2);
+        CHECK(eventually([&] { return desk.replica.guides().value().at(0).revision == 2; }, 5s));
+    }
+}
+
+TEST_CASE("An offline desk keeps its records and sends them when the server is back",
+          "[client][sync][server][offline]") {
+    TestServer server;
+    publish(server, "t.one", 1);
+    server.stop();
+
+    Desk desk(server, server.deskA, "offline");
+    desk.sync->start();
+    desk.record(5);
+    std::this_thread::sleep_for(500ms); // several failed connection attempts
+    CHECK(desk.sync->state() != SyncState::Online);
+    CHECK(desk.pending() == 5);
+    CHECK(desk.guideCount() == 0);
+
+    server.restart();
+    REQUIRE(eventually([&] { return desk.pending() == 0 && desk.guideCount() == 1; }));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 5);
+
+    SECTION("and again after the server restarts under it") {
+        server.restart();
+        desk.record(2);
+        REQUIRE(eventually([&] { return desk.pending() == 0; }));
+        CHECK(server.queryInt("SELECT count(*) FROM events") == 7);
+        CHECK(desk.onlineCount >= 2);
+    }
+}
+
+TEST_CASE("A refused token leaves the desk offline with its records kept",
+          "[client][sync][server][auth]") {
+    TestServer server;
+    Desk desk(server, "not-a-token", "refused");
+    desk.record(1);
+    desk.sync->start();
+    std::this_thread::sleep_for(500ms);
+    CHECK(desk.sync->state() != SyncState::Online);
+    CHECK(desk.pending() == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 0);
+    desk.sync->stop();
+    const std::lock_guard lock(desk.logMutex);
+    CHECK(desk.log.find("refused") != std::string::npos);
+}
