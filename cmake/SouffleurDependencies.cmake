@@ -13,8 +13,7 @@ add_library(souffleur_asio INTERFACE)
 add_library(souffleur::asio ALIAS souffleur_asio)
 target_link_libraries(souffleur_asio INTERFACE Boost::headers Threads::Threads OpenSSL::SSL
                                                OpenSSL::Crypto)
-target_compile_definitions(souffleur_asio INTERFACE BOOST_ASIO_NO_DEPRECATED
-                                                    BOOST_BEAST_USE_STD_STRING_VIEW)
+target_compile_definitions(souffleur_asio INTERFACE BOOST_ASIO_NO_DEPRECATED)
 
 if(SOUFFLEUR_TESTS)
     find_package(Catch2 2 REQUIRED)

@@ -89,6 +89,12 @@ std::string Statement::columnText(int column) const {
     return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
+std::optional<std::string> Statement::columnOptionalText(int column) const {
+    if (columnIsNull(column))
+        return std::nullopt;
+    return columnText(column);
+}
+
 bool Statement::columnIsNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
@@ -140,7 +146,7 @@ Result<void> Database::exec(std::string_view sql) {
     return {};
 }
 
-Result<Statement> Database::prepare(std::string_view sql) {
+Result<Statement> Database::compile(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     const int rc =
         sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
@@ -149,16 +155,13 @@ Result<Statement> Database::prepare(std::string_view sql) {
     return Statement(stmt);
 }
 
-Result<std::optional<std::int64_t>> Database::queryInt(std::string_view sql) {
-    auto stmt = prepare(sql);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
+Result<std::optional<std::int64_t>> Database::firstInt(Statement& stmt) {
+    auto row = stmt.step();
     if (!row)
         return std::unexpected(row.error());
-    if (!*row || stmt->columnIsNull(0))
+    if (!*row || stmt.columnIsNull(0))
         return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{stmt->columnInt(0)};
+    return std::optional<std::int64_t>{stmt.columnInt(0)};
 }
 
 std::int64_t Database::lastInsertRowId() const {

@@ -2,6 +2,8 @@
 // through escapeHtml; the only markup is ours. The stylesheet is inline and
 // allowed by its SHA-256 hash in the Content-Security-Policy, so the page needs
 // no 'unsafe-inline', runs no script and loads nothing from anywhere.
+#include "escape.h"
+
 #include <souffleur/content/render.h>
 
 #include <openssl/evp.h>
@@ -104,30 +106,7 @@ std::string pageStart(const Guide& guide, std::string_view progress) {
 } // namespace
 
 std::string escapeHtml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return detail::escapeMarkup(text, detail::Quotes::All);
 }
 
 std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options) {

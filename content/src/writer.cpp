@@ -1,38 +1,19 @@
 // Canonical form: fixed element order, two-space indentation, attributes in a
 // fixed order, text escaped the same way every time. parse(write(g)) == g, and
 // write(parse(f)) == f for every file already in canonical form.
+#include "escape.h"
+
 #include <souffleur/content/writer.h>
 
 namespace souffleur::content {
 namespace {
 
-// Text escapes &, < and >; attribute values also escape the double quote.
-std::string escapeXml(std::string_view text, bool attribute = false) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += attribute ? "&quot;" : "\"";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+std::string escapeXml(std::string_view text) {
+    return detail::escapeMarkup(text, detail::Quotes::Keep);
 }
 
 std::string escapeAttribute(std::string_view text) {
-    return escapeXml(text, true);
+    return detail::escapeMarkup(text, detail::Quotes::Double);
 }
 
 void element(std::string& out, int indent, std::string_view tag, std::string_view text) {

@@ -1,6 +1,5 @@
 // Tokens, roles and the access check (see auth.h). OpenSSL supplies the
 // randomness and SHA-256; the store sees only hashes.
-#include "sql.h"
 
 #include <souffleur/server/auth.h>
 #include <souffleur/server/storage.h>
@@ -85,24 +84,22 @@ sqlite::Result<std::string> issueToken(sqlite::Database& db, std::int64_t accoun
     auto token = generateToken();
     if (!token)
         return std::unexpected(sqlite::Error{0, token.error()});
-    if (auto ok =
-            sql::execute(db, "INSERT INTO tokens (hash, account_id, expires_at) VALUES (?, ?, ?)",
-                         hashToken(*token), accountId, unixNow() + validity.count());
+    if (auto ok = db.execute("INSERT INTO tokens (hash, account_id, expires_at) VALUES (?, ?, ?)",
+                             hashToken(*token), accountId, unixNow() + validity.count());
         !ok)
         return std::unexpected(ok.error());
     return *token;
 }
 
 sqlite::Result<void> revokeTokens(sqlite::Database& db, std::int64_t accountId) {
-    return sql::execute(db, "UPDATE tokens SET revoked = 1 WHERE account_id = ?", accountId);
+    return db.execute("UPDATE tokens SET revoked = 1 WHERE account_id = ?", accountId);
 }
 
 sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::string_view token) {
-    auto stmt = sql::prepare(db,
-                             "SELECT a.id, a.tenant_id, a.team_id, a.name, a.role "
-                             "FROM tokens AS t JOIN accounts AS a ON a.id = t.account_id "
-                             "WHERE t.hash = ? AND t.revoked = 0 AND t.expires_at > ?",
-                             hashToken(token), unixNow());
+    auto stmt = db.prepare("SELECT a.id, a.tenant_id, a.team_id, a.name, a.role "
+                           "FROM tokens AS t JOIN accounts AS a ON a.id = t.account_id "
+                           "WHERE t.hash = ? AND t.revoked = 0 AND t.expires_at > ?",
+                           hashToken(token), unixNow());
     if (!stmt)
         return std::unexpected(stmt.error());
     auto row = stmt->step();

@@ -38,34 +38,33 @@ Result<Database> openStore(const std::filesystem::path& file) {
 // --- Tenants, teams and accounts -------------------------------------------
 
 Result<std::int64_t> createTenant(Database& db, std::string_view name) {
-    if (auto ok = sql::execute(db, "INSERT INTO tenants (name) VALUES (?)", name); !ok)
+    if (auto ok = db.execute("INSERT INTO tenants (name) VALUES (?)", name); !ok)
         return std::unexpected(ok.error());
     return db.lastInsertRowId();
 }
 
 Result<std::optional<std::int64_t>> findTenant(Database& db, std::string_view name) {
-    return sql::queryInt(db, "SELECT id FROM tenants WHERE name = ?", name);
+    return db.queryInt("SELECT id FROM tenants WHERE name = ?", name);
 }
 
 Result<std::int64_t> countTenants(Database& db) {
-    auto count = sql::queryInt(db, "SELECT count(*) FROM tenants");
+    auto count = db.queryInt("SELECT count(*) FROM tenants");
     if (!count)
         return std::unexpected(count.error());
     return count->value_or(0);
 }
 
 Result<std::int64_t> createTeam(Database& db, std::int64_t tenantId, std::string_view name) {
-    if (auto ok =
-            sql::execute(db, "INSERT INTO teams (tenant_id, name) VALUES (?, ?)", tenantId, name);
+    if (auto ok = db.execute("INSERT INTO teams (tenant_id, name) VALUES (?, ?)", tenantId, name);
         !ok)
         return std::unexpected(ok.error());
     return db.lastInsertRowId();
 }
 
 Result<std::int64_t> createAccount(Database& db, const NewAccount& account) {
-    if (auto ok = sql::execute(
-            db, "INSERT INTO accounts (tenant_id, team_id, name, role) VALUES (?, ?, ?, ?)",
-            account.tenantId, account.teamId, account.name, roleName(account.role));
+    if (auto ok =
+            db.execute("INSERT INTO accounts (tenant_id, team_id, name, role) VALUES (?, ?, ?, ?)",
+                       account.tenantId, account.teamId, account.name, roleName(account.role));
         !ok)
         return std::unexpected(ok.error());
     return db.lastInsertRowId();
@@ -73,8 +72,7 @@ Result<std::int64_t> createAccount(Database& db, const NewAccount& account) {
 
 Result<std::optional<std::int64_t>> findAccount(Database& db, std::int64_t tenantId,
                                                 std::string_view name) {
-    return sql::queryInt(db, "SELECT id FROM accounts WHERE tenant_id = ? AND name = ?", tenantId,
-                         name);
+    return db.queryInt("SELECT id FROM accounts WHERE tenant_id = ? AND name = ?", tenantId, name);
 }
 
 // --- Audit log ---------------------------------------------------------------
@@ -92,11 +90,10 @@ Result<void> appendAudit(Database& db, const AuditEntry& entry) {
     logLine("audit", fields);
     const auto actor =
         entry.actor.empty() ? std::optional<std::string>() : std::optional(entry.actor);
-    return sql::execute(db,
-                        "INSERT INTO audit (at, tenant_id, actor, action, target, remote, outcome) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        at, entry.tenantId, actor, entry.action, entry.target, entry.remote,
-                        entry.outcome);
+    return db.execute("INSERT INTO audit (at, tenant_id, actor, action, target, remote, outcome) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      at, entry.tenantId, actor, entry.action, entry.target, entry.remote,
+                      entry.outcome);
 }
 
 // --- Guides and the change feed ----------------------------------------------
@@ -110,8 +107,8 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
                      "publish",    guide.id + " revision " + std::to_string(guide.revision),
                      actor.remote, ""};
 
-    auto current = sql::queryInt(
-        db, "SELECT max(revision) FROM guides WHERE tenant_id = ? AND id = ?", tenantId, guide.id);
+    auto current = db.queryInt("SELECT max(revision) FROM guides WHERE tenant_id = ? AND id = ?",
+                               tenantId, guide.id);
     if (!current)
         return std::unexpected(current.error());
     if (*current && **current >= guide.revision) {
@@ -123,22 +120,20 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
         return StaleRevision{static_cast<int>(**current)};
     }
 
-    auto seq = sql::queryInt(
-        db, "SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE tenant_id = ?", tenantId);
+    auto seq =
+        db.queryInt("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE tenant_id = ?", tenantId);
     if (!seq)
         return std::unexpected(seq.error());
     const std::int64_t next = seq->value_or(1);
     if (auto ok =
-            sql::execute(db,
-                         "INSERT INTO guides (tenant_id, id, revision, title, xml, "
-                         "published_at) VALUES (?, ?, ?, ?, ?, ?)",
-                         tenantId, guide.id, guide.revision, guide.title, guide.xml, sql::isoNow());
+            db.execute("INSERT INTO guides (tenant_id, id, revision, title, xml, "
+                       "published_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       tenantId, guide.id, guide.revision, guide.title, guide.xml, sql::isoNow());
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = sql::execute(db,
-                               "INSERT INTO changes (tenant_id, seq, kind, guide_id, revision) "
-                               "VALUES (?, ?, 'guide', ?, ?)",
-                               tenantId, next, guide.id, guide.revision);
+    if (auto ok = db.execute("INSERT INTO changes (tenant_id, seq, kind, guide_id, revision) "
+                             "VALUES (?, ?, 'guide', ?, ?)",
+                             tenantId, next, guide.id, guide.revision);
         !ok)
         return std::unexpected(ok.error());
     audit.outcome = "published";
@@ -150,32 +145,28 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
 }
 
 Result<std::vector<GuideSummary>> listGuides(Database& db, std::int64_t tenantId) {
-    auto stmt = sql::prepare(db,
-                             "SELECT id, revision, title FROM guides AS g WHERE tenant_id = ? AND "
-                             "revision = (SELECT max(revision) FROM guides "
-                             "            WHERE tenant_id = g.tenant_id AND id = g.id) "
-                             "ORDER BY id",
-                             tenantId);
+    auto stmt = db.prepare("SELECT id, revision, title FROM guides AS g WHERE tenant_id = ? AND "
+                           "revision = (SELECT max(revision) FROM guides "
+                           "            WHERE tenant_id = g.tenant_id AND id = g.id) "
+                           "ORDER BY id",
+                           tenantId);
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<GuideSummary> guides;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return guides;
+    auto read = stmt->forEachRow([&guides](const sqlite::Statement& row) {
         guides.push_back(
-            {stmt->columnText(0), static_cast<int>(stmt->columnInt(1)), stmt->columnText(2)});
-    }
+            {row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return guides;
 }
 
 Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t tenantId,
                                                    std::string_view guideId) {
-    auto stmt = sql::prepare(db,
-                             "SELECT xml FROM guides WHERE tenant_id = ? AND id = ? "
-                             "ORDER BY revision DESC LIMIT 1",
-                             tenantId, guideId);
+    auto stmt = db.prepare("SELECT xml FROM guides WHERE tenant_id = ? AND id = ? "
+                           "ORDER BY revision DESC LIMIT 1",
+                           tenantId, guideId);
     if (!stmt)
         return std::unexpected(stmt.error());
     auto row = stmt->step();
@@ -189,12 +180,11 @@ Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t te
 Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_t since,
                                 std::int64_t limit) {
     // One row more than asked tells whether there is more.
-    auto stmt = sql::prepare(db,
-                             "SELECT c.seq, c.kind, c.guide_id, c.revision, g.xml "
-                             "FROM changes AS c JOIN guides AS g ON g.tenant_id = c.tenant_id "
-                             "AND g.id = c.guide_id AND g.revision = c.revision "
-                             "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
-                             tenantId, since, limit + 1);
+    auto stmt = db.prepare("SELECT c.seq, c.kind, c.guide_id, c.revision, g.xml "
+                           "FROM changes AS c JOIN guides AS g ON g.tenant_id = c.tenant_id "
+                           "AND g.id = c.guide_id AND g.revision = c.revision "
+                           "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
+                           tenantId, since, limit + 1);
     if (!stmt)
         return std::unexpected(stmt.error());
     ChangePage page;
@@ -216,7 +206,7 @@ Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_
 }
 
 Result<std::int64_t> currentSeq(Database& db, std::int64_t tenantId) {
-    auto seq = sql::queryInt(db, "SELECT max(seq) FROM changes WHERE tenant_id = ?", tenantId);
+    auto seq = db.queryInt("SELECT max(seq) FROM changes WHERE tenant_id = ?", tenantId);
     if (!seq)
         return std::unexpected(seq.error());
     return seq->value_or(0);
@@ -235,17 +225,17 @@ Result<void> insertEvents(Database& db, std::int64_t tenantId, std::optional<std
         return std::unexpected(stmt.error());
     for (const auto& event : events) {
         stmt->reset();
-        sql::bindValue(*stmt, 1, tenantId);
-        sql::bindValue(*stmt, 2, event.id);
-        sql::bindValue(*stmt, 3, teamId);
-        sql::bindValue(*stmt, 4, event.session);
-        sql::bindValue(*stmt, 5, event.guideId);
-        sql::bindValue(*stmt, 6, event.revision);
-        sql::bindValue(*stmt, 7, event.event);
-        sql::bindValue(*stmt, 8, event.step);
-        sql::bindValue(*stmt, 9, event.option);
-        sql::bindValue(*stmt, 10, event.at);
-        sql::bindValue(*stmt, 11, event.durationMs);
+        stmt->bind(1, tenantId);
+        stmt->bind(2, event.id);
+        stmt->bind(3, teamId);
+        stmt->bind(4, event.session);
+        stmt->bind(5, event.guideId);
+        stmt->bind(6, event.revision);
+        stmt->bind(7, event.event);
+        stmt->bind(8, event.step);
+        stmt->bind(9, event.option);
+        stmt->bind(10, event.at);
+        stmt->bind(11, event.durationMs);
         if (auto ok = stmt->run(); !ok)
             return ok;
     }
@@ -262,16 +252,16 @@ Result<void> insertFeedback(Database& db, std::int64_t tenantId, std::optional<s
     const std::string now = sql::isoNow();
     for (const auto& item : feedback) {
         stmt->reset();
-        sql::bindValue(*stmt, 1, tenantId);
-        sql::bindValue(*stmt, 2, item.id);
-        sql::bindValue(*stmt, 3, teamId);
-        sql::bindValue(*stmt, 4, item.guideId);
-        sql::bindValue(*stmt, 5, item.revision);
-        sql::bindValue(*stmt, 6, item.step);
-        sql::bindValue(*stmt, 7, item.kind);
-        sql::bindValue(*stmt, 8, item.text);
-        sql::bindValue(*stmt, 9, item.suggestion);
-        sql::bindValue(*stmt, 10, now);
+        stmt->bind(1, tenantId);
+        stmt->bind(2, item.id);
+        stmt->bind(3, teamId);
+        stmt->bind(4, item.guideId);
+        stmt->bind(5, item.revision);
+        stmt->bind(6, item.step);
+        stmt->bind(7, item.kind);
+        stmt->bind(8, item.text);
+        stmt->bind(9, item.suggestion);
+        stmt->bind(10, now);
         if (auto ok = stmt->run(); !ok)
             return ok;
     }
@@ -285,9 +275,8 @@ Result<std::int64_t> applyRecords(Database& db, std::int64_t tenantId,
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto last =
-        sql::queryInt(db, "SELECT last_batch FROM clients WHERE tenant_id = ? AND client_id = ?",
-                      tenantId, batch.clientId);
+    auto last = db.queryInt("SELECT last_batch FROM clients WHERE tenant_id = ? AND client_id = ?",
+                            tenantId, batch.clientId);
     if (!last)
         return std::unexpected(last.error());
     if (*last && **last >= batch.batch)
@@ -296,11 +285,10 @@ Result<std::int64_t> applyRecords(Database& db, std::int64_t tenantId,
         return std::unexpected(ok.error());
     if (auto ok = insertFeedback(db, tenantId, teamId, batch.feedback); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = sql::execute(db,
-                               "INSERT INTO clients (tenant_id, client_id, last_batch) "
-                               "VALUES (?, ?, ?) ON CONFLICT (tenant_id, client_id) "
-                               "DO UPDATE SET last_batch = excluded.last_batch",
-                               tenantId, batch.clientId, batch.batch);
+    if (auto ok = db.execute("INSERT INTO clients (tenant_id, client_id, last_batch) "
+                             "VALUES (?, ?, ?) ON CONFLICT (tenant_id, client_id) "
+                             "DO UPDATE SET last_batch = excluded.last_batch",
+                             tenantId, batch.clientId, batch.batch);
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -311,13 +299,11 @@ Result<std::int64_t> applyRecords(Database& db, std::int64_t tenantId,
 Result<AarReport> aarReport(Database& db, std::int64_t tenantId, std::string_view guideId) {
     AarReport report;
     report.guideId = std::string(guideId);
-    auto counts =
-        sql::prepare(db,
-                     "SELECT count(DISTINCT CASE WHEN event = 'started' THEN session END), "
-                     "count(DISTINCT CASE WHEN event = 'finished' THEN session END), "
-                     "count(DISTINCT CASE WHEN event = 'abandoned' THEN session END) "
-                     "FROM events WHERE tenant_id = ? AND guide_id = ?",
-                     tenantId, guideId);
+    auto counts = db.prepare("SELECT count(DISTINCT CASE WHEN event = 'started' THEN session END), "
+                             "count(DISTINCT CASE WHEN event = 'finished' THEN session END), "
+                             "count(DISTINCT CASE WHEN event = 'abandoned' THEN session END) "
+                             "FROM events WHERE tenant_id = ? AND guide_id = ?",
+                             tenantId, guideId);
     if (!counts)
         return std::unexpected(counts.error());
     if (auto row = counts->step(); !row)
@@ -326,24 +312,20 @@ Result<AarReport> aarReport(Database& db, std::int64_t tenantId, std::string_vie
     report.sessionsFinished = counts->columnInt(1);
     report.sessionsAbandoned = counts->columnInt(2);
 
-    auto feedback = sql::prepare(db,
-                                 "SELECT f.step, f.revision, f.kind, f.text, f.suggestion, t.name "
-                                 "FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id "
-                                 "WHERE f.tenant_id = ? AND f.guide_id = ? ORDER BY f.rowid",
-                                 tenantId, guideId);
+    auto feedback = db.prepare("SELECT f.step, f.revision, f.kind, f.text, f.suggestion, t.name "
+                               "FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id "
+                               "WHERE f.tenant_id = ? AND f.guide_id = ? ORDER BY f.rowid",
+                               tenantId, guideId);
     if (!feedback)
         return std::unexpected(feedback.error());
-    for (;;) {
-        auto row = feedback->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return report;
-        report.feedback.push_back({sql::columnOptionalText(*feedback, 0),
-                                   static_cast<int>(feedback->columnInt(1)),
-                                   feedback->columnText(2), feedback->columnText(3),
-                                   sql::columnOptionalText(*feedback, 4), feedback->columnText(5)});
-    }
+    auto read = feedback->forEachRow([&report](const sqlite::Statement& row) {
+        report.feedback.push_back({row.columnOptionalText(0), static_cast<int>(row.columnInt(1)),
+                                   row.columnText(2), row.columnText(3), row.columnOptionalText(4),
+                                   row.columnText(5)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return report;
 }
 
 } // namespace souffleur::server

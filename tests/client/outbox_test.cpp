@@ -1,5 +1,7 @@
 // The outbox: committed before enqueue returns, resent unchanged until
 // acknowledged, and never lost when the process is killed.
+#include "test_paths.h"
+
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 
@@ -12,22 +14,8 @@
 
 using namespace souffleur::client;
 
-namespace {
-
-std::filesystem::path freshDatabase(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("souffleur-outbox-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto path = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix);
-    return path;
-}
-
-} // namespace
-
 TEST_CASE("An empty outbox has nothing to send", "[client][outbox]") {
-    auto outbox = Outbox::open(freshDatabase("empty"));
+    auto outbox = Outbox::open(souffleur::test::freshPath("empty.sqlite"));
     REQUIRE(outbox.has_value());
     CHECK_FALSE(outbox->nextBatch().value().has_value());
     CHECK(outbox->pending().value() == 0);
@@ -35,7 +23,7 @@ TEST_CASE("An empty outbox has nothing to send", "[client][outbox]") {
 }
 
 TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][outbox]") {
-    auto outbox = Outbox::open(freshDatabase("batches"));
+    auto outbox = Outbox::open(souffleur::test::freshPath("batches.sqlite"));
     REQUIRE(outbox.has_value());
     REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"1"})"));
     REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"2"})"));
@@ -62,7 +50,7 @@ TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][o
 }
 
 TEST_CASE("Batches are capped in size", "[client][outbox]") {
-    auto outbox = Outbox::open(freshDatabase("cap"));
+    auto outbox = Outbox::open(souffleur::test::freshPath("cap.sqlite"));
     REQUIRE(outbox.has_value());
     for (int i = 0; i < 5; ++i)
         REQUIRE(outbox->enqueue(R"({"n":)" + std::to_string(i) + "}"));
@@ -74,7 +62,7 @@ TEST_CASE("Batches are capped in size", "[client][outbox]") {
 }
 
 TEST_CASE("Records survive SIGKILL between commit and send", "[client][outbox][crash]") {
-    const auto path = freshDatabase("crash");
+    const auto path = souffleur::test::freshPath("crash.sqlite");
     int pipeFds[2];
     REQUIRE(::pipe(pipeFds) == 0);
     const pid_t child = ::fork();

@@ -1,25 +1,16 @@
 // The replica: guides survive reopening, the cursor moves with them in one
 // transaction, a guide that does not parse never replaces a good one.
+#include "test_paths.h"
+
 #include <souffleur/client/replica.h>
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <unistd.h>
 
 using namespace souffleur::client;
 
 namespace {
-
-std::filesystem::path freshDatabase(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("souffleur-client-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto path = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix);
-    return path;
-}
 
 std::string guideXml(const std::string& id, int revision, const std::string& title) {
     return "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"" + id + "\" revision=\"" +
@@ -30,7 +21,7 @@ std::string guideXml(const std::string& id, int revision, const std::string& tit
 } // namespace
 
 TEST_CASE("Applied changes survive reopening the replica", "[client][replica]") {
-    const auto path = freshDatabase("replica");
+    const auto path = souffleur::test::freshPath("replica.sqlite");
     {
         auto replica = Replica::open(path);
         REQUIRE(replica.has_value());
@@ -50,7 +41,7 @@ TEST_CASE("Applied changes survive reopening the replica", "[client][replica]") 
 }
 
 TEST_CASE("A newer revision replaces an older one, never the reverse", "[client][replica]") {
-    auto replica = Replica::open(freshDatabase("revisions"));
+    auto replica = Replica::open(souffleur::test::freshPath("revisions.sqlite"));
     REQUIRE(replica.has_value());
     REQUIRE(replica->applyChanges({{1, "guide", "g", 2, guideXml("g", 2, "Twee")}}, 1));
     REQUIRE(replica->applyChanges({{2, "guide", "g", 1, guideXml("g", 1, "Een")}}, 2));
@@ -60,7 +51,7 @@ TEST_CASE("A newer revision replaces an older one, never the reverse", "[client]
 }
 
 TEST_CASE("A hostile or broken guide in the feed is skipped", "[client][replica][hostile]") {
-    auto replica = Replica::open(freshDatabase("hostile"));
+    auto replica = Replica::open(souffleur::test::freshPath("hostile.sqlite"));
     REQUIRE(replica.has_value());
     REQUIRE(replica->applyChanges({{1, "guide", "g", 1, guideXml("g", 1, "Goed")}}, 1));
     const std::string laughs = "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><guide/>";

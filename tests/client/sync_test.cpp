@@ -1,6 +1,7 @@
 // The sync client against the real server, in-process on a loopback port:
 // catching up from the cursor, push of new guides, records delivered exactly
 // once, and a desk that was offline sending what it kept once the server is back.
+#include "test_paths.h"
 #include "test_support.h"
 
 #include <souffleur/client/outbox.h>
@@ -21,16 +22,6 @@ using server::test::TestServer;
 using namespace std::chrono_literals;
 
 namespace {
-
-std::filesystem::path freshDesk(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("souffleur-sync-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto path = dir / (name + ".sqlite");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix);
-    return path;
-}
 
 void publish(const TestServer& server, const std::string& id, int revision) {
     server::test::HttpCall call;
@@ -57,7 +48,7 @@ bool eventually(Condition condition, std::chrono::milliseconds timeout = 10s) {
 // A desk: its database, its sync client, and what the callbacks saw.
 struct Desk {
     Desk(const TestServer& server, const std::string& token, const std::string& name)
-        : database(freshDesk(name))
+        : database(souffleur::test::freshPath(name + ".sqlite"))
         , replica(Replica::open(database).value())
         , outbox(Outbox::open(database).value()) {
         SyncConfig config{ServerAddress{"127.0.0.1", std::to_string(server.port())}, token,

@@ -1,28 +1,16 @@
 // The SQLite wrappers: WAL with synchronous=FULL, statements, transactions.
+#include "test_paths.h"
+
 #include <souffleur/sqlite/sqlite.h>
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <unistd.h>
 
 using namespace souffleur::sqlite;
 
-namespace {
-
-std::filesystem::path tempFile(const char* name) {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("souffleur-sqlite-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto path = dir / name;
-    std::filesystem::remove(path);
-    return path;
-}
-
-} // namespace
-
 TEST_CASE("A database opens in WAL mode with synchronous=FULL", "[sqlite]") {
-    auto db = Database::open(tempFile("wal.sqlite"));
+    auto db = Database::open(souffleur::test::freshPath("wal.sqlite"));
     REQUIRE(db.has_value());
     auto stmt = db->prepare("PRAGMA journal_mode");
     REQUIRE(stmt.has_value());
@@ -32,7 +20,7 @@ TEST_CASE("A database opens in WAL mode with synchronous=FULL", "[sqlite]") {
 }
 
 TEST_CASE("A transaction rolls back unless committed", "[sqlite]") {
-    auto db = Database::open(tempFile("tx.sqlite"));
+    auto db = Database::open(souffleur::test::freshPath("tx.sqlite"));
     REQUIRE(db.has_value());
     REQUIRE(db->exec("CREATE TABLE t(x INTEGER)").has_value());
     {
@@ -50,7 +38,7 @@ TEST_CASE("A transaction rolls back unless committed", "[sqlite]") {
 }
 
 TEST_CASE("Errors are values with SQLite's message", "[sqlite]") {
-    auto db = Database::open(tempFile("err.sqlite"));
+    auto db = Database::open(souffleur::test::freshPath("err.sqlite"));
     REQUIRE(db.has_value());
     auto bad = db->prepare("SELEC nonsense");
     REQUIRE_FALSE(bad.has_value());

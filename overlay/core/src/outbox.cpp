@@ -16,10 +16,9 @@ sqlite::Result<Outbox> Outbox::open(const std::filesystem::path& path) {
         auto tx = sqlite::Transaction::begin(*db);
         if (!tx)
             return std::unexpected(tx.error());
-        auto insert = db->prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('client', ?)");
-        if (!insert)
-            return std::unexpected(insert.error());
-        if (auto ok = insert->bind(1, newUuid()).run(); !ok)
+        if (auto ok = db->execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('client', ?)",
+                                  newUuid());
+            !ok)
             return std::unexpected(ok.error());
         if (auto ok = tx->commit(); !ok)
             return std::unexpected(ok.error());
@@ -36,10 +35,7 @@ sqlite::Result<Outbox> Outbox::open(const std::filesystem::path& path) {
 }
 
 sqlite::Result<void> Outbox::enqueue(std::string_view recordJson) {
-    auto stmt = m_db.prepare("INSERT INTO outbox(record) VALUES (?)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    return stmt->bind(1, recordJson).run();
+    return m_db.execute("INSERT INTO outbox(record) VALUES (?)", recordJson);
 }
 
 sqlite::Result<std::optional<Batch>> Outbox::nextBatch(std::size_t maxRecords) {
@@ -57,39 +53,33 @@ sqlite::Result<std::optional<Batch>> Outbox::nextBatch(std::size_t maxRecords) {
         if (!next)
             return std::unexpected(next.error());
         number = next->value_or(1);
-        auto assign =
-            m_db.prepare("UPDATE outbox SET batch = ? WHERE seq IN "
-                         "(SELECT seq FROM outbox WHERE batch IS NULL ORDER BY seq LIMIT ?)");
-        if (!assign)
-            return std::unexpected(assign.error());
-        if (auto ok = assign->bindAll(number, static_cast<std::int64_t>(maxRecords)).run(); !ok)
+        if (auto ok =
+                m_db.execute("UPDATE outbox SET batch = ? WHERE seq IN "
+                             "(SELECT seq FROM outbox WHERE batch IS NULL ORDER BY seq LIMIT ?)",
+                             number, static_cast<std::int64_t>(maxRecords));
+            !ok)
             return std::unexpected(ok.error());
         if (m_db.changes() == 0)
             return std::optional<Batch>{}; // nothing to send; the transaction rolls back
-        auto bump = m_db.prepare("UPDATE meta SET value = ? WHERE key = 'next_batch'");
-        if (!bump)
-            return std::unexpected(bump.error());
-        if (auto ok = bump->bind(1, std::to_string(number + 1)).run(); !ok)
+        if (auto ok = m_db.execute("UPDATE meta SET value = ? WHERE key = 'next_batch'",
+                                   std::to_string(number + 1));
+            !ok)
             return std::unexpected(ok.error());
     }
-    auto records = m_db.prepare("SELECT record FROM outbox WHERE batch = ? ORDER BY seq");
+    auto records = m_db.prepare("SELECT record FROM outbox WHERE batch = ? ORDER BY seq", number);
     if (!records)
         return std::unexpected(records.error());
-    records->bind(1, number);
     Batch batch;
     batch.number = number;
     batch.body =
         "{\"client\":\"" + m_clientId + "\",\"batch\":" + std::to_string(number) + ",\"records\":[";
-    for (;;) {
-        auto row = records->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
+    auto read = records->forEachRow([&batch](const sqlite::Statement& row) {
         if (batch.size++ > 0)
             batch.body += ',';
-        batch.body += records->columnText(0); // each record is a JSON object already
-    }
+        batch.body += row.columnText(0); // each record is a JSON object already
+    });
+    if (!read)
+        return std::unexpected(read.error());
     batch.body += "]}";
     records = sqlite::Statement();
     if (auto ok = tx->commit(); !ok)
@@ -98,10 +88,7 @@ sqlite::Result<std::optional<Batch>> Outbox::nextBatch(std::size_t maxRecords) {
 }
 
 sqlite::Result<void> Outbox::acknowledge(std::int64_t batchNumber) {
-    auto stmt = m_db.prepare("DELETE FROM outbox WHERE batch = ?");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    return stmt->bind(1, batchNumber).run();
+    return m_db.execute("DELETE FROM outbox WHERE batch = ?", batchNumber);
 }
 
 sqlite::Result<std::int64_t> Outbox::pending() {

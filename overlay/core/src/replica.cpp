@@ -18,23 +18,18 @@ sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<GuideEntry> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(
-            {stmt->columnText(0), static_cast<int>(stmt->columnInt(1)), stmt->columnText(2)});
-    }
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
     return out;
 }
 
 sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id) {
-    auto stmt = m_db.prepare("SELECT xml FROM guides WHERE id = ?");
+    auto stmt = m_db.prepare("SELECT xml FROM guides WHERE id = ?", id);
     if (!stmt)
         return std::unexpected(stmt.error());
-    stmt->bind(1, id);
     auto row = stmt->step();
     if (!row)
         return std::unexpected(row.error());
@@ -75,10 +70,9 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
         if (auto ok = upsert->run(); !ok)
             return std::unexpected(ok.error());
     }
-    auto cursor = m_db.prepare("UPDATE meta SET value = ? WHERE key = 'cursor'");
-    if (!cursor)
-        return std::unexpected(cursor.error());
-    if (auto ok = cursor->bind(1, std::to_string(newCursor)).run(); !ok)
+    if (auto ok = m_db.execute("UPDATE meta SET value = ? WHERE key = 'cursor'",
+                               std::to_string(newCursor));
+        !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());

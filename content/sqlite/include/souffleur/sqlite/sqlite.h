@@ -47,10 +47,15 @@ public:
         return bind(index, std::string_view(text));
     }
     Statement& bindNull(int index);
+    // An empty optional binds NULL.
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
     // Binds each argument in turn from parameter 1.
     template <typename... Args>
     Statement& bindAll(const Args&... args) {
-        int index = 0;
+        [[maybe_unused]] int index = 0;
         (bind(++index, args), ...);
         return *this;
     }
@@ -59,11 +64,24 @@ public:
     Result<bool> step();
     // Steps to the end, for statements that return no rows.
     Result<void> run();
+    // Steps through every row, calling onRow(*this) for each.
+    template <typename OnRow>
+    Result<void> forEachRow(OnRow onRow) {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                return {};
+            onRow(*this);
+        }
+    }
     Statement& reset();
 
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;
     std::string columnText(int column) const;
+    std::optional<std::string> columnOptionalText(int column) const; // nullopt for NULL
     bool columnIsNull(int column) const;
 
     sqlite3_stmt* get() const noexcept { return m_stmt; }
@@ -88,10 +106,32 @@ public:
 
     static Result<Database> open(const std::filesystem::path& path, OpenOptions options = {});
 
+    // Runs one or more statements without parameters (schema, pragmas).
     Result<void> exec(std::string_view sql);
-    Result<Statement> prepare(std::string_view sql);
-    // Runs a query that returns one integer (or nullopt when no row).
-    Result<std::optional<std::int64_t>> queryInt(std::string_view sql);
+    // Prepares one statement and binds `args` to its parameters from 1.
+    template <typename... Args>
+    Result<Statement> prepare(std::string_view sql, const Args&... args) {
+        auto stmt = compile(sql);
+        if (stmt)
+            stmt->bindAll(args...);
+        return stmt;
+    }
+    // Runs one statement that returns no rows.
+    template <typename... Args>
+    Result<void> execute(std::string_view sql, const Args&... args) {
+        auto stmt = prepare(sql, args...);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return stmt->run();
+    }
+    // The first column of the first row as an integer; nullopt for no row or NULL.
+    template <typename... Args>
+    Result<std::optional<std::int64_t>> queryInt(std::string_view sql, const Args&... args) {
+        auto stmt = prepare(sql, args...);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return firstInt(*stmt);
+    }
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
@@ -101,6 +141,8 @@ public:
 private:
     explicit Database(sqlite3* db) noexcept
         : m_db(db) {}
+    Result<Statement> compile(std::string_view sql);
+    static Result<std::optional<std::int64_t>> firstInt(Statement& stmt);
     sqlite3* m_db = nullptr;
 };
 

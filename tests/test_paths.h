@@ -1,0 +1,21 @@
+// Test files in a directory of this test process: TMP/souffleur-tests-PID/.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+namespace souffleur::test {
+
+// A path that does not exist yet (nor its SQLite -wal and -shm companions).
+inline std::filesystem::path freshPath(const std::string& name) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("souffleur-tests-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = dir / name;
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+    return path;
+}
+
+} // namespace souffleur::test
