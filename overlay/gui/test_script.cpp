@@ -217,7 +217,7 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                 QStringLiteral("step page not loaded within %1 s").arg(*seconds));
     } else if (name == QLatin1String("screenshot")) {
         const QDeadlineTimer settled(kPaintSettleMs);
-        const QString file = args[0];
+        const QString& file = args[0];
         waitFor([settled] { return settled.hasExpired(); }, kDefaultTimeoutSeconds,
                 QStringLiteral("screenshot not taken"),
                 [this, file] { return saveScreenshot(m_window, file); });

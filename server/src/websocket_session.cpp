@@ -35,7 +35,7 @@ WebSocketSession::~WebSocketSession() {
         m_context->sessions.leave(*this);
 }
 
-void WebSocketSession::run(beast::http::request<beast::http::string_body> request) {
+void WebSocketSession::run(const beast::http::request<beast::http::string_body>& request) {
     m_joined = m_context->sessions.join(*this, weak_from_this());
     if (!m_joined)
         return; // the server is stopping

@@ -38,7 +38,7 @@ public:
     ~WebSocketSession() override;
 
     // Completes the upgrade of `request`, then sends hello.
-    void run(boost::beast::http::request<boost::beast::http::string_body> request);
+    void run(const boost::beast::http::request<boost::beast::http::string_body>& request);
     // Queues a message, from any thread.
     void send(std::shared_ptr<const std::string> message);
     void shutdown() override;

@@ -90,13 +90,14 @@ std::expected<HttpResponse, std::string>
 request(const ServerAddress& server, const HttpRequest& req, std::chrono::milliseconds timeout) {
     asio::io_context context;
     std::optional<std::expected<HttpResponse, std::string>> result;
-    asio::co_spawn(context, detail::asyncRequest(server, req, timeout),
-                   [&result](std::exception_ptr error, std::expected<HttpResponse, std::string> r) {
-                       if (error)
-                           result = std::unexpected(std::string("internal error"));
-                       else
-                           result = std::move(r);
-                   });
+    asio::co_spawn(
+        context, detail::asyncRequest(server, req, timeout),
+        [&result](const std::exception_ptr& error, std::expected<HttpResponse, std::string> r) {
+            if (error)
+                result = std::unexpected(std::string("internal error"));
+            else
+                result = std::move(r);
+        });
     context.run();
     return result.value_or(std::unexpected(std::string("request did not complete")));
 }

@@ -47,10 +47,10 @@ struct Env {
 using Handler = void (*)(const Env&, Call&, const Identity&);
 
 struct Route {
-    Endpoint endpoint;
-    http::verb method;
-    RoleSet roles;
-    Handler handler;
+    Endpoint endpoint{};
+    http::verb method{};
+    RoleSet roles{};
+    Handler handler = nullptr;
 };
 
 constexpr std::size_t kMaxAuditTarget = 200;

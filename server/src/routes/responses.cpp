@@ -25,7 +25,8 @@ Response errorResponse(http::status status, std::string_view message) {
     return errorResponse(status, message, {});
 }
 
-Response errorResponse(http::status status, std::string_view message, boost::json::object fields) {
+Response errorResponse(http::status status, std::string_view message,
+                       const boost::json::object& fields) {
     boost::json::object body;
     body["error"] = message;
     for (const auto& field : fields)

@@ -22,6 +22,7 @@ Response jsonResponse(http::status status, const boost::json::value& body);
 // {"error": message}
 Response errorResponse(http::status status, std::string_view message);
 // {"error": message, ...fields}
-Response errorResponse(http::status status, std::string_view message, boost::json::object fields);
+Response errorResponse(http::status status, std::string_view message,
+                       const boost::json::object& fields);
 
 } // namespace souffleur::server
