@@ -23,7 +23,7 @@ constexpr const char* kUsage = R"(Usage: souffleur COMMAND [OPTIONS]
 Write, check and publish Souffleur guides, and read what the desks report.
 
 Commands:
-  validate GUIDE.xml...     Check guides; errors as file:line:col: message
+  validate FILE.xml...      Check guides and alerts; errors as file:line:col: message
   publish GUIDE.xml...      Validate, then publish to the server
   aar-report --guide ID     Sessions and feedback of one guide, for an After Action Review
 
@@ -92,13 +92,17 @@ int validate(std::span<const std::string> rest, std::ostream& out, std::ostream&
     }
     int status = kExitOk;
     for (const auto& file : args->files) {
-        auto guide = content::loadGuide(file);
-        if (!guide) {
-            printDiagnostics(guide.error(), err);
+        auto document = content::loadDocument(file);
+        if (!document) {
+            printDiagnostics(document.error(), err);
             status = kExitContentError;
-        } else {
-            out << file << ": ok (" << guide->id << ", revision " << guide->revision << ", "
+        } else if (const auto* guide = std::get_if<content::Guide>(&*document)) {
+            out << file << ": ok (guide " << guide->id << ", revision " << guide->revision << ", "
                 << guide->steps.size() << " steps)\n";
+        } else {
+            const auto& alert = std::get<content::Alert>(*document);
+            out << file << ": ok (alert " << alert.id << ", revision " << alert.revision << ", "
+                << content::levelName(alert.level) << ")\n";
         }
     }
     return status;

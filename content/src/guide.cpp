@@ -15,4 +15,16 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
     return std::nullopt;
 }
 
+const char* levelName(Alert::Level level) {
+    switch (level) {
+    case Alert::Level::Info:
+        return "info";
+    case Alert::Level::Warning:
+        return "warning";
+    case Alert::Level::Critical:
+        return "critical";
+    }
+    return "warning";
+}
+
 } // namespace souffleur::content

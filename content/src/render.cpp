@@ -32,7 +32,15 @@ constexpr std::string_view kStyle =
     "ul.checks li{padding:4px 0 4px 26px;position:relative}"
     "ul.checks li::before{content:'\\2610';position:absolute;left:2px;color:var(--brand)}"
     "ol.options{padding-left:22px}ol.options li{margin:4px 0;font-weight:600}"
-    ".end{background:var(--soft);padding:8px;border-radius:4px}";
+    ".end{background:var(--soft);padding:8px;border-radius:4px}"
+    ".note{margin:8px 0;padding:6px 8px;border-left:4px solid}"
+    ".note strong{display:block;font-size:13px;text-transform:uppercase;letter-spacing:.03em}"
+    ".warning{border-color:var(--warn);background:#fff4e5}"
+    ".tip{border-color:var(--brand);background:var(--soft)}"
+    ".image{font-size:13px;color:var(--muted);border:1px dashed var(--line);padding:6px}"
+    ".escalation{border:2px solid var(--warn);border-radius:4px;padding:8px;margin:10px 0}"
+    ".escalation h2{font-size:16px;margin:0 0 6px}"
+    ".escalation dt{font-weight:600;margin-top:6px}.escalation dd{margin:0}";
 
 std::string base64(const unsigned char* data, std::size_t size) {
     std::string out(4 * ((size + 2) / 3), '\0');
@@ -59,31 +67,69 @@ struct Strings {
     const char* details;
     const char* why;
     const char* checks;
+    const char* warning;
+    const char* tip;
+    const char* image;
     const char* choose;
+    const char* escalate;
+    const char* say;
+    const char* record;
+    const char* outcome;
     const char* ends;
     const char* finished;
     const char* finishedHint;
 };
 
+const char* roleName(std::string_view role, UiLanguage language) {
+    const bool nl = language == UiLanguage::Dutch;
+    if (role == "id-expert")
+        return nl ? "de ID-deskundige" : "the ID expert";
+    if (role == "back-office")
+        return nl ? "de backoffice" : "the back office";
+    if (role == "police")
+        return nl ? "de politie" : "the police";
+    if (role == "team-lead")
+        return nl ? "de teamleider" : "the team lead";
+    return nl ? "een collega" : "a colleague";
+}
+
 const Strings& strings(UiLanguage language) {
-    static const Strings dutch{"Stap",
-                               "van",
-                               "Meer uitleg",
-                               "Waarom dit belangrijk is",
-                               "Controleer",
-                               "Kies wat u ziet:",
-                               "Met deze stap eindigt de taak.",
-                               "Taak afgerond",
-                               "U kunt het venster sluiten of een nieuwe handleiding kiezen."};
-    static const Strings english{"Step",
-                                 "of",
-                                 "More detail",
-                                 "Why this matters",
-                                 "Check",
-                                 "Choose what you see:",
-                                 "The task ends with this step.",
-                                 "Task finished",
-                                 "You can close the panel or choose another guide."};
+    static const Strings dutch{
+        .step = "Stap",
+        .of = "van",
+        .details = "Meer uitleg",
+        .why = "Waarom dit belangrijk is",
+        .checks = "Controleer",
+        .warning = "Let op",
+        .tip = "Tip",
+        .image = "Afbeelding",
+        .choose = "Kies wat u ziet:",
+        .escalate = "Schakel in:",
+        .say = "Zeg tegen de burger",
+        .record = "Leg vast",
+        .outcome = "Daarna",
+        .ends = "Met deze stap eindigt de taak.",
+        .finished = "Taak afgerond",
+        .finishedHint = "U kunt het venster sluiten of een nieuwe handleiding kiezen.",
+    };
+    static const Strings english{
+        .step = "Step",
+        .of = "of",
+        .details = "More detail",
+        .why = "Why this matters",
+        .checks = "Check",
+        .warning = "Warning",
+        .tip = "Tip",
+        .image = "Image",
+        .choose = "Choose what you see:",
+        .escalate = "Hand over to:",
+        .say = "Say to the citizen",
+        .record = "Record",
+        .outcome = "Then",
+        .ends = "The task ends with this step.",
+        .finished = "Task finished",
+        .finishedHint = "You can close the panel or choose another guide.",
+    };
     return language == UiLanguage::English ? english : dutch;
 }
 
@@ -121,6 +167,33 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
         for (const auto& check : step.checks)
             out += "<li>" + escapeHtml(check) + "</li>\n";
         out += "</ul>\n";
+    }
+    for (const auto& warning : step.warnings) {
+        out += "<div class=\"note warning\" role=\"note\"><strong>" + std::string(s.warning) +
+               "</strong>" + escapeHtml(warning) + "</div>\n";
+    }
+    for (const auto& tip : step.tips) {
+        out += "<div class=\"note tip\" role=\"note\"><strong>" + std::string(s.tip) + "</strong>" +
+               escapeHtml(tip) + "</div>\n";
+    }
+    // Images are not loaded yet (img-src 'none'): their description stands in.
+    for (const auto& image : step.images) {
+        out +=
+            "<p class=\"image\">" + std::string(s.image) + ": " + escapeHtml(image.alt) + "</p>\n";
+    }
+    if (const auto& escalation = step.escalation) {
+        out += "<section class=\"escalation\"><h2>" + std::string(s.escalate) + " " +
+               roleName(escalation->role, options.language) + "</h2><dl>";
+        out += "<dt>" + std::string(s.say) + "</dt><dd>" + escapeHtml(escalation->say) + "</dd>";
+        if (!escalation->record.empty()) {
+            out += "<dt>" + std::string(s.record) + "</dt><dd>" + escapeHtml(escalation->record) +
+                   "</dd>";
+        }
+        if (!escalation->outcome.empty()) {
+            out += "<dt>" + std::string(s.outcome) + "</dt><dd>" + escapeHtml(escalation->outcome) +
+                   "</dd>";
+        }
+        out += "</dl></section>\n";
     }
     if (!step.options.empty()) {
         out += "<p>" + std::string(s.choose) + "</p>\n<ol class=\"options\">\n";

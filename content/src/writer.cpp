@@ -1,66 +1,157 @@
-// Canonical form: fixed element order, two-space indentation, attributes in a
-// fixed order, text escaped the same way every time. parse(write(g)) == g, and
-// write(parse(f)) == f for every file already in canonical form.
+// Canonical form: the schema's element order, two-space indentation,
+// attributes in a fixed order, text escaped the same way every time.
+// parse(write(g)) == g, and write(parse(f)) == f for every file already in
+// canonical form (tests/content/writer_test.cpp checks the whole library).
 #include "escape.h"
 
 #include <souffleur/content/writer.h>
 
+#include <initializer_list>
+#include <utility>
+
 namespace souffleur::content {
 namespace {
 
-std::string escapeXml(std::string_view text) {
-    return detail::escapeMarkup(text, detail::Quotes::Keep);
+using Attributes = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+// Appends indented lines of XML.
+class XmlOut {
+public:
+    // <tag a="1" b="2"> with the attributes whose value is not empty.
+    void open(int indent, std::string_view tag, Attributes attributes = {}) {
+        startTag(indent, tag, attributes);
+        m_out += ">\n";
+    }
+    void close(int indent, std::string_view tag) {
+        m_out.append(static_cast<std::size_t>(indent) * 2, ' ');
+        m_out += "</";
+        m_out += tag;
+        m_out += ">\n";
+    }
+    // <tag a="1"/>
+    void empty(int indent, std::string_view tag, Attributes attributes) {
+        startTag(indent, tag, attributes);
+        m_out += "/>\n";
+    }
+    // <tag a="1">text</tag>, nothing when `text` is empty and `always` is false.
+    void text(int indent, std::string_view tag, std::string_view text, Attributes attributes = {},
+              bool always = false) {
+        if (text.empty() && !always)
+            return;
+        startTag(indent, tag, attributes);
+        m_out += '>';
+        m_out += detail::escapeMarkup(text, detail::Quotes::Keep);
+        m_out += "</";
+        m_out += tag;
+        m_out += ">\n";
+    }
+    void texts(int indent, std::string_view tag, const std::vector<std::string>& items) {
+        for (const auto& item : items)
+            text(indent, tag, item, {}, true);
+    }
+    std::string take() { return std::move(m_out); }
+
+private:
+    void startTag(int indent, std::string_view tag, Attributes attributes) {
+        m_out.append(static_cast<std::size_t>(indent) * 2, ' ');
+        m_out += '<';
+        m_out += tag;
+        for (const auto& [attrName, value] : attributes) {
+            if (value.empty())
+                continue;
+            m_out += ' ';
+            m_out += attrName;
+            m_out += "=\"";
+            m_out += detail::escapeMarkup(value, detail::Quotes::Double);
+            m_out += '"';
+        }
+    }
+
+    std::string m_out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+};
+
+void writeValidity(XmlOut& out, int indent, const std::string& from, const std::string& to) {
+    if (!from.empty() || !to.empty())
+        out.empty(indent, "valid", {{"from", from}, {"to", to}});
 }
 
-std::string escapeAttribute(std::string_view text) {
-    return detail::escapeMarkup(text, detail::Quotes::Double);
-}
-
-void element(std::string& out, int indent, std::string_view tag, std::string_view text) {
-    out.append(static_cast<std::size_t>(indent) * 2, ' ');
-    out += '<';
-    out += tag;
-    out += '>';
-    out += escapeXml(text);
-    out += "</";
-    out += tag;
-    out += ">\n";
+void writeStep(XmlOut& out, const Step& step) {
+    out.open(1, "step", {{"id", step.id}, {"end", step.ends ? "true" : ""}});
+    out.text(2, "glance", step.glance, {}, true);
+    out.text(2, "details", step.details);
+    out.text(2, "why", step.why);
+    out.texts(2, "check", step.checks);
+    out.texts(2, "warning", step.warnings);
+    out.texts(2, "tip", step.tips);
+    for (const Image& image : step.images)
+        out.empty(2, "image", {{"hash", image.hash}, {"alt", image.alt}});
+    if (!step.options.empty()) {
+        out.open(2, "decision");
+        for (const Option& option : step.options)
+            out.text(3, "option", option.label, {{"goto", option.target}}, true);
+        out.close(2, "decision");
+    }
+    if (const auto& escalation = step.escalation) {
+        out.open(2, "escalation", {{"role", escalation->role}});
+        out.text(3, "say", escalation->say, {}, true);
+        out.text(3, "record", escalation->record);
+        out.text(3, "outcome", escalation->outcome);
+        out.close(2, "escalation");
+    }
+    out.close(1, "step");
 }
 
 } // namespace
 
 std::string writeGuide(const Guide& guide) {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += "<guide xmlns=\"" + std::string(kGuideNamespace) + "\" id=\"" +
-           escapeAttribute(guide.id) + "\" revision=\"" + std::to_string(guide.revision) +
-           "\" xml:lang=\"" + escapeAttribute(guide.language) + "\">\n";
-    element(out, 1, "title", guide.title);
-    if (!guide.summary.empty())
-        element(out, 1, "summary", guide.summary);
-    for (const Step& step : guide.steps) {
-        out += "  <step id=\"" + escapeAttribute(step.id) + "\"";
-        if (step.ends)
-            out += " end=\"true\"";
-        out += ">\n";
-        element(out, 2, "glance", step.glance);
-        if (!step.details.empty())
-            element(out, 2, "details", step.details);
-        if (!step.why.empty())
-            element(out, 2, "why", step.why);
-        for (const std::string& check : step.checks)
-            element(out, 2, "check", check);
-        if (!step.options.empty()) {
-            out += "    <decision>\n";
-            for (const Option& option : step.options) {
-                out += "      <option goto=\"" + escapeAttribute(option.target) + "\">" +
-                       escapeXml(option.label) + "</option>\n";
-            }
-            out += "    </decision>\n";
-        }
-        out += "  </step>\n";
+    XmlOut out;
+    const std::string revision = std::to_string(guide.revision);
+    out.open(0, "guide",
+             {{"xmlns", kGuideNamespace},
+              {"id", guide.id},
+              {"revision", revision},
+              {"xml:lang", guide.language}});
+    out.text(1, "title", guide.title, {}, true);
+    out.text(1, "summary", guide.summary);
+    for (const auto& role : guide.audience)
+        out.empty(1, "audience", {{"role", role}});
+    if (!guide.owner.empty())
+        out.empty(1, "owner", {{"team", guide.owner}});
+    out.texts(1, "tag", guide.tags);
+    writeValidity(out, 1, guide.validFrom, guide.validTo);
+    for (const Reference& reference : guide.references)
+        out.text(1, "basis", reference.label, {{"href", reference.href}}, true);
+    for (const auto& related : guide.related)
+        out.empty(1, "related", {{"guide", related}});
+    for (const Trigger& trigger : guide.triggers) {
+        out.empty(1, "trigger",
+                  {{"application", trigger.application},
+                   {"title", trigger.title},
+                   {"link", trigger.link}});
     }
-    out += "</guide>\n";
-    return out;
+    for (const Step& step : guide.steps)
+        writeStep(out, step);
+    out.close(0, "guide");
+    return out.take();
+}
+
+std::string writeAlert(const Alert& alert) {
+    XmlOut out;
+    const std::string revision = std::to_string(alert.revision);
+    out.open(0, "alert",
+             {{"xmlns", kGuideNamespace},
+              {"id", alert.id},
+              {"revision", revision},
+              {"xml:lang", alert.language},
+              {"level", levelName(alert.level)},
+              {"acknowledge", alert.mustAcknowledge ? "required" : ""}});
+    out.text(1, "title", alert.title, {}, true);
+    out.text(1, "body", alert.body, {}, true);
+    writeValidity(out, 1, alert.validFrom, alert.validTo);
+    for (const auto& attachment : alert.attachments)
+        out.empty(1, "attach", {{"guide", attachment.guide}, {"step", attachment.step}});
+    out.close(0, "alert");
+    return out.take();
 }
 
 } // namespace souffleur::content

@@ -1,4 +1,4 @@
-// Guide XML to model, with libxml2 2.9.14 used safely (see docs/SECURITY.md):
+// Guide and alert XML to model, with libxml2 2.9.14 used safely (docs/SECURITY.md):
 //  1. Input over kMaxGuideBytes or carrying a DOCTYPE is refused before libxml2
 //     sees it: no internal subset means no entity definitions, so no billion
 //     laughs and no external entities.
@@ -6,15 +6,22 @@
 //     or HUGE (so libxml2's own depth and text-size limits stay on).
 //  3. The external-entity loader refuses everything, process-wide.
 //  4. Errors come through a structured handler, as located diagnostics.
-// Then the tree is walked into the model with structural checks: unknown
-// elements and attributes are errors, required parts must be present.
+// Then the tree is walked into the model by TreeReader, which gives clear,
+// located messages for everything the format forbids, and finally the
+// document is validated against the RELAX NG schema (content/schema/), the
+// contract that other tools can check too. The reader and the schema agree:
+// every guide in the library passes both (tests/content).
+#include "schema.h"
+
 #include <souffleur/content/parser.h>
 
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <memory>
@@ -47,20 +54,30 @@ struct CtxtFree {
 };
 using CtxtPtr = std::unique_ptr<xmlParserCtxt, CtxtFree>;
 
-// Collects libxml2's errors for one parse. libxml2 keeps the structured
-// handler per thread, so parses on different threads do not mix.
+struct RngParserFree {
+    void operator()(xmlRelaxNGParserCtxt* ctxt) const { xmlRelaxNGFreeParserCtxt(ctxt); }
+};
+struct RngFree {
+    void operator()(xmlRelaxNG* schema) const { xmlRelaxNGFree(schema); }
+};
+struct RngValidFree {
+    void operator()(xmlRelaxNGValidCtxt* ctxt) const { xmlRelaxNGFreeValidCtxt(ctxt); }
+};
+
+// Collects libxml2's errors for one parse or validation. libxml2 keeps the
+// structured handler per thread, so work on different threads does not mix.
 class ErrorCollector {
 public:
-    ErrorCollector(Diagnostics& out, std::string_view file)
+    ErrorCollector(Diagnostics& out, std::string_view file, std::string prefix = {})
         : m_out(out)
-        , m_file(file) {
+        , m_file(file)
+        , m_prefix(std::move(prefix)) {
         xmlSetStructuredErrorFunc(this, &ErrorCollector::handle);
     }
     ~ErrorCollector() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
     ErrorCollector(const ErrorCollector&) = delete;
     ErrorCollector& operator=(const ErrorCollector&) = delete;
 
-private:
     static void handle(void* self, xmlErrorPtr error) {
         auto* collector = static_cast<ErrorCollector*>(self);
         if (error == nullptr || collector->m_out.size() >= 50)
@@ -70,10 +87,14 @@ private:
             message.pop_back();
         collector->m_out.push_back(
             {std::string(collector->m_file), error->line, error->int2 > 0 ? error->int2 : 0,
-             error->level == XML_ERR_WARNING ? Severity::Warning : Severity::Error, message});
+             error->level == XML_ERR_WARNING ? Severity::Warning : Severity::Error,
+             collector->m_prefix + message});
     }
+
+private:
     Diagnostics& m_out;
     std::string_view m_file;
+    std::string m_prefix;
 };
 
 // Line and column (1-based) of a byte offset.
@@ -100,26 +121,31 @@ bool inGuideNamespace(const xmlNode* node) {
            std::string_view(reinterpret_cast<const char*>(node->ns->href)) == kGuideNamespace;
 }
 
-// Text content with runs of white space folded to one space and trimmed, so
-// that indentation in the file never changes the model.
+// Text with runs of white space folded to one space and trimmed, so that
+// indentation in the file never changes the model.
+std::string fold(const char* raw) {
+    std::string out;
+    bool pendingSpace = false;
+    for (const char* p = raw; *p; ++p) {
+        const char c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            pendingSpace = !out.empty();
+        } else {
+            if (pendingSpace)
+                out += ' ';
+            pendingSpace = false;
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string foldedText(const xmlNode* node) {
     xmlChar* raw = xmlNodeGetContent(node);
-    std::string out;
-    if (raw != nullptr) {
-        bool pendingSpace = false;
-        for (const xmlChar* p = raw; *p; ++p) {
-            const char c = static_cast<char>(*p);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pendingSpace = !out.empty();
-            } else {
-                if (pendingSpace)
-                    out += ' ';
-                pendingSpace = false;
-                out += c;
-            }
-        }
-        xmlFree(raw);
-    }
+    if (raw == nullptr)
+        return {};
+    std::string out = fold(reinterpret_cast<const char*>(raw));
+    xmlFree(raw);
     return out;
 }
 
@@ -127,7 +153,7 @@ std::optional<std::string> attribute(const xmlNode* node, const char* attrName) 
     xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(attrName));
     if (value == nullptr)
         return std::nullopt;
-    std::string out(reinterpret_cast<const char*>(value));
+    std::string out = fold(reinterpret_cast<const char*>(value));
     xmlFree(value);
     return out;
 }
@@ -135,14 +161,37 @@ std::optional<std::string> attribute(const xmlNode* node, const char* attrName) 
 bool validId(std::string_view id) {
     if (id.empty() || id.size() > 128)
         return false;
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-        if (!ok)
-            return false;
-    }
-    return true;
+    return std::ranges::all_of(id, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.';
+    });
 }
+
+bool isDigits(std::string_view text) {
+    return std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "YYYY-MM-DD" with a month 01-12 and a day 01-31.
+bool validDate(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !isDigits(date.substr(0, 4)) ||
+        !isDigits(date.substr(5, 2)) || !isDigits(date.substr(8, 2)))
+        return false;
+    const int month = (date[5] - '0') * 10 + (date[6] - '0');
+    const int day = (date[8] - '0') * 10 + (date[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool validHash(std::string_view hash) {
+    constexpr std::string_view prefix = "sha256:";
+    if (!hash.starts_with(prefix) || hash.size() != prefix.size() + 64)
+        return false;
+    return std::ranges::all_of(hash.substr(prefix.size()), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
+
+constexpr std::array<std::string_view, 5> kEscalationRoles = {"id-expert", "back-office", "police",
+                                                              "team-lead", "other"};
 
 // Walks a parsed document into the model, adding located errors.
 class TreeReader {
@@ -151,49 +200,97 @@ public:
         : m_file(file)
         , m_diagnostics(diagnostics) {}
 
-    Guide read(const xmlNode* root) {
+    Guide readGuide(const xmlNode* root) {
         Guide guide;
-        if (name(root) != "guide" || !inGuideNamespace(root)) {
-            error(root, "the root element must be <guide xmlns=\"" + std::string(kGuideNamespace) +
-                            "\">");
-            return guide;
-        }
-        checkAttributes(root, {"id", "revision", "lang"});
+        checkAttributes(root, {"id", "revision"});
         guide.id = requiredId(root, "id");
-        if (auto revision = attribute(root, "revision")) {
-            const auto* end = revision->data() + revision->size();
-            auto [ptr, ec] = std::from_chars(revision->data(), end, guide.revision);
-            if (ec != std::errc() || ptr != end || guide.revision < 1)
-                error(root, "revision must be a whole number of at least 1");
-        } else {
-            error(root, "<guide> needs a revision attribute");
-        }
-        if (auto lang = xmlNodeGetLang(root)) {
-            guide.language = reinterpret_cast<const char*>(lang);
-            xmlFree(lang);
-        }
-        bool seenTitle = false;
+        guide.revision = revision(root);
+        guide.language = language(root);
         for (const xmlNode* child = root->children; child; child = child->next) {
             if (!isElement(child))
                 continue;
             const auto childName = name(child);
-            if (childName == "title") {
+            if (childName == "title")
                 guide.title = textOnly(child);
-                seenTitle = true;
-            } else if (childName == "summary") {
+            else if (childName == "summary")
                 guide.summary = textOnly(child);
-            } else if (childName == "step") {
+            else if (childName == "audience")
+                guide.audience.push_back(singleAttribute(child, "role"));
+            else if (childName == "owner")
+                guide.owner = singleAttribute(child, "team");
+            else if (childName == "tag")
+                guide.tags.push_back(textOnly(child));
+            else if (childName == "valid")
+                readValidity(child, guide.validFrom, guide.validTo);
+            else if (childName == "basis")
+                guide.references.push_back(
+                    {textOnly(child, {"href"}), attribute(child, "href").value_or("")});
+            else if (childName == "related")
+                guide.related.push_back(checkId(child, singleAttribute(child, "guide")));
+            else if (childName == "trigger")
+                guide.triggers.push_back(readTrigger(child));
+            else if (childName == "step")
                 guide.steps.push_back(readStep(child));
-            } else {
+            else
                 unknown(child);
-            }
         }
-        if (!seenTitle || guide.title.empty())
+        if (guide.title.empty())
             error(root, "<guide> needs a non-empty <title>");
         if (guide.steps.empty())
             error(root, "<guide> needs at least one <step>");
-        checkTargets(guide, root);
+        for (const auto& [node, target] : m_targets) {
+            if (!target.empty() && !guide.findStep(target))
+                error(node, "option leads to unknown step '" + target + "'");
+        }
         return guide;
+    }
+
+    Alert readAlert(const xmlNode* root) {
+        Alert alert;
+        checkAttributes(root, {"id", "revision", "level", "acknowledge"});
+        alert.id = requiredId(root, "id");
+        alert.revision = revision(root);
+        alert.language = language(root);
+        const std::string level = requiredAttribute(root, "level");
+        if (level == "info")
+            alert.level = Alert::Level::Info;
+        else if (level == "warning")
+            alert.level = Alert::Level::Warning;
+        else if (level == "critical")
+            alert.level = Alert::Level::Critical;
+        else if (!level.empty())
+            error(root, "level must be info, warning or critical, not '" + level + "'");
+        if (auto acknowledge = attribute(root, "acknowledge")) {
+            if (*acknowledge != "required" && *acknowledge != "optional")
+                error(root, "acknowledge must be \"required\" or \"optional\"");
+            alert.mustAcknowledge = *acknowledge == "required";
+        }
+        for (const xmlNode* child = root->children; child; child = child->next) {
+            if (!isElement(child))
+                continue;
+            const auto childName = name(child);
+            if (childName == "title")
+                alert.title = textOnly(child);
+            else if (childName == "body")
+                alert.body = textOnly(child);
+            else if (childName == "valid")
+                readValidity(child, alert.validFrom, alert.validTo);
+            else if (childName == "attach") {
+                checkAttributes(child, {"guide", "step"});
+                expectEmpty(child);
+                Alert::Attachment attachment{checkId(child, requiredAttribute(child, "guide")),
+                                             attribute(child, "step").value_or("")};
+                if (!attachment.step.empty())
+                    checkId(child, attachment.step);
+                alert.attachments.push_back(std::move(attachment));
+            } else
+                unknown(child);
+        }
+        if (alert.title.empty())
+            error(root, "<alert> needs a non-empty <title>");
+        if (alert.body.empty())
+            error(root, "<alert> needs a non-empty <body>");
+        return alert;
     }
 
 private:
@@ -220,13 +317,23 @@ private:
                 step.why = textOnly(child);
             else if (childName == "check")
                 step.checks.push_back(textOnly(child));
+            else if (childName == "warning")
+                step.warnings.push_back(textOnly(child));
+            else if (childName == "tip")
+                step.tips.push_back(textOnly(child));
+            else if (childName == "image")
+                step.images.push_back(readImage(child));
             else if (childName == "decision")
                 readDecision(child, step);
+            else if (childName == "escalation")
+                step.escalation = readEscalation(child);
             else
                 unknown(child);
         }
         if (step.glance.empty())
             error(node, "step '" + step.id + "' needs a non-empty <glance>");
+        if (!step.options.empty() && step.escalation)
+            error(node, "step '" + step.id + "' has both a decision and an escalation");
         return step;
     }
 
@@ -251,11 +358,85 @@ private:
             error(node, "a <decision> needs at least two options");
     }
 
-    void checkTargets(const Guide& guide, const xmlNode*) {
-        for (const auto& [node, target] : m_targets) {
-            if (!target.empty() && !guide.findStep(target))
-                error(node, "option leads to unknown step '" + target + "'");
+    Escalation readEscalation(const xmlNode* node) {
+        checkAttributes(node, {"role"});
+        Escalation escalation;
+        escalation.role = requiredAttribute(node, "role");
+        if (!escalation.role.empty() &&
+            std::ranges::find(kEscalationRoles, escalation.role) == kEscalationRoles.end())
+            error(node, "role must be id-expert, back-office, police, team-lead or other");
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (!isElement(child))
+                continue;
+            const auto childName = name(child);
+            if (childName == "say")
+                escalation.say = textOnly(child);
+            else if (childName == "record")
+                escalation.record = textOnly(child);
+            else if (childName == "outcome")
+                escalation.outcome = textOnly(child);
+            else
+                unknown(child);
         }
+        if (escalation.say.empty())
+            error(node, "an <escalation> needs <say>: what to tell the citizen");
+        return escalation;
+    }
+
+    Image readImage(const xmlNode* node) {
+        checkAttributes(node, {"hash", "alt"});
+        Image image{requiredAttribute(node, "hash"), requiredAttribute(node, "alt")};
+        if (!image.hash.empty() && !validHash(image.hash))
+            error(node, "hash must be \"sha256:\" and 64 lower-case hex digits");
+        expectEmpty(node);
+        return image;
+    }
+
+    Trigger readTrigger(const xmlNode* node) {
+        checkAttributes(node, {"application", "title", "link"});
+        Trigger trigger{attribute(node, "application").value_or(""),
+                        attribute(node, "title").value_or(""),
+                        attribute(node, "link").value_or("")};
+        const bool window = !trigger.application.empty() || !trigger.title.empty();
+        if (window == !trigger.link.empty())
+            error(node, "a <trigger> has either a link or an application and/or title pattern");
+        if (!trigger.link.empty() && !validId(trigger.link))
+            error(node, "'" + trigger.link + "' is not a valid link id");
+        expectEmpty(node);
+        return trigger;
+    }
+
+    void readValidity(const xmlNode* node, std::string& from, std::string& to) {
+        checkAttributes(node, {"from", "to"});
+        from = attribute(node, "from").value_or("");
+        to = attribute(node, "to").value_or("");
+        for (const std::string* date : {&from, &to}) {
+            if (!date->empty() && !validDate(*date))
+                error(node, "'" + *date + "' is not a date of the form YYYY-MM-DD");
+        }
+        expectEmpty(node);
+    }
+
+    int revision(const xmlNode* root) {
+        int value = 1;
+        if (auto text = attribute(root, "revision")) {
+            const auto* end = text->data() + text->size();
+            auto [ptr, ec] = std::from_chars(text->data(), end, value);
+            if (ec != std::errc() || ptr != end || value < 1)
+                error(root, "revision must be a whole number of at least 1");
+        } else {
+            error(root, "<" + std::string(name(root)) + "> needs a revision attribute");
+        }
+        return value;
+    }
+
+    static std::string language(const xmlNode* root) {
+        std::string out = "nl";
+        if (xmlChar* lang = xmlNodeGetLang(root)) {
+            out = reinterpret_cast<const char*>(lang);
+            xmlFree(lang);
+        }
+        return out;
     }
 
     // Elements whose content is plain text: child elements are errors.
@@ -270,6 +451,30 @@ private:
         return foldedText(node);
     }
 
+    void expectEmpty(const xmlNode* node) {
+        if (!foldedText(node).empty())
+            error(node, "<" + std::string(name(node)) + "> must be empty");
+        for (const xmlNode* child = node->children; child; child = child->next)
+            (void)isElement(child);
+    }
+
+    std::string requiredAttribute(const xmlNode* node, const char* attrName) {
+        auto value = attribute(node, attrName);
+        if (!value || value->empty()) {
+            error(node,
+                  "<" + std::string(name(node)) + "> needs a non-empty " + attrName + " attribute");
+            return {};
+        }
+        return *value;
+    }
+
+    // An empty element with one required attribute, such as <owner team="..."/>.
+    std::string singleAttribute(const xmlNode* node, const char* attrName) {
+        checkAttributes(node, {std::string_view(attrName)});
+        expectEmpty(node);
+        return requiredAttribute(node, attrName);
+    }
+
     std::string requiredId(const xmlNode* node, const char* attrName) {
         auto value = attribute(node, attrName);
         if (!value) {
@@ -281,12 +486,19 @@ private:
         return *value;
     }
 
+    // `value` itself, after an error if it is not empty and not a valid id.
+    std::string checkId(const xmlNode* node, std::string value) {
+        if (!value.empty() && !validId(value))
+            error(node, "'" + value + "' is not a valid id (letters, digits, '-', '_', '.')");
+        return value;
+    }
+
     void checkAttributes(const xmlNode* node, std::initializer_list<std::string_view> allowed) {
         for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
             const std::string_view attrName = reinterpret_cast<const char*>(attr->name);
-            const bool isXmlLang = attr->ns != nullptr && attrName == "lang";
-            if (isXmlLang && name(node) == "guide")
-                continue;
+            const bool isRoot = node->parent != nullptr && node->parent->type == XML_DOCUMENT_NODE;
+            if (attr->ns != nullptr && attrName == "lang" && isRoot)
+                continue; // xml:lang on the root
             if (attr->ns == nullptr && std::ranges::find(allowed, attrName) != allowed.end())
                 continue;
             error(node, "unknown attribute '" + std::string(attrName) + "' on <" +
@@ -320,31 +532,54 @@ private:
     std::vector<std::pair<const xmlNode*, std::string>> m_targets;
 };
 
-} // namespace
+// The compiled RELAX NG schema, parsed once from the copy built into the
+// library (never from the file system), shared read-only by all threads.
+xmlRelaxNG* compiledSchema() {
+    static xmlRelaxNG* const schema = [] {
+        Diagnostics ignored;
+        const ErrorCollector collector(ignored, "schema");
+        std::unique_ptr<xmlRelaxNGParserCtxt, RngParserFree> ctxt(xmlRelaxNGNewMemParserCtxt(
+            detail::kGuideSchema.data(), static_cast<int>(detail::kGuideSchema.size())));
+        return ctxt ? xmlRelaxNGParse(ctxt.get()) : nullptr;
+    }();
+    return schema;
+}
 
-std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_view fileName) {
+void validateAgainstSchema(xmlDoc* doc, std::string_view file, Diagnostics& diagnostics) {
+    xmlRelaxNG* schema = compiledSchema();
+    if (schema == nullptr) {
+        diagnostics.push_back({std::string(file), 0, 0, Severity::Error,
+                               "internal error: the built-in schema does not compile"});
+        return;
+    }
+    std::unique_ptr<xmlRelaxNGValidCtxt, RngValidFree> ctxt(xmlRelaxNGNewValidCtxt(schema));
+    const ErrorCollector collector(diagnostics, file, "schema: ");
+    if (xmlRelaxNGValidateDoc(ctxt.get(), doc) != 0 && !hasErrors(diagnostics))
+        diagnostics.push_back({std::string(file), 0, 0, Severity::Error, "schema: not valid"});
+}
+
+// The safe parse shared by guides and alerts; nullptr (with diagnostics) on failure.
+DocPtr parseXml(std::string_view xml, std::string_view fileName, Diagnostics& diagnostics) {
     initLibxml();
-    Diagnostics diagnostics;
     if (xml.size() > kMaxGuideBytes) {
         diagnostics.push_back(
             {std::string(fileName), 1, 1, Severity::Error,
-             "guide is larger than the limit of " + std::to_string(kMaxGuideBytes) + " bytes"});
-        return std::unexpected(std::move(diagnostics));
+             "document is larger than the limit of " + std::to_string(kMaxGuideBytes) + " bytes"});
+        return nullptr;
     }
     if (const auto pos = xml.find("<!DOCTYPE"); pos != std::string_view::npos) {
         const auto [line, column] = locate(xml, pos);
         diagnostics.push_back({std::string(fileName), line, column, Severity::Error,
                                "a guide may not carry a DOCTYPE (DTDs and entities are refused)"});
-        return std::unexpected(std::move(diagnostics));
+        return nullptr;
     }
-
     DocPtr doc;
     {
-        ErrorCollector collector(diagnostics, fileName);
+        const ErrorCollector collector(diagnostics, fileName);
         CtxtPtr ctxt(xmlNewParserCtxt());
         if (!ctxt) {
             diagnostics.push_back({std::string(fileName), 0, 0, Severity::Error, "out of memory"});
-            return std::unexpected(std::move(diagnostics));
+            return nullptr;
         }
         const std::string url(fileName);
         doc.reset(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()),
@@ -354,22 +589,17 @@ std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_v
         if (!hasErrors(diagnostics))
             diagnostics.push_back(
                 {std::string(fileName), 1, 1, Severity::Error, "not well-formed XML"});
-        return std::unexpected(std::move(diagnostics));
+        return nullptr;
     }
     if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
         diagnostics.push_back({std::string(fileName), 1, 1, Severity::Error,
                                "a guide may not carry a DOCTYPE (DTDs and entities are refused)"});
-        return std::unexpected(std::move(diagnostics));
+        return nullptr;
     }
-    const xmlNode* root = xmlDocGetRootElement(doc.get());
-    TreeReader reader(fileName, diagnostics);
-    Guide guide = reader.read(root);
-    if (hasErrors(diagnostics))
-        return std::unexpected(std::move(diagnostics));
-    return guide;
+    return doc;
 }
 
-std::expected<Guide, Diagnostics> loadGuide(const std::filesystem::path& path) {
+std::expected<std::string, Diagnostics> readFile(const std::filesystem::path& path) {
     const std::string file = path.string();
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -380,14 +610,75 @@ std::expected<Guide, Diagnostics> loadGuide(const std::filesystem::path& path) {
     if (size > kMaxGuideBytes) {
         return std::unexpected(Diagnostics{
             {file, 1, 1, Severity::Error,
-             "guide is larger than the limit of " + std::to_string(kMaxGuideBytes) + " bytes"}});
+             "document is larger than the limit of " + std::to_string(kMaxGuideBytes) + " bytes"}});
     }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (!in && !in.eof())
         return std::unexpected(Diagnostics{{file, 0, 0, Severity::Error, "cannot read file"}});
-    return parseGuide(buffer.str(), file);
+    return buffer.str();
+}
+
+} // namespace
+
+std::expected<Document, Diagnostics> parseDocument(std::string_view xml,
+                                                   std::string_view fileName) {
+    Diagnostics diagnostics;
+    DocPtr doc = parseXml(xml, fileName, diagnostics);
+    if (!doc)
+        return std::unexpected(std::move(diagnostics));
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    TreeReader reader(fileName, diagnostics);
+    std::optional<Document> document;
+    if (inGuideNamespace(root) && name(root) == "guide")
+        document = reader.readGuide(root);
+    else if (inGuideNamespace(root) && name(root) == "alert")
+        document = reader.readAlert(root);
+    else
+        diagnostics.push_back({std::string(fileName), static_cast<int>(xmlGetLineNo(root)), 0,
+                               Severity::Error,
+                               "the root element must be <guide> or <alert> in the namespace " +
+                                   std::string(kGuideNamespace)});
+    if (!hasErrors(diagnostics))
+        validateAgainstSchema(doc.get(), fileName, diagnostics);
+    if (hasErrors(diagnostics))
+        return std::unexpected(std::move(diagnostics));
+    return std::move(*document);
+}
+
+std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_view fileName) {
+    auto document = parseDocument(xml, fileName);
+    if (!document)
+        return std::unexpected(std::move(document.error()));
+    if (auto* guide = std::get_if<Guide>(&*document))
+        return std::move(*guide);
+    return std::unexpected(Diagnostics{
+        {std::string(fileName), 1, 0, Severity::Error, "this is an <alert>, not a <guide>"}});
+}
+
+std::expected<Alert, Diagnostics> parseAlert(std::string_view xml, std::string_view fileName) {
+    auto document = parseDocument(xml, fileName);
+    if (!document)
+        return std::unexpected(std::move(document.error()));
+    if (auto* alert = std::get_if<Alert>(&*document))
+        return std::move(*alert);
+    return std::unexpected(Diagnostics{
+        {std::string(fileName), 1, 0, Severity::Error, "this is a <guide>, not an <alert>"}});
+}
+
+std::expected<Document, Diagnostics> loadDocument(const std::filesystem::path& path) {
+    auto text = readFile(path);
+    if (!text)
+        return std::unexpected(std::move(text.error()));
+    return parseDocument(*text, path.string());
+}
+
+std::expected<Guide, Diagnostics> loadGuide(const std::filesystem::path& path) {
+    auto text = readFile(path);
+    if (!text)
+        return std::unexpected(std::move(text.error()));
+    return parseGuide(*text, path.string());
 }
 
 } // namespace souffleur::content

@@ -29,10 +29,10 @@ content::Guide branchingGuide() {
     content::Guide guide;
     guide.id = "t.branching";
     guide.title = "Branching";
-    guide.steps = {{"a", "A", "", "", {}, {{"to b", "b"}, {"to c", "c"}}, false},
-                   {"b", "B", "", "", {}, {}, false},
-                   {"c", "C", "", "", {}, {}, true},
-                   {"d", "D", "", "", {}, {}, false}};
+    guide.steps = {{.id = "a", .glance = "A", .options = {{"to b", "b"}, {"to c", "c"}}},
+                   {.id = "b", .glance = "B"},
+                   {.id = "c", .glance = "C", .ends = true},
+                   {.id = "d", .glance = "D"}};
     return guide;
 }
 
@@ -121,7 +121,7 @@ TEST_CASE("The last step finishes even without end=true", "[client][engine]") {
     Recorder recorder;
     StepEngine engine(clock, recorder.sink());
     content::Guide guide;
-    guide.steps = {{"only", "Only", "", "", {}, {}, false}};
+    guide.steps = {{.id = "only", .glance = "Only"}};
     REQUIRE(engine.start(guide));
     REQUIRE(engine.next());
     CHECK(engine.state() == EngineState::Finished);

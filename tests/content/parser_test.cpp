@@ -22,7 +22,8 @@ const std::string kMinimal = R"(<?xml version="1.0" encoding="UTF-8"?>
 </guide>
 )";
 
-std::string firstMessage(const std::expected<Guide, Diagnostics>& result) {
+template <typename T>
+std::string firstMessage(const std::expected<T, Diagnostics>& result) {
     REQUIRE_FALSE(result.has_value());
     REQUIRE_FALSE(result.error().empty());
     return result.error().front().toString();
@@ -151,4 +152,68 @@ TEST_CASE("A missing file is an error, not a crash", "[content][parser][errors]"
     auto result = loadGuide("/nonexistent/guide.xml");
     REQUIRE_FALSE(result.has_value());
     CHECK(result.error().front().message.find("cannot read") != std::string::npos);
+}
+
+TEST_CASE("Format v1 fields are checked with located messages", "[content][parser][errors]") {
+    const auto withInTitle = [](const std::string& extra) {
+        std::string xml = kMinimal;
+        xml.insert(xml.find("  <step id=\"een\">"), extra + "\n");
+        return xml;
+    };
+    const auto withInStep = [](const std::string& extra) {
+        std::string xml = kMinimal;
+        xml.insert(xml.find("  </step>"), extra + "\n");
+        return xml;
+    };
+    SECTION("a date that is not a date") {
+        CHECK(firstMessage(parseGuide(withInTitle("<valid from=\"2026-13-01\"/>"), "g.xml"))
+                  .find("not a date of the form YYYY-MM-DD") != std::string::npos);
+    }
+    SECTION("an image hash that is not SHA-256") {
+        CHECK(firstMessage(parseGuide(withInStep("<image hash=\"md5:abc\" alt=\"x\"/>"), "g.xml"))
+                  .find("sha256") != std::string::npos);
+    }
+    SECTION("an image without a description") {
+        const std::string image = "<image hash=\"sha256:" + std::string(64, 'a') + "\"/>";
+        CHECK(firstMessage(parseGuide(withInStep(image), "g.xml")).find("alt") !=
+              std::string::npos);
+    }
+    SECTION("an escalation to an unknown role") {
+        CHECK(firstMessage(parseGuide(withInStep("<escalation role=\"mayor\"><say>x</say>"
+                                                 "</escalation>"),
+                                      "g.xml"))
+                  .find("role must be") != std::string::npos);
+    }
+    SECTION("an escalation with nothing to say") {
+        CHECK(firstMessage(
+                  parseGuide(withInStep("<escalation role=\"police\"></escalation>"), "g.xml"))
+                  .find("<say>") != std::string::npos);
+    }
+    SECTION("a trigger with both a link and a window pattern") {
+        CHECK(firstMessage(parseGuide(withInTitle("<trigger link=\"x\" title=\"y\"/>"), "g.xml"))
+                  .find("either a link or") != std::string::npos);
+    }
+    SECTION("elements out of the schema's order") {
+        const std::string xml = withInTitle("<tag>a</tag><owner team=\"t\"/>");
+        const auto message = firstMessage(parseGuide(xml, "g.xml"));
+        CHECK(message.find("schema:") != std::string::npos);
+        CHECK(message.starts_with("g.xml:"));
+    }
+}
+
+TEST_CASE("Alerts parse, and a guide is not an alert", "[content][parser][alert]") {
+    const std::string alert = R"(<alert xmlns="urn:x-souffleur:guide:1" id="a.one" revision="1"
+        level="critical" acknowledge="required"><title>T</title><body>B</body>
+        <valid from="2026-01-01" to="2026-02-01"/><attach guide="g.x" step="s"/></alert>)";
+    auto parsed = parseAlert(alert, "a.xml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->level == Alert::Level::Critical);
+    CHECK(parsed->mustAcknowledge);
+    REQUIRE(parsed->attachments.size() == 1);
+    CHECK(parsed->attachments[0].step == "s");
+    CHECK(firstMessage(parseGuide(alert, "a.xml")).find("not a <guide>") != std::string::npos);
+    CHECK(firstMessage(parseAlert(kMinimal, "g.xml")).find("not an <alert>") != std::string::npos);
+    std::string noLevel = alert;
+    noLevel.replace(noLevel.find("level=\"critical\""), 16, "level=\"urgent\"");
+    CHECK(firstMessage(parseAlert(noLevel, "a.xml")).find("level must be") != std::string::npos);
 }

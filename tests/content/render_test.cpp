@@ -12,14 +12,17 @@ Guide hostileGuide() {
     Guide guide;
     guide.id = "t.hostile";
     guide.title = "<script>alert(1)</script>";
-    Step step{"s1",
-              "<img src=x onerror=alert(1)>",
-              "<a href=\"javascript:alert(1)\">x</a>",
-              "<iframe src=https://example.org>",
-              {"<svg onload=alert(1)>"},
-              {},
-              false};
-    guide.steps.push_back(step);
+    guide.steps.push_back({
+        .id = "s1",
+        .glance = "<img src=x onerror=alert(1)>",
+        .details = "<a href=\"javascript:alert(1)\">x</a>",
+        .why = "<iframe src=https://example.org>",
+        .checks = {"<svg onload=alert(1)>"},
+        .warnings = {"<style>body{background:url(https://example.org/x)}</style>"},
+        .tips = {"<form action=https://example.org><input></form>"},
+        .images = {{"sha256:" + std::string(64, 'a'), "<object data=x>"}},
+        .escalation = Escalation{"id-expert", "<script>x</script>", "<b onclick=x>", "</dd>"},
+    });
     return guide;
 }
 
@@ -32,6 +35,10 @@ TEST_CASE("Hostile text in a guide is escaped, never markup", "[content][render]
     CHECK(html.find("<img") == std::string::npos);
     CHECK(html.find("<iframe") == std::string::npos);
     CHECK(html.find("<svg") == std::string::npos);
+    CHECK(html.find("<style>body") == std::string::npos);
+    CHECK(html.find("<form") == std::string::npos);
+    CHECK(html.find("<object") == std::string::npos);
+    CHECK(html.find("<b ") == std::string::npos);
     CHECK(html.find("<a ") == std::string::npos);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
 }
@@ -50,15 +57,31 @@ TEST_CASE("A step page shows progress, glance, checks and options", "[content][r
     Guide guide;
     guide.id = "t.page";
     guide.title = "Titel";
+    guide.steps.push_back({.id = "a",
+                           .glance = "Doe dit",
+                           .details = "Uitleg",
+                           .why = "Omdat",
+                           .checks = {"Vinkje"},
+                           .warnings = {"Niet vergeten"},
+                           .tips = {"Zo gaat het sneller"},
+                           .options = {{"Ja", "b"}, {"Nee", "b"}}});
     guide.steps.push_back(
-        {"a", "Doe dit", "Uitleg", "Omdat", {"Vinkje"}, {{"Ja", "b"}, {"Nee", "b"}}, false});
-    guide.steps.push_back({"b", "Klaar", "", "", {}, {}, true});
+        {.id = "b",
+         .glance = "Klaar",
+         .escalation = Escalation{"id-expert", "Even wachten", "Zaak", "Overdracht"},
+         .ends = true});
     const std::string dutch = renderStep(guide, guide.steps[0]);
     CHECK(dutch.find("Stap 1 van 2") != std::string::npos);
     CHECK(dutch.find("Doe dit") != std::string::npos);
     CHECK(dutch.find("Vinkje") != std::string::npos);
     CHECK(dutch.find("Nee") != std::string::npos);
+    CHECK(dutch.find("Let op</strong>Niet vergeten") != std::string::npos);
+    CHECK(dutch.find("Tip</strong>Zo gaat het sneller") != std::string::npos);
+    CHECK(renderStep(guide, guide.steps[1]).find("Schakel in: de ID-deskundige") !=
+          std::string::npos);
     const std::string english = renderStep(guide, guide.steps[1], {UiLanguage::English});
     CHECK(english.find("Step 2 of 2") != std::string::npos);
+    CHECK(english.find("Hand over to: the ID expert") != std::string::npos);
+    CHECK(english.find("Say to the citizen</dt><dd>Even wachten") != std::string::npos);
     CHECK(renderFinished(guide).find("Taak afgerond") != std::string::npos);
 }

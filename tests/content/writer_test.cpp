@@ -1,4 +1,5 @@
-// The canonical writer: parse(write(g)) == g and write(parse(f)) == f.
+// The canonical writer: parse(write(d)) == d and write(parse(f)) == f, for
+// every guide and alert in the demo library.
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
 
@@ -10,32 +11,100 @@
 
 using namespace souffleur::content;
 
+namespace {
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string write(const Document& document) {
+    if (const auto* guide = std::get_if<Guide>(&document))
+        return writeGuide(*guide);
+    return writeAlert(std::get<Alert>(document));
+}
+
+} // namespace
+
 TEST_CASE("The demo library round-trips through the canonical writer",
           "[content][writer][library]") {
     const std::filesystem::path library = SOUFFLEUR_SOURCE_DIR "/content/library";
-    for (const auto& entry : std::filesystem::directory_iterator(library)) {
+    int guides = 0;
+    int alerts = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(library)) {
         if (entry.path().extension() != ".xml")
             continue;
         INFO(entry.path());
-        std::ifstream in(entry.path());
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        auto guide = parseGuide(buffer.str(), entry.path().string());
-        REQUIRE(guide.has_value());
-        const std::string written = writeGuide(*guide);
-        CHECK(written == buffer.str()); // the library is kept in canonical form
-        auto again = parseGuide(written, "again.xml");
+        const std::string text = readFile(entry.path());
+        auto document = parseDocument(text, entry.path().string());
+        REQUIRE(document.has_value());
+        const std::string written = write(*document);
+        CHECK(written == text); // the library is kept in canonical form
+        auto again = parseDocument(written, "again.xml");
         REQUIRE(again.has_value());
-        CHECK(*again == *guide);
+        CHECK(*again == *document);
+        (std::holds_alternative<Guide>(*document) ? guides : alerts)++;
     }
+    CHECK(guides >= 3);
+    CHECK(alerts >= 2);
 }
 
-TEST_CASE("Special characters survive writing", "[content][writer]") {
+TEST_CASE("Every field of a guide survives writing and parsing", "[content][writer]") {
     Guide guide;
-    guide.id = "t.special";
+    guide.id = "t.full";
+    guide.revision = 7;
+    guide.language = "en";
     guide.title = "A & B <c> \"d\"";
-    guide.steps.push_back({"s1", "x < y & z > w", "", "", {"'quote'"}, {}, true});
-    auto parsed = parseGuide(writeGuide(guide), "special.xml");
+    guide.summary = "Summary";
+    guide.audience = {"baliemedewerker", "id-deskundige"};
+    guide.owner = "Team \"Reis\" & Co";
+    guide.tags = {"een", "twee"};
+    guide.validFrom = "2026-01-01";
+    guide.validTo = "2026-12-31";
+    guide.references = {{"Wet & regel", "https://example.org/?a=1&b=2"}, {"Intern", ""}};
+    guide.related = {"t.other"};
+    guide.triggers = {{"app*", "*Titel?", ""}, {"", "", "deep.link"}};
+    guide.steps = {
+        {.id = "s1",
+         .glance = "x < y & z > w",
+         .details = "d",
+         .why = "w",
+         .checks = {"'quote'"},
+         .warnings = {"warn"},
+         .tips = {"tip"},
+         .images = {{"sha256:" + std::string(64, '0'), "a \"picture\""}},
+         .options = {{"to s2", "s2"}, {"to s3", "s3"}}},
+        {.id = "s2",
+         .glance = "two",
+         .escalation = Escalation{"police", "say", "record", "outcome"},
+         .ends = true},
+        {.id = "s3", .glance = "three", .escalation = Escalation{"other", "say", "", ""}},
+    };
+    auto parsed = parseGuide(writeGuide(guide), "full.xml");
+    if (!parsed) {
+        for (const auto& d : parsed.error())
+            UNSCOPED_INFO(d.toString());
+    }
     REQUIRE(parsed.has_value());
     CHECK(*parsed == guide);
+}
+
+TEST_CASE("Every field of an alert survives writing and parsing", "[content][writer]") {
+    Alert alert;
+    alert.id = "t.alert";
+    alert.revision = 3;
+    alert.level = Alert::Level::Critical;
+    alert.mustAcknowledge = true;
+    alert.validFrom = "2026-11-01";
+    alert.title = "Let op";
+    alert.body = "Body & <more>";
+    alert.attachments = {{"t.guide", "s1"}, {"t.guide", ""}};
+    auto parsed = parseAlert(writeAlert(alert), "alert.xml");
+    REQUIRE(parsed.has_value());
+    CHECK(*parsed == alert);
+    alert.level = Alert::Level::Info;
+    alert.mustAcknowledge = false;
+    CHECK(parseAlert(writeAlert(alert), "alert.xml").value() == alert);
 }

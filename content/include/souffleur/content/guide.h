@@ -1,6 +1,8 @@
-// The guide model: what an expert knows about one critical task, as plain data.
-// The XML vocabulary (docs/guide-format.md) maps one to one onto these structs;
-// parser.h reads it, writer.h writes it, render.h turns it into HTML.
+// The content model: what an expert knows about one critical task (a Guide)
+// and the notices that go with it (an Alert), as plain data. The XML
+// vocabulary of guide format v1 (docs/guide-format.md, content/schema/)
+// maps one to one onto these structs; parser.h reads it, writer.h writes it,
+// lint.h checks its sense, render.h turns it into HTML.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +13,7 @@
 
 namespace souffleur::content {
 
-// The namespace of guide format v1.
+// The namespace of guide format v1, for guides and alerts alike.
 inline constexpr std::string_view kGuideNamespace = "urn:x-souffleur:guide:1";
 
 // One option of a decision: a label the desk employee picks and the step it leads to.
@@ -22,16 +24,58 @@ struct Option {
     bool operator==(const Option&) const = default;
 };
 
+// A picture, referenced by the SHA-256 of its bytes ("sha256:" + 64 hex digits).
+struct Image {
+    std::string hash;
+    std::string alt; // required: what the picture shows, for screen readers
+
+    bool operator==(const Image&) const = default;
+};
+
+// A hand-off: whom to involve, what to say to the citizen, what to record,
+// and how the task ends for the desk employee.
+struct Escalation {
+    std::string role;    // id-expert | back-office | police | team-lead | other
+    std::string say;     // what to say at the counter
+    std::string record;  // what to record, and where
+    std::string outcome; // how the task ends
+
+    bool operator==(const Escalation&) const = default;
+};
+
 struct Step {
     std::string id;
-    std::string glance;              // the short instruction, read at a glance
-    std::string details;             // optional, shown on request
-    std::string why;                 // optional: why this step matters
-    std::vector<std::string> checks; // a checklist within the step
-    std::vector<Option> options;     // a decision; empty for a plain step
-    bool ends = false;               // the task ends after this step
+    std::string glance;                   // the short instruction, read at a glance
+    std::string details;                  // optional, shown on request
+    std::string why;                      // optional: why this step matters
+    std::vector<std::string> checks;      // a checklist within the step
+    std::vector<std::string> warnings;    // what must not go wrong
+    std::vector<std::string> tips;        // what best performers do
+    std::vector<Image> images;            // pictures, by content hash
+    std::vector<Option> options;          // a decision; empty for a plain step
+    std::optional<Escalation> escalation; // a hand-off to another role
+    bool ends = false;                    // the task ends after this step
 
     bool operator==(const Step&) const = default;
+};
+
+// The legal basis or an internal instruction a guide rests on.
+struct Reference {
+    std::string label; // e.g. "Paspoortuitvoeringsregeling Nederland 2001, art. 28"
+    std::string href;  // optional; shown as text, never as a live link
+
+    bool operator==(const Reference&) const = default;
+};
+
+// What makes the overlay suggest a guide: the active window's application
+// and title (glob patterns with * and ?), or a deep-link id a host
+// application passes to `souffleur-overlay --open`.
+struct Trigger {
+    std::string application; // e.g. "reisdocumenten*"; empty: any
+    std::string title;       // e.g. "*Aanvraag paspoort*"; empty: any
+    std::string link;        // a deep-link id; set alone, without the patterns
+
+    bool operator==(const Trigger&) const = default;
 };
 
 struct Guide {
@@ -40,6 +84,14 @@ struct Guide {
     std::string language = "nl";
     std::string title;
     std::string summary;
+    std::vector<std::string> audience; // roles, e.g. "baliemedewerker"
+    std::string owner;                 // the team that owns the guide
+    std::vector<std::string> tags;
+    std::string validFrom;             // "YYYY-MM-DD" or empty
+    std::string validTo;               // "YYYY-MM-DD" or empty
+    std::vector<Reference> references; // legal basis, internal instructions
+    std::vector<std::string> related;  // ids of related guides
+    std::vector<Trigger> triggers;
     std::vector<Step> steps;
 
     // The step with this id, or nullptr.
@@ -49,5 +101,34 @@ struct Guide {
 
     bool operator==(const Guide&) const = default;
 };
+
+// A notice for the desks: a fraud signal, a changed rule, an outage.
+struct Alert {
+    enum class Level { Info, Warning, Critical };
+
+    // Where an alert shows inside a guide: a step, or the whole guide.
+    struct Attachment {
+        std::string guide;
+        std::string step; // empty: the whole guide
+
+        bool operator==(const Attachment&) const = default;
+    };
+
+    std::string id;
+    int revision = 1;
+    std::string language = "nl";
+    Level level = Level::Warning;
+    bool mustAcknowledge = false;
+    std::string validFrom; // "YYYY-MM-DD" or empty
+    std::string validTo;   // "YYYY-MM-DD" or empty
+    std::string title;
+    std::string body;
+    std::vector<Attachment> attachments;
+
+    bool operator==(const Alert&) const = default;
+};
+
+// The wire names of alert levels: "info", "warning", "critical".
+const char* levelName(Alert::Level level);
 
 } // namespace souffleur::content

@@ -1,4 +1,5 @@
-// The canonical writer: a Guide as XML, byte for byte the same for the same model.
+// The canonical writer: a Guide or an Alert as XML, byte for byte the same for
+// the same model, in the element order of the schema (content/schema/).
 #pragma once
 
 #include <souffleur/content/guide.h>
@@ -8,5 +9,6 @@
 namespace souffleur::content {
 
 std::string writeGuide(const Guide& guide);
+std::string writeAlert(const Alert& alert);
 
 } // namespace souffleur::content
