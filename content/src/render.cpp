@@ -75,6 +75,8 @@ struct Strings {
     const char* say;
     const char* record;
     const char* outcome;
+    const char* prerequisites;
+    const char* context;
     const char* ends;
     const char* finished;
     const char* finishedHint;
@@ -108,6 +110,8 @@ const Strings& strings(UiLanguage language) {
         .say = "Zeg tegen de burger",
         .record = "Leg vast",
         .outcome = "Daarna",
+        .prerequisites = "Vooraf nodig",
+        .context = "Achtergrond",
         .ends = "Met deze stap eindigt de taak.",
         .finished = "Taak afgerond",
         .finishedHint = "U kunt het venster sluiten of een nieuwe handleiding kiezen.",
@@ -126,6 +130,8 @@ const Strings& strings(UiLanguage language) {
         .say = "Say to the citizen",
         .record = "Record",
         .outcome = "Then",
+        .prerequisites = "Before you start",
+        .context = "Background",
         .ends = "The task ends with this step.",
         .finished = "Task finished",
         .finishedHint = "You can close the panel or choose another guide.",
@@ -161,6 +167,16 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
                                  s.of + ' ' + std::to_string(guide.steps.size());
     std::string out = pageStart(guide, progress);
+    if (index == 0) {
+        if (!guide.prerequisites.empty()) {
+            out += "<details open><summary>" + std::string(s.prerequisites) + "</summary><p>" +
+                   escapeHtml(guide.prerequisites) + "</p></details>\n";
+        }
+        if (!guide.context.empty()) {
+            out += "<details><summary>" + std::string(s.context) + "</summary><p>" +
+                   escapeHtml(guide.context) + "</p></details>\n";
+        }
+    }
     out += "<h1 class=\"glance\" id=\"glance\">" + escapeHtml(step.glance) + "</h1>\n";
     if (!step.checks.empty()) {
         out += "<ul class=\"checks\" aria-label=\"" + std::string(s.checks) + "\">\n";
@@ -219,6 +235,8 @@ std::string renderFinished(const Guide& guide, const RenderOptions& options) {
     const Strings& s = strings(options.language);
     std::string out = pageStart(guide, {});
     out += "<h1 class=\"glance\" id=\"glance\">" + std::string(s.finished) + "</h1>\n";
+    if (!guide.result.empty())
+        out += "<p class=\"end\">" + escapeHtml(guide.result) + "</p>\n";
     out += "<p>" + std::string(s.finishedHint) + "</p>\n</main>\n</body>\n</html>\n";
     return out;
 }

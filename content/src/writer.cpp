@@ -129,8 +129,11 @@ std::string writeGuide(const Guide& guide) {
                    {"title", trigger.title},
                    {"link", trigger.link}});
     }
+    out.text(1, "prerequisites", guide.prerequisites);
+    out.text(1, "context", guide.context);
     for (const Step& step : guide.steps)
         writeStep(out, step);
+    out.text(1, "result", guide.result);
     out.close(0, "guide");
     return out.take();
 }

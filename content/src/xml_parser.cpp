@@ -229,6 +229,12 @@ public:
                 guide.related.push_back(checkId(child, singleAttribute(child, "guide")));
             else if (childName == "trigger")
                 guide.triggers.push_back(readTrigger(child));
+            else if (childName == "prerequisites")
+                guide.prerequisites = textOnly(child);
+            else if (childName == "context")
+                guide.context = textOnly(child);
+            else if (childName == "result")
+                guide.result = textOnly(child);
             else if (childName == "step")
                 guide.steps.push_back(readStep(child));
             else

@@ -66,6 +66,9 @@ TEST_CASE("Every field of a guide survives writing and parsing", "[content][writ
     guide.references = {{"Wet & regel", "https://example.org/?a=1&b=2"}, {"Intern", ""}};
     guide.related = {"t.other"};
     guide.triggers = {{"app*", "*Titel?", ""}, {"", "", "deep.link"}};
+    guide.prerequisites = "Before";
+    guide.context = "Background";
+    guide.result = "Done";
     guide.steps = {
         {.id = "s1",
          .glance = "x < y & z > w",

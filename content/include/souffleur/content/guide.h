@@ -92,7 +92,10 @@ struct Guide {
     std::vector<Reference> references; // legal basis, internal instructions
     std::vector<std::string> related;  // ids of related guides
     std::vector<Trigger> triggers;
+    std::string prerequisites; // what must be in place before the task starts
+    std::string context;       // background the employee may want first
     std::vector<Step> steps;
+    std::string result; // what the finished task has produced
 
     // The step with this id, or nullptr.
     const Step* findStep(std::string_view stepId) const;
