@@ -1,12 +1,15 @@
 // The subcommands of `souffleur`; see cli.h for the synopsis.
 #include <souffleur/authoring/cli.h>
 #include <souffleur/client/http.h>
+#include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
 
+#include <array>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -24,6 +27,8 @@ Write, check and publish Souffleur guides, and read what the desks report.
 
 Commands:
   validate FILE.xml...      Check guides and alerts; errors as file:line:col: message
+  lint FILE.xml...          Validate, then check that they make sense together
+                            (reachable steps, paths that end, known links, dates)
   publish GUIDE.xml...      Validate, then publish to the server
   aar-report --guide ID     Sessions and feedback of one guide, for an After Action Review
 
@@ -105,6 +110,61 @@ int validate(std::span<const std::string> rest, std::ostream& out, std::ostream&
                 << content::levelName(alert.level) << ")\n";
         }
     }
+    return status;
+}
+
+// Today as YYYY-MM-DD (UTC), for the lint's date checks.
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::array<char, 16> buffer{};
+    std::strftime(buffer.data(), buffer.size(), "%Y-%m-%d", &utc);
+    return buffer.data();
+}
+
+// Lints the files together: related guides and alert attachments are checked
+// against the guides among them. Warnings are printed; only errors fail.
+int lint(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {}, {}, err);
+    if (!args)
+        return kExitUsage;
+    if (args->files.empty()) {
+        err << "souffleur lint: name at least one guide or alert file\n";
+        return kExitUsage;
+    }
+    int status = kExitOk;
+    std::vector<std::pair<std::string, content::Document>> documents;
+    for (const auto& file : args->files) {
+        auto document = content::loadDocument(file);
+        if (!document) {
+            printDiagnostics(document.error(), err);
+            status = kExitContentError;
+            continue;
+        }
+        documents.emplace_back(file, std::move(*document));
+    }
+    content::LintContext context{.today = today()};
+    std::map<std::string, const content::Guide*> guides;
+    for (const auto& [file, document] : documents) {
+        if (const auto* guide = std::get_if<content::Guide>(&document)) {
+            context.knownGuides.insert(guide->id);
+            guides[guide->id] = guide;
+        }
+    }
+    std::size_t warnings = 0;
+    for (const auto& [file, document] : documents) {
+        const auto* guide = std::get_if<content::Guide>(&document);
+        const auto diagnostics =
+            guide ? content::lintGuide(*guide, file, context)
+                  : content::lintAlert(std::get<content::Alert>(document), file, context, guides);
+        printDiagnostics(diagnostics, err);
+        if (content::hasErrors(diagnostics))
+            status = kExitContentError;
+        warnings += diagnostics.size();
+    }
+    out << documents.size() << " of " << args->files.size() << " files checked, " << warnings
+        << " findings\n";
     return status;
 }
 
@@ -292,6 +352,8 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
     }
     if (command == "validate")
         return validate(rest, out, err);
+    if (command == "lint")
+        return lint(rest, out, err);
     if (command == "publish")
         return publish(rest, out, err);
     if (command == "aar-report")

@@ -6,7 +6,9 @@ namespace souffleur::content {
 
 std::string Diagnostic::toString() const {
     std::string out = file.empty() ? std::string("<input>") : file;
-    out += ':' + std::to_string(line) + ':' + std::to_string(column) + ": ";
+    if (line > 0) // lint diagnostics name their step instead of a line
+        out += ':' + std::to_string(line) + ':' + std::to_string(column);
+    out += ": ";
     out += severity == Severity::Error ? "error: " : "warning: ";
     out += message;
     return out;

@@ -53,6 +53,26 @@ TEST_CASE("validate reports file:line:col and exits 1", "[authoring][cli]") {
     CHECK(r.err.find("at least one <step>") != std::string::npos);
 }
 
+TEST_CASE("lint checks the library together and fails only on errors", "[authoring][cli]") {
+    const std::string library = SOUFFLEUR_SOURCE_DIR "/content/library/";
+    const auto clean =
+        runCli({"lint", library + "identiteit-vaststellen.xml", library + "rijbewijs-verlengen.xml",
+                library + "alerts/look-alike-2026-11.xml"});
+    CHECK(clean.status == kExitOk);
+    CHECK(clean.out.find("3 of 3 files checked") != std::string::npos);
+
+    const auto loop = writeTemp("loop.xml", R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.loop"
+        revision="1"><title>t</title><owner team="x"/>
+        <step id="a"><glance>a</glance><decision><option goto="b">1</option>
+        <option goto="b">2</option></decision></step>
+        <step id="b"><glance>b</glance><decision><option goto="a">1</option>
+        <option goto="a">2</option></decision></step></guide>)");
+    const auto r = runCli({"lint", loop});
+    CHECK(r.status == kExitContentError);
+    CHECK(r.err.find(loop + ": error: ") != std::string::npos);
+    CHECK(r.err.find("loop") != std::string::npos);
+}
+
 TEST_CASE("usage errors exit 2", "[authoring][cli]") {
     CHECK(runCli({}).status == kExitUsage);
     CHECK(runCli({"frobnicate"}).status == kExitUsage);

@@ -16,7 +16,8 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     std::string message;
 
-    // `file:line:col: error: message`, the form compilers and editors understand.
+    // `file:line:col: error: message`, the form compilers and editors
+    // understand; `file: error: message` when there is no line.
     std::string toString() const;
 };
 
