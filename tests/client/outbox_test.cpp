@@ -61,6 +61,24 @@ TEST_CASE("Batches are capped in size", "[client][outbox]") {
     CHECK(outbox->nextBatch(2).value()->size == 1);
 }
 
+TEST_CASE("A refused batch is set aside, not lost, and unblocks the rest", "[client][outbox]") {
+    auto outbox = Outbox::open(souffleur::test::freshPath("reject.sqlite"));
+    REQUIRE(outbox.has_value());
+    REQUIRE(outbox->enqueue(R"({"n":1})"));
+    REQUIRE(outbox->nextBatch(10).value()->number == 1);
+    REQUIRE(outbox->enqueue(R"({"n":2})"));
+    REQUIRE(outbox->reject(1, "records[0]: bad"));
+    CHECK(outbox->rejected().value() == 1);
+    CHECK(outbox->pending().value() == 1);
+    const auto next = outbox->nextBatch(10).value();
+    REQUIRE(next.has_value());
+    CHECK(next->number == 2);
+    CHECK(next->body.find(R"({"n":2})") != std::string::npos);
+}
+
+// A process kill never loses a committed transaction, whatever the synchronous
+// setting; this checks the other half of the invariant: a numbered batch keeps
+// its number and its records across a crash, so the resend is the same batch.
 TEST_CASE("Records survive SIGKILL between commit and send", "[client][outbox][crash]") {
     const auto path = souffleur::test::freshPath("crash.sqlite");
     int pipeFds[2];

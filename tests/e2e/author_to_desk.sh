@@ -9,10 +9,11 @@ bin="$1"
 src="$2"
 work=$(mktemp -d /tmp/souffleur-e2e.XXXXXX)
 server_pid=""
+overlay_pid=""
 xvfb_pid=""
 cleanup() {
   local pid
-  for pid in $server_pid $xvfb_pid; do
+  for pid in $overlay_pid $server_pid $xvfb_pid; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done

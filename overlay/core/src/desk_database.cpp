@@ -21,6 +21,12 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         record TEXT NOT NULL,
         batch INTEGER);
     CREATE INDEX outbox_batch ON outbox(batch);
+    CREATE TABLE rejected(
+        seq INTEGER PRIMARY KEY,
+        record TEXT NOT NULL,
+        batch INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        rejected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
     INSERT INTO meta(key, value) VALUES ('cursor', '0'), ('next_batch', '1');
     )sql",
 };

@@ -91,6 +91,27 @@ sqlite::Result<void> Outbox::acknowledge(std::int64_t batchNumber) {
     return m_db.execute("DELETE FROM outbox WHERE batch = ?", batchNumber);
 }
 
+sqlite::Result<void> Outbox::reject(std::int64_t batchNumber, std::string_view reason) {
+    auto tx = sqlite::Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = m_db.execute("INSERT INTO rejected(seq, record, batch, reason) "
+                               "SELECT seq, record, batch, ? FROM outbox WHERE batch = ?",
+                               reason, batchNumber);
+        !ok)
+        return ok;
+    if (auto ok = m_db.execute("DELETE FROM outbox WHERE batch = ?", batchNumber); !ok)
+        return ok;
+    return tx->commit();
+}
+
+sqlite::Result<std::int64_t> Outbox::rejected() {
+    auto count = m_db.queryInt("SELECT count(*) FROM rejected");
+    if (!count)
+        return std::unexpected(count.error());
+    return count->value_or(0);
+}
+
 sqlite::Result<std::int64_t> Outbox::pending() {
     auto count = m_db.queryInt("SELECT count(*) FROM outbox");
     if (!count)

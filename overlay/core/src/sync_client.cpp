@@ -94,22 +94,28 @@ private:
         for (;;) {
             setState(SyncState::Connecting);
             auto ws = co_await connectNotify();
-            if (ws) {
+            // The backoff resets only after a full pull-and-push cycle, so a
+            // server that accepts the socket but fails every request is not
+            // hammered.
+            bool cycled = false;
+            if (ws)
+                cycled = co_await serve(std::move(*ws));
+            if (cycled)
                 backoff = m_config.minBackoff;
-                co_await serve(std::move(*ws));
-            }
             setState(SyncState::Offline);
             co_await sleep(jittered(backoff));
             backoff = std::min(backoff * 2, m_config.maxBackoff);
         }
     }
 
-    // Online: pull and push until the connection or a request fails.
-    asio::awaitable<void> serve(std::shared_ptr<WebSocket> ws) {
+    // Online: pull and push until the connection or a request fails. True
+    // when at least one full cycle succeeded.
+    asio::awaitable<bool> serve(std::shared_ptr<WebSocket> ws) {
         m_ws = ws;
         m_pullNeeded = true;
         setState(SyncState::Online);
         asio::co_spawn(m_context, readNotices(ws), asio::detached);
+        bool cycled = false;
         while (m_ws == ws) {
             if (m_pullNeeded) {
                 m_pullNeeded = false;
@@ -118,6 +124,7 @@ private:
             }
             if (!co_await push())
                 break;
+            cycled = true;
             if (!m_pullNeeded && m_ws == ws)
                 co_await waitForWake(30s);
         }
@@ -125,6 +132,7 @@ private:
             m_ws.reset();
         beast::error_code ignored;
         beast::get_lowest_layer(*ws).socket().close(ignored);
+        co_return cycled;
     }
 
     asio::awaitable<std::expected<std::shared_ptr<WebSocket>, std::string>> connectNotify() {
@@ -248,6 +256,17 @@ private:
             if (!response) {
                 log("cannot send records: " + response.error());
                 co_return false;
+            }
+            if (response->status == 400 || response->status == 413) {
+                // Malformed or too large: it would be refused forever and block
+                // everything behind it. Kept on the desk (invariant 3 in outbox.h).
+                log("server refused batch " + std::to_string((*batch)->number) +
+                    " for good (HTTP " + std::to_string(response->status) + "): " + response->body);
+                if (auto ok = m_outbox->reject((*batch)->number, response->body); !ok) {
+                    log("cannot set the refused batch aside: " + ok.error().message);
+                    co_return false;
+                }
+                continue;
             }
             if (response->status != 200) {
                 // Kept in the outbox, never dropped: retried after the backoff.

@@ -5,7 +5,10 @@
 //  2. Records leave in numbered batches. A batch, once numbered, always holds
 //     the same records and is resent unchanged until acknowledged, so the
 //     server's "batch <= last seen is a no-op" rule makes retries harmless.
-//  3. acknowledge(n) deletes exactly batch n's records; nothing else deletes.
+//  3. acknowledge(n) deletes exactly batch n's records. reject(n), for a batch
+//     the server refuses as malformed (it would never be accepted, and would
+//     block everything behind it), moves them to the `rejected` table, where
+//     they stay for a person to look at. Nothing else deletes.
 #pragma once
 
 #include <souffleur/sqlite/sqlite.h>
@@ -34,6 +37,10 @@ public:
     // when there is nothing to send.
     sqlite::Result<std::optional<Batch>> nextBatch(std::size_t maxRecords = 200);
     sqlite::Result<void> acknowledge(std::int64_t batchNumber);
+    // Moves batch n's records to the rejected table, with the server's reason.
+    sqlite::Result<void> reject(std::int64_t batchNumber, std::string_view reason);
+    // Records the server refused, kept on the desk.
+    sqlite::Result<std::int64_t> rejected();
     // Records waiting (sent or not) to be acknowledged.
     sqlite::Result<std::int64_t> pending();
     // This desk's stable random id, created on first use.
