@@ -3,6 +3,8 @@
 #include <souffleur/client/http.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
+#include <souffleur/content/render.h>
+#include <souffleur/content/writer.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -10,6 +12,7 @@
 #include <array>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -27,6 +30,10 @@ Write, check and publish Souffleur guides, and read what the desks report.
 
 Commands:
   validate FILE.xml...      Check guides and alerts; errors as file:line:col: message
+  fmt [--check|--stdout] FILE.xml...
+                            Rewrite in canonical form (in place), check it, or print it
+  render GUIDE.xml -o OUT.html
+                            The whole guide as the desk shows it, for preview
   lint FILE.xml...          Validate, then check that they make sense together
                             (reachable steps, paths that end, known links, dates)
   publish GUIDE.xml...      Validate, then publish to the server
@@ -111,6 +118,99 @@ int validate(std::span<const std::string> rest, std::ostream& out, std::ostream&
         }
     }
     return status;
+}
+
+std::string canonical(const content::Document& document) {
+    if (const auto* guide = std::get_if<content::Guide>(&document))
+        return content::writeGuide(*guide);
+    return content::writeAlert(std::get<content::Alert>(document));
+}
+
+std::optional<std::string> readText(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// Writes `text` to `file` through a temporary file and a rename, so a crash
+// never leaves half a guide behind.
+bool writeAtomically(const std::string& file, const std::string& text) {
+    const std::string temporary = file + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out)
+            return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, file, ec);
+    return !ec;
+}
+
+int fmt(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {}, {"--check", "--stdout"}, err);
+    if (!args)
+        return kExitUsage;
+    if (args->files.empty() || args->flags.size() > 1) {
+        err << "souffleur fmt: name files, with at most one of --check and --stdout\n";
+        return kExitUsage;
+    }
+    const std::string mode = args->flags.empty() ? "" : args->flags.front();
+    int status = kExitOk;
+    for (const auto& file : args->files) {
+        auto document = content::loadDocument(file);
+        if (!document) {
+            printDiagnostics(document.error(), err);
+            status = kExitContentError;
+            continue;
+        }
+        const std::string text = canonical(*document);
+        if (mode == "--stdout") {
+            out << text;
+        } else if (readText(file) != text) {
+            if (mode == "--check") {
+                err << file << ": not in canonical form (run souffleur fmt " << file << ")\n";
+                status = kExitContentError;
+            } else if (!writeAtomically(file, text)) {
+                err << file << ": cannot write\n";
+                status = kExitContentError;
+            } else {
+                out << file << ": formatted\n";
+            }
+        }
+    }
+    return status;
+}
+
+int render(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"-o", "--lang"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    const auto output = args->options.find("-o");
+    const auto lang = args->options.find("--lang");
+    const bool english = lang != args->options.end() && lang->second == "en";
+    if (args->files.size() != 1 || output == args->options.end() ||
+        (lang != args->options.end() && !english && lang->second != "nl")) {
+        err << "souffleur render: needs one GUIDE.xml, -o OUT.html and optionally --lang nl|en\n";
+        return kExitUsage;
+    }
+    auto guide = content::loadGuide(args->files.front());
+    if (!guide) {
+        printDiagnostics(guide.error(), err);
+        return kExitContentError;
+    }
+    const content::RenderOptions options{english ? content::UiLanguage::English
+                                                 : content::UiLanguage::Dutch};
+    if (!writeAtomically(output->second, content::renderGuide(*guide, options))) {
+        err << "souffleur render: cannot write " << output->second << "\n";
+        return kExitContentError;
+    }
+    out << "rendered " << guide->id << " to " << output->second << "\n";
+    return kExitOk;
 }
 
 // Today as YYYY-MM-DD (UTC), for the lint's date checks.
@@ -352,6 +452,10 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
     }
     if (command == "validate")
         return validate(rest, out, err);
+    if (command == "fmt")
+        return fmt(rest, out, err);
+    if (command == "render")
+        return render(rest, out, err);
     if (command == "lint")
         return lint(rest, out, err);
     if (command == "publish")

@@ -25,7 +25,8 @@ constexpr std::string_view kStyle =
     ".guide-title{font-size:14px;font-weight:600;color:var(--brand);margin:0}"
     ".progress{font-size:13px;color:var(--muted);margin:2px 0 0}"
     ".illustrative{font-size:12px;color:var(--warn)}"
-    "h1.glance{font-size:20px;line-height:1.3;margin:8px 0 10px}"
+    ".glance{font-size:20px;line-height:1.3;margin:8px 0 10px}"
+    "h2.glance{font-size:18px}.step{border-top:1px solid var(--line);margin-top:14px}"
     "details{margin:8px 0;border-left:3px solid var(--line);padding-left:8px}"
     "summary{cursor:pointer;color:var(--brand);font-weight:600}"
     "ul.checks{list-style:none;padding:0;margin:8px 0}"
@@ -155,29 +156,23 @@ std::string pageStart(const Guide& guide, std::string_view progress) {
     return out;
 }
 
-} // namespace
-
-std::string escapeHtml(std::string_view text) {
-    return detail::escapeMarkup(text, detail::Quotes::All);
+// The prerequisites and background, before the first step.
+void appendIntroduction(std::string& out, const Guide& guide, const Strings& s) {
+    if (!guide.prerequisites.empty()) {
+        out += "<details open><summary>" + std::string(s.prerequisites) + "</summary><p>" +
+               escapeHtml(guide.prerequisites) + "</p></details>\n";
+    }
+    if (!guide.context.empty()) {
+        out += "<details><summary>" + std::string(s.context) + "</summary><p>" +
+               escapeHtml(guide.context) + "</p></details>\n";
+    }
 }
 
-std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options) {
-    const Strings& s = strings(options.language);
-    const auto index = guide.stepIndex(step.id).value_or(0);
-    const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
-                                 s.of + ' ' + std::to_string(guide.steps.size());
-    std::string out = pageStart(guide, progress);
-    if (index == 0) {
-        if (!guide.prerequisites.empty()) {
-            out += "<details open><summary>" + std::string(s.prerequisites) + "</summary><p>" +
-                   escapeHtml(guide.prerequisites) + "</p></details>\n";
-        }
-        if (!guide.context.empty()) {
-            out += "<details><summary>" + std::string(s.context) + "</summary><p>" +
-                   escapeHtml(guide.context) + "</p></details>\n";
-        }
-    }
-    out += "<h1 class=\"glance\" id=\"glance\">" + escapeHtml(step.glance) + "</h1>\n";
+// One step's content: glance, checklist, notes, escalation, options, details.
+void appendStep(std::string& out, const Step& step, const Strings& s, UiLanguage language,
+                int headingLevel) {
+    const std::string h = "h" + std::to_string(headingLevel);
+    out += "<" + h + " class=\"glance\">" + escapeHtml(step.glance) + "</" + h + ">\n";
     if (!step.checks.empty()) {
         out += "<ul class=\"checks\" aria-label=\"" + std::string(s.checks) + "\">\n";
         for (const auto& check : step.checks)
@@ -199,7 +194,7 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     }
     if (const auto& escalation = step.escalation) {
         out += "<section class=\"escalation\"><h2>" + std::string(s.escalate) + " " +
-               roleName(escalation->role, options.language) + "</h2><dl>";
+               roleName(escalation->role, language) + "</h2><dl>";
         out += "<dt>" + std::string(s.say) + "</dt><dd>" + escapeHtml(escalation->say) + "</dd>";
         if (!escalation->record.empty()) {
             out += "<dt>" + std::string(s.record) + "</dt><dd>" + escapeHtml(escalation->record) +
@@ -227,6 +222,43 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     }
     if (step.ends)
         out += "<p class=\"end\">" + std::string(s.ends) + "</p>\n";
+}
+
+} // namespace
+
+std::string escapeHtml(std::string_view text) {
+    return detail::escapeMarkup(text, detail::Quotes::All);
+}
+
+std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options) {
+    const Strings& s = strings(options.language);
+    const auto index = guide.stepIndex(step.id).value_or(0);
+    const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
+                                 s.of + ' ' + std::to_string(guide.steps.size());
+    std::string out = pageStart(guide, progress);
+    if (index == 0)
+        appendIntroduction(out, guide, s);
+    appendStep(out, step, s, options.language, 1);
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string renderGuide(const Guide& guide, const RenderOptions& options) {
+    const Strings& s = strings(options.language);
+    std::string out = pageStart(guide, {});
+    if (!guide.summary.empty())
+        out += "<p>" + escapeHtml(guide.summary) + "</p>\n";
+    appendIntroduction(out, guide, s);
+    for (std::size_t i = 0; i < guide.steps.size(); ++i) {
+        const Step& step = guide.steps[i];
+        out += "<section class=\"step\" id=\"step-" + escapeHtml(step.id) +
+               "\"><p class=\"progress\">" + std::string(s.step) + ' ' + std::to_string(i + 1) +
+               " (" + escapeHtml(step.id) + ")</p>\n";
+        appendStep(out, step, s, options.language, 2);
+        out += "</section>\n";
+    }
+    if (!guide.result.empty())
+        out += "<p class=\"end\">" + escapeHtml(guide.result) + "</p>\n";
     out += "</main>\n</body>\n</html>\n";
     return out;
 }

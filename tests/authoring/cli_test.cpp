@@ -73,6 +73,34 @@ TEST_CASE("lint checks the library together and fails only on errors", "[authori
     CHECK(r.err.find("loop") != std::string::npos);
 }
 
+TEST_CASE("fmt canonicalises in place, checks, or prints", "[authoring][cli]") {
+    const auto path = writeTemp("messy.xml", R"(<guide xmlns="urn:x-souffleur:guide:1"
+        revision="1" id="t.messy"><title>  Rommelig
+        </title><step id="a"><glance>Doe   het</glance></step></guide>)");
+    CHECK(runCli({"fmt", "--check", path}).status == kExitContentError);
+    const auto printed = runCli({"fmt", "--stdout", path});
+    CHECK(printed.status == kExitOk);
+    CHECK(printed.out.find("<title>Rommelig</title>") != std::string::npos);
+    CHECK(runCli({"fmt", path}).out.find("formatted") != std::string::npos);
+    CHECK(runCli({"fmt", "--check", path}).status == kExitOk);
+    CHECK(runCli({"fmt", "--check",
+                  SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml"})
+              .status == kExitOk);
+}
+
+TEST_CASE("render writes the whole guide as one page", "[authoring][cli]") {
+    const auto out = writeTemp("preview.html", "");
+    const auto r = runCli(
+        {"render", SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml", "-o", out});
+    CHECK(r.status == kExitOk);
+    std::ifstream in(out);
+    std::stringstream html;
+    html << in.rdbuf();
+    CHECK(html.str().find("id=\"step-escalatie\"") != std::string::npos);
+    CHECK(html.str().find("Content-Security-Policy") != std::string::npos);
+    CHECK(runCli({"render", "x.xml"}).status == kExitUsage);
+}
+
 TEST_CASE("usage errors exit 2", "[authoring][cli]") {
     CHECK(runCli({}).status == kExitUsage);
     CHECK(runCli({"frobnicate"}).status == kExitUsage);

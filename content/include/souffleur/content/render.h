@@ -19,6 +19,10 @@ struct RenderOptions {
 // The page for `step` (which must belong to `guide`).
 std::string renderStep(const Guide& guide, const Step& step, const RenderOptions& options = {});
 
+// The whole guide on one page, every step in document order: the authoring
+// preview (`souffleur render`), with the same markup and stylesheet as the desk.
+std::string renderGuide(const Guide& guide, const RenderOptions& options = {});
+
 // A page for when the task is finished.
 std::string renderFinished(const Guide& guide, const RenderOptions& options = {});
 
