@@ -65,6 +65,18 @@ std::optional<Role> parseRole(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view authFailureName(AuthFailure failure) {
+    switch (failure) {
+    case AuthFailure::NoToken:
+        return "no_token";
+    case AuthFailure::UnknownToken:
+        return "unknown_token";
+    case AuthFailure::Forbidden:
+        return "forbidden";
+    }
+    return "forbidden";
+}
+
 std::expected<std::string, std::string> generateToken() {
     std::array<unsigned char, 32> bytes{};
     if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
@@ -120,7 +132,6 @@ sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::
 sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,
                                                                const AccessRequest& request) {
     using Outcome = std::expected<Identity, AuthFailure>;
-    AuditEntry audit{std::nullopt, "", "access", request.route, request.remote, ""};
     const auto token = bearerToken(request.authorization);
     std::optional<Identity> identity;
     if (!token.empty()) {
@@ -129,16 +140,13 @@ sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database&
             return std::unexpected(found.error());
         identity = std::move(*found);
     }
-    if (!identity) {
-        audit.outcome = token.empty() ? "no_token" : "unknown_token";
-        if (auto ok = appendAudit(db, audit); !ok)
-            return std::unexpected(ok.error());
-        return Outcome(std::unexpected(AuthFailure::Unauthenticated));
-    }
+    if (!identity)
+        return Outcome(
+            std::unexpected(token.empty() ? AuthFailure::NoToken : AuthFailure::UnknownToken));
     if (!request.allowed.contains(identity->role)) {
-        audit.tenantId = identity->tenantId;
-        audit.actor = identity->name;
-        audit.outcome = "forbidden";
+        AuditEntry audit{identity->tenantId, identity->name,
+                         "access",           request.route,
+                         request.remote,     std::string(authFailureName(AuthFailure::Forbidden))};
         if (auto ok = appendAudit(db, audit); !ok)
             return std::unexpected(ok.error());
         return Outcome(std::unexpected(AuthFailure::Forbidden));

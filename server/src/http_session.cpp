@@ -20,19 +20,21 @@ namespace {
 
 constexpr auto kRequestTimeout = 10s; // from the first byte of a request to its last
 constexpr auto kIdleTimeout = 30s;    // between requests, and for writing an answer
+constexpr auto kLingerTimeout = 2s;   // discarding the rest of a refused request
+constexpr std::size_t kLingerLimit = 8 * 1024 * 1024;
 constexpr std::uint32_t kHeaderLimit = 8 * 1024;
 constexpr std::size_t kReadChunk = 4096;
+constexpr std::size_t kDiscardChunk = 16 * 1024;
 
 } // namespace
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context)
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context,
+                         ConnectionLimits::Slot slot)
     : m_stream(std::move(socket))
     , m_strand(m_stream.get_executor())
-    , m_context(std::move(context)) {
-    beast::error_code error;
-    const auto peer = m_stream.socket().remote_endpoint(error);
-    m_remote = error ? "unknown" : peer.address().to_string();
-}
+    , m_context(std::move(context))
+    , m_slot(std::move(slot))
+    , m_remote(m_slot.address()) {}
 
 HttpSession::~HttpSession() {
     if (m_joined)
@@ -76,6 +78,7 @@ void HttpSession::onRequestData(beast::error_code error, std::size_t bytes) {
 }
 
 void HttpSession::readHeader() {
+    m_version = 11; // until the header says otherwise
     m_parser.emplace();
     m_parser->header_limit(kHeaderLimit);
     m_parser->body_limit(kGuideBodyLimit); // the largest; narrowed once the route is known
@@ -89,10 +92,23 @@ void HttpSession::onHeader(beast::error_code error, std::size_t) {
     m_reading = false;
     if (error)
         return onReadError(error);
-    const auto limit = bodyLimit(m_parser->get());
+    const auto& header = m_parser->get();
+    m_version = header.version();
+    m_keepAlive = header.keep_alive();
+    admit(m_context, header, Peer{m_strand, m_remote},
+          [self = shared_from_this()](Admission admission) {
+              self->onAdmission(std::move(admission));
+          });
+}
+
+void HttpSession::onAdmission(Admission admission) {
+    if (!admission)
+        return refuse(std::move(admission.error()));
+    const auto limit = admission->bodyLimit;
     if (const auto length = m_parser->content_length(); length && *length > limit)
         return answerAndClose(http::status::payload_too_large, "request body too large");
     m_parser->body_limit(limit);
+    m_admitted = std::move(*admission);
     if (m_parser->is_done())
         return onBody({}, 0);
     m_reading = true;
@@ -105,11 +121,11 @@ void HttpSession::onBody(beast::error_code error, std::size_t) {
     if (error)
         return onReadError(error);
     Request request = m_parser->release();
-    m_version = request.version();
-    m_keepAlive = request.keep_alive();
+    auto admitted = std::move(*m_admitted);
+    m_admitted.reset();
     auto self = shared_from_this();
     handleRequest(
-        m_context, std::move(request), Peer{m_strand, m_remote},
+        m_context, std::move(admitted), std::move(request), Peer{m_strand, m_remote},
         [self](Response response) { self->write(std::move(response)); },
         [self](Identity identity, Request upgradeRequest) {
             self->upgrade(std::move(identity), std::move(upgradeRequest));
@@ -126,9 +142,18 @@ void HttpSession::onReadError(beast::error_code error) {
 }
 
 void HttpSession::answerAndClose(http::status status, std::string_view message) {
-    m_version = 11;
     m_keepAlive = false;
+    m_linger = true;
     write(errorResponse(status, message));
+}
+
+void HttpSession::refuse(Response response) {
+    if (!m_parser->is_done()) {
+        // The body is still on the wire, unread: answer, then close.
+        m_keepAlive = false;
+        m_linger = true;
+    }
+    write(std::move(response));
 }
 
 void HttpSession::write(Response response) {
@@ -146,15 +171,36 @@ void HttpSession::onWrite(beast::error_code error, std::size_t) {
     const bool keepAlive = m_response->keep_alive();
     m_response.reset();
     if (!keepAlive)
-        return close();
+        return m_linger ? linger() : close();
     waitForRequest();
 }
 
 void HttpSession::upgrade(Identity identity, Request request) {
     m_upgraded = true;
     m_stream.expires_never();
-    std::make_shared<WebSocketSession>(std::move(m_stream), m_context, std::move(identity))
+    std::make_shared<WebSocketSession>(std::move(m_stream), m_context, std::move(m_slot),
+                                       std::move(identity))
         ->run(std::move(request));
+}
+
+void HttpSession::linger() {
+    beast::error_code ignored;
+    m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    m_stream.expires_after(kLingerTimeout); // for all the reads below together
+    m_buffer.clear();
+    m_reading = true;
+    m_stream.async_read_some(m_buffer.prepare(kDiscardChunk),
+                             beast::bind_front_handler(&HttpSession::onLinger, shared_from_this()));
+}
+
+void HttpSession::onLinger(beast::error_code error, std::size_t bytes) {
+    m_reading = false;
+    m_lingered += bytes;
+    if (error || m_stopping || m_lingered > kLingerLimit)
+        return m_stream.close(); // the peer has read the answer and left, or time is up
+    m_reading = true;
+    m_stream.async_read_some(m_buffer.prepare(kDiscardChunk),
+                             beast::bind_front_handler(&HttpSession::onLinger, shared_from_this()));
 }
 
 void HttpSession::close() {

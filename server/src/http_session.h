@@ -1,18 +1,29 @@
 // Private: one HTTP/1.1 connection, after Beast's chat-multi http_session.
-// Reads a request (header first, so the body limit can depend on the route),
-// hands it to the routes, writes the answer, and waits for the next one; an
-// authorised upgrade of /api/v1/notify hands the socket to a WebSocketSession.
+// Reads a request's header, has the routes admit it (route, token and role,
+// api.h) before any of its body is read, then reads the body up to the
+// route's limit, hands the request to the route, writes the answer, and waits
+// for the next one; an authorised upgrade of /api/v1/notify hands the socket
+// (and its connection slot) to a WebSocketSession.
 //
-//   accepted ──▶ reading header (10 s for the whole request) ──▶ reading body
-//      ▲                │ over a limit: 413/400, close               │
-//      │ keep-alive     ▼                                            ▼
-//   idle (30 s) ◀── writing ◀──────────── routes (storage thread) ◀──┘
+//   accepted ──▶ reading header (10 s for the whole request) ──▶ admission
+//      ▲              │ over a limit: 413/400             │ refused: 401, 403, 404, ...
+//      │              ▼                                   ▼ (body unread: close)
+//      │         lingering close ◀──────────────── writing ◀── routes ◀── reading body
+//      │ keep-alive                                   │
+//   idle (30 s) ◀─────────────────────────────────────┘
+//
+// A refusal before the body has been read closes the connection after the
+// answer. Closing with unread data would make the peer's TCP reset the
+// connection, and the answer with it, so the session first shuts down its
+// sending side and reads and discards what still comes for a little while
+// ("lingering close", bounded in time and bytes).
 //
 // Everything runs on the connection's strand; handlers take an error_code and
 // return early, and the session ends when its last handler returns.
 #pragma once
 
 #include "connection.h"
+#include "connection_limits.h"
 #include "routes/api.h"
 #include "server_context.h"
 
@@ -29,7 +40,8 @@ namespace souffleur::server {
 
 class HttpSession : public Connection, public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context);
+    HttpSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context,
+                ConnectionLimits::Slot slot);
     ~HttpSession() override;
 
     void run();
@@ -40,26 +52,34 @@ private:
     void onRequestData(boost::beast::error_code error, std::size_t bytes);
     void readHeader();
     void onHeader(boost::beast::error_code error, std::size_t bytes);
+    void onAdmission(Admission admission);
     void onBody(boost::beast::error_code error, std::size_t bytes);
     void onReadError(boost::beast::error_code error);
     void answerAndClose(http::status status, std::string_view message);
+    void refuse(Response response);
     void write(Response response);
     void onWrite(boost::beast::error_code error, std::size_t bytes);
     void upgrade(Identity identity, Request request);
+    void linger();
+    void onLinger(boost::beast::error_code error, std::size_t bytes);
     void close();
 
     boost::beast::tcp_stream m_stream;
     boost::asio::any_io_executor m_strand; // kept: m_stream is moved out on upgrade
     boost::beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<Admitted> m_admitted; // while its body is read
     std::optional<Response> m_response; // alive until written
     std::shared_ptr<ServerContext> m_context;
+    ConnectionLimits::Slot m_slot; // this connection's place under the caps
     std::string m_remote;
-    unsigned m_version = 11; // of the request being answered
+    std::size_t m_lingered = 0; // bytes discarded while lingering
+    unsigned m_version = 11;    // of the request being answered
     bool m_joined = false;
     bool m_upgraded = false;  // m_stream now belongs to a WebSocketSession
     bool m_reading = false;   // a read is pending: shutdown() may close at once
     bool m_keepAlive = false; // of the request being answered
+    bool m_linger = false;    // part of the request may be unread: linger on close
     bool m_stopping = false;  // shutdown() was called: close after the answer
 };
 

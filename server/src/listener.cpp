@@ -76,8 +76,31 @@ void Listener::onAccept(beast::error_code error, tcp::socket socket) {
         });
         return;
     }
-    std::make_shared<HttpSession>(std::move(socket), m_context)->run();
+    beast::error_code endpointError;
+    const auto peer = socket.remote_endpoint(endpointError);
+    const std::string remote = endpointError ? "unknown" : peer.address().to_string();
+    auto slot = m_context->limits->acquire(remote);
+    if (slot)
+        std::make_shared<HttpSession>(std::move(socket), m_context, std::move(*slot))->run();
+    else
+        refuse(socket, remote, slot.error());
     doAccept();
+}
+
+void Listener::refuse(tcp::socket& socket, const std::string& remote,
+                      ConnectionLimits::Refusal reason) {
+    beast::error_code ignored;
+    socket.close(ignored);
+    ++m_refusedSinceLog;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastRefusalLog < kRefusalLogInterval)
+        return;
+    logLine("refused connections over a cap",
+            {{"refused", m_refusedSinceLog},
+             {"cap", reason == ConnectionLimits::Refusal::Total ? "total" : "per_address"},
+             {"remote", remote}});
+    m_lastRefusalLog = now;
+    m_refusedSinceLog = 0;
 }
 
 } // namespace souffleur::server

@@ -39,6 +39,14 @@ Options:
   --listen ADDR:PORT  where to listen (default 127.0.0.1:8470; port 0 picks a
                       free port, see --port-file)
   --threads N         I/O threads (default 2)
+  --max-connections N
+                      open connections at most, HTTP and notify WebSockets
+                      together (default 10000: every desk keeps one notify
+                      socket open); beyond that a new connection is closed
+                      at once. Mind the open-files limit (ulimit -n).
+  --max-connections-per-address N
+                      open connections from one remote address at most
+                      (default 64)
   --allow-remote      allow a non-loopback ADDR; the server speaks plain HTTP,
                       so tokens cross the network unencrypted
   --port-file FILE    write the port number to FILE once listening
@@ -107,7 +115,8 @@ std::expected<Options, std::string> parseArguments(std::span<char* const> args) 
         } else if (arg == "--allow-remote") {
             options.config.allowRemote = true;
         } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
-                   arg == "--listen" || arg == "--threads") {
+                   arg == "--listen" || arg == "--threads" || arg == "--max-connections" ||
+                   arg == "--max-connections-per-address") {
             const auto text = value();
             if (!text || text->empty())
                 return std::unexpected(std::string(arg) + " needs a value");
@@ -120,6 +129,12 @@ std::expected<Options, std::string> parseArguments(std::span<char* const> args) 
             } else if (arg == "--listen") {
                 if (!parseListen(*text, options.config))
                     return std::unexpected("--listen needs ADDR:PORT, not " + std::string(*text));
+            } else if (arg == "--max-connections" || arg == "--max-connections-per-address") {
+                const auto cap = parseNumber<std::size_t>(*text);
+                if (!cap || *cap < 1 || *cap > 1'000'000)
+                    return std::unexpected(std::string(arg) + " needs a number from 1 to 1000000");
+                (arg == "--max-connections" ? options.config.maxConnections
+                                            : options.config.maxConnectionsPerAddress) = *cap;
             } else {
                 const auto threads = parseNumber<int>(*text);
                 if (!threads || *threads < 1 || *threads > 64)

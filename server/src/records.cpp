@@ -15,8 +15,8 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::array<std::string_view, 6> kEvents = {"started",  "step_shown", "step_done",
-                                                     "decision", "finished",   "abandoned"};
+constexpr std::array<std::string_view, 7> kEvents = {
+    "started", "step_shown", "step_done", "decision", "back", "finished", "abandoned"};
 constexpr std::array<std::string_view, 4> kFeedbackKinds = {"wrong", "unclear", "outdated", "tip"};
 constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
 constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
@@ -166,7 +166,7 @@ std::expected<RecordBatch, std::string> parseRecordBatch(std::string_view text) 
             feedback.revision = static_cast<int>(fields.integer("revision", 1, kMaxInt));
             feedback.step = fields.optionalText("step", kMaxNameLength);
             feedback.kind = fields.oneOf("kind", kFeedbackKinds);
-            feedback.text = fields.text("text", kMaxTextLength);
+            feedback.text = fields.optionalText("text", kMaxTextLength).value_or(std::string());
             feedback.suggestion = fields.optionalText("suggestion", kMaxTextLength);
             batch.feedback.push_back(std::move(feedback));
         }

@@ -10,7 +10,8 @@ namespace souffleur::server {
 namespace {
 
 // v1: tenants, accounts and tokens; guides and the change feed; records from
-// the desks (events, feedback, per-client batch numbers); the audit log.
+// the desks (events, feedback, the last batch number of each desk client,
+// per account); the audit log (`count` > 1 for aggregated failed authentications).
 constexpr std::string_view kSchemaV1 = R"sql(
 CREATE TABLE tenants (
     id INTEGER PRIMARY KEY,
@@ -56,9 +57,10 @@ CREATE TABLE changes (
 );
 CREATE TABLE clients (
     tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
     client_id TEXT NOT NULL,
     last_batch INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, client_id)
+    PRIMARY KEY (tenant_id, account_id, client_id)
 );
 CREATE TABLE events (
     tenant_id INTEGER NOT NULL REFERENCES tenants(id),
@@ -98,7 +100,8 @@ CREATE TABLE audit (
     action TEXT NOT NULL,
     target TEXT,
     remote TEXT,
-    outcome TEXT NOT NULL
+    outcome TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1
 );
 )sql";
 

@@ -9,6 +9,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
 #include <thread>
@@ -23,6 +24,17 @@ namespace {
 
 // How long stop() waits for connections to finish their last answer or close handshake.
 constexpr auto kShutdownGrace = 3s;
+// How often the counted failed authentications are written to the audit log.
+constexpr auto kAuthFailureFlushInterval = 60s;
+
+// A storage job that audits the failed authentications counted so far.
+StorageExecutor::Job flushAuthFailures(AuthFailures& failures) {
+    return [&failures](sqlite::Database& db) {
+        if (auto ok = failures.flush(db); !ok)
+            logLine("cannot audit failed authentications",
+                    {{"code", ok.error().code}, {"error", ok.error().message}});
+    };
+}
 
 // An I/O thread. An exception escaping a handler is a bug: it is logged and
 // the thread goes back to work, as Asio recommends.
@@ -44,8 +56,20 @@ struct Server::Impl {
         : config(std::move(options))
         , ioc(config.threads > 0 ? config.threads : 1) {}
 
+    // Every kAuthFailureFlushInterval, on an I/O thread; ends with the io_context.
+    void scheduleAuthFailureFlush() {
+        flushTimer.expires_after(kAuthFailureFlushInterval);
+        flushTimer.async_wait([this](boost::system::error_code error) {
+            if (error)
+                return;
+            context->storage.post(flushAuthFailures(context->authFailures));
+            scheduleAuthFailureFlush();
+        });
+    }
+
     Config config;
     asio::io_context ioc; // first in, last out: outlives every I/O object below
+    asio::steady_timer flushTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
@@ -66,6 +90,8 @@ std::expected<void, std::string> Server::start() {
         return std::unexpected(std::string("the server has already been started"));
     if (d.config.threads < 1)
         return std::unexpected(std::string("the server needs at least one I/O thread"));
+    if (d.config.maxConnections < 1 || d.config.maxConnectionsPerAddress < 1)
+        return std::unexpected(std::string("the connection caps must be at least 1"));
     boost::system::error_code error;
     const auto address = asio::ip::make_address(d.config.address, error);
     if (error)
@@ -83,12 +109,14 @@ std::expected<void, std::string> Server::start() {
         return std::unexpected("cannot open the store " + file.string() + ": " +
                                db.error().message);
 
-    d.context = std::make_shared<ServerContext>(std::move(*db));
+    d.context = std::make_shared<ServerContext>(std::move(*db), d.config.maxConnections,
+                                                d.config.maxConnectionsPerAddress);
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)
         return ok; // the destructor stops the storage thread
     d.port = d.listener->port();
     d.listener->run();
+    d.scheduleAuthFailureFlush();
     for (int i = 0; i < d.config.threads; ++i)
         d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
     d.running = true;
@@ -106,7 +134,9 @@ void Server::stop() {
         return;
     d.listener->close();
     d.context->sessions.shutdownAll();
-    d.context->storage.stop(); // answers of queued jobs still reach their sessions
+    // Answers of queued jobs still reach their sessions; the failures they
+    // count are audited last.
+    d.context->storage.stop(flushAuthFailures(d.context->authFailures));
     d.context->sessions.waitUntilEmpty(kShutdownGrace);
     d.ioc.stop();
     for (auto& thread : d.threads)

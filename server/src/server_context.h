@@ -2,17 +2,26 @@
 // it lives as long as the last connection that uses it.
 #pragma once
 
+#include "auth_failures.h"
+#include "connection_limits.h"
 #include "shared_state.h"
 #include "storage_executor.h"
+
+#include <cstddef>
+#include <memory>
 
 namespace souffleur::server {
 
 struct ServerContext {
-    explicit ServerContext(sqlite::Database db)
-        : storage(std::move(db)) {}
+    ServerContext(sqlite::Database db, std::size_t maxConnections,
+                  std::size_t maxConnectionsPerAddress)
+        : storage(std::move(db))
+        , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress)) {}
 
     StorageExecutor storage;
     SharedState sessions;
+    std::shared_ptr<ConnectionLimits> limits;
+    AuthFailures authFailures; // touched by storage jobs only
 };
 
 } // namespace souffleur::server

@@ -85,15 +85,17 @@ Result<void> appendAudit(Database& db, const AuditEntry& entry) {
                                {"target", entry.target},
                                {"remote", entry.remote},
                                {"outcome", entry.outcome}};
+    if (entry.count != 1)
+        fields["count"] = entry.count;
     if (entry.tenantId)
         fields["tenant"] = *entry.tenantId;
     logLine("audit", fields);
     const auto actor =
         entry.actor.empty() ? std::optional<std::string>() : std::optional(entry.actor);
-    return db.execute("INSERT INTO audit (at, tenant_id, actor, action, target, remote, outcome) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    return db.execute("INSERT INTO audit (at, tenant_id, actor, action, target, remote, outcome, "
+                      "count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                       at, entry.tenantId, actor, entry.action, entry.target, entry.remote,
-                      entry.outcome);
+                      entry.outcome, entry.count);
 }
 
 // --- Guides and the change feed ----------------------------------------------
@@ -178,7 +180,7 @@ Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t te
 }
 
 Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_t since,
-                                std::int64_t limit) {
+                                std::int64_t limit, std::size_t maxBytes) {
     // One row more than asked tells whether there is more.
     auto stmt = db.prepare("SELECT c.seq, c.kind, c.guide_id, c.revision, g.xml "
                            "FROM changes AS c JOIN guides AS g ON g.tenant_id = c.tenant_id "
@@ -189,19 +191,24 @@ Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_
         return std::unexpected(stmt.error());
     ChangePage page;
     page.lastSeq = since;
+    std::size_t bytes = 0;
     for (;;) {
         auto row = stmt->step();
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             return page;
-        if (std::ssize(page.changes) == limit) {
+        Change change{stmt->columnInt(0), stmt->columnText(1), stmt->columnText(2),
+                      static_cast<int>(stmt->columnInt(3)), stmt->columnText(4)};
+        const bool full = std::ssize(page.changes) == limit ||
+                          (!page.changes.empty() && bytes + change.xml.size() > maxBytes);
+        if (full) {
             page.more = true;
             return page;
         }
-        page.changes.push_back({stmt->columnInt(0), stmt->columnText(1), stmt->columnText(2),
-                                static_cast<int>(stmt->columnInt(3)), stmt->columnText(4)});
-        page.lastSeq = page.changes.back().seq;
+        bytes += change.xml.size();
+        page.lastSeq = change.seq;
+        page.changes.push_back(std::move(change));
     }
 }
 
@@ -270,30 +277,40 @@ Result<void> insertFeedback(Database& db, std::int64_t tenantId, std::optional<s
 
 } // namespace
 
-Result<std::int64_t> applyRecords(Database& db, std::int64_t tenantId,
-                                  std::optional<std::int64_t> teamId, const RecordBatch& batch) {
+Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, const Identity& who,
+                                                              const RecordBatch& batch) {
+    using Outcome = std::expected<std::int64_t, std::string>;
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto last = db.queryInt("SELECT last_batch FROM clients WHERE tenant_id = ? AND client_id = ?",
-                            tenantId, batch.clientId);
-    if (!last)
-        return std::unexpected(last.error());
-    if (*last && **last >= batch.batch)
-        return batch.batch; // a retry: already applied; the transaction rolls back empty
-    if (auto ok = insertEvents(db, tenantId, teamId, batch.events); !ok)
+    // Keyed by the account too: another account's client with the same id
+    // has numbers of its own and cannot touch this one's.
+    auto stored = db.queryInt("SELECT last_batch FROM clients "
+                              "WHERE tenant_id = ? AND account_id = ? AND client_id = ?",
+                              who.tenantId, who.accountId, batch.clientId);
+    if (!stored)
+        return std::unexpected(stored.error());
+    const std::int64_t last = stored->value_or(0);
+    if (batch.batch <= last)
+        return Outcome(batch.batch); // a retry: already applied; the transaction rolls back empty
+    if (batch.batch < 1 || batch.batch - last > kMaxBatchStep)
+        return Outcome(std::unexpected("batch " + std::to_string(batch.batch) +
+                                       " is out of range: this client's last batch is " +
+                                       std::to_string(last) + ", and a batch may run at most " +
+                                       std::to_string(kMaxBatchStep) + " ahead of it"));
+    if (auto ok = insertEvents(db, who.tenantId, who.teamId, batch.events); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = insertFeedback(db, tenantId, teamId, batch.feedback); !ok)
+    if (auto ok = insertFeedback(db, who.tenantId, who.teamId, batch.feedback); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = db.execute("INSERT INTO clients (tenant_id, client_id, last_batch) "
-                             "VALUES (?, ?, ?) ON CONFLICT (tenant_id, client_id) "
+    if (auto ok = db.execute("INSERT INTO clients (tenant_id, account_id, client_id, last_batch) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, account_id, client_id) "
                              "DO UPDATE SET last_batch = excluded.last_batch",
-                             tenantId, batch.clientId, batch.batch);
+                             who.tenantId, who.accountId, batch.clientId, batch.batch);
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    return batch.batch;
+    return Outcome(batch.batch);
 }
 
 Result<AarReport> aarReport(Database& db, std::int64_t tenantId, std::string_view guideId) {

@@ -24,9 +24,11 @@ bool StorageExecutor::post(Job job) {
     return true;
 }
 
-void StorageExecutor::stop() {
+void StorageExecutor::stop(Job last) {
     {
         const std::lock_guard lock(m_mutex);
+        if (!m_stopping && last)
+            m_jobs.push_back(std::move(last));
         m_stopping = true;
     }
     m_wake.notify_one();

@@ -34,8 +34,9 @@ public:
 
     // Queues a job; false once stop() has begun (the job is dropped).
     bool post(Job job);
-    // Runs the queued jobs, then ends the thread. Idempotent.
-    void stop();
+    // Runs the queued jobs, then `last` (when given, on the first call), then
+    // ends the thread. Idempotent.
+    void stop(Job last = {});
 
     // Runs `work(db)` (returning a sqlite::Result<T>) on the storage thread and
     // `done(result)` on `executor`. An exception in `work` becomes an error result.

@@ -23,9 +23,11 @@ constexpr std::size_t kReadMessageMax = 64 * 1024;
 } // namespace
 
 WebSocketSession::WebSocketSession(beast::tcp_stream&& stream,
-                                   std::shared_ptr<ServerContext> context, Identity identity)
+                                   std::shared_ptr<ServerContext> context,
+                                   ConnectionLimits::Slot slot, Identity identity)
     : m_ws(std::move(stream))
     , m_context(std::move(context))
+    , m_slot(std::move(slot))
     , m_identity(std::move(identity)) {}
 
 WebSocketSession::~WebSocketSession() {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "connection.h"
+#include "connection_limits.h"
 #include "server_context.h"
 
 #include <souffleur/server/auth.h>
@@ -34,7 +35,7 @@ public:
     static constexpr std::size_t kMaxQueued = 64;
 
     WebSocketSession(boost::beast::tcp_stream&& stream, std::shared_ptr<ServerContext> context,
-                     Identity identity);
+                     ConnectionLimits::Slot slot, Identity identity);
     ~WebSocketSession() override;
 
     // Completes the upgrade of `request`, then sends hello.
@@ -56,6 +57,7 @@ private:
     boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
     boost::beast::flat_buffer m_buffer;
     std::shared_ptr<ServerContext> m_context;
+    ConnectionLimits::Slot m_slot; // taken over from the HTTP session
     Identity m_identity;
     std::deque<std::shared_ptr<const std::string>> m_queue;
     bool m_joined = false;

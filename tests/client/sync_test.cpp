@@ -4,6 +4,8 @@
 #include "test_paths.h"
 #include "test_support.h"
 
+#include <souffleur/server/records.h>
+
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
@@ -88,6 +90,33 @@ struct Desk {
 };
 
 } // namespace
+
+// The contract between the desk and the server: every record the desk builds
+// is one the server's parser accepts.
+TEST_CASE("Every record the desk builds is accepted by the server", "[client][server][records]") {
+    const SessionInfo session{newUuid(), "g.id", 2};
+    std::string records;
+    for (EventKind kind : {EventKind::Started, EventKind::StepShown, EventKind::StepDone,
+                           EventKind::Decision, EventKind::Back, EventKind::Finished,
+                           EventKind::Abandoned}) {
+        const StepEvent event{kind, "s1", kind == EventKind::Decision ? "s2" : "",
+                              kind == EventKind::StepDone ? 1200 : -1,
+                              std::chrono::system_clock::now()};
+        records += (records.empty() ? "" : ",") + eventRecord(session, event);
+    }
+    for (FeedbackKind kind :
+         {FeedbackKind::Wrong, FeedbackKind::Unclear, FeedbackKind::Outdated, FeedbackKind::Tip}) {
+        records += "," + feedbackRecord({"g.id", 2, "s1", kind, "tekst", "voorstel"});
+    }
+    records += "," + feedbackRecord({"g.id", 2, "s1", FeedbackKind::Wrong, "", ""}); // no text
+    const std::string batch = R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" +
+                              records + "]}";
+    auto parsed = server::parseRecordBatch(batch);
+    INFO((parsed ? std::string() : parsed.error()));
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->events.size() == 7);
+    CHECK(parsed->feedback.size() == 5);
+}
 
 TEST_CASE("A new desk catches up with the feed and sends its records once",
           "[client][sync][server]") {

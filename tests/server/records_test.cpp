@@ -45,7 +45,7 @@ TEST_CASE("Malformed batches are refused with a located reason", "[server][recor
           std::string::npos);
     CHECK(refuse(head + event + R"("event": "launched"}]})") ==
           "records[0]: \"event\" must be one of started, step_shown, step_done, decision, "
-          "finished, abandoned");
+          "back, finished, abandoned");
     CHECK(refuse(head + event + R"("event": "started", "duration_ms": -1}]})")
               .starts_with("records[0]: \"duration_ms\""));
     CHECK(refuse(head + event + R"("event": "started", "step": 3}]})") ==
@@ -53,11 +53,24 @@ TEST_CASE("Malformed batches are refused with a located reason", "[server][recor
     CHECK(refuse(head + R"({"type": "feedback", "id": "f", "guide": "g", "revision": 1,
         "kind": "rant", "text": "x"}]})")
               .starts_with("records[0]: \"kind\" must be one of wrong"));
-    CHECK(refuse(head + R"({"type": "feedback", "id": "f", "guide": "g", "revision": 1,
-        "kind": "tip"}]})") == "records[0]: \"text\" is missing");
     CHECK(refuse(head + R"(42]})") == "records[0]: a record must be a JSON object");
     CHECK(refuse(head + event + R"("event": "started", "revision": 0}]})")
               .starts_with("records[0]: \"revision\""));
+}
+
+TEST_CASE("Back events and feedback without text parse", "[server][records]") {
+    const auto batch = parseRecordBatch(R"({"client": "c", "batch": 1, "records": [
+        {"type": "event", "id": "e1", "session": "s1", "guide": "g", "revision": 1,
+         "event": "back", "step": "a", "at": "2026-11-23T12:00:00Z"},
+        {"type": "feedback", "id": "f1", "guide": "g", "revision": 1, "kind": "wrong"},
+        {"type": "feedback", "id": "f2", "guide": "g", "revision": 1, "kind": "unclear",
+         "text": ""}]})");
+    REQUIRE(batch.has_value());
+    REQUIRE(batch->events.size() == 1);
+    CHECK(batch->events[0].event == "back");
+    REQUIRE(batch->feedback.size() == 2);
+    CHECK(batch->feedback[0].text.empty());
+    CHECK(batch->feedback[1].text.empty());
 }
 
 TEST_CASE("Text lengths are counted in characters", "[server][records]") {

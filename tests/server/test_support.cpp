@@ -165,7 +165,11 @@ void NotifyClient::close() {
     runUntil(done, 2s);
 }
 
-TestServer::TestServer() {
+TestServer::TestServer()
+    : TestServer(Config{}) {}
+
+TestServer::TestServer(Config config)
+    : m_config(std::move(config)) {
     static std::atomic<int> counter = 0;
     m_dataDir =
         std::filesystem::temp_directory_path() /
@@ -202,7 +206,12 @@ TestServer::~TestServer() {
 }
 
 void TestServer::start() {
-    m_server = std::make_unique<Server>(Config{m_dataDir, "127.0.0.1", m_port, 2, false});
+    Config config = m_config;
+    config.dataDir = m_dataDir;
+    config.address = "127.0.0.1";
+    config.port = m_port;
+    config.allowRemote = false;
+    m_server = std::make_unique<Server>(config);
     auto started = m_server->start();
     INFO((started ? std::string() : started.error()));
     REQUIRE(started.has_value());

@@ -94,6 +94,9 @@ private:
 class TestServer {
 public:
     TestServer();
+    // With the caps and threads of `config`; its data directory, address and
+    // port are the test server's own.
+    explicit TestServer(Config config);
     ~TestServer();
 
     // The port stays the same across stop() and restart(), as for a real server.
@@ -111,6 +114,7 @@ public:
 private:
     void start();
 
+    Config m_config;
     std::filesystem::path m_dataDir;
     std::uint16_t m_port = 0; // 0 until the first start picks a free port
     std::unique_ptr<Server> m_server;

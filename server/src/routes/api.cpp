@@ -1,7 +1,8 @@
-// The routes (see api.h): matching a target to an endpoint, the access check,
-// and one handler per route. Handlers validate their input on the I/O thread
-// (guide XML, record JSON, query parameters) and touch the store only through
-// StorageExecutor::run, whose completion answers on the connection's strand.
+// The routes (see api.h): the route table, admission (matching a header to
+// its route and the access check) and one handler per route. Handlers
+// validate their input on the I/O thread (guide XML, record JSON, query
+// parameters) and touch the store only through StorageExecutor::run, whose
+// completion answers on the connection's strand.
 #include "routes/api.h"
 
 #include <souffleur/content/parser.h>
@@ -18,6 +19,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace souffleur::server {
@@ -28,9 +30,8 @@ namespace urls = boost::urls;
 
 enum class Endpoint { Health, Guides, Guide, Changes, Notify, Records, AarReport };
 
-// One request on its way through a route.
+// One admitted request, its body read, on its way through a route.
 struct Call {
-    Endpoint endpoint = Endpoint::Health;
     urls::url url;       // the parsed target, for the query parameters
     std::string guideId; // {id} of /api/v1/guides/{id}
     Request request;
@@ -46,12 +47,18 @@ struct Env {
 
 using Handler = void (*)(const Env&, Call&, const Identity&);
 
+} // namespace
+
 struct Route {
     Endpoint endpoint{};
     http::verb method{};
+    bool needsToken = true; // false only for /healthz
     RoleSet roles{};
+    std::uint64_t bodyLimit = kBodyLimit;
     Handler handler = nullptr;
 };
+
+namespace {
 
 constexpr std::size_t kMaxAuditTarget = 200;
 constexpr std::int64_t kDefaultChangeLimit = 100;
@@ -91,6 +98,10 @@ std::optional<std::string> queryParameter(const urls::url_view& url, std::string
 }
 
 // --- Routes ------------------------------------------------------------------
+
+void healthRoute(const Env& env, Call&, const Identity&) {
+    env.reply(textResponse(http::status::ok, "ok\n", "text/plain"));
+}
 
 void publishGuideRoute(const Env& env, Call& call, const Identity& who) {
     auto guide = content::parseGuide(call.request.body(), "upload");
@@ -206,12 +217,15 @@ void recordsRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request, batch.error()));
     runStorage(
         env,
-        [tenantId = who.tenantId, teamId = who.teamId, batch = std::move(*batch)](
-            sqlite::Database& db) { return applyRecords(db, tenantId, teamId, batch); },
-        [env](sqlite::Result<std::int64_t> acked) {
+        [who, batch = std::move(*batch)](sqlite::Database& db) {
+            return applyRecords(db, who, batch);
+        },
+        [env](sqlite::Result<std::expected<std::int64_t, std::string>> acked) {
             if (!acked)
                 return env.reply(internalError(acked.error()));
-            env.reply(jsonResponse(http::status::ok, json::object{{"acked", *acked}}));
+            if (!*acked)
+                return env.reply(errorResponse(http::status::bad_request, acked->error()));
+            env.reply(jsonResponse(http::status::ok, json::object{{"acked", **acked}}));
         });
 }
 
@@ -249,16 +263,18 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
 }
 
 constexpr std::array kRoutes = {
-    Route{Endpoint::Guides, http::verb::post, kEditorRoles, publishGuideRoute},
-    Route{Endpoint::Guides, http::verb::get, kAnyRole, listGuidesRoute},
-    Route{Endpoint::Guide, http::verb::get, kAnyRole, getGuideRoute},
-    Route{Endpoint::Changes, http::verb::get, kAnyRole, changesRoute},
-    Route{Endpoint::Notify, http::verb::get, kAnyRole, notifyRoute},
-    Route{Endpoint::Records, http::verb::post, kAnyRole, recordsRoute},
-    Route{Endpoint::AarReport, http::verb::get, kEditorRoles, aarReportRoute},
+    Route{Endpoint::Health, http::verb::get, false, {}, kBodyLimit, healthRoute},
+    Route{Endpoint::Guides, http::verb::post, true, kEditorRoles, kGuideBodyLimit,
+          publishGuideRoute},
+    Route{Endpoint::Guides, http::verb::get, true, kAnyRole, kBodyLimit, listGuidesRoute},
+    Route{Endpoint::Guide, http::verb::get, true, kAnyRole, kBodyLimit, getGuideRoute},
+    Route{Endpoint::Changes, http::verb::get, true, kAnyRole, kBodyLimit, changesRoute},
+    Route{Endpoint::Notify, http::verb::get, true, kAnyRole, kBodyLimit, notifyRoute},
+    Route{Endpoint::Records, http::verb::post, true, kAnyRole, kBodyLimit, recordsRoute},
+    Route{Endpoint::AarReport, http::verb::get, true, kEditorRoles, kBodyLimit, aarReportRoute},
 };
 
-// --- Dispatch ----------------------------------------------------------------
+// --- Admission ---------------------------------------------------------------
 
 // The endpoint of a path, and the {id} of /api/v1/guides/{id}.
 std::optional<std::pair<Endpoint, std::string>> match(const urls::url_view& url) {
@@ -293,66 +309,75 @@ Response methodNotAllowed(Endpoint endpoint) {
             allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(route.method));
     }
     auto response = errorResponse(http::status::method_not_allowed, "method not allowed");
-    response.set(http::field::allow, endpoint == Endpoint::Health ? "GET" : allowed);
+    response.set(http::field::allow, allowed);
+    return response;
+}
+
+Response refusal(AuthFailure failure) {
+    if (failure == AuthFailure::Forbidden)
+        return errorResponse(http::status::forbidden, "your role may not use this route");
+    auto response = errorResponse(http::status::unauthorized, "a valid bearer token is required");
+    response.set(http::field::www_authenticate, "Bearer");
     return response;
 }
 
 } // namespace
 
-std::uint64_t bodyLimit(const Request& header) {
-    const auto target = header.target();
-    const auto path = target.substr(0, target.find('?'));
-    return header.method() == http::verb::post && path == "/api/v1/guides" ? kGuideBodyLimit
-                                                                           : kBodyLimit;
-}
-
-void handleRequest(const std::shared_ptr<ServerContext>& context, Request request, Peer peer,
-                   Reply reply, Upgrade upgrade) {
-    auto url = urls::parse_origin_form(request.target());
+void admit(const std::shared_ptr<ServerContext>& context, const Request& header, Peer peer,
+           Admit done) {
+    auto url = urls::parse_origin_form(header.target());
     if (!url)
-        return reply(errorResponse(http::status::bad_request, "malformed request target"));
-    const auto matched = match(*url);
+        return done(
+            std::unexpected(errorResponse(http::status::bad_request, "malformed request target")));
+    auto matched = match(*url);
     if (!matched)
-        return reply(errorResponse(http::status::not_found, "no such resource"));
-    const auto [endpoint, guideId] = *matched;
-
-    if (endpoint == Endpoint::Health) {
-        if (request.method() != http::verb::get)
-            return reply(methodNotAllowed(endpoint));
-        return reply(textResponse(http::status::ok, "ok\n", "text/plain"));
-    }
+        return done(std::unexpected(errorResponse(http::status::not_found, "no such resource")));
     const Route* route = nullptr;
     for (const auto& candidate : kRoutes) {
-        if (candidate.endpoint == endpoint && candidate.method == request.method())
+        if (candidate.endpoint == matched->first && candidate.method == header.method())
             route = &candidate;
     }
     if (!route)
-        return reply(methodNotAllowed(endpoint));
+        return done(std::unexpected(methodNotAllowed(matched->first)));
+    Admitted admitted{route, Identity{}, urls::url(*url), std::move(matched->second),
+                      route->bodyLimit};
+    if (!route->needsToken)
+        return done(std::move(admitted));
 
-    std::string target = std::string(request.method_string()) + " " +
+    // The access check, before any of the body is read: a refused request
+    // costs a token lookup, never a body.
+    std::string target = std::string(header.method_string()) + " " +
                          std::string(url->encoded_path().substr(0, kMaxAuditTarget));
-    AccessRequest access{std::string(request[http::field::authorization]), route->roles,
+    AccessRequest access{std::string(header[http::field::authorization]), route->roles,
                          std::move(target), peer.remote};
-    Env env{context, std::move(peer), std::move(reply), std::move(upgrade)};
-    auto call =
-        std::make_shared<Call>(Call{endpoint, urls::url(*url), guideId, std::move(request)});
-    runStorage(
-        env, [access](sqlite::Database& db) { return authorize(db, access); },
-        [env, call,
-         handler = route->handler](sqlite::Result<std::expected<Identity, AuthFailure>> identity) {
+    auto* failures = &context->authFailures; // lives as long as the storage thread
+    const bool queued = context->storage.run(
+        peer.executor,
+        [access = std::move(access), failures](sqlite::Database& db) {
+            auto outcome = authorize(db, access);
+            if (outcome && !*outcome && outcome->error() != AuthFailure::Forbidden)
+                failures->record(access.remote, authFailureName(outcome->error()), access.route);
+            return outcome;
+        },
+        [done, admitted = std::move(admitted)](
+            sqlite::Result<std::expected<Identity, AuthFailure>> identity) mutable {
             if (!identity)
-                return env.reply(internalError(identity.error()));
-            if (!*identity) {
-                if (identity->error() == AuthFailure::Forbidden)
-                    return env.reply(
-                        errorResponse(http::status::forbidden, "your role may not use this route"));
-                auto response =
-                    errorResponse(http::status::unauthorized, "a valid bearer token is required");
-                response.set(http::field::www_authenticate, "Bearer");
-                return env.reply(std::move(response));
-            }
-            handler(env, *call, **identity);
+                return done(std::unexpected(internalError(identity.error())));
+            if (!*identity)
+                return done(std::unexpected(refusal(identity->error())));
+            admitted.identity = std::move(**identity);
+            done(std::move(admitted));
         });
+    if (!queued)
+        done(std::unexpected(
+            errorResponse(http::status::service_unavailable, "the server is stopping")));
+}
+
+void handleRequest(const std::shared_ptr<ServerContext>& context, Admitted admitted,
+                   Request request, Peer peer, Reply reply, Upgrade upgrade) {
+    const Env env{context, std::move(peer), std::move(reply), std::move(upgrade)};
+    Call call{std::move(admitted.url), std::move(admitted.guideId), std::move(request)};
+    admitted.route->handler(env, call, admitted.identity);
 }
 
 } // namespace souffleur::server

@@ -1,8 +1,15 @@
 // Private: the routes of docs/api.md, between the HTTP session (which reads a
 // request and writes whatever comes back) and the store (reached only through
-// the storage executor). Every /api/v1 route first runs the access check
-// (auth.h) on the storage thread, then its own work; the answer comes back on
-// the connection's strand.
+// the storage executor). A request goes through them in two steps:
+//
+//   header read ──▶ admit(): match the route; for /api/v1, authenticate and
+//                   authorise on the storage thread (the one place where that
+//                   happens) ──▶ Response: refused, answered without reading
+//                   the body
+//                          ──▶ Admitted: the session reads the body (up to
+//                   Admitted::bodyLimit) ──▶ handleRequest(): the route's work
+//
+// Both answer on the connection's strand.
 #pragma once
 
 #include "routes/responses.h"
@@ -11,8 +18,10 @@
 #include <souffleur/server/auth.h>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/url/url.hpp>
 
 #include <cstdint>
+#include <expected>
 #include <functional>
 #include <memory>
 #include <string>
@@ -28,15 +37,32 @@ struct Peer {
     std::string remote;                    // the peer's address, for the audit log
 };
 
+struct Route; // an entry of the route table (api.cpp)
+
+// A request admitted on its header: its route, who sent it, and the largest
+// body the route accepts.
+struct Admitted {
+    const Route* route = nullptr;
+    Identity identity;    // default for /healthz, which needs no token
+    boost::urls::url url; // the parsed target, for the query parameters
+    std::string guideId;  // {id} of /api/v1/guides/{id}
+    std::uint64_t bodyLimit = kBodyLimit;
+};
+// Admitted, or the answer that refuses the request (404, 405, 401, 403, ...).
+using Admission = std::expected<Admitted, Response>;
+
+using Admit = std::function<void(Admission)>;
 using Reply = std::function<void(Response)>;
 // Takes over the connection for an authorised WebSocket upgrade of /api/v1/notify.
 using Upgrade = std::function<void(Identity, Request)>;
 
-// The largest body the route of this request (its header read) accepts.
-std::uint64_t bodyLimit(const Request& header);
+// Decides on a request from its header alone by calling `done` once, on peer.executor.
+void admit(const std::shared_ptr<ServerContext>& context, const Request& header, Peer peer,
+           Admit done);
 
-// Answers one request by calling `reply` once (or `upgrade`), on peer.executor.
-void handleRequest(const std::shared_ptr<ServerContext>& context, Request request, Peer peer,
-                   Reply reply, Upgrade upgrade);
+// Answers an admitted request, its body read, by calling `reply` once (or
+// `upgrade`), on peer.executor.
+void handleRequest(const std::shared_ptr<ServerContext>& context, Admitted admitted,
+                   Request request, Peer peer, Reply reply, Upgrade upgrade);
 
 } // namespace souffleur::server

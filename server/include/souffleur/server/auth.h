@@ -3,8 +3,10 @@
 //
 // A token is 32 random bytes from OpenSSL, hex-encoded, shown once to whoever
 // issued it; the store keeps only its SHA-256 hash. A token belongs to one
-// account, which has one role in one tenant (and usually one team). Refusals
-// (401, 403) are written to the audit log by authorize().
+// account, which has one role in one tenant (and usually one team). A 403 (a
+// known account) is written to the audit log by authorize(); a 401 is only
+// reported, and the server counts those per address (src/auth_failures.h),
+// so a flood of tokenless requests costs no durable write each.
 #pragma once
 
 #include <souffleur/sqlite/sqlite.h>
@@ -65,9 +67,13 @@ sqlite::Result<void> revokeTokens(sqlite::Database& db, std::int64_t accountId);
 sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::string_view token);
 
 enum class AuthFailure {
-    Unauthenticated, // 401: no token, or an unknown, revoked or expired one
-    Forbidden,       // 403: the account's role may not use the route
+    NoToken,      // 401: no bearer token
+    UnknownToken, // 401: an unknown, revoked or expired token
+    Forbidden,    // 403: the account's role may not use the route
 };
+
+// "no_token", "unknown_token", "forbidden": the audit log's outcomes.
+std::string_view authFailureName(AuthFailure failure);
 
 struct AccessRequest {
     std::string authorization; // the Authorization header as sent, "Bearer TOKEN"
@@ -76,7 +82,7 @@ struct AccessRequest {
     std::string remote; // the peer's address, for the audit log
 };
 
-// Authenticates and checks the role; audits every refusal.
+// Authenticates and checks the role; audits a refusal of a known account (403).
 sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,
                                                                const AccessRequest& request);
 

@@ -19,9 +19,11 @@ inline constexpr std::size_t kMaxRecordsPerBatch = 1000;
 inline constexpr std::size_t kMaxIdLength = 128;    // ids, session ids, client ids
 inline constexpr std::size_t kMaxNameLength = 256;  // guide and step ids, timestamps
 inline constexpr std::size_t kMaxTextLength = 4000; // feedback text and suggestion
+// How far a client's batch number may run ahead of its last stored batch.
+inline constexpr std::int64_t kMaxBatchStep = 1'000'000;
 
 // What a desk's step engine reports: started, step_shown, step_done,
-// decision, finished or abandoned.
+// decision, back (the employee went back a step), finished or abandoned.
 struct EventRecord {
     std::string id;
     std::string session;
@@ -41,7 +43,7 @@ struct FeedbackRecord {
     int revision = 0;
     std::optional<std::string> step; // absent: about the whole guide
     std::string kind;
-    std::string text;
+    std::string text; // may be empty: choosing a kind without typing is feedback too
     std::optional<std::string> suggestion;
 };
 

@@ -8,9 +8,11 @@
 //   server.stop();                          // also done by the destructor
 //
 // stop() stops accepting, closes every session (in-flight requests are
-// answered first), finishes the queued storage jobs and joins the threads.
+// answered first), finishes the queued storage jobs, audits the failed
+// authentications not yet written, and joins the threads.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
@@ -25,6 +27,10 @@ struct Config {
     std::uint16_t port = 8470; // 0: any free port, see Server::port()
     int threads = 2;           // I/O threads
     bool allowRemote = false;  // listen on a non-loopback address (plain HTTP!)
+    // Caps on open connections (HTTP and notify WebSockets), in total and from
+    // one remote address; a connection beyond either is accepted and closed.
+    std::size_t maxConnections = 10'000;
+    std::size_t maxConnectionsPerAddress = 64;
 };
 
 class Server {

@@ -10,6 +10,7 @@
 #include <souffleur/server/records.h>
 #include <souffleur/sqlite/sqlite.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
@@ -51,13 +52,16 @@ sqlite::Result<std::optional<std::int64_t>> findAccount(sqlite::Database& db, st
 // --- Audit log ---------------------------------------------------------------
 
 // Who did what to what, from where, with what outcome. Also logged to stderr.
+// Failed authentications (401) are not audited one by one but counted and
+// written as one row per address per minute (src/auth_failures.h).
 struct AuditEntry {
     std::optional<std::int64_t> tenantId; // unknown for a 401
     std::string actor;                    // account name; empty when unknown
     std::string action;                   // "access", "publish"
-    std::string target;                   // "GET /api/v1/guides", a guide id
+    std::string target;                   // "GET /api/v1/guides", a guide id, a summary
     std::string remote;                   // the peer's address
     std::string outcome;                  // "unauthenticated", "published", ...
+    std::int64_t count = 1;               // how many times it happened
 };
 sqlite::Result<void> appendAudit(sqlite::Database& db, const AuditEntry& entry);
 
@@ -114,19 +118,27 @@ struct ChangePage {
     std::int64_t lastSeq = 0; // of the last change returned, or `since` when none
     bool more = false;
 };
-// At most `limit` changes after `since`, oldest first.
+// How much guide XML one page of the change feed carries at most.
+inline constexpr std::size_t kChangePageBytes = 8 * 1024 * 1024;
+
+// At most `limit` changes after `since`, oldest first, with at most `maxBytes`
+// of XML in all but always at least one change; `more` is set when either cut
+// the page short.
 sqlite::Result<ChangePage> changesSince(sqlite::Database& db, std::int64_t tenantId,
-                                        std::int64_t since, std::int64_t limit);
+                                        std::int64_t since, std::int64_t limit,
+                                        std::size_t maxBytes = kChangePageBytes);
 // The tenant's last feed sequence number (0 before the first change).
 sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenantId);
 
 // --- Records and reports -----------------------------------------------------
 
-// Applies the batch and remembers it as the client's last, in one transaction;
-// a batch at or below the last one is a no-op. Returns the batch to acknowledge.
-sqlite::Result<std::int64_t> applyRecords(sqlite::Database& db, std::int64_t tenantId,
-                                          std::optional<std::int64_t> teamId,
-                                          const RecordBatch& batch);
+// Applies the batch of `who`'s desk and remembers it as the client's last, in
+// one transaction. A client is known by its id within the account that sends
+// it, so one account's batches never affect another's. A batch at or below
+// the last one is a no-op. Returns the batch to acknowledge, or why the batch
+// number is refused (more than kMaxBatchStep ahead of the last one: a 400).
+sqlite::Result<std::expected<std::int64_t, std::string>>
+applyRecords(sqlite::Database& db, const Identity& who, const RecordBatch& batch);
 
 struct FeedbackItem {
     std::optional<std::string> step;
