@@ -4,12 +4,11 @@
 #include "test_paths.h"
 #include "test_support.h"
 
-#include <souffleur/server/records.h>
-
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/server/records.h>
 
 #include <catch2/catch.hpp>
 
@@ -96,9 +95,9 @@ struct Desk {
 TEST_CASE("Every record the desk builds is accepted by the server", "[client][server][records]") {
     const SessionInfo session{newUuid(), "g.id", 2};
     std::string records;
-    for (EventKind kind : {EventKind::Started, EventKind::StepShown, EventKind::StepDone,
-                           EventKind::Decision, EventKind::Back, EventKind::Finished,
-                           EventKind::Abandoned}) {
+    for (EventKind kind :
+         {EventKind::Started, EventKind::StepShown, EventKind::StepDone, EventKind::Decision,
+          EventKind::Back, EventKind::Finished, EventKind::Abandoned}) {
         const StepEvent event{kind, "s1", kind == EventKind::Decision ? "s2" : "",
                               kind == EventKind::StepDone ? 1200 : -1,
                               std::chrono::system_clock::now()};
@@ -109,8 +108,8 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
         records += "," + feedbackRecord({"g.id", 2, "s1", kind, "tekst", "voorstel"});
     }
     records += "," + feedbackRecord({"g.id", 2, "s1", FeedbackKind::Wrong, "", ""}); // no text
-    const std::string batch = R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" +
-                              records + "]}";
+    const std::string batch =
+        R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" + records + "]}";
     auto parsed = server::parseRecordBatch(batch);
     INFO((parsed ? std::string() : parsed.error()));
     REQUIRE(parsed.has_value());
