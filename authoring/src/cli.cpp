@@ -1,6 +1,7 @@
 // The subcommands of `souffleur`; see cli.h for the synopsis.
 #include <souffleur/authoring/cli.h>
 #include <souffleur/client/http.h>
+#include <souffleur/content/dita.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/render.h>
@@ -34,6 +35,10 @@ Commands:
                             Rewrite in canonical form (in place), check it, or print it
   render GUIDE.xml -o OUT.html
                             The whole guide as the desk shows it, for preview
+  import-dita TASK.dita -o GUIDE.xml
+                            A DITA 1.3 task as a guide (unresolved references: warnings)
+  export-dita GUIDE.xml -o TASK.dita
+                            A guide as a DITA 1.3 task
   lint FILE.xml...          Validate, then check that they make sense together
                             (reachable steps, paths that end, known links, dates)
   publish GUIDE.xml...      Validate, then publish to the server
@@ -210,6 +215,61 @@ int render(std::span<const std::string> rest, std::ostream& out, std::ostream& e
         return kExitContentError;
     }
     out << "rendered " << guide->id << " to " << output->second << "\n";
+    return kExitOk;
+}
+
+// The one input file and the -o output of import-dita and export-dita.
+std::optional<std::pair<std::string, std::string>>
+inAndOut(std::span<const std::string> rest, const char* command, std::ostream& err) {
+    auto args = parseArguments(rest, {"-o"}, {}, err);
+    if (!args)
+        return std::nullopt;
+    const auto output = args->options.find("-o");
+    if (args->files.size() != 1 || output == args->options.end()) {
+        err << "souffleur " << command << ": needs one input file and -o OUTPUT\n";
+        return std::nullopt;
+    }
+    return std::pair{args->files.front(), output->second};
+}
+
+int importDita(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    const auto files = inAndOut(rest, "import-dita", err);
+    if (!files)
+        return kExitUsage;
+    const auto text = readText(files->first);
+    if (!text) {
+        err << files->first << ": cannot read file\n";
+        return kExitContentError;
+    }
+    auto imported = content::importDitaTask(*text, files->first);
+    if (!imported) {
+        printDiagnostics(imported.error(), err);
+        return kExitContentError;
+    }
+    printDiagnostics(imported->warnings, err);
+    if (!writeAtomically(files->second, content::writeGuide(imported->guide))) {
+        err << "souffleur import-dita: cannot write " << files->second << "\n";
+        return kExitContentError;
+    }
+    out << "imported " << imported->guide.steps.size() << " steps to " << files->second << " ("
+        << imported->warnings.size() << " warnings)\n";
+    return kExitOk;
+}
+
+int exportDita(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    const auto files = inAndOut(rest, "export-dita", err);
+    if (!files)
+        return kExitUsage;
+    auto guide = content::loadGuide(files->first);
+    if (!guide) {
+        printDiagnostics(guide.error(), err);
+        return kExitContentError;
+    }
+    if (!writeAtomically(files->second, content::exportDitaTask(*guide))) {
+        err << "souffleur export-dita: cannot write " << files->second << "\n";
+        return kExitContentError;
+    }
+    out << "exported " << guide->id << " to " << files->second << "\n";
     return kExitOk;
 }
 
@@ -456,6 +516,10 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
         return fmt(rest, out, err);
     if (command == "render")
         return render(rest, out, err);
+    if (command == "import-dita")
+        return importDita(rest, out, err);
+    if (command == "export-dita")
+        return exportDita(rest, out, err);
     if (command == "lint")
         return lint(rest, out, err);
     if (command == "publish")

@@ -101,6 +101,19 @@ TEST_CASE("render writes the whole guide as one page", "[authoring][cli]") {
     CHECK(runCli({"render", "x.xml"}).status == kExitUsage);
 }
 
+TEST_CASE("export-dita and import-dita carry a guide's steps there and back", "[authoring][cli]") {
+    const auto dita = writeTemp("identity.dita", "");
+    const auto back = writeTemp("identity-back.xml", "");
+    CHECK(runCli({"export-dita", SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml",
+                  "-o", dita})
+              .status == kExitOk);
+    const auto imported = runCli({"import-dita", dita, "-o", back});
+    CHECK(imported.status == kExitOk);
+    CHECK(imported.out.find("imported 7 steps") != std::string::npos);
+    CHECK(runCli({"validate", back}).status == kExitOk);
+    CHECK(runCli({"import-dita", dita}).status == kExitUsage);
+}
+
 TEST_CASE("usage errors exit 2", "[authoring][cli]") {
     CHECK(runCli({}).status == kExitUsage);
     CHECK(runCli({"frobnicate"}).status == kExitUsage);
