@@ -10,9 +10,8 @@
 //  2. Options: XML_PARSE_NONET always; never NOENT, DTDLOAD, DTDVALID,
 //     XINCLUDE or HUGE, so the DTD is never loaded and libxml2's own limits
 //     stay on.
-//  3. The external-entity loader refuses everything, process-wide (installed
-//     here too, with std::call_once, because xml_parser.cpp keeps its own
-//     initialisation private; installing the same loader twice is harmless).
+//  3. The external-entity loader refuses everything, process-wide
+//     (libxml_support.h, shared with the guide parser).
 //  4. Errors come through a structured handler, as located diagnostics.
 // Then TaskReader walks the tree into a Guide. It never reads another file:
 // conref, conkeyref, keyref and coderef become warnings, and anything it does
@@ -21,6 +20,7 @@
 // Export writes a Guide as a task topic with plain string building; every
 // piece of guide text goes through the same escaping as the canonical writer.
 #include "escape.h"
+#include "libxml_support.h"
 
 #include <souffleur/content/dita.h>
 #include <souffleur/content/parser.h>
@@ -42,77 +42,11 @@
 namespace souffleur::content {
 namespace {
 
-xmlParserInputPtr refuseExternalEntity(const char*, const char*, xmlParserCtxtPtr) {
-    return nullptr;
-}
-
-void initLibxml() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        xmlInitParser();
-        xmlSetExternalEntityLoader(refuseExternalEntity);
-    });
-}
-
-struct DocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-struct CtxtFree {
-    void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-using CtxtPtr = std::unique_ptr<xmlParserCtxt, CtxtFree>;
-
-// Collects libxml2's errors for one parse (the handler is per thread). An
-// undeclared entity is only a warning: the DTD that might declare it is never
-// loaded, so the reference is left out, like a conref.
-class ErrorCollector {
-public:
-    ErrorCollector(Diagnostics& out, std::string_view file)
-        : m_out(out)
-        , m_file(file) {
-        xmlSetStructuredErrorFunc(this, &ErrorCollector::handle);
-    }
-    ~ErrorCollector() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
-    ErrorCollector(const ErrorCollector&) = delete;
-    ErrorCollector& operator=(const ErrorCollector&) = delete;
-
-    static void handle(void* self, xmlErrorPtr error) {
-        auto* collector = static_cast<ErrorCollector*>(self);
-        if (error == nullptr || collector->m_out.size() >= 50)
-            return;
-        std::string message = error->message ? error->message : "XML error";
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-            message.pop_back();
-        Severity severity = error->level == XML_ERR_WARNING ? Severity::Warning : Severity::Error;
-        if (error->code == XML_WAR_UNDECLARED_ENTITY) {
-            severity = Severity::Warning;
-            message += " (the DTD is never loaded; the reference is left out)";
-        }
-        collector->m_out.push_back({std::string(collector->m_file), error->line,
-                                    error->int2 > 0 ? error->int2 : 0, severity, message});
-    }
-
-private:
-    Diagnostics& m_out;
-    std::string_view m_file;
-};
-
-// Line and column (1-based) of a byte offset.
-std::pair<int, int> locate(std::string_view text, std::size_t offset) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
+using detail::CtxtPtr;
+using detail::DocPtr;
+using detail::ErrorCollector;
+using detail::initLibxml;
+using detail::locate;
 
 // The offset of the '[' that opens an internal DTD subset in the prolog, if
 // there is one. Walks only what may precede the root element: the XML
@@ -932,7 +866,7 @@ DocPtr parseDita(std::string_view xml, std::string_view fileName, Diagnostics& d
     }
     DocPtr doc;
     {
-        const ErrorCollector collector(diagnostics, fileName);
+        const ErrorCollector collector(diagnostics, fileName, {.undeclaredEntityIsWarning = true});
         CtxtPtr ctxt(xmlNewParserCtxt());
         if (!ctxt) {
             diagnostics.push_back({file, 0, 0, Severity::Error, "out of memory"});

@@ -11,6 +11,7 @@
 // document is validated against the RELAX NG schema (content/schema/), the
 // contract that other tools can check too. The reader and the schema agree:
 // every guide in the library passes both (tests/content).
+#include "libxml_support.h"
 #include "schema.h"
 
 #include <souffleur/content/parser.h>
@@ -32,27 +33,11 @@
 namespace souffleur::content {
 namespace {
 
-xmlParserInputPtr refuseExternalEntity(const char*, const char*, xmlParserCtxtPtr) {
-    return nullptr;
-}
-
-void initLibxml() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        xmlInitParser();
-        xmlSetExternalEntityLoader(refuseExternalEntity);
-    });
-}
-
-struct DocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-struct CtxtFree {
-    void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-using CtxtPtr = std::unique_ptr<xmlParserCtxt, CtxtFree>;
+using detail::CtxtPtr;
+using detail::DocPtr;
+using detail::ErrorCollector;
+using detail::initLibxml;
+using detail::locate;
 
 struct RngParserFree {
     void operator()(xmlRelaxNGParserCtxt* ctxt) const { xmlRelaxNGFreeParserCtxt(ctxt); }
@@ -63,54 +48,6 @@ struct RngFree {
 struct RngValidFree {
     void operator()(xmlRelaxNGValidCtxt* ctxt) const { xmlRelaxNGFreeValidCtxt(ctxt); }
 };
-
-// Collects libxml2's errors for one parse or validation. libxml2 keeps the
-// structured handler per thread, so work on different threads does not mix.
-class ErrorCollector {
-public:
-    ErrorCollector(Diagnostics& out, std::string_view file, std::string prefix = {})
-        : m_out(out)
-        , m_file(file)
-        , m_prefix(std::move(prefix)) {
-        xmlSetStructuredErrorFunc(this, &ErrorCollector::handle);
-    }
-    ~ErrorCollector() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
-    ErrorCollector(const ErrorCollector&) = delete;
-    ErrorCollector& operator=(const ErrorCollector&) = delete;
-
-    static void handle(void* self, xmlErrorPtr error) {
-        auto* collector = static_cast<ErrorCollector*>(self);
-        if (error == nullptr || collector->m_out.size() >= 50)
-            return;
-        std::string message = error->message ? error->message : "XML error";
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-            message.pop_back();
-        collector->m_out.push_back(
-            {std::string(collector->m_file), error->line, error->int2 > 0 ? error->int2 : 0,
-             error->level == XML_ERR_WARNING ? Severity::Warning : Severity::Error,
-             collector->m_prefix + message});
-    }
-
-private:
-    Diagnostics& m_out;
-    std::string_view m_file;
-    std::string m_prefix;
-};
-
-// Line and column (1-based) of a byte offset.
-std::pair<int, int> locate(std::string_view text, std::size_t offset) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
 
 std::string_view name(const xmlNode* node) {
     return reinterpret_cast<const char*>(node->name);
@@ -559,7 +496,7 @@ void validateAgainstSchema(xmlDoc* doc, std::string_view file, Diagnostics& diag
         return;
     }
     std::unique_ptr<xmlRelaxNGValidCtxt, RngValidFree> ctxt(xmlRelaxNGNewValidCtxt(schema));
-    const ErrorCollector collector(diagnostics, file, "schema: ");
+    const ErrorCollector collector(diagnostics, file, {.prefix = "schema: "});
     if (xmlRelaxNGValidateDoc(ctxt.get(), doc) != 0 && !hasErrors(diagnostics))
         diagnostics.push_back({std::string(file), 0, 0, Severity::Error, "schema: not valid"});
 }

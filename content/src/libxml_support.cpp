@@ -1,0 +1,67 @@
+#include "libxml_support.h"
+
+#include <mutex>
+
+namespace souffleur::content::detail {
+namespace {
+
+xmlParserInputPtr refuseExternalEntity(const char*, const char*, xmlParserCtxtPtr) {
+    return nullptr;
+}
+
+constexpr std::size_t kMaxDiagnostics = 50;
+
+} // namespace
+
+void initLibxml() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(refuseExternalEntity);
+    });
+}
+
+ErrorCollector::ErrorCollector(Diagnostics& out, std::string_view file, CollectorOptions options)
+    : m_out(out)
+    , m_file(file)
+    , m_options(std::move(options)) {
+    xmlSetStructuredErrorFunc(this, &ErrorCollector::handle);
+}
+
+ErrorCollector::~ErrorCollector() {
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+}
+
+void ErrorCollector::handle(void* self, xmlErrorPtr error) {
+    auto* collector = static_cast<ErrorCollector*>(self);
+    if (error == nullptr || collector->m_out.size() >= kMaxDiagnostics)
+        return;
+    std::string message = error->message ? error->message : "XML error";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+        message.pop_back();
+    Severity severity = error->level == XML_ERR_WARNING ? Severity::Warning : Severity::Error;
+    if (collector->m_options.undeclaredEntityIsWarning &&
+        error->code == XML_WAR_UNDECLARED_ENTITY) {
+        severity = Severity::Warning;
+        message += " (the DTD is never loaded; the reference is left out)";
+    }
+    collector->m_out.push_back({std::string(collector->m_file), error->line,
+                                error->int2 > 0 ? error->int2 : 0, severity,
+                                collector->m_options.prefix + message});
+}
+
+std::pair<int, int> locate(std::string_view text, std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace souffleur::content::detail

@@ -1,0 +1,59 @@
+// Private: the safe use of libxml2 shared by the guide parser (xml_parser.cpp)
+// and the DITA importer (dita.cpp). These three files are the only ones that
+// see libxml2; no libxml2 type appears in a public header.
+//  - initLibxml(): initialises libxml2 once and installs an external-entity
+//    loader that refuses everything, process-wide.
+//  - DocPtr, CtxtPtr: RAII for xmlDoc and xmlParserCtxt.
+//  - ErrorCollector: libxml2's structured errors (per thread) as located
+//    Diagnostics, for the lifetime of the collector.
+#pragma once
+
+#include <souffleur/content/diagnostic.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace souffleur::content::detail {
+
+void initLibxml();
+
+struct DocFree {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+struct CtxtFree {
+    void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+using CtxtPtr = std::unique_ptr<xmlParserCtxt, CtxtFree>;
+
+struct CollectorOptions {
+    std::string prefix;                     // put before every message, e.g. "schema: "
+    bool undeclaredEntityIsWarning = false; // DITA: the DTD that declares it is never loaded
+};
+
+class ErrorCollector {
+public:
+    ErrorCollector(Diagnostics& out, std::string_view file, CollectorOptions options = {});
+    ~ErrorCollector();
+    ErrorCollector(const ErrorCollector&) = delete;
+    ErrorCollector& operator=(const ErrorCollector&) = delete;
+
+private:
+    static void handle(void* self, xmlErrorPtr error);
+
+    Diagnostics& m_out;
+    std::string_view m_file;
+    CollectorOptions m_options;
+};
+
+// Line and column (1-based) of a byte offset in `text`.
+std::pair<int, int> locate(std::string_view text, std::size_t offset);
+
+} // namespace souffleur::content::detail
