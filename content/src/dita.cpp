@@ -42,11 +42,14 @@
 namespace souffleur::content {
 namespace {
 
+using detail::attribute;
 using detail::CtxtPtr;
 using detail::DocPtr;
 using detail::ErrorCollector;
+using detail::fold;
 using detail::initLibxml;
 using detail::locate;
+using detail::name;
 
 // The offset of the '[' that opens an internal DTD subset in the prolog, if
 // there is one. Walks only what may precede the root element: the XML
@@ -89,42 +92,8 @@ std::optional<std::size_t> internalSubset(std::string_view xml) {
     return std::nullopt;
 }
 
-std::string_view name(const xmlNode* node) {
-    return reinterpret_cast<const char*>(node->name);
-}
-
 bool isElement(const xmlNode* node) {
     return node->type == XML_ELEMENT_NODE;
-}
-
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// Runs of white space folded to one space, trimmed.
-std::string fold(std::string_view raw) {
-    std::string out;
-    bool pendingSpace = false;
-    for (const char c : raw) {
-        if (isSpace(c)) {
-            pendingSpace = !out.empty();
-        } else {
-            if (pendingSpace)
-                out += ' ';
-            pendingSpace = false;
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::optional<std::string> attribute(const xmlNode* node, const char* attrName) {
-    xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(attrName));
-    if (value == nullptr)
-        return std::nullopt;
-    std::string out = fold(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return out;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {

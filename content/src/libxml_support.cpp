@@ -50,6 +50,35 @@ void ErrorCollector::handle(void* self, xmlErrorPtr error) {
                                 collector->m_options.prefix + message});
 }
 
+std::string_view name(const xmlNode* node) {
+    return reinterpret_cast<const char*>(node->name);
+}
+
+std::string fold(std::string_view raw) {
+    std::string out;
+    bool pendingSpace = false;
+    for (const char c : raw) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            pendingSpace = !out.empty();
+        } else {
+            if (pendingSpace)
+                out += ' ';
+            pendingSpace = false;
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> attribute(const xmlNode* node, const char* attrName) {
+    xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(attrName));
+    if (value == nullptr)
+        return std::nullopt;
+    std::string out = fold(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return out;
+}
+
 std::pair<int, int> locate(std::string_view text, std::size_t offset) {
     int line = 1;
     int column = 1;

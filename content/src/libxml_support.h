@@ -6,6 +6,7 @@
 //  - DocPtr, CtxtPtr: RAII for xmlDoc and xmlParserCtxt.
 //  - ErrorCollector: libxml2's structured errors (per thread) as located
 //    Diagnostics, for the lifetime of the collector.
+//  - name, fold, attribute: reading a tree with white space folded.
 #pragma once
 
 #include <souffleur/content/diagnostic.h>
@@ -15,6 +16,7 @@
 #include <libxml/xmlerror.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,6 +54,16 @@ private:
     std::string_view m_file;
     CollectorOptions m_options;
 };
+
+// An element's local name.
+std::string_view name(const xmlNode* node);
+
+// Runs of white space folded to one space and trimmed, so that indentation in
+// a file never changes the model.
+std::string fold(std::string_view raw);
+
+// An attribute without namespace, folded; nullopt when absent.
+std::optional<std::string> attribute(const xmlNode* node, const char* attrName);
 
 // Line and column (1-based) of a byte offset in `text`.
 std::pair<int, int> locate(std::string_view text, std::size_t offset);

@@ -33,11 +33,14 @@
 namespace souffleur::content {
 namespace {
 
+using detail::attribute;
 using detail::CtxtPtr;
 using detail::DocPtr;
 using detail::ErrorCollector;
+using detail::fold;
 using detail::initLibxml;
 using detail::locate;
+using detail::name;
 
 struct RngParserFree {
     void operator()(xmlRelaxNGParserCtxt* ctxt) const { xmlRelaxNGFreeParserCtxt(ctxt); }
@@ -49,32 +52,9 @@ struct RngValidFree {
     void operator()(xmlRelaxNGValidCtxt* ctxt) const { xmlRelaxNGFreeValidCtxt(ctxt); }
 };
 
-std::string_view name(const xmlNode* node) {
-    return reinterpret_cast<const char*>(node->name);
-}
-
 bool inGuideNamespace(const xmlNode* node) {
     return node->ns != nullptr && node->ns->href != nullptr &&
            std::string_view(reinterpret_cast<const char*>(node->ns->href)) == kGuideNamespace;
-}
-
-// Text with runs of white space folded to one space and trimmed, so that
-// indentation in the file never changes the model.
-std::string fold(const char* raw) {
-    std::string out;
-    bool pendingSpace = false;
-    for (const char* p = raw; *p; ++p) {
-        const char c = *p;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            pendingSpace = !out.empty();
-        } else {
-            if (pendingSpace)
-                out += ' ';
-            pendingSpace = false;
-            out += c;
-        }
-    }
-    return out;
 }
 
 std::string foldedText(const xmlNode* node) {
@@ -83,15 +63,6 @@ std::string foldedText(const xmlNode* node) {
         return {};
     std::string out = fold(reinterpret_cast<const char*>(raw));
     xmlFree(raw);
-    return out;
-}
-
-std::optional<std::string> attribute(const xmlNode* node, const char* attrName) {
-    xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(attrName));
-    if (value == nullptr)
-        return std::nullopt;
-    std::string out = fold(reinterpret_cast<const char*>(value));
-    xmlFree(value);
     return out;
 }
 
