@@ -294,30 +294,36 @@ int lint(std::span<const std::string> rest, std::ostream& out, std::ostream& err
         return kExitUsage;
     }
     int status = kExitOk;
-    std::vector<std::pair<std::string, content::Document>> documents;
+    struct Loaded {
+        std::string file;
+        content::Document document;
+        content::SourceLines lines;
+    };
+    std::vector<Loaded> documents;
     for (const auto& file : args->files) {
-        auto document = content::loadDocument(file);
+        content::SourceLines lines;
+        auto document = content::loadDocument(file, &lines);
         if (!document) {
             printDiagnostics(document.error(), err);
             status = kExitContentError;
             continue;
         }
-        documents.emplace_back(file, std::move(*document));
+        documents.push_back({file, std::move(*document), std::move(lines)});
     }
     content::LintContext context{.today = today()};
     std::map<std::string, const content::Guide*> guides;
-    for (const auto& [file, document] : documents) {
+    for (const auto& [file, document, lines] : documents) {
         if (const auto* guide = std::get_if<content::Guide>(&document)) {
             context.knownGuides.insert(guide->id);
             guides[guide->id] = guide;
         }
     }
     std::size_t warnings = 0;
-    for (const auto& [file, document] : documents) {
+    for (const auto& [file, document, lines] : documents) {
         const auto* guide = std::get_if<content::Guide>(&document);
-        const auto diagnostics =
-            guide ? content::lintGuide(*guide, file, context)
-                  : content::lintAlert(std::get<content::Alert>(document), file, context, guides);
+        const auto diagnostics = guide ? content::lintGuide(*guide, file, context, &lines)
+                                       : content::lintAlert(std::get<content::Alert>(document),
+                                                            file, context, guides, &lines);
         printDiagnostics(diagnostics, err);
         if (content::hasErrors(diagnostics))
             status = kExitContentError;

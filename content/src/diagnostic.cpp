@@ -6,8 +6,10 @@ namespace souffleur::content {
 
 std::string Diagnostic::toString() const {
     std::string out = file.empty() ? std::string("<input>") : file;
-    if (line > 0) // lint diagnostics name their step instead of a line
-        out += ':' + std::to_string(line) + ':' + std::to_string(column);
+    if (line > 0)
+        out += ':' + std::to_string(line);
+    if (line > 0 && column > 0)
+        out += ':' + std::to_string(column);
     out += ": ";
     out += severity == Severity::Error ? "error: " : "warning: ";
     out += message;

@@ -220,6 +220,37 @@ bool hasContent(const xmlNode* node) {
     return false;
 }
 
+// Blocks of text (as TaskReader collects them) as rich text: a block whose
+// lines all start with a bullet is a list, any other block a paragraph with
+// its lines kept apart by line breaks.
+RichText richFromBlocks(const std::vector<std::string>& blocks) {
+    constexpr std::string_view bullet = "\xE2\x80\xA2 ";
+    std::string html;
+    for (const auto& block : blocks) {
+        std::vector<std::string_view> lines;
+        for (std::size_t start = 0; start <= block.size();) {
+            const std::size_t end = std::min(block.find('\n', start), block.size());
+            lines.push_back(std::string_view(block).substr(start, end - start));
+            start = end + 1;
+        }
+        const bool list = std::ranges::all_of(
+            lines, [&](std::string_view line) { return line.starts_with(bullet); });
+        html += list ? "<ul>" : "<p>";
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (list)
+                html += "<li>" +
+                        detail::escapeMarkup(lines[i].substr(bullet.size()), detail::Quotes::Keep) +
+                        "</li>";
+            else
+                html +=
+                    (i > 0 ? "<br>" : "") + detail::escapeMarkup(lines[i], detail::Quotes::Keep);
+        }
+        html += list ? "</ul>" : "</p>";
+    }
+    auto rich = RichText::fromHtml(html);
+    return rich ? std::move(*rich) : RichText::fromPlainText(join(blocks, "\n\n"));
+}
+
 bool isWarningNote(std::string_view type) {
     return oneOf(type, {"caution", "warning", "danger", "attention", "important", "notice",
                         "restriction", "trouble"});
@@ -263,9 +294,9 @@ public:
                 warn(child, "<" + std::string(childName) + "> is not mapped; left out");
             }
         }
-        guide.prerequisites = join(prerequisites, "\n\n");
-        guide.context = join(context, "\n\n");
-        guide.result = join(result, "\n\n");
+        guide.prerequisites = richFromBlocks(prerequisites);
+        guide.context = richFromBlocks(context);
+        guide.result = richFromBlocks(result);
         if (guide.title.empty()) {
             warn(task, "the task has no title; its id is used instead");
             guide.title = guide.id;
@@ -365,18 +396,17 @@ private:
 
     void readSteps(const xmlNode* steps, std::vector<Step>& out) {
         std::vector<std::string> pending; // a <stepsection> introduces the steps after it
+        std::vector<std::string> lastDetails;
         for (const xmlNode* child = steps->children; child; child = child->next) {
             if (!isElement(child))
                 continue;
             const auto childName = name(child);
             if (childName == "step") {
-                Step step = readStep(child, out.size());
-                if (!pending.empty()) {
-                    if (!step.details.empty())
-                        pending.push_back(step.details);
-                    step.details = join(pending, "\n\n");
-                    pending.clear();
-                }
+                std::vector<std::string> details = std::move(pending);
+                pending.clear();
+                Step step = readStep(child, out.size(), details);
+                step.details = richFromBlocks(details);
+                lastDetails = std::move(details);
                 out.push_back(std::move(step));
             } else if (childName == "stepsection") {
                 if (resolvable(child))
@@ -386,8 +416,8 @@ private:
             }
         }
         if (!pending.empty() && !out.empty()) {
-            pending.insert(pending.begin(), out.back().details);
-            out.back().details = join(pending, "\n\n");
+            lastDetails.insert(lastDetails.end(), pending.begin(), pending.end());
+            out.back().details = richFromBlocks(lastDetails);
         }
     }
 
@@ -402,7 +432,7 @@ private:
             step.glance = fold(blocks.front());
             blocks.erase(blocks.begin());
         }
-        step.details = join(blocks, "\n\n");
+        step.details = richFromBlocks(blocks);
         if (step.glance.empty()) {
             warn(node, "the informal steps have no text; a placeholder is used");
             step.glance = "(empty step)";
@@ -410,7 +440,8 @@ private:
         return step;
     }
 
-    Step readStep(const xmlNode* node, std::size_t index) {
+    // One step; what it says besides its command is appended to `details`.
+    Step readStep(const xmlNode* node, std::size_t index, std::vector<std::string>& details) {
         Step step;
         step.id = stepId(node, index);
         m_reference.clear();
@@ -419,7 +450,6 @@ private:
             return step;
         }
         m_noteSink = &step;
-        std::vector<std::string> details;
         for (const xmlNode* child = node->children; child; child = child->next) {
             if (!isElement(child))
                 continue;
@@ -467,7 +497,6 @@ private:
             }
         }
         m_noteSink = nullptr;
-        step.details = join(details, "\n\n");
         if (step.glance.empty()) {
             warn(node, "the step has no <cmd>; a placeholder is used");
             step.glance = "(empty step)";
@@ -882,6 +911,27 @@ std::string ditaTopicId(std::string_view guideId) {
     return out;
 }
 
+std::string inlineStart(const RichToken& token) {
+    if (token.value == "em")
+        return "<i>";
+    if (token.value == "strong")
+        return "<b>";
+    if (token.value == "code")
+        return "<codeph>";
+    const std::string key = token.href.substr(std::string_view("guide:").size());
+    return "<xref keyref=\"" + escapeAttribute(key) + "\">";
+}
+
+std::string inlineEnd(std::string_view tag) {
+    if (tag == "em")
+        return "</i>";
+    if (tag == "strong")
+        return "</b>";
+    if (tag == "code")
+        return "</codeph>";
+    return "</xref>";
+}
+
 class DitaOut {
 public:
     void line(int indent, std::string_view text) {
@@ -897,16 +947,64 @@ public:
         line(indent, "<" + std::string(tag) + std::string(attributes) + ">" + escapeText(text) +
                          "</" + std::string(tag) + ">");
     }
-    // Guide text as paragraphs (blank lines in it separate them).
-    void paragraphs(int indent, std::string_view text) {
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            auto end = text.find("\n\n", start);
-            if (end == std::string_view::npos)
-                end = text.size();
-            element(indent, "p", fold(text.substr(start, end - start)));
-            start = end + 2;
+    // Rich text as DITA blocks: <p>, <ul>, <ol>, <li> as they are; <em>,
+    // <strong> and <code> as <i>, <b> and <codeph>; a link to a guide as an
+    // <xref> with the guide id as its key; a line break ends a paragraph.
+    // `label`, when given, starts the first paragraph in bold.
+    void rich(int indent, const RichText& text, std::string_view label = {}) {
+        std::string run; // the inline markup of the paragraph or item being written
+        std::string_view block = "p";
+        bool inList = false;
+        const std::string labelRun = label.empty() ? "" : "<b>" + escapeText(label) + "</b> ";
+        run = labelRun;
+        const auto flush = [&](bool keepEmpty = false) {
+            while (!run.empty() && run.back() == ' ')
+                run.pop_back();
+            if (!run.empty() || keepEmpty)
+                line(indent + (inList ? 1 : 0),
+                     "<" + std::string(block) + ">" + run + "</" + std::string(block) + ">");
+            run.clear();
+        };
+        for (const RichToken& token : text.tokens()) {
+            switch (token.kind) {
+            case RichToken::Kind::Text:
+                run += escapeText(token.value);
+                break;
+            case RichToken::Kind::Break:
+                if (inList)
+                    run += ' ';
+                else
+                    flush();
+                break;
+            case RichToken::Kind::Open:
+                if (token.value == "p") {
+                    if (run != labelRun)
+                        flush(); // the label, if still alone, starts this paragraph
+                    block = "p";
+                } else if (token.value == "ul" || token.value == "ol") {
+                    flush();
+                    line(indent, "<" + token.value + ">");
+                    inList = true;
+                } else if (token.value == "li") {
+                    block = "li";
+                } else {
+                    run += inlineStart(token);
+                }
+                break;
+            case RichToken::Kind::Close:
+                if (token.value == "p" || token.value == "li") {
+                    flush(token.value == "li");
+                    block = "p";
+                } else if (token.value == "ul" || token.value == "ol") {
+                    inList = false;
+                    line(indent, "</" + token.value + ">");
+                } else {
+                    run += inlineEnd(token.value);
+                }
+                break;
+            }
         }
+        flush();
     }
     std::string take() { return std::move(m_out); }
 
@@ -922,9 +1020,9 @@ void writeDitaStep(DitaOut& out, const Step& step, bool last, bool dutch) {
                          step.escalation.has_value() || (step.ends && !last);
     if (hasInfo) {
         out.line(4, "<info>");
-        out.paragraphs(5, step.details);
+        out.rich(5, step.details);
         if (!step.why.empty())
-            out.element(5, "p", (dutch ? "Waarom: " : "Why: ") + step.why);
+            out.rich(5, step.why, dutch ? "Waarom:" : "Why:");
         if (!step.checks.empty()) {
             out.line(5, "<ul>");
             for (const auto& check : step.checks)
@@ -1007,12 +1105,12 @@ std::string exportDitaTask(const Guide& guide) {
     out.line(1, "<taskbody>");
     if (!guide.prerequisites.empty()) {
         out.line(2, "<prereq>");
-        out.paragraphs(3, guide.prerequisites);
+        out.rich(3, guide.prerequisites);
         out.line(2, "</prereq>");
     }
     if (!guide.context.empty()) {
         out.line(2, "<context>");
-        out.paragraphs(3, guide.context);
+        out.rich(3, guide.context);
         out.line(2, "</context>");
     }
     out.line(2, "<steps>");
@@ -1021,7 +1119,7 @@ std::string exportDitaTask(const Guide& guide) {
     out.line(2, "</steps>");
     if (!guide.result.empty()) {
         out.line(2, "<result>");
-        out.paragraphs(3, guide.result);
+        out.rich(3, guide.result);
         out.line(2, "</result>");
     }
     out.line(1, "</taskbody>");

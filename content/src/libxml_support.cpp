@@ -1,6 +1,8 @@
 #include "libxml_support.h"
 
+#include <algorithm>
 #include <mutex>
+#include <vector>
 
 namespace souffleur::content::detail {
 namespace {
@@ -91,6 +93,49 @@ std::pair<int, int> locate(std::string_view text, std::size_t offset) {
         }
     }
     return {line, column};
+}
+
+std::pair<int, int> position(const xmlNode* node, std::string_view text) {
+    if (node != nullptr && node->type != XML_ELEMENT_NODE && node->parent != nullptr &&
+        node->parent->type == XML_ELEMENT_NODE)
+        node = node->parent; // text: where its element starts
+    const int line = node ? static_cast<int>(xmlGetLineNo(node)) : 0;
+    if (line <= 0)
+        return {0, 0};
+    std::string tag = "<";
+    if (node->type == XML_ELEMENT_NODE && node->ns != nullptr && node->ns->prefix != nullptr)
+        tag += std::string(reinterpret_cast<const char*>(node->ns->prefix)) + ":";
+    tag += std::string(name(node));
+    // The offsets where lines line-9 .. line start.
+    constexpr int kLinesBack = 10;
+    std::vector<std::size_t> starts;
+    int current = 1;
+    std::size_t offset = 0;
+    while (current <= line && offset <= text.size()) {
+        if (current > line - kLinesBack)
+            starts.push_back(offset);
+        const auto end = text.find('\n', offset);
+        if (end == std::string_view::npos)
+            break;
+        offset = end + 1;
+        ++current;
+    }
+    if (node->type != XML_ELEMENT_NODE || starts.empty())
+        return {line, 1};
+    for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
+        const auto end = std::min(text.find('\n', *start), text.size());
+        const std::string_view lineText = text.substr(*start, end - *start);
+        for (auto found = lineText.find(tag); found != std::string_view::npos;
+             found = lineText.find(tag, found + 1)) {
+            const std::size_t after = found + tag.size();
+            if (after == lineText.size() || lineText[after] == ' ' || lineText[after] == '>' ||
+                lineText[after] == '/' || lineText[after] == '\t' || lineText[after] == '\r') {
+                const int lineNumber = line - static_cast<int>(start - starts.rbegin());
+                return {lineNumber, static_cast<int>(found) + 1};
+            }
+        }
+    }
+    return {line, 1};
 }
 
 } // namespace souffleur::content::detail

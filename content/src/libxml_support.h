@@ -68,4 +68,10 @@ std::optional<std::string> attribute(const xmlNode* node, const char* attrName);
 // Line and column (1-based) of a byte offset in `text`.
 std::pair<int, int> locate(std::string_view text, std::size_t offset);
 
+// Line and column (1-based) of the start tag of `node`, parsed from `text`:
+// libxml2 keeps only the line, so the column is where "<name" is found on
+// that line (or, for a start tag over several lines, on one of the lines
+// before it); 1 when it cannot be found. A text node is placed at its element.
+std::pair<int, int> position(const xmlNode* node, std::string_view text);
+
 } // namespace souffleur::content::detail

@@ -1,7 +1,8 @@
 // The semantic lint (lint.h): what a guide or an alert must mean, checked on
 // the model after the parser (src/xml_parser.cpp) and the schema have checked
 // the structure. Used by `souffleur validate` and authoring before publishing.
-// No libxml2 here; diagnostics have line 0 and name the step or option.
+// No libxml2 here; diagnostics name the step or option, and carry the line of
+// what they are about when the parser's SourceLines are given.
 //
 // The step graph is the one the step engine walks (overlay/core/src/
 // step_engine.cpp): a decision moves to the target of the option chosen; a
@@ -20,6 +21,8 @@
 //  - the valid window: from after to; with today: expired, not valid yet
 //    (Warnings);
 //  - related guides unknown to the context, or the guide itself (Warnings);
+//  - links in rich text (<a href="guide:ID">) to guides unknown to the
+//    context, or to the guide itself (Warnings);
 //  - neither an audience nor an owner (Warning);
 //  - a glance longer than 160 characters, counted in code points (Warning);
 //  - an escalation to role 'other' with nothing to record (Warning).
@@ -43,26 +46,50 @@ namespace {
 
 constexpr std::size_t kMaxGlanceCharacters = 160;
 
-std::string quoted(std::string_view text) {
+std::string inQuotes(std::string_view text) {
     return "'" + std::string(text) + "'";
 }
 
-// Collects diagnostics for one file.
+// Collects diagnostics for one file, each at the line of what it is about
+// when the source lines are known (0 otherwise).
 class Reporter {
 public:
-    explicit Reporter(std::string_view file)
-        : m_file(file) {}
+    Reporter(std::string_view file, const SourceLines* lines)
+        : m_file(file)
+        , m_lines(lines) {}
 
-    void error(std::string message) { add(Severity::Error, std::move(message)); }
-    void warning(std::string message) { add(Severity::Warning, std::move(message)); }
+    void error(std::string message, int line) { add(Severity::Error, std::move(message), line); }
+    void warning(std::string message, int line) {
+        add(Severity::Warning, std::move(message), line);
+    }
     Diagnostics take() { return std::move(m_diagnostics); }
 
+    // Where things are; 0 when unknown.
+    int root() const { return m_lines ? m_lines->root : 0; }
+    int valid() const { return m_lines && m_lines->valid ? m_lines->valid : root(); }
+    int step(std::string_view id) const { return find(m_lines ? &m_lines->steps : nullptr, id); }
+    int related(std::string_view id) const {
+        return find(m_lines ? &m_lines->related : nullptr, id);
+    }
+    int attachment(std::size_t index) const {
+        return m_lines && index < m_lines->attachments.size() ? m_lines->attachments[index]
+                                                              : root();
+    }
+
 private:
-    void add(Severity severity, std::string message) {
-        m_diagnostics.push_back({m_file, 0, 0, severity, std::move(message)});
+    int find(const std::map<std::string, int, std::less<>>* lines, std::string_view id) const {
+        if (lines == nullptr)
+            return 0;
+        const auto found = lines->find(id);
+        return found == lines->end() ? root() : found->second;
+    }
+
+    void add(Severity severity, std::string message, int line) {
+        m_diagnostics.push_back({m_file, line, 0, severity, std::move(message)});
     }
 
     std::string m_file;
+    const SourceLines* m_lines;
     Diagnostics m_diagnostics;
 };
 
@@ -139,7 +166,8 @@ void checkGraph(const Guide& guide, Reporter& report) {
 
     for (std::size_t i = 0; i < count; ++i) {
         if (!reachable[i])
-            report.warning("step " + quoted(guide.steps[i].id) + " can never be reached");
+            report.warning("step " + inQuotes(guide.steps[i].id) + " can never be reached",
+                           report.step(guide.steps[i].id));
     }
 
     // A reachable step that cannot finish only leads to steps that cannot
@@ -165,9 +193,9 @@ void checkGraph(const Guide& guide, Reporter& report) {
             continue; // ran into a loop already reported, or an unknown target
         std::string loop = "steps ";
         for (std::size_t p = positionInPath[*node]; p < path.size(); ++p)
-            loop += quoted(guide.steps[path[p]].id) + " -> ";
-        loop += quoted(guide.steps[*node].id) + " form a loop with no way to finish";
-        report.error(std::move(loop));
+            loop += inQuotes(guide.steps[path[p]].id) + " -> ";
+        loop += inQuotes(guide.steps[*node].id) + " form a loop with no way to finish";
+        report.error(std::move(loop), report.step(guide.steps[*node].id));
     }
 }
 
@@ -176,38 +204,45 @@ void checkGraph(const Guide& guide, Reporter& report) {
 void checkDecision(const Step& step, const Guide& guide, Reporter& report) {
     if (step.options.empty())
         return;
-    const std::string where = "step " + quoted(step.id);
+    const std::string where = "step " + inQuotes(step.id);
+    const int line = report.step(step.id);
     if (step.ends)
         report.warning(where + " is a decision and has end=\"true\": the task goes on with the "
-                               "option chosen, so the end has no effect");
+                               "option chosen, so the end has no effect",
+                       line);
     std::set<std::string_view> labels;
     std::set<std::string_view> reportedLabels;
     for (const Option& option : step.options) {
-        const std::string name = "option " + quoted(option.label) + " of " + where;
+        const std::string name = "option " + inQuotes(option.label) + " of " + where;
         if (!guide.findStep(option.target))
-            report.error(name + " leads to unknown step " + quoted(option.target));
+            report.error(name + " leads to unknown step " + inQuotes(option.target), line);
         if (option.target == step.id)
-            report.warning(name + " leads back to the same step");
+            report.warning(name + " leads back to the same step", line);
         if (!labels.insert(option.label).second && reportedLabels.insert(option.label).second)
-            report.error(where + " offers the option " + quoted(option.label) + " more than once");
+            report.error(where + " offers the option " + inQuotes(option.label) + " more than once",
+                         line);
     }
     const std::string& first = step.options.front().target;
     const bool allSame = std::ranges::all_of(
         step.options, [&](const Option& option) { return option.target == first; });
     if (step.options.size() > 1 && allSame)
-        report.warning(where + ": all options lead to step " + quoted(first) +
-                       ", so the decision decides nothing");
+        report.warning(where + ": all options lead to step " + inQuotes(first) +
+                           ", so the decision decides nothing",
+                       line);
 }
 
 void checkStep(const Step& step, const Guide& guide, Reporter& report) {
-    const std::string where = "step " + quoted(step.id);
+    const std::string where = "step " + inQuotes(step.id);
+    const int line = report.step(step.id);
     if (const std::size_t length = characterCount(step.glance); length > kMaxGlanceCharacters)
         report.warning(where + ": the glance should be read at a glance: " +
-                       std::to_string(length) + " characters (at most " +
-                       std::to_string(kMaxGlanceCharacters) + "); move the rest to <details>");
+                           std::to_string(length) + " characters (at most " +
+                           std::to_string(kMaxGlanceCharacters) + "); move the rest to <details>",
+                       line);
     if (step.escalation && step.escalation->role == "other" && step.escalation->record.empty())
         report.warning(where + ": an escalation to role 'other' should say in <record> whom "
-                               "to involve and what to record");
+                               "to involve and what to record",
+                       line);
     checkDecision(step, guide, report);
 }
 
@@ -216,21 +251,45 @@ void checkWindow(std::string_view what, const std::string& from, const std::stri
                  const LintContext& context, Reporter& report) {
     if (!from.empty() && !to.empty() && from > to)
         report.error(std::string(what) + " is valid from " + from + " to " + to +
-                     ": the window ends before it starts");
+                         ": the window ends before it starts",
+                     report.valid());
     if (context.today.empty())
         return;
     if (!to.empty() && to < context.today)
-        report.warning(std::string(what) + " expired on " + to);
+        report.warning(std::string(what) + " expired on " + to, report.valid());
     if (!from.empty() && from > context.today)
-        report.warning(std::string(what) + " is not valid yet: it applies from " + from);
+        report.warning(std::string(what) + " is not valid yet: it applies from " + from,
+                       report.valid());
+}
+
+// Links in rich text: to a guide the context knows, and not to this one.
+void checkLinks(const Guide& guide, const LintContext& context, Reporter& report) {
+    const auto check = [&](const RichText& text, std::string_view where, int line) {
+        for (const std::string& target : text.links()) {
+            if (target == guide.id)
+                report.warning(std::string(where) + ": a link to this guide itself", line);
+            else if (!context.knownGuides.empty() && !context.knownGuides.contains(target))
+                report.warning(std::string(where) + ": links to unknown guide " + inQuotes(target),
+                               line);
+        }
+    };
+    check(guide.prerequisites, "prerequisites", report.root());
+    check(guide.context, "context", report.root());
+    for (const Step& step : guide.steps) {
+        const std::string where = "step " + inQuotes(step.id);
+        check(step.details, where + " details", report.step(step.id));
+        check(step.why, where + " why", report.step(step.id));
+    }
+    check(guide.result, "result", report.root());
 }
 
 } // namespace
 
-Diagnostics lintGuide(const Guide& guide, std::string_view fileName, const LintContext& context) {
-    Reporter report(fileName);
+Diagnostics lintGuide(const Guide& guide, std::string_view fileName, const LintContext& context,
+                      const SourceLines* lines) {
+    Reporter report(fileName, lines);
     if (guide.steps.empty()) {
-        report.error("the guide has no steps");
+        report.error("the guide has no steps", report.root());
     } else {
         checkGraph(guide, report);
         for (const Step& step : guide.steps)
@@ -239,33 +298,42 @@ Diagnostics lintGuide(const Guide& guide, std::string_view fileName, const LintC
     checkWindow("this guide", guide.validFrom, guide.validTo, context, report);
     for (const std::string& related : guide.related) {
         if (related == guide.id)
-            report.warning("related guide " + quoted(related) + " is this guide itself");
+            report.warning("related guide " + inQuotes(related) + " is this guide itself",
+                           report.related(related));
         else if (!context.knownGuides.empty() && !context.knownGuides.contains(related))
-            report.warning("related guide: links to unknown guide " + quoted(related));
+            report.warning("related guide: links to unknown guide " + inQuotes(related),
+                           report.related(related));
     }
+    checkLinks(guide, context, report);
     if (guide.audience.empty() && guide.owner.empty())
-        report.warning("nobody owns this guide: give it an <owner> team or an <audience> role");
+        report.warning("nobody owns this guide: give it an <owner> team or an <audience> role",
+                       report.root());
     return report.take();
 }
 
 Diagnostics lintAlert(const Alert& alert, std::string_view fileName, const LintContext& context,
-                      const std::map<std::string, const Guide*>& guides) {
-    Reporter report(fileName);
+                      const std::map<std::string, const Guide*>& guides, const SourceLines* lines) {
+    Reporter report(fileName, lines);
     checkWindow("this alert", alert.validFrom, alert.validTo, context, report);
     if (alert.validTo.empty())
-        report.warning("an alert should say when it stops being valid: give <valid> a to date");
+        report.warning("an alert should say when it stops being valid: give <valid> a to date",
+                       report.valid());
     if (alert.mustAcknowledge && alert.level == Alert::Level::Info)
         report.warning("an info alert that every desk must acknowledge is an odd combination: "
-                       "raise the level or make acknowledging optional");
-    for (const Alert::Attachment& attachment : alert.attachments) {
+                       "raise the level or make acknowledging optional",
+                       report.root());
+    for (std::size_t i = 0; i < alert.attachments.size(); ++i) {
+        const Alert::Attachment& attachment = alert.attachments[i];
         const auto found = guides.find(attachment.guide);
         const Guide* guide = found == guides.end() ? nullptr : found->second;
         if (!guide && !context.knownGuides.empty() &&
             !context.knownGuides.contains(attachment.guide))
-            report.warning("attachment: links to unknown guide " + quoted(attachment.guide));
+            report.warning("attachment: links to unknown guide " + inQuotes(attachment.guide),
+                           report.attachment(i));
         if (guide && !attachment.step.empty() && !guide->findStep(attachment.step))
-            report.error("attached to step " + quoted(attachment.step) + ", which guide " +
-                         quoted(attachment.guide) + " does not have");
+            report.error("attached to step " + inQuotes(attachment.step) + ", which guide " +
+                             inQuotes(attachment.guide) + " does not have",
+                         report.attachment(i));
     }
     return report.take();
 }

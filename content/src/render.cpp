@@ -1,5 +1,7 @@
-// One renderer for desk and authoring preview. Every piece of guide text goes
-// through escapeHtml; the only markup is ours. The stylesheet is inline and
+// One renderer for desk and authoring preview. Every plain piece of guide
+// text goes through escapeHtml; rich text (rich_text.h) is markup the
+// allowlist sanitizer wrote, the only kind a RichText can hold; all other
+// markup is ours. The stylesheet is inline and
 // allowed by its SHA-256 hash in the Content-Security-Policy, so the page needs
 // no 'unsafe-inline', runs no script and loads nothing from anywhere.
 #include "escape.h"
@@ -41,7 +43,11 @@ constexpr std::string_view kStyle =
     ".image{font-size:13px;color:var(--muted);border:1px dashed var(--line);padding:6px}"
     ".escalation{border:2px solid var(--warn);border-radius:4px;padding:8px;margin:10px 0}"
     ".escalation h2{font-size:16px;margin:0 0 6px}"
-    ".escalation dt{font-weight:600;margin-top:6px}.escalation dd{margin:0}";
+    ".escalation dt{font-weight:600;margin-top:6px}.escalation dd{margin:0}"
+    ".rich p{margin:0 0 6px}.rich ul,.rich ol{margin:4px 0 6px;padding-left:22px}"
+    ".rich li{margin:2px 0}code{font:14px/1.4 ui-monospace,'DejaVu Sans Mono',monospace;"
+    "background:var(--soft);padding:0 3px;border-radius:3px}"
+    "a{color:var(--brand);text-decoration:underline}";
 
 std::string base64(const unsigned char* data, std::size_t size) {
     std::string out(4 * ((size + 2) / 3), '\0');
@@ -156,15 +162,21 @@ std::string pageStart(const Guide& guide, std::string_view progress) {
     return out;
 }
 
+// Rich text in a block of its own. Its markup is safe as it is: a RichText
+// holds only what the allowlist sanitizer wrote.
+std::string rich(const RichText& text, std::string_view className = "rich") {
+    return "<div class=\"" + std::string(className) + "\">" + text.markup() + "</div>\n";
+}
+
 // The prerequisites and background, before the first step.
 void appendIntroduction(std::string& out, const Guide& guide, const Strings& s) {
     if (!guide.prerequisites.empty()) {
-        out += "<details open><summary>" + std::string(s.prerequisites) + "</summary><p>" +
-               escapeHtml(guide.prerequisites) + "</p></details>\n";
+        out += "<details open><summary>" + std::string(s.prerequisites) + "</summary>" +
+               rich(guide.prerequisites) + "</details>\n";
     }
     if (!guide.context.empty()) {
-        out += "<details><summary>" + std::string(s.context) + "</summary><p>" +
-               escapeHtml(guide.context) + "</p></details>\n";
+        out += "<details><summary>" + std::string(s.context) + "</summary>" + rich(guide.context) +
+               "</details>\n";
     }
 }
 
@@ -213,12 +225,12 @@ void appendStep(std::string& out, const Step& step, const Strings& s, UiLanguage
         out += "</ol>\n";
     }
     if (!step.details.empty()) {
-        out += "<details><summary>" + std::string(s.details) + "</summary><p>" +
-               escapeHtml(step.details) + "</p></details>\n";
+        out += "<details><summary>" + std::string(s.details) + "</summary>" + rich(step.details) +
+               "</details>\n";
     }
     if (!step.why.empty()) {
-        out += "<details><summary>" + std::string(s.why) + "</summary><p>" + escapeHtml(step.why) +
-               "</p></details>\n";
+        out += "<details><summary>" + std::string(s.why) + "</summary>" + rich(step.why) +
+               "</details>\n";
     }
     if (step.ends)
         out += "<p class=\"end\">" + std::string(s.ends) + "</p>\n";
@@ -258,7 +270,7 @@ std::string renderGuide(const Guide& guide, const RenderOptions& options) {
         out += "</section>\n";
     }
     if (!guide.result.empty())
-        out += "<p class=\"end\">" + escapeHtml(guide.result) + "</p>\n";
+        out += rich(guide.result, "rich end");
     out += "</main>\n</body>\n</html>\n";
     return out;
 }
@@ -268,7 +280,7 @@ std::string renderFinished(const Guide& guide, const RenderOptions& options) {
     std::string out = pageStart(guide, {});
     out += "<h1 class=\"glance\" id=\"glance\">" + std::string(s.finished) + "</h1>\n";
     if (!guide.result.empty())
-        out += "<p class=\"end\">" + escapeHtml(guide.result) + "</p>\n";
+        out += rich(guide.result, "rich end");
     out += "<p>" + std::string(s.finishedHint) + "</p>\n</main>\n</body>\n</html>\n";
     return out;
 }

@@ -45,6 +45,45 @@ public:
         m_out += tag;
         m_out += ">\n";
     }
+    // Rich text: inline markup on the element's line; blocks (<p>, <ul>,
+    // <ol>, <li>) each on a line of their own, indented. The parser folds
+    // the white space this adds, so the model does not change.
+    void rich(int indent, std::string_view tag, const RichText& text, bool always = false) {
+        if (text.empty() && !always)
+            return;
+        startTag(indent, tag, {});
+        m_out += '>';
+        if (!text.hasBlocks()) {
+            m_out += text.markup();
+        } else {
+            m_out += '\n';
+            int depth = indent + 1;
+            for (const RichToken& token : text.tokens()) {
+                const bool block = token.value == "p" || token.value == "ul" ||
+                                   token.value == "ol" || token.value == "li";
+                if (token.kind == RichToken::Kind::Open && block) {
+                    m_out.append(static_cast<std::size_t>(depth) * 2, ' ');
+                    m_out += "<" + token.value + ">";
+                    if (token.value == "ul" || token.value == "ol") {
+                        m_out += '\n';
+                        ++depth;
+                    }
+                } else if (token.kind == RichToken::Kind::Close && block) {
+                    if (token.value == "ul" || token.value == "ol") {
+                        --depth;
+                        m_out.append(static_cast<std::size_t>(depth) * 2, ' ');
+                    }
+                    m_out += "</" + token.value + ">\n";
+                } else {
+                    appendInline(token);
+                }
+            }
+            m_out.append(static_cast<std::size_t>(indent) * 2, ' ');
+        }
+        m_out += "</";
+        m_out += tag;
+        m_out += ">\n";
+    }
     void texts(int indent, std::string_view tag, const std::vector<std::string>& items) {
         for (const auto& item : items)
             text(indent, tag, item, {}, true);
@@ -52,6 +91,27 @@ public:
     std::string take() { return std::move(m_out); }
 
 private:
+    void appendInline(const RichToken& token) {
+        switch (token.kind) {
+        case RichToken::Kind::Text:
+            m_out += detail::escapeMarkup(token.value, detail::Quotes::Keep);
+            break;
+        case RichToken::Kind::Break:
+            m_out += "<br/>";
+            break;
+        case RichToken::Kind::Open:
+            m_out += '<' + token.value;
+            if (!token.href.empty())
+                m_out +=
+                    " href=\"" + detail::escapeMarkup(token.href, detail::Quotes::Double) + '"';
+            m_out += '>';
+            break;
+        case RichToken::Kind::Close:
+            m_out += "</" + token.value + ">";
+            break;
+        }
+    }
+
     void startTag(int indent, std::string_view tag, Attributes attributes) {
         m_out.append(static_cast<std::size_t>(indent) * 2, ' ');
         m_out += '<';
@@ -78,8 +138,8 @@ void writeValidity(XmlOut& out, int indent, const std::string& from, const std::
 void writeStep(XmlOut& out, const Step& step) {
     out.open(1, "step", {{"id", step.id}, {"end", step.ends ? "true" : ""}});
     out.text(2, "glance", step.glance, {}, true);
-    out.text(2, "details", step.details);
-    out.text(2, "why", step.why);
+    out.rich(2, "details", step.details);
+    out.rich(2, "why", step.why);
     out.texts(2, "check", step.checks);
     out.texts(2, "warning", step.warnings);
     out.texts(2, "tip", step.tips);
@@ -129,11 +189,11 @@ std::string writeGuide(const Guide& guide) {
                    {"title", trigger.title},
                    {"link", trigger.link}});
     }
-    out.text(1, "prerequisites", guide.prerequisites);
-    out.text(1, "context", guide.context);
+    out.rich(1, "prerequisites", guide.prerequisites);
+    out.rich(1, "context", guide.context);
     for (const Step& step : guide.steps)
         writeStep(out, step);
-    out.text(1, "result", guide.result);
+    out.rich(1, "result", guide.result);
     out.close(0, "guide");
     return out.take();
 }
@@ -149,7 +209,7 @@ std::string writeAlert(const Alert& alert) {
               {"level", levelName(alert.level)},
               {"acknowledge", alert.mustAcknowledge ? "required" : ""}});
     out.text(1, "title", alert.title, {}, true);
-    out.text(1, "body", alert.body, {}, true);
+    out.rich(1, "body", alert.body, true);
     writeValidity(out, 1, alert.validFrom, alert.validTo);
     for (const auto& attachment : alert.attachments)
         out.empty(1, "attach", {{"guide", attachment.guide}, {"step", attachment.step}});

@@ -12,6 +12,7 @@
 // contract that other tools can check too. The reader and the schema agree:
 // every guide in the library passes both (tests/content).
 #include "libxml_support.h"
+#include "rich_text_builder.h"
 #include "schema.h"
 
 #include <souffleur/content/parser.h>
@@ -104,12 +105,16 @@ constexpr std::array<std::string_view, 5> kEscalationRoles = {"id-expert", "back
 // Walks a parsed document into the model, adding located errors.
 class TreeReader {
 public:
-    TreeReader(std::string_view file, Diagnostics& diagnostics)
+    TreeReader(std::string_view file, std::string_view xml, Diagnostics& diagnostics,
+               SourceLines* lines)
         : m_file(file)
-        , m_diagnostics(diagnostics) {}
+        , m_xml(xml)
+        , m_diagnostics(diagnostics)
+        , m_lines(lines) {}
 
     Guide readGuide(const xmlNode* root) {
         Guide guide;
+        note(root, [&](SourceLines& lines, int line) { lines.root = line; });
         checkAttributes(root, {"id", "revision"});
         guide.id = requiredId(root, "id");
         guide.revision = revision(root);
@@ -133,16 +138,19 @@ public:
             else if (childName == "basis")
                 guide.references.push_back(
                     {textOnly(child, {"href"}), attribute(child, "href").value_or("")});
-            else if (childName == "related")
+            else if (childName == "related") {
                 guide.related.push_back(checkId(child, singleAttribute(child, "guide")));
-            else if (childName == "trigger")
+                note(child, [&](SourceLines& lines, int line) {
+                    lines.related.emplace(guide.related.back(), line);
+                });
+            } else if (childName == "trigger")
                 guide.triggers.push_back(readTrigger(child));
             else if (childName == "prerequisites")
-                guide.prerequisites = textOnly(child);
+                guide.prerequisites = richText(child);
             else if (childName == "context")
-                guide.context = textOnly(child);
+                guide.context = richText(child);
             else if (childName == "result")
-                guide.result = textOnly(child);
+                guide.result = richText(child);
             else if (childName == "step")
                 guide.steps.push_back(readStep(child));
             else
@@ -161,6 +169,7 @@ public:
 
     Alert readAlert(const xmlNode* root) {
         Alert alert;
+        note(root, [&](SourceLines& lines, int line) { lines.root = line; });
         checkAttributes(root, {"id", "revision", "level", "acknowledge"});
         alert.id = requiredId(root, "id");
         alert.revision = revision(root);
@@ -186,7 +195,7 @@ public:
             if (childName == "title")
                 alert.title = textOnly(child);
             else if (childName == "body")
-                alert.body = textOnly(child);
+                alert.body = richText(child);
             else if (childName == "valid")
                 readValidity(child, alert.validFrom, alert.validTo);
             else if (childName == "attach") {
@@ -197,6 +206,8 @@ public:
                 if (!attachment.step.empty())
                     checkId(child, attachment.step);
                 alert.attachments.push_back(std::move(attachment));
+                note(child,
+                     [](SourceLines& lines, int line) { lines.attachments.push_back(line); });
             } else
                 unknown(child);
         }
@@ -212,6 +223,7 @@ private:
         Step step;
         checkAttributes(node, {"id", "end"});
         step.id = requiredId(node, "id");
+        note(node, [&](SourceLines& lines, int line) { lines.steps.emplace(step.id, line); });
         if (!m_stepIds.insert(step.id).second && !step.id.empty())
             error(node, "duplicate step id '" + step.id + "'");
         if (auto end = attribute(node, "end")) {
@@ -226,9 +238,9 @@ private:
             if (childName == "glance")
                 step.glance = textOnly(child);
             else if (childName == "details")
-                step.details = textOnly(child);
+                step.details = richText(child);
             else if (childName == "why")
-                step.why = textOnly(child);
+                step.why = richText(child);
             else if (childName == "check")
                 step.checks.push_back(textOnly(child));
             else if (childName == "warning")
@@ -321,6 +333,7 @@ private:
     }
 
     void readValidity(const xmlNode* node, std::string& from, std::string& to) {
+        note(node, [](SourceLines& lines, int line) { lines.valid = line; });
         checkAttributes(node, {"from", "to"});
         from = attribute(node, "from").value_or("");
         to = attribute(node, "to").value_or("");
@@ -363,6 +376,18 @@ private:
                                  std::string(name(node)) + ">");
         }
         return foldedText(node);
+    }
+
+    // Elements whose content is rich text (rich_text.h): the allowlisted
+    // markup, and nothing else, with a located error for anything more.
+    RichText richText(const xmlNode* node) {
+        checkAttributes(node, {});
+        std::vector<detail::RichIssue> issues;
+        RichText out = detail::RichTextBuilder::fromNodes(node->children,
+                                                          detail::RichSource::GuideXml, issues);
+        for (auto& issue : issues)
+            error(issue.node, std::move(issue.message));
+        return out;
     }
 
     void expectEmpty(const xmlNode* node) {
@@ -434,14 +459,23 @@ private:
         error(node, "unknown element <" + std::string(name(node)) + ">");
     }
 
+    // Records where `node` is, when the caller asked for source lines.
+    template <typename Record>
+    void note(const xmlNode* node, Record record) {
+        if (m_lines != nullptr)
+            record(*m_lines, static_cast<int>(xmlGetLineNo(node)));
+    }
+
     void error(const xmlNode* node, std::string message) {
-        m_diagnostics.push_back({std::string(m_file),
-                                 node ? static_cast<int>(xmlGetLineNo(node)) : 0, 0,
-                                 Severity::Error, std::move(message)});
+        const auto [line, column] = detail::position(node, m_xml);
+        m_diagnostics.push_back(
+            {std::string(m_file), line, column, Severity::Error, std::move(message)});
     }
 
     std::string_view m_file;
+    std::string_view m_xml;
     Diagnostics& m_diagnostics;
+    SourceLines* m_lines;
     std::set<std::string> m_stepIds;
     std::vector<std::pair<const xmlNode*, std::string>> m_targets;
 };
@@ -497,7 +531,8 @@ DocPtr parseXml(std::string_view xml, std::string_view fileName, Diagnostics& di
         }
         const std::string url(fileName);
         doc.reset(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()),
-                                    url.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA));
+                                    url.c_str(), "UTF-8",
+                                    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES));
     }
     if (!doc || hasErrors(diagnostics)) {
         if (!hasErrors(diagnostics))
@@ -536,14 +571,14 @@ std::expected<std::string, Diagnostics> readFile(const std::filesystem::path& pa
 
 } // namespace
 
-std::expected<Document, Diagnostics> parseDocument(std::string_view xml,
-                                                   std::string_view fileName) {
+std::expected<Document, Diagnostics> parseDocument(std::string_view xml, std::string_view fileName,
+                                                   SourceLines* lines) {
     Diagnostics diagnostics;
     DocPtr doc = parseXml(xml, fileName, diagnostics);
     if (!doc)
         return std::unexpected(std::move(diagnostics));
     const xmlNode* root = xmlDocGetRootElement(doc.get());
-    TreeReader reader(fileName, diagnostics);
+    TreeReader reader(fileName, xml, diagnostics, lines);
     std::optional<Document> document;
     if (inGuideNamespace(root) && name(root) == "guide")
         document = reader.readGuide(root);
@@ -581,11 +616,12 @@ std::expected<Alert, Diagnostics> parseAlert(std::string_view xml, std::string_v
         {std::string(fileName), 1, 0, Severity::Error, "this is a <guide>, not an <alert>"}});
 }
 
-std::expected<Document, Diagnostics> loadDocument(const std::filesystem::path& path) {
+std::expected<Document, Diagnostics> loadDocument(const std::filesystem::path& path,
+                                                  SourceLines* lines) {
     auto text = readFile(path);
     if (!text)
         return std::unexpected(std::move(text.error()));
-    return parseDocument(*text, path.string());
+    return parseDocument(*text, path.string(), lines);
 }
 
 std::expected<Guide, Diagnostics> loadGuide(const std::filesystem::path& path) {

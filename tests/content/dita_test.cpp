@@ -172,15 +172,15 @@ TEST_CASE("A DITA task maps onto the guide model", "[content][dita]") {
     CHECK(guide.title == "Een paspoort aanvragen");
     CHECK(guide.summary == "Wat de taak is.");
     CHECK(guide.tags == std::vector<std::string>{"reisdocument"});
-    CHECK(guide.prerequisites == "De burger is aanwezig.");
-    CHECK(guide.context == "Achtergrond.\n\n• een\n• twee\n\nEen voorbeeld.");
-    CHECK(guide.result == "Klaar.\n\nArchiveer het dossier.");
+    CHECK(guide.prerequisites.plainText() == "De burger is aanwezig.");
+    CHECK(guide.context.plainText() == "Achtergrond.\n\n• een\n• twee\n\nEen voorbeeld.");
+    CHECK(guide.result.plainText() == "Klaar.\n\nArchiveer het dossier.");
     REQUIRE(guide.steps.size() == 4);
 
     const Step& first = guide.steps[0];
     CHECK(first.id == "start");
     CHECK(first.glance == "Open C:\\dossier met dossier.");
-    CHECK(first.details == "Eerste.\n\na b\n\nTweede.\n\nHet dossier is open.");
+    CHECK(first.details.plainText() == "Eerste.\n\na b\n\nTweede.\n\nHet dossier is open.");
     CHECK(first.tips == std::vector<std::string>{"Voorbeeld: Zo doet u dat."});
     CHECK_FALSE(first.ends);
 
@@ -188,13 +188,13 @@ TEST_CASE("A DITA task maps onto the guide model", "[content][dita]") {
     CHECK(second.id == "s2"); // "start" is taken
     CHECK(second.glance == "Controleer de gegevens:");
     CHECK(second.checks == std::vector<std::string>{"1. Naam", "2. Geboortedatum"});
-    CHECK(second.details == "2. Zoals in de BRP.");
+    CHECK(second.details.plainText() == "2. Zoals in de BRP.");
     CHECK(second.warnings == std::vector<std::string>{"Niet vergeten.", "Nooit kopieren."});
     CHECK(second.tips == std::vector<std::string>{"Lees hardop voor.", "Gewone notitie."});
 
     CHECK(guide.steps[2].checks == std::vector<std::string>{"Balie", "Post"});
     CHECK(guide.steps[2].options.empty());
-    CHECK(guide.steps[3].details == "Linux: export X\nWindows: set X");
+    CHECK(guide.steps[3].details.plainText() == "Linux: export X\nWindows: set X");
     CHECK(anyMessage(result.warnings, "branching was not inferred"));
     CHECK(anyMessage(result.warnings, "draft comment"));
     CHECK_FALSE(guide.steps.back().ends);
@@ -302,7 +302,7 @@ TEST_CASE("Unresolved conrefs and keyrefs are warnings with a location", "[conte
 </steps>)");
     const ImportResult result = importOk(xml);
     REQUIRE(result.guide.steps.size() == 5);
-    CHECK(result.guide.context == "Eigen.");
+    CHECK(result.guide.context.plainText() == "Eigen.");
     CHECK(result.guide.steps[0].glance == "(inhoud via conkeyref: conref-task/download-ot)");
     CHECK(result.guide.steps[1].glance == "(inhoud via conref: x.dita#t/cmd)");
     CHECK(result.guide.steps[2].glance == "Zie en https://example.org/a.");
@@ -314,7 +314,7 @@ TEST_CASE("Unresolved conrefs and keyrefs are warnings with a location", "[conte
         return d.message == "conref to shared.dita#t/p not resolved; content left out";
     });
     REQUIRE(conref != result.warnings.end());
-    CHECK(conref->toString() == "test.dita:3:0: warning: conref to shared.dita#t/p not "
+    CHECK(conref->toString() == "test.dita:3: warning: conref to shared.dita#t/p not "
                                 "resolved; content left out");
     CHECK(anyMessage(result.warnings, "keyref to site not resolved; content left out"));
     CHECK(anyMessage(result.warnings, "link to other.dita#o/x has no text of its own"));
@@ -331,7 +331,7 @@ TEST_CASE("Empty commands and informal steps still make valid steps", "[content]
         importOk(task("<steps-informal><p>Bel de klant.</p><p>Noteer het.</p></steps-informal>"));
     REQUIRE(informal.guide.steps.size() == 1);
     CHECK(informal.guide.steps[0].glance == "Bel de klant.");
-    CHECK(informal.guide.steps[0].details == "Noteer het.");
+    CHECK(informal.guide.steps[0].details.plainText() == "Noteer het.");
 
     const ImportResult none = importOk(task("<context><p>Alleen context.</p></context>"));
     REQUIRE(none.guide.steps.size() == 1);
@@ -363,14 +363,14 @@ TEST_CASE("Export writes a DITA task that imports back", "[content][dita]") {
     guide.title = "Alles & meer";
     guide.summary = "Samenvatting";
     guide.tags = {"een"};
-    guide.prerequisites = "Voor";
-    guide.context = "Achter";
-    guide.result = "Klaar";
+    guide.prerequisites = RichText::fromPlainText("Voor");
+    guide.context = RichText::fromPlainText("Achter");
+    guide.result = RichText::fromPlainText("Klaar");
     guide.steps = {
         {.id = "kijk",
          .glance = "Kijk <goed>",
-         .details = "Uitleg",
-         .why = "Daarom",
+         .details = RichText::fromPlainText("Uitleg"),
+         .why = RichText::fromPlainText("Daarom"),
          .checks = {"oren", "kin"},
          .warnings = {"Pas op"},
          .tips = {"Tip"},
@@ -387,7 +387,7 @@ TEST_CASE("Export writes a DITA task that imports back", "[content][dita]") {
                           "<task id=\"nl_test_alles\" xml:lang=\"nl\">"));
     CHECK(xml.find("<title>Alles &amp; meer</title>") != std::string::npos);
     CHECK(xml.find("<cmd>Kijk &lt;goed&gt;</cmd>") != std::string::npos);
-    CHECK(xml.find("<p>Waarom: Daarom</p>") != std::string::npos);
+    CHECK(xml.find("<p><b>Waarom:</b> Daarom</p>") != std::string::npos);
     CHECK(xml.find("<li>oren</li>") != std::string::npos);
     CHECK(xml.find("<note type=\"caution\">Pas op</note>") != std::string::npos);
     CHECK(xml.find("<note type=\"tip\">Tip</note>") != std::string::npos);

@@ -29,7 +29,7 @@ Alert alertWith(std::vector<Alert::Attachment> attachments = {}) {
     Alert alert;
     alert.id = "t.alert";
     alert.title = "Alert";
-    alert.body = "Body";
+    alert.body = RichText::fromPlainText("Body");
     alert.validFrom = "2026-11-01";
     alert.validTo = "2026-12-31";
     alert.attachments = std::move(attachments);
@@ -457,4 +457,55 @@ TEST_CASE("The demo library lints without errors", "[content][lint][library]") {
         explain(diagnostics);
         CHECK_FALSE(hasErrors(diagnostics));
     }
+}
+
+TEST_CASE("Links in rich text must lead to known guides", "[content][lint][rich]") {
+    Guide guide = guideWith({{.id = "a",
+                              .glance = "A",
+                              .details = *RichText::fromHtml(
+                                  "Zie <a href=guide:t.elders>elders</a> en <a href=guide:t.guide>"
+                                  "hier</a>")}});
+    guide.context = *RichText::fromHtml("<a href=guide:t.bekend>bekend</a>");
+    const auto diagnostics = lintGuide(guide, "links.xml", {.knownGuides = {"t.bekend"}});
+    explain(diagnostics);
+    CHECK(hasWarning(diagnostics, "step 'a' details: links to unknown guide 't.elders'"));
+    CHECK(hasWarning(diagnostics, "step 'a' details: a link to this guide itself"));
+    CHECK(count(diagnostics, Severity::Warning, "bekend") == 0);
+}
+
+TEST_CASE("With the parser's source lines, lint points at the line", "[content][lint]") {
+    const std::string xml = R"(<?xml version="1.0"?>
+<guide xmlns="urn:x-souffleur:guide:1" id="t.lines" revision="1">
+  <title>T</title>
+  <valid from="2026-12-01" to="2026-01-01"/>
+  <related guide="t.unknown"/>
+  <step id="a" end="true">
+    <glance>A</glance>
+  </step>
+  <step id="weg">
+    <glance>Nooit bereikt</glance>
+  </step>
+</guide>
+)";
+    SourceLines lines;
+    const auto document = parseDocument(xml, "lines.xml", &lines);
+    REQUIRE(document.has_value());
+    CHECK(lines.root == 2);
+    CHECK(lines.valid == 4);
+    CHECK(lines.steps.at("weg") == 9);
+    const Guide& guide = std::get<Guide>(*document);
+    const auto diagnostics = lintGuide(guide, "lines.xml", {.knownGuides = {"t.lines"}}, &lines);
+    explain(diagnostics);
+    const auto lineOf = [&](std::string_view text) {
+        const auto found = std::ranges::find_if(diagnostics, [&](const Diagnostic& d) {
+            return d.message.find(text) != std::string::npos;
+        });
+        return found == diagnostics.end() ? -1 : found->line;
+    };
+    CHECK(lineOf("the window ends before it starts") == 4);
+    CHECK(lineOf("unknown guide 't.unknown'") == 5);
+    CHECK(lineOf("step 'weg' can never be reached") == 9);
+    CHECK(lineOf("nobody owns this guide") == 2);
+    // Without source lines, the message still names what it is about.
+    CHECK(lintGuide(guide, "lines.xml").at(0).line == 0);
 }

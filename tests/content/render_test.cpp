@@ -15,8 +15,8 @@ Guide hostileGuide() {
     guide.steps.push_back({
         .id = "s1",
         .glance = "<img src=x onerror=alert(1)>",
-        .details = "<a href=\"javascript:alert(1)\">x</a>",
-        .why = "<iframe src=https://example.org>",
+        .details = *RichText::fromHtml("<a href=\"javascript:alert(1)\">x</a>"),
+        .why = *RichText::fromHtml("<iframe src=https://example.org>"),
         .checks = {"<svg onload=alert(1)>"},
         .warnings = {"<style>body{background:url(https://example.org/x)}</style>"},
         .tips = {"<form action=https://example.org><input></form>"},
@@ -59,8 +59,8 @@ TEST_CASE("A step page shows progress, glance, checks and options", "[content][r
     guide.title = "Titel";
     guide.steps.push_back({.id = "a",
                            .glance = "Doe dit",
-                           .details = "Uitleg",
-                           .why = "Omdat",
+                           .details = RichText::fromPlainText("Uitleg"),
+                           .why = RichText::fromPlainText("Omdat"),
                            .checks = {"Vinkje"},
                            .warnings = {"Niet vergeten"},
                            .tips = {"Zo gaat het sneller"},

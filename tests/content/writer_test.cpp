@@ -66,14 +66,14 @@ TEST_CASE("Every field of a guide survives writing and parsing", "[content][writ
     guide.references = {{"Wet & regel", "https://example.org/?a=1&b=2"}, {"Intern", ""}};
     guide.related = {"t.other"};
     guide.triggers = {{"app*", "*Titel?", ""}, {"", "", "deep.link"}};
-    guide.prerequisites = "Before";
-    guide.context = "Background";
-    guide.result = "Done";
+    guide.prerequisites = RichText::fromPlainText("Before");
+    guide.context = *RichText::fromHtml("<p>Back</p><ul><li><em>ground</em></li></ul>");
+    guide.result = RichText::fromPlainText("Done &");
     guide.steps = {
         {.id = "s1",
          .glance = "x < y & z > w",
-         .details = "d",
-         .why = "w",
+         .details = *RichText::fromHtml("d <strong>e</strong><br>f <a href='guide:t.other'>g</a>"),
+         .why = RichText::fromPlainText("w"),
          .checks = {"'quote'"},
          .warnings = {"warn"},
          .tips = {"tip"},
@@ -102,7 +102,7 @@ TEST_CASE("Every field of an alert survives writing and parsing", "[content][wri
     alert.mustAcknowledge = true;
     alert.validFrom = "2026-11-01";
     alert.title = "Let op";
-    alert.body = "Body & <more>";
+    alert.body = RichText::fromPlainText("Body & <more>\n\nSecond");
     alert.attachments = {{"t.guide", "s1"}, {"t.guide", ""}};
     auto parsed = parseAlert(writeAlert(alert), "alert.xml");
     REQUIRE(parsed.has_value());

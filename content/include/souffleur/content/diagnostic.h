@@ -17,7 +17,8 @@ struct Diagnostic {
     std::string message;
 
     // `file:line:col: error: message`, the form compilers and editors
-    // understand; `file: error: message` when there is no line.
+    // understand; `file:line: error: message` without a column, and
+    // `file: error: message` without a line.
     std::string toString() const;
 };
 

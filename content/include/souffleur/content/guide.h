@@ -2,8 +2,11 @@
 // and the notices that go with it (an Alert), as plain data. The XML
 // vocabulary of guide format v1 (docs/guide-format.md, content/schema/)
 // maps one to one onto these structs; parser.h reads it, writer.h writes it,
-// lint.h checks its sense, render.h turns it into HTML.
+// lint.h checks its sense, render.h turns it into HTML. The longer texts are
+// RichText (rich_text.h): sanitized markup; all other strings are plain text.
 #pragma once
+
+#include <souffleur/content/rich_text.h>
 
 #include <cstddef>
 #include <optional>
@@ -46,8 +49,8 @@ struct Escalation {
 struct Step {
     std::string id;
     std::string glance;                   // the short instruction, read at a glance
-    std::string details;                  // optional, shown on request
-    std::string why;                      // optional: why this step matters
+    RichText details;                     // optional, shown on request
+    RichText why;                         // optional: why this step matters
     std::vector<std::string> checks;      // a checklist within the step
     std::vector<std::string> warnings;    // what must not go wrong
     std::vector<std::string> tips;        // what best performers do
@@ -92,10 +95,10 @@ struct Guide {
     std::vector<Reference> references; // legal basis, internal instructions
     std::vector<std::string> related;  // ids of related guides
     std::vector<Trigger> triggers;
-    std::string prerequisites; // what must be in place before the task starts
-    std::string context;       // background the employee may want first
+    RichText prerequisites; // what must be in place before the task starts
+    RichText context;       // background the employee may want first
     std::vector<Step> steps;
-    std::string result; // what the finished task has produced
+    RichText result; // what the finished task has produced
 
     // The step with this id, or nullptr.
     const Step* findStep(std::string_view stepId) const;
@@ -125,7 +128,7 @@ struct Alert {
     std::string validFrom; // "YYYY-MM-DD" or empty
     std::string validTo;   // "YYYY-MM-DD" or empty
     std::string title;
-    std::string body;
+    RichText body;
     std::vector<Attachment> attachments;
 
     bool operator==(const Alert&) const = default;

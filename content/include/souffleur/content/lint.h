@@ -1,14 +1,16 @@
 // The semantic lint: checks that a parsed guide or alert makes sense, beyond
 // what the parser and the schema can say (parser.h already guarantees unique
 // step ids, option targets that exist and well-formed fields). It works on
-// the model alone, so its diagnostics carry line 0 and name the step or
-// option instead ("step 'brp': ..."). Errors mean the guide would mislead the
+// the model; given the SourceLines the parser recorded, its diagnostics point
+// at the line of the step, window, related guide or attachment concerned,
+// and they always name it ("step 'brp': ..."). Errors mean the guide would mislead the
 // desk; warnings are worth a look before publishing. See src/lint.cpp for the
 // list of checks.
 #pragma once
 
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/content/guide.h>
+#include <souffleur/content/parser.h>
 
 #include <map>
 #include <set>
@@ -29,15 +31,17 @@ struct LintContext {
 
 // Checks one guide: every step reachable, every path able to finish,
 // sensible decisions, a valid window, known related guides, an owner, short
-// glances, escalations that say what to record.
+// glances, escalations that say what to record, links in rich text to known
+// guides. `lines`: where the parts are in the file, from the parser.
 Diagnostics lintGuide(const Guide& guide, std::string_view fileName,
-                      const LintContext& context = {});
+                      const LintContext& context = {}, const SourceLines* lines = nullptr);
 
 // Checks one alert: its window, its level against acknowledgement, and its
 // attachments (to known guides, and to steps that exist in the guides given
 // in `guides`, by guide id).
 Diagnostics lintAlert(const Alert& alert, std::string_view fileName,
                       const LintContext& context = {},
-                      const std::map<std::string, const Guide*>& guides = {});
+                      const std::map<std::string, const Guide*>& guides = {},
+                      const SourceLines* lines = nullptr);
 
 } // namespace souffleur::content

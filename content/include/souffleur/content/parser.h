@@ -11,8 +11,11 @@
 #include <cstddef>
 #include <expected>
 #include <filesystem>
+#include <map>
+#include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace souffleur::content {
 
@@ -22,14 +25,27 @@ inline constexpr std::size_t kMaxGuideBytes = 2 * 1024 * 1024;
 // A guide or an alert, by its root element.
 using Document = std::variant<Guide, Alert>;
 
-// Parses and validates a document. `fileName` is used in diagnostics.
-std::expected<Document, Diagnostics> parseDocument(std::string_view xml, std::string_view fileName);
+// Where the parts of a parsed document are in its file (1-based lines), so
+// that diagnostics about the model (lint.h) can point at them.
+struct SourceLines {
+    int root = 0;                                    // <guide> or <alert>
+    int valid = 0;                                   // <valid>, 0 when absent
+    std::map<std::string, int, std::less<>> steps;   // step id -> its <step>
+    std::map<std::string, int, std::less<>> related; // related guide id -> its <related>
+    std::vector<int> attachments;                    // each <attach>, in order
+};
+
+// Parses and validates a document. `fileName` is used in diagnostics; where
+// its parts are goes to `lines`, if given.
+std::expected<Document, Diagnostics> parseDocument(std::string_view xml, std::string_view fileName,
+                                                   SourceLines* lines = nullptr);
 // The same, for a document that must be a guide (or an alert).
 std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_view fileName);
 std::expected<Alert, Diagnostics> parseAlert(std::string_view xml, std::string_view fileName);
 
 // Reads a file (refusing anything over kMaxGuideBytes) and parses it.
-std::expected<Document, Diagnostics> loadDocument(const std::filesystem::path& path);
+std::expected<Document, Diagnostics> loadDocument(const std::filesystem::path& path,
+                                                  SourceLines* lines = nullptr);
 std::expected<Guide, Diagnostics> loadGuide(const std::filesystem::path& path);
 
 } // namespace souffleur::content
