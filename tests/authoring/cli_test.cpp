@@ -40,7 +40,7 @@ TEST_CASE("validate accepts the demo library", "[authoring][cli]") {
     const auto r =
         runCli({"validate", SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml"});
     CHECK(r.status == kExitOk);
-    CHECK(r.out.find(": ok (guide nl.burgerzaken.identiteit-vaststellen, revision 2") !=
+    CHECK(r.out.find(": ok (guide nl.burgerzaken.identiteit-vaststellen, revision 3") !=
           std::string::npos);
 }
 
