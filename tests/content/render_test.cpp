@@ -4,6 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
 using namespace souffleur::content;
 
 namespace {
@@ -84,4 +88,55 @@ TEST_CASE("A step page shows progress, glance, checks and options", "[content][r
     CHECK(english.find("Hand over to: the ID expert") != std::string::npos);
     CHECK(english.find("Say to the citizen</dt><dd>Even wachten") != std::string::npos);
     CHECK(renderFinished(guide).find("Taak afgerond") != std::string::npos);
+}
+
+namespace {
+
+// WCAG 2.1 relative luminance of "#rrggbb".
+double luminance(std::string_view hex) {
+    REQUIRE(hex.size() == 7);
+    const auto channel = [&](std::size_t at) {
+        const double value = std::stoi(std::string(hex.substr(at, 2)), nullptr, 16) / 255.0;
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+double contrast(std::string_view a, std::string_view b) {
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// The value of a custom property ("--ink:#1a1a1a") in the page's stylesheet.
+std::string colour(const std::string& page, std::string_view property) {
+    const auto at = page.find(std::string(property) + ":#");
+    REQUIRE(at != std::string::npos);
+    return page.substr(at + property.size() + 1, 7);
+}
+
+} // namespace
+
+TEST_CASE("Every text colour meets WCAG 2.1 AA contrast on its background",
+          "[content][render][a11y]") {
+    Guide guide;
+    guide.id = "t.contrast";
+    guide.title = "T";
+    guide.steps.push_back({.id = "a", .glance = "G"});
+    const std::string page = renderGuide(guide);
+    CHECK(contrast("#767676", "#ffffff") == Approx(4.54).epsilon(0.01)); // the known AA edge
+    CHECK(contrast("#777777", "#ffffff") < 4.5);
+    const std::string white = "#ffffff";
+    const std::string soft = colour(page, "--soft");
+    const std::string warningBackground = "#fff4e5";
+    REQUIRE(page.find(".warning{border-color:var(--warn);background:" + warningBackground) !=
+            std::string::npos);
+    // Text colours on the backgrounds they appear on: the page, tips and
+    // alerts (soft), warnings; code is ink on soft.
+    for (const char* ink : {"--ink", "--muted", "--brand", "--warn"}) {
+        for (const std::string& background : {white, soft, warningBackground}) {
+            INFO(ink << " on " << background);
+            CHECK(contrast(colour(page, ink), background) >= 4.5);
+        }
+    }
 }
