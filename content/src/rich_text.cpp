@@ -9,7 +9,7 @@
 //    breaks are held back until then, so none lands at the edge of a block
 //    or just inside a tag.
 //  - text is decoded as UTF-8 (invalid bytes become U+FFFD), characters XML
-//    forbids are dropped, and &, < and > are escaped.
+//    forbids and byte order marks are dropped, and &, < and > are escaped.
 #include "escape.h"
 #include "libxml_support.h"
 #include "rich_text_builder.h"
@@ -248,6 +248,8 @@ public:
             }
             if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
                 continue; // not allowed in XML
+            if (cp == 0xFEFF)
+                continue; // a byte order mark: invisible, and eaten when it leads a document
             beginContent();
             switch (cp) {
             case '&':
