@@ -11,10 +11,13 @@
 #include <boost/json.hpp>
 
 #include <array>
+#include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -41,13 +44,31 @@ Commands:
                             A guide as a DITA 1.3 task
   lint FILE.xml...          Validate, then check that they make sense together
                             (reachable steps, paths that end, known links, dates)
-  publish GUIDE.xml...      Validate, then publish to the server
+
+Working with the server (the guide's lifecycle: save -> submit -> approve):
+  save GUIDE.xml --base N   Save as a new draft revision on top of revision N
+                            (0 for a new guide); 409 when someone saved in between
+  submit ID REVISION        Send a draft for review
+  approve ID REVISION       Publish a revision in review (a reviewer, not its author)
+  reject ID REVISION [--note TEXT]
+                            Send a revision in review back to draft
+  publish GUIDE.xml...      Save and publish at once (reviewers and admins)
+  retire ID                 Withdraw a published guide from the desks
+  revisions ID              Every revision of a guide and its state
+  publish-alert ALERT.xml...
+                            Publish alerts; they reach every connected desk at once
+  retire-alert ID           Withdraw an alert
+  acknowledgements ID       How many desks per team acknowledged an alert
+  feedback [--guide ID] [--status S]
+                            Feedback from the desks, newest first
+  feedback-status FEEDBACK-ID new|accepted|rejected|done [--revision N]
+                            Set a piece of feedback's status (and the revision that handled it)
   aar-report --guide ID     Sessions and feedback of one guide, for an After Action Review
 
-Options for publish and aar-report:
+Options for the server commands:
   --server URL              The server, e.g. http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
-  --token TOKEN             An author's token (or $SOUFFLEUR_TOKEN)
-  --json                    aar-report: print the server's JSON as it is
+  --token TOKEN             Your token (or $SOUFFLEUR_TOKEN)
+  --json                    Print the server's JSON as it is
 
   -h, --help                Show this help
   --version                 Show the version
@@ -63,8 +84,8 @@ struct Arguments {
 };
 
 std::optional<Arguments> parseArguments(std::span<const std::string> args,
-                                        std::initializer_list<std::string_view> valueOptions,
-                                        std::initializer_list<std::string_view> flagOptions,
+                                        const std::vector<std::string_view>& valueOptions,
+                                        const std::vector<std::string_view>& flagOptions,
                                         std::ostream& err) {
     Arguments out;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -356,6 +377,37 @@ std::optional<Connection> connection(const Arguments& args, const char* command,
     return Connection{*server, token};
 }
 
+std::string text(const json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::int64_t number(const json::object& o, const char* key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_int64() ? v->as_int64() : 0;
+}
+
+// The server's located diagnostics ("diagnostics": [...]) as file:line:col: lines.
+void printServerDiagnostics(const json::object& answer, const std::string& file,
+                            std::ostream& err) {
+    const auto* diagnostics = answer.if_contains("diagnostics");
+    if (!diagnostics)
+        diagnostics = answer.if_contains("warnings");
+    if (!diagnostics || !diagnostics->is_array())
+        return;
+    for (const auto& item : diagnostics->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& d = item.as_object();
+        const std::string severity = text(d, "severity");
+        content::Diagnostic diagnostic{
+            file, static_cast<int>(number(d, "line")), static_cast<int>(number(d, "column")),
+            severity == "warning" ? content::Severity::Warning : content::Severity::Error,
+            text(d, "message")};
+        err << diagnostic.toString() << "\n";
+    }
+}
+
 std::string errorMessage(const client::HttpResponse& response) {
     boost::system::error_code ec;
     const auto value = json::parse(response.body, ec);
@@ -407,14 +459,7 @@ int publish(std::span<const std::string> rest, std::ostream& out, std::ostream& 
         }
         status = kExitContentError;
         if (response->status == 422 && object && object->contains("diagnostics")) {
-            for (const auto& d : object->at("diagnostics").as_array()) {
-                const auto& o = d.as_object();
-                err << file << ":" << json::serialize(o.at("line")) << ":"
-                    << json::serialize(o.at("column")) << ": error: "
-                    << (o.at("message").is_string() ? std::string(o.at("message").as_string())
-                                                    : std::string())
-                    << "\n";
-            }
+            printServerDiagnostics(*object, file, err);
         } else {
             err << "souffleur publish: " << file << ": HTTP " << response->status << ": "
                 << errorMessage(*response) << "\n";
@@ -423,14 +468,272 @@ int publish(std::span<const std::string> rest, std::ostream& out, std::ostream& 
     return status;
 }
 
-std::string text(const json::object& o, const char* key) {
-    const auto* v = o.if_contains(key);
-    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+// One call to the server: the JSON answer when its status is 200 or 201;
+// otherwise the error is printed (with located diagnostics against `file`).
+std::optional<json::object> callServer(const Connection& conn, client::HttpRequest request,
+                                       std::string_view command, std::ostream& err,
+                                       const std::string& file = {}) {
+    request.token = conn.token;
+    auto response = client::request(conn.server, std::move(request));
+    if (!response) {
+        err << "souffleur " << command << ": " << response.error() << "\n";
+        return std::nullopt;
+    }
+    boost::system::error_code ec;
+    const auto body = json::parse(response->body, ec);
+    const auto* object = ec ? nullptr : body.if_object();
+    if ((response->status == 200 || response->status == 201) && object)
+        return *object;
+    err << "souffleur " << command << ": HTTP " << response->status << ": "
+        << errorMessage(*response) << "\n";
+    if (object)
+        printServerDiagnostics(*object, file.empty() ? std::string(command) : file, err);
+    return std::nullopt;
 }
 
-std::int64_t number(const json::object& o, const char* key) {
-    const auto* v = o.if_contains(key);
-    return v && v->is_int64() ? v->as_int64() : 0;
+// A URL path segment: ids are letters, digits, '-', '_' and '.', so only
+// anything else needs escaping.
+std::string segment(std::string_view value) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '_' || c == '.') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4U];
+            out += kHex[byte & 15U];
+        }
+    }
+    return out;
+}
+
+// Reads a file whole, or prints why not.
+std::optional<std::string> readWhole(const std::string& file, std::string_view command,
+                                     std::ostream& err) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        err << "souffleur " << command << ": cannot read " << file << "\n";
+        return std::nullopt;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// "ID revision N: state (feed S)" from a lifecycle answer.
+void printState(const json::object& answer, std::ostream& out) {
+    out << text(answer, "id");
+    if (const auto revision = number(answer, "revision"); revision > 0)
+        out << " revision " << revision;
+    out << ": " << text(answer, "state");
+    if (answer.contains("seq"))
+        out << " (feed " << number(answer, "seq") << ")";
+    out << "\n";
+}
+
+int save(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--base"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "save", err);
+    if (!conn)
+        return kExitUsage;
+    const auto base = args->options.find("--base");
+    if (args->files.size() != 1 || base == args->options.end()) {
+        err << "souffleur save: needs one GUIDE.xml and --base N (0 for a new guide)\n";
+        return kExitUsage;
+    }
+    const std::string& file = args->files.front();
+    auto guide = content::loadGuide(file); // the server checks again; fail early here
+    if (!guide) {
+        printDiagnostics(guide.error(), err);
+        return kExitContentError;
+    }
+    auto xml = readWhole(file, "save", err);
+    if (!xml)
+        return kExitContentError;
+    auto answer = callServer(
+        *conn,
+        {client::Method::Post,
+         "/api/v1/guides/" + segment(guide->id) + "/revisions?base=" + segment(base->second),
+         {},
+         std::move(*xml),
+         "application/xml"},
+        "save", err, file);
+    if (!answer)
+        return kExitContentError;
+    printServerDiagnostics(*answer, file, err); // the warnings
+    out << "saved ";
+    printState(*answer, out);
+    return kExitOk;
+}
+
+// submit, approve, reject: ID REVISION and a step of the lifecycle.
+int lifecycleStep(std::span<const std::string> rest, std::string_view command,
+                  std::string_view action, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--note"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, std::string(command).c_str(), err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.size() != 2) {
+        err << "souffleur " << command << ": needs a guide ID and a REVISION\n";
+        return kExitUsage;
+    }
+    std::string body;
+    if (const auto note = args->options.find("--note"); note != args->options.end())
+        body = json::serialize(json::object{{"note", note->second}});
+    auto answer = callServer(*conn,
+                             {client::Method::Post,
+                              "/api/v1/guides/" + segment(args->files[0]) + "/revisions/" +
+                                  segment(args->files[1]) + "/" + std::string(action),
+                              {},
+                              std::move(body),
+                              "application/json"},
+                             command, err);
+    if (!answer)
+        return kExitContentError;
+    printState(*answer, out);
+    return kExitOk;
+}
+
+// retire, retire-alert: one ID.
+int retire(std::span<const std::string> rest, std::string_view command, std::string_view kind,
+           std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, std::string(command).c_str(), err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.size() != 1) {
+        err << "souffleur " << command << ": needs one ID\n";
+        return kExitUsage;
+    }
+    auto answer =
+        callServer(*conn,
+                   {client::Method::Post,
+                    "/api/v1/" + std::string(kind) + "/" + segment(args->files[0]) + "/retire",
+                    {},
+                    {},
+                    "application/json"},
+                   command, err);
+    if (!answer)
+        return kExitContentError;
+    printState(*answer, out);
+    return kExitOk;
+}
+
+// GET a listing; print it as JSON with --json, else line by line with `line`.
+template <typename Line>
+int listing(std::span<const std::string> rest, std::string_view command,
+            std::initializer_list<std::string_view> options, std::size_t positional,
+            const std::function<std::string(const Arguments&)>& target, const char* key, Line line,
+            std::ostream& out, std::ostream& err) {
+    std::vector<std::string_view> valueOptions{"--server", "--token"};
+    valueOptions.insert(valueOptions.end(), options.begin(), options.end());
+    auto args = parseArguments(rest, valueOptions, {"--json"}, err);
+    if (!args)
+        return kExitUsage;
+    const Arguments& parsed = *args;
+    auto conn = connection(parsed, std::string(command).c_str(), err);
+    if (!conn)
+        return kExitUsage;
+    if (parsed.files.size() != positional) {
+        err << "souffleur " << command << ": wrong number of arguments (see --help)\n";
+        return kExitUsage;
+    }
+    auto answer =
+        callServer(*conn, {client::Method::Get, target(parsed), {}, {}, {}}, command, err);
+    if (!answer)
+        return kExitContentError;
+    if (!parsed.flags.empty()) {
+        out << json::serialize(*answer) << "\n";
+        return kExitOk;
+    }
+    if (const auto* items = answer->if_contains(key); items && items->is_array()) {
+        for (const auto& item : items->as_array()) {
+            if (item.is_object())
+                out << line(item.as_object()) << "\n";
+        }
+    } else {
+        out << line(*answer) << "\n";
+    }
+    return kExitOk;
+}
+
+int publishAlert(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "publish-alert", err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.empty()) {
+        err << "souffleur publish-alert: name at least one alert file\n";
+        return kExitUsage;
+    }
+    int status = kExitOk;
+    for (const auto& file : args->files) {
+        auto xml = readWhole(file, "publish-alert", err);
+        if (!xml) {
+            status = kExitContentError;
+            continue;
+        }
+        auto answer = callServer(
+            *conn, {client::Method::Post, "/api/v1/alerts", {}, std::move(*xml), "application/xml"},
+            "publish-alert", err, file);
+        if (!answer) {
+            status = kExitContentError;
+            continue;
+        }
+        printServerDiagnostics(*answer, file, err);
+        out << "published alert " << text(*answer, "id") << " revision "
+            << number(*answer, "revision") << " (feed " << number(*answer, "seq") << ")\n";
+    }
+    return status;
+}
+
+int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--revision"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "feedback-status", err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.size() != 2) {
+        err << "souffleur feedback-status: needs a FEEDBACK-ID and a status\n";
+        return kExitUsage;
+    }
+    json::object body{{"status", args->files[1]}};
+    if (const auto revision = args->options.find("--revision"); revision != args->options.end()) {
+        std::int64_t value = 0;
+        const auto& textValue = revision->second;
+        const auto [end, error] =
+            std::from_chars(textValue.data(), textValue.data() + textValue.size(), value);
+        if (error != std::errc() || end != textValue.data() + textValue.size()) {
+            err << "souffleur feedback-status: --revision needs a number\n";
+            return kExitUsage;
+        }
+        body["revision"] = value;
+    }
+    auto answer = callServer(*conn,
+                             {client::Method::Patch,
+                              "/api/v1/feedback/" + segment(args->files[0]),
+                              {},
+                              json::serialize(body),
+                              "application/json"},
+                             "feedback-status", err);
+    if (!answer)
+        return kExitContentError;
+    out << text(*answer, "id") << ": " << text(*answer, "status");
+    if (answer->contains("handled_revision"))
+        out << " (revision " << number(*answer, "handled_revision") << ")";
+    out << "\n";
+    return kExitOk;
 }
 
 int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
@@ -532,6 +835,78 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
         return publish(rest, out, err);
     if (command == "aar-report")
         return aarReport(rest, out, err);
+    if (command == "save")
+        return save(rest, out, err);
+    if (command == "submit")
+        return lifecycleStep(rest, command, "submit", out, err);
+    if (command == "approve")
+        return lifecycleStep(rest, command, "publish", out, err);
+    if (command == "reject")
+        return lifecycleStep(rest, command, "reject", out, err);
+    if (command == "retire")
+        return retire(rest, command, "guides", out, err);
+    if (command == "retire-alert")
+        return retire(rest, command, "alerts", out, err);
+    if (command == "publish-alert")
+        return publishAlert(rest, out, err);
+    if (command == "feedback-status")
+        return feedbackStatus(rest, out, err);
+    if (command == "revisions")
+        return listing(
+            rest, command, {}, 1,
+            [](const Arguments& a) {
+                return "/api/v1/guides/" + segment(a.files[0]) + "/revisions";
+            },
+            "revisions",
+            [](const json::object& r) {
+                std::string line = "revision " + std::to_string(number(r, "revision")) + ": " +
+                                   text(r, "state") + ", saved by " + text(r, "saved_by") + " " +
+                                   text(r, "saved_at");
+                if (const auto reviewer = text(r, "reviewed_by"); !reviewer.empty())
+                    line += ", reviewed by " + reviewer;
+                if (const auto note = text(r, "note"); !note.empty())
+                    line += " (" + note + ")";
+                return line;
+            },
+            out, err);
+    if (command == "acknowledgements")
+        return listing(
+            rest, command, {}, 1,
+            [](const Arguments& a) {
+                return "/api/v1/alerts/" + segment(a.files[0]) + "/acknowledgements";
+            },
+            "teams",
+            [](const json::object& t) {
+                return std::to_string(number(t, "acknowledged")) + " of " +
+                       std::to_string(number(t, "desks")) + " desks in " + text(t, "team") +
+                       " have acknowledged";
+            },
+            out, err);
+    if (command == "feedback")
+        return listing(
+            rest, command, {"--guide", "--status", "--step"}, 0,
+            [](const Arguments& a) {
+                std::string query;
+                for (const auto& [option, key] :
+                     {std::pair{"--guide", "guide"}, {"--status", "status"}, {"--step", "step"}}) {
+                    if (const auto it = a.options.find(option); it != a.options.end())
+                        query += (query.empty() ? "?" : "&") + std::string(key) + "=" +
+                                 segment(it->second);
+                }
+                return "/api/v1/feedback" + query;
+            },
+            "feedback",
+            [](const json::object& f) {
+                std::string line = "[" + text(f, "status") + "] " + text(f, "guide");
+                if (const auto step = text(f, "step"); !step.empty())
+                    line += "/" + step;
+                line += " r" + std::to_string(number(f, "revision")) + " " + text(f, "kind") +
+                        ": " + text(f, "text");
+                if (const auto suggestion = text(f, "suggestion"); !suggestion.empty())
+                    line += " (suggested: " + suggestion + ")";
+                return line + " {" + text(f, "team") + "} id=" + text(f, "id");
+            },
+            out, err);
     err << "souffleur: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
 }

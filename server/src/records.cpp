@@ -15,8 +15,9 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::array<std::string_view, 7> kEvents = {
-    "started", "step_shown", "step_done", "decision", "back", "finished", "abandoned"};
+constexpr std::array<std::string_view, 9> kEvents = {"started",   "step_shown", "step_done",
+                                                     "decision",  "back",       "skipped",
+                                                     "escalated", "finished",   "abandoned"};
 constexpr std::array<std::string_view, 4> kFeedbackKinds = {"wrong", "unclear", "outdated", "tip"};
 constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
 constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
@@ -144,7 +145,7 @@ std::expected<RecordBatch, std::string> parseRecordBatch(std::string_view text) 
             return std::unexpected(where + ": a record must be a JSON object");
         Fields fields(*record, where);
         const std::string type =
-            fields.oneOf("type", std::array<std::string_view, 2>{"event", "feedback"});
+            fields.oneOf("type", std::array<std::string_view, 3>{"event", "feedback", "ack"});
         if (fields.error())
             return std::unexpected(*fields.error());
         if (type == "event") {
@@ -159,6 +160,13 @@ std::expected<RecordBatch, std::string> parseRecordBatch(std::string_view text) 
             event.at = fields.text("at", kMaxNameLength);
             event.durationMs = fields.optionalInteger("duration_ms", 0, kMaxInt64);
             batch.events.push_back(std::move(event));
+        } else if (type == "ack") {
+            AckRecord ack;
+            ack.id = fields.text("id", kMaxIdLength);
+            ack.alertId = fields.text("alert", kMaxNameLength);
+            ack.revision = static_cast<int>(fields.integer("revision", 1, kMaxInt));
+            ack.at = fields.text("at", kMaxNameLength);
+            batch.acks.push_back(std::move(ack));
         } else {
             FeedbackRecord feedback;
             feedback.id = fields.text("id", kMaxIdLength);

@@ -105,7 +105,73 @@ CREATE TABLE audit (
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1};
+// v2: the content lifecycle and alerts.
+//  - revisions: every saved revision of a guide, its XML immutable, its state
+//    moving draft -> in_review -> published -> superseded | retired (or
+//    withdrawn, when a newer revision is saved before it was published). The
+//    published revisions of v1 move in; the newest of each guide stays
+//    published, the others are superseded.
+//  - changes.guide_id names the item of any kind: 'guide', 'retired' (a
+//    guide), 'alert', 'alert_retired'.
+//  - alerts: every published revision of an alert; alert_acks: which desk
+//    account acknowledged which revision (only ever shown as counts per team).
+//  - feedback gains the revision that handled it and when it last changed.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE revisions (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN
+        ('draft', 'in_review', 'published', 'superseded', 'retired', 'withdrawn')),
+    saved_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    reviewed_by TEXT,
+    reviewed_at TEXT,
+    note TEXT,
+    PRIMARY KEY (tenant_id, guide_id, revision)
+);
+CREATE INDEX revisions_state ON revisions (tenant_id, state, guide_id);
+INSERT INTO revisions (tenant_id, guide_id, revision, title, xml, state, saved_by, saved_at)
+    SELECT g.tenant_id, g.id, g.revision, g.title, g.xml,
+           CASE WHEN g.revision = (SELECT max(revision) FROM guides
+                                   WHERE tenant_id = g.tenant_id AND id = g.id)
+                THEN 'published' ELSE 'superseded' END,
+           '', g.published_at
+    FROM guides AS g;
+DROP TABLE guides;
+CREATE TABLE alerts (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('info', 'warning', 'critical')),
+    must_acknowledge INTEGER NOT NULL,
+    valid_from TEXT,
+    valid_to TEXT,
+    title TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('published', 'superseded', 'retired')),
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id, revision)
+);
+CREATE INDEX alerts_state ON alerts (tenant_id, state);
+CREATE TABLE alert_acks (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    alert_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    team_id INTEGER REFERENCES teams(id),
+    at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, alert_id, revision, account_id)
+);
+ALTER TABLE feedback ADD COLUMN handled_revision INTEGER;
+ALTER TABLE feedback ADD COLUMN updated_at TEXT;
+CREATE INDEX feedback_status ON feedback (tenant_id, status);
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2};
 
 } // namespace
 

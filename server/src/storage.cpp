@@ -98,127 +98,6 @@ Result<void> appendAudit(Database& db, const AuditEntry& entry) {
                       entry.outcome, entry.count);
 }
 
-// --- Guides and the change feed ----------------------------------------------
-
-Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const GuideRevision& guide,
-                                    const Actor& actor) {
-    auto tx = sqlite::Transaction::begin(db);
-    if (!tx)
-        return std::unexpected(tx.error());
-    AuditEntry audit{tenantId,     actor.name,
-                     "publish",    guide.id + " revision " + std::to_string(guide.revision),
-                     actor.remote, ""};
-
-    auto current = db.queryInt("SELECT max(revision) FROM guides WHERE tenant_id = ? AND id = ?",
-                               tenantId, guide.id);
-    if (!current)
-        return std::unexpected(current.error());
-    if (*current && **current >= guide.revision) {
-        audit.outcome = "stale_revision";
-        if (auto ok = appendAudit(db, audit); !ok)
-            return std::unexpected(ok.error());
-        if (auto ok = tx->commit(); !ok)
-            return std::unexpected(ok.error());
-        return StaleRevision{static_cast<int>(**current)};
-    }
-
-    auto seq =
-        db.queryInt("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE tenant_id = ?", tenantId);
-    if (!seq)
-        return std::unexpected(seq.error());
-    const std::int64_t next = seq->value_or(1);
-    if (auto ok =
-            db.execute("INSERT INTO guides (tenant_id, id, revision, title, xml, "
-                       "published_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       tenantId, guide.id, guide.revision, guide.title, guide.xml, sql::isoNow());
-        !ok)
-        return std::unexpected(ok.error());
-    if (auto ok = db.execute("INSERT INTO changes (tenant_id, seq, kind, guide_id, revision) "
-                             "VALUES (?, ?, 'guide', ?, ?)",
-                             tenantId, next, guide.id, guide.revision);
-        !ok)
-        return std::unexpected(ok.error());
-    audit.outcome = "published";
-    if (auto ok = appendAudit(db, audit); !ok)
-        return std::unexpected(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return std::unexpected(ok.error());
-    return Published{next};
-}
-
-Result<std::vector<GuideSummary>> listGuides(Database& db, std::int64_t tenantId) {
-    auto stmt = db.prepare("SELECT id, revision, title FROM guides AS g WHERE tenant_id = ? AND "
-                           "revision = (SELECT max(revision) FROM guides "
-                           "            WHERE tenant_id = g.tenant_id AND id = g.id) "
-                           "ORDER BY id",
-                           tenantId);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    std::vector<GuideSummary> guides;
-    auto read = stmt->forEachRow([&guides](const sqlite::Statement& row) {
-        guides.push_back(
-            {row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2)});
-    });
-    if (!read)
-        return std::unexpected(read.error());
-    return guides;
-}
-
-Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t tenantId,
-                                                   std::string_view guideId) {
-    auto stmt = db.prepare("SELECT xml FROM guides WHERE tenant_id = ? AND id = ? "
-                           "ORDER BY revision DESC LIMIT 1",
-                           tenantId, guideId);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{stmt->columnText(0)};
-}
-
-Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_t since,
-                                std::int64_t limit, std::size_t maxBytes) {
-    // One row more than asked tells whether there is more.
-    auto stmt = db.prepare("SELECT c.seq, c.kind, c.guide_id, c.revision, g.xml "
-                           "FROM changes AS c JOIN guides AS g ON g.tenant_id = c.tenant_id "
-                           "AND g.id = c.guide_id AND g.revision = c.revision "
-                           "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
-                           tenantId, since, limit + 1);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    ChangePage page;
-    page.lastSeq = since;
-    std::size_t bytes = 0;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return page;
-        Change change{stmt->columnInt(0), stmt->columnText(1), stmt->columnText(2),
-                      static_cast<int>(stmt->columnInt(3)), stmt->columnText(4)};
-        const bool full = std::ssize(page.changes) == limit ||
-                          (!page.changes.empty() && bytes + change.xml.size() > maxBytes);
-        if (full) {
-            page.more = true;
-            return page;
-        }
-        bytes += change.xml.size();
-        page.lastSeq = change.seq;
-        page.changes.push_back(std::move(change));
-    }
-}
-
-Result<std::int64_t> currentSeq(Database& db, std::int64_t tenantId) {
-    auto seq = db.queryInt("SELECT max(seq) FROM changes WHERE tenant_id = ?", tenantId);
-    if (!seq)
-        return std::unexpected(seq.error());
-    return seq->value_or(0);
-}
-
 // --- Records and reports -----------------------------------------------------
 
 namespace {
@@ -275,6 +154,27 @@ Result<void> insertFeedback(Database& db, std::int64_t tenantId, std::optional<s
     return {};
 }
 
+// Acknowledgements are kept per desk account (to count desks per team, never
+// to show who); a second acknowledgement of the same revision is ignored.
+Result<void> insertAcks(Database& db, const Identity& who, const std::vector<AckRecord>& acks) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO alert_acks (tenant_id, alert_id, revision, "
+                           "account_id, team_id, at) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    for (const auto& ack : acks) {
+        stmt->reset();
+        stmt->bind(1, who.tenantId);
+        stmt->bind(2, ack.alertId);
+        stmt->bind(3, ack.revision);
+        stmt->bind(4, who.accountId);
+        stmt->bind(5, who.teamId);
+        stmt->bind(6, ack.at);
+        if (auto ok = stmt->run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, const Identity& who,
@@ -302,6 +202,8 @@ Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, cons
         return std::unexpected(ok.error());
     if (auto ok = insertFeedback(db, who.tenantId, who.teamId, batch.feedback); !ok)
         return std::unexpected(ok.error());
+    if (auto ok = insertAcks(db, who, batch.acks); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = db.execute("INSERT INTO clients (tenant_id, account_id, client_id, last_batch) "
                              "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, account_id, client_id) "
                              "DO UPDATE SET last_batch = excluded.last_batch",
@@ -311,6 +213,69 @@ Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, cons
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return Outcome(batch.batch);
+}
+
+// --- Feedback for the authors ---------------------------------------------------
+
+Result<std::vector<FeedbackEntry>> listFeedback(Database& db, std::int64_t tenantId,
+                                                const FeedbackFilter& filter) {
+    // A NULL filter value matches everything.
+    auto stmt = db.prepare(
+        "SELECT f.id, f.guide_id, f.revision, f.step, f.kind, f.text, f.suggestion, f.status, "
+        "coalesce(t.name, ''), f.created_at, f.updated_at, f.handled_revision "
+        "FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id "
+        "WHERE f.tenant_id = ? AND (?2 IS NULL OR f.guide_id = ?2) "
+        "AND (?3 IS NULL OR f.step = ?3) AND (?4 IS NULL OR f.status = ?4) "
+        "ORDER BY f.rowid DESC LIMIT ?5 OFFSET ?6",
+        tenantId, filter.guideId, filter.step, filter.status, filter.limit, filter.offset);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<FeedbackEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        FeedbackEntry entry{row.columnText(0),
+                            row.columnText(1),
+                            static_cast<int>(row.columnInt(2)),
+                            row.columnOptionalText(3),
+                            row.columnText(4),
+                            row.columnText(5),
+                            row.columnOptionalText(6),
+                            row.columnText(7),
+                            row.columnText(8),
+                            row.columnText(9),
+                            row.columnOptionalText(10),
+                            std::nullopt};
+        if (!row.columnIsNull(11))
+            entry.handledRevision = static_cast<int>(row.columnInt(11));
+        out.push_back(std::move(entry));
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<bool> updateFeedback(Database& db, std::int64_t tenantId, std::string_view feedbackId,
+                            std::string_view status, std::optional<int> handledRevision,
+                            const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = db.execute("UPDATE feedback SET status = ?, handled_revision = ?, "
+                             "updated_at = ? WHERE tenant_id = ? AND id = ?",
+                             status, handledRevision, sql::isoNow(), tenantId, feedbackId);
+        !ok)
+        return std::unexpected(ok.error());
+    if (db.changes() == 0)
+        return false;
+    std::string target = "feedback " + std::string(feedbackId);
+    if (handledRevision)
+        target += " (revision " + std::to_string(*handledRevision) + ")";
+    if (auto ok = appendAudit(db, {tenantId, actor.name, "feedback", std::move(target),
+                                   actor.remote, std::string(status)});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return true;
 }
 
 Result<AarReport> aarReport(Database& db, std::int64_t tenantId, std::string_view guideId) {

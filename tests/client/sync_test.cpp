@@ -28,7 +28,7 @@ void publish(const TestServer& server, const std::string& id, int revision) {
     server::test::HttpCall call;
     call.method = boost::beast::http::verb::post;
     call.target = "/api/v1/guides";
-    call.token = server.authorA;
+    call.token = server.reviewerA;
     call.body = server::test::guideXml(id, revision);
     call.contentType = "application/xml";
     REQUIRE(server::test::send(server.port(), call).status == 201);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End to end, with the real binaries on loopback: an author validates and
-# publishes a guide; a desk overlay (under Xvfb) receives it by push, steps
+# End to end, with the real binaries on loopback: an author validates a guide,
+# saves it as a draft and submits it; a reviewer approves it (the author may
+# not); a desk overlay (under Xvfb) receives it by push, steps
 # through it, answers decisions and leaves feedback; the server stores the
 # records; aar-report shows the sessions and the feedback per step.
 #   author_to_desk.sh BIN_DIR SOURCE_DIR
@@ -44,7 +45,8 @@ url="http://127.0.0.1:$(cat "$work/port")"
 token_of() { grep "\"$1\"" "$work/data/demo-tokens.json" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/'; }
 desk=$(token_of balie-noord-1)
 author=$(token_of redacteur)
-[ -n "$desk" ] && [ -n "$author" ] || fail "no demo tokens"
+reviewer=$(token_of kwaliteit)
+[ -n "$desk" ] && [ -n "$author" ] && [ -n "$reviewer" ] || fail "no demo tokens"
 
 step "3. the desk overlay starts and waits for the guide"
 cat >"$work/desk.script" <<SCRIPT
@@ -79,12 +81,19 @@ SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" 
 overlay_pid=$!
 sleep 2
 
-step "4. publish: the desk token may not, the author's may"
-if "$bin/souffleur" publish --server "$url" --token "$desk" "$guide_file" 2>"$work/publish.err"; then
-  fail "a desk account published a guide"
+step "4. the lifecycle: the author saves and submits, a reviewer approves"
+if "$bin/souffleur" save --base 0 --server "$url" --token "$desk" "$guide_file" 2>"$work/publish.err"; then
+  fail "a desk account saved a guide"
 fi
-grep -q "403" "$work/publish.err" || fail "desk publish not refused with 403: $(cat "$work/publish.err")"
-"$bin/souffleur" publish --server "$url" --token "$author" "$guide_file"
+grep -q "403" "$work/publish.err" || fail "desk save not refused with 403: $(cat "$work/publish.err")"
+"$bin/souffleur" save --base 0 --server "$url" --token "$author" "$guide_file"
+"$bin/souffleur" submit --server "$url" --token "$author" "$guide_id" 1
+if "$bin/souffleur" approve --server "$url" --token "$author" "$guide_id" 1 2>"$work/approve.err"; then
+  fail "an author approved a revision"
+fi
+grep -q "403" "$work/approve.err" || fail "author approve not refused with 403: $(cat "$work/approve.err")"
+"$bin/souffleur" approve --server "$url" --token "$reviewer" "$guide_id" 1 | tee "$work/approve.out"
+grep -q "revision 1: published" "$work/approve.out" || fail "the reviewer's approval did not publish"
 
 step "5. the overlay walks the guide and sends its records"
 if ! wait "$overlay_pid"; then

@@ -45,7 +45,7 @@ TEST_CASE("Malformed batches are refused with a located reason", "[server][recor
           std::string::npos);
     CHECK(refuse(head + event + R"("event": "launched"}]})") ==
           "records[0]: \"event\" must be one of started, step_shown, step_done, decision, "
-          "back, finished, abandoned");
+          "back, skipped, escalated, finished, abandoned");
     CHECK(refuse(head + event + R"("event": "started", "duration_ms": -1}]})")
               .starts_with("records[0]: \"duration_ms\""));
     CHECK(refuse(head + event + R"("event": "started", "step": 3}]})") ==

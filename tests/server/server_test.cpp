@@ -22,21 +22,6 @@ namespace json = boost::json;
 
 namespace {
 
-HttpCall get(std::string target, std::string token) {
-    return {http::verb::get, std::move(target), std::move(token), {}, {}, {}, false};
-}
-
-HttpCall post(std::string target, std::string token, std::string body,
-              std::string contentType = "application/json") {
-    return {http::verb::post,
-            std::move(target),
-            std::move(token),
-            std::move(body),
-            std::move(contentType),
-            {},
-            false};
-}
-
 HttpResult publish(const TestServer& server, const std::string& token, const std::string& xml) {
     return send(server.port(), post("/api/v1/guides", token, xml, "application/xml"));
 }
@@ -259,12 +244,12 @@ TEST_CASE("A desk account may not publish or read reports: 403, audited", "[serv
     CHECK(send(server.port(), get("/api/v1/reports/aar?guide=t.desk", server.deskA)).status == 403);
     CHECK(server.queryInt("SELECT count(*) FROM audit WHERE outcome = 'forbidden' AND "
                           "actor = 'desk-a' AND tenant_id IS NOT NULL") == 2);
-    CHECK(server.queryInt("SELECT count(*) FROM guides") == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM revisions") == 0);
 }
 
 TEST_CASE("A published guide is stored, fed and served", "[server][guides]") {
     TestServer server;
-    const auto published = publish(server, server.authorA, guideXml("t.een", 3, "Een"));
+    const auto published = publish(server, server.reviewerA, guideXml("t.een", 3, "Een"));
     INFO(published.body);
     REQUIRE(published.status == 201);
     const auto answer = published.json().as_object();
@@ -272,7 +257,7 @@ TEST_CASE("A published guide is stored, fed and served", "[server][guides]") {
     CHECK(answer.at("revision") == 3);
     CHECK(answer.at("seq") == 1);
     CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action = 'publish' AND "
-                          "outcome = 'published' AND actor = 'author-a'") == 1);
+                          "outcome = 'published' AND actor = 'reviewer-a'") == 1);
 
     SECTION("in the list") {
         const auto list = send(server.port(), get("/api/v1/guides", server.deskA));
@@ -311,7 +296,7 @@ TEST_CASE("A published guide is stored, fed and served", "[server][guides]") {
         CHECK(after.json().at("last_seq") == 1);
     }
     SECTION("the feed pages with limit and more") {
-        REQUIRE(publish(server, server.authorA, guideXml("t.twee", 1)).status == 201);
+        REQUIRE(publish(server, server.reviewerA, guideXml("t.twee", 1)).status == 201);
         REQUIRE(publish(server, server.reviewerA, guideXml("t.een", 4)).status == 201);
         const auto first =
             send(server.port(), get("/api/v1/changes?since=0&limit=2", server.deskA));
@@ -335,7 +320,7 @@ TEST_CASE("An invalid guide gets 422 with located diagnostics", "[server][guides
                             "<title>t</title>\n"
                             "<step id=\"a\"><glance>g</glance><bogus/></step>\n"
                             "</guide>\n";
-    const auto result = publish(server, server.authorA, xml);
+    const auto result = publish(server, server.reviewerA, xml);
     REQUIRE(result.status == 422);
     const auto value = result.json();
     const auto& body = value.as_object();
@@ -344,15 +329,15 @@ TEST_CASE("An invalid guide gets 422 with located diagnostics", "[server][guides
     REQUIRE_FALSE(diagnostics.empty());
     CHECK(diagnostics[0].at("line") == 4);
     CHECK(diagnostics[0].at("message").as_string().find("bogus") != json::string::npos);
-    CHECK(publish(server, server.authorA, "not xml at all").status == 422);
-    CHECK(server.queryInt("SELECT count(*) FROM guides") == 0);
+    CHECK(publish(server, server.reviewerA, "not xml at all").status == 422);
+    CHECK(server.queryInt("SELECT count(*) FROM revisions") == 0);
 }
 
 TEST_CASE("A stale revision gets 409 with the current revision", "[server][guides]") {
     TestServer server;
-    REQUIRE(publish(server, server.authorA, guideXml("t.rev", 2)).status == 201);
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.rev", 2)).status == 201);
     for (const int revision : {2, 1}) {
-        const auto result = publish(server, server.authorA, guideXml("t.rev", revision));
+        const auto result = publish(server, server.reviewerA, guideXml("t.rev", revision));
         CHECK(result.status == 409);
         CHECK(result.json().at("current_revision") == 2);
     }
@@ -362,14 +347,14 @@ TEST_CASE("A stale revision gets 409 with the current revision", "[server][guide
 
 TEST_CASE("The notify WebSocket says hello, then changed after a publish", "[server][notify]") {
     TestServer server;
-    REQUIRE(publish(server, server.authorA, guideXml("t.before", 1)).status == 201);
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.before", 1)).status == 201);
     NotifyClient notify(server.port());
     REQUIRE(notify.connect(server.deskA) == 101);
     const auto hello = notify.read();
     REQUIRE(hello);
     CHECK(json::parse(*hello) == json::parse(R"({"type":"hello","seq":1})"));
 
-    REQUIRE(publish(server, server.authorA, guideXml("t.after", 1)).status == 201);
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.after", 1)).status == 201);
     const auto changed = notify.read();
     REQUIRE(changed);
     CHECK(json::parse(*changed) == json::parse(R"({"type":"changed","seq":2})"));
@@ -549,7 +534,7 @@ TEST_CASE("Nothing crosses tenants", "[server][tenants]") {
     NotifyClient notifyB(server.port());
     REQUIRE(notifyB.connect(server.deskB) == 101);
     REQUIRE(notifyB.read());
-    REQUIRE(publish(server, server.authorA, guideXml("t.shared", 2)).status == 201);
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.shared", 2)).status == 201);
     REQUIRE(
         sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")})).status ==
         200);
@@ -569,7 +554,7 @@ TEST_CASE("Nothing crosses tenants", "[server][tenants]") {
     CHECK_FALSE(notifyB.read(300ms)); // A's publish is not B's notice
 
     // B's feed and guides are its own: the same id starts over at revision 1.
-    const auto published = publish(server, server.authorB, guideXml("t.shared", 1));
+    const auto published = publish(server, server.reviewerB, guideXml("t.shared", 1));
     CHECK(published.status == 201);
     CHECK(published.json().at("seq") == 1);
     // And B's client numbers batches on its own, too.
@@ -581,7 +566,7 @@ TEST_CASE("Nothing crosses tenants", "[server][tenants]") {
 TEST_CASE("Requests over a limit are refused and the server keeps serving", "[server][limits]") {
     TestServer server;
     SECTION("a guide body over 4 MiB") {
-        const auto result = publish(server, server.authorA, std::string(5 * 1024 * 1024, 'x'));
+        const auto result = publish(server, server.reviewerA, std::string(5 * 1024 * 1024, 'x'));
         INFO(result.error);
         CHECK(result.status == 413);
     }
@@ -618,7 +603,7 @@ TEST_CASE("Requests over a limit are refused and the server keeps serving", "[se
 
 TEST_CASE("A restart on the same data directory keeps everything", "[server][restart]") {
     TestServer server;
-    REQUIRE(publish(server, server.authorA, guideXml("t.keep", 1)).status == 201);
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.keep", 1)).status == 201);
     REQUIRE(
         sendRecords(server, server.deskA, batch("c", 1, {event("e1", "s1", "started")})).status ==
         200);
@@ -636,7 +621,7 @@ TEST_CASE("A restart on the same data directory keeps everything", "[server][res
     const auto hello = notify.read();
     REQUIRE(hello);
     CHECK(json::parse(*hello) == json::parse(R"({"type":"hello","seq":1})"));
-    const auto next = publish(server, server.authorA, guideXml("t.keep", 2));
+    const auto next = publish(server, server.reviewerA, guideXml("t.keep", 2));
     CHECK(next.json().at("seq") == 2);
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("A change feed page stops at its byte budget", "[server][storage]") {
     CHECK(first.more);
     const auto rest = page(first.lastSeq, 2500);
     REQUIRE(rest.changes.size() == 1);
-    CHECK(rest.changes[0].guideId == "t.big3");
+    CHECK(rest.changes[0].id == "t.big3");
     CHECK(rest.lastSeq == 3);
     CHECK_FALSE(rest.more);
 

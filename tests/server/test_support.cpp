@@ -62,7 +62,7 @@ HttpResult HttpClient::send(const HttpCall& call) {
     request.set(http::field::host, "127.0.0.1");
     if (!call.token.empty())
         request.set(http::field::authorization, "Bearer " + call.token);
-    if (call.method == http::verb::post) {
+    if (call.method != http::verb::get) {
         request.set(http::field::content_type, call.contentType);
         request.body() = call.body;
     }
@@ -196,6 +196,7 @@ TestServer::TestServer(Config config)
     const auto teamB = createTeam(*db, tenantB, "Balie B").value();
     deskB = account(tenantB, teamB, "desk-b", Role::Desk);
     authorB = account(tenantB, teamB, "author-b", Role::Author);
+    reviewerB = account(tenantB, std::nullopt, "reviewer-b", Role::Reviewer);
     start();
 }
 

@@ -90,7 +90,8 @@ private:
 // A server over a fresh data directory holding two tenants:
 //   "Gemeente A": team "Balie A" with desk-a (desk), author-a (author);
 //                 reviewer-a (reviewer) and admin-a (admin) without a team
-//   "Gemeente B": team "Balie B" with desk-b (desk), author-b (author)
+//   "Gemeente B": team "Balie B" with desk-b (desk), author-b (author);
+//                 reviewer-b (reviewer) without a team
 class TestServer {
 public:
     TestServer();
@@ -109,7 +110,7 @@ public:
     // The first column of the first row of a query, on a connection of its own.
     std::int64_t queryInt(const std::string& sql) const;
 
-    std::string deskA, authorA, reviewerA, adminA, deskB, authorB;
+    std::string deskA, authorA, reviewerA, adminA, deskB, authorB, reviewerB;
 
 private:
     void start();
@@ -122,5 +123,17 @@ private:
 
 // A valid guide with two steps.
 std::string guideXml(const std::string& id, int revision, const std::string& title = "Test");
+
+// A GET, and a request with a body (POST unless `method` says otherwise).
+inline HttpCall get(std::string target, std::string token) {
+    return {boost::beast::http::verb::get, std::move(target), std::move(token), {}, {}, {}, false};
+}
+inline HttpCall post(std::string target, std::string token, std::string body,
+                     std::string contentType = "application/json",
+                     boost::beast::http::verb method = boost::beast::http::verb::post) {
+    return {
+        method, std::move(target), std::move(token), std::move(body), std::move(contentType), {},
+        false};
+}
 
 } // namespace souffleur::server::test

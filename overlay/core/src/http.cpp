@@ -55,13 +55,15 @@ asyncRequest(ServerAddress server, HttpRequest request, std::chrono::millisecond
         co_return std::unexpected("cannot connect to " + server.toString() + ": " +
                                   connectError.message());
 
-    http::request<http::string_body> req{
-        request.method == Method::Post ? http::verb::post : http::verb::get, request.target, 11};
+    const http::verb verb = request.method == Method::Post    ? http::verb::post
+                            : request.method == Method::Patch ? http::verb::patch
+                                                              : http::verb::get;
+    http::request<http::string_body> req{verb, request.target, 11};
     req.set(http::field::host, server.host);
     req.set(http::field::user_agent, "souffleur");
     if (!request.token.empty())
         req.set(http::field::authorization, "Bearer " + request.token);
-    if (request.method == Method::Post) {
+    if (request.method != Method::Get) {
         req.set(http::field::content_type, request.contentType);
         req.body() = std::move(request.body);
     }

@@ -1,20 +1,11 @@
 // The routes (see api.h): the route table, admission (matching a header to
-// its route and the access check) and one handler per route. Handlers
-// validate their input on the I/O thread (guide XML, record JSON, query
-// parameters) and touch the store only through StorageExecutor::run, whose
-// completion answers on the connection's strand.
-#include "routes/api.h"
+// its route and the access check), and the helpers the handlers share
+// (handlers.h). The handlers live in guides.cpp, alerts.cpp and records.cpp.
+#include "routes/handlers.h"
 
-#include <souffleur/content/parser.h>
-#include <souffleur/content/writer.h>
-#include <souffleur/server/log.h>
-#include <souffleur/server/records.h>
 #include <souffleur/server/storage.h>
 
-#include <boost/beast/websocket/rfc6455.hpp>
-#include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
-#include <boost/url/url.hpp>
 
 #include <array>
 #include <charconv>
@@ -23,34 +14,12 @@
 #include <vector>
 
 namespace souffleur::server {
-namespace {
 
-namespace json = boost::json;
-namespace urls = boost::urls;
-
-enum class Endpoint { Health, Guides, Guide, Changes, Notify, Records, AarReport };
-
-// One admitted request, its body read, on its way through a route.
-struct Call {
-    urls::url url;       // the parsed target, for the query parameters
-    std::string guideId; // {id} of /api/v1/guides/{id}
-    Request request;
-};
-
-// Where a route answers.
-struct Env {
-    std::shared_ptr<ServerContext> context;
-    Peer peer;
-    Reply reply;
-    Upgrade upgrade;
-};
-
-using Handler = void (*)(const Env&, Call&, const Identity&);
-
-} // namespace
-
+// A route: a path pattern ("api/v1/guides/{id}": literal segments, and {…}
+// for one segment of any value, handed to the handler in order), a method,
+// who may use it, and how large a body it takes.
 struct Route {
-    Endpoint endpoint{};
+    std::string_view pattern;
     http::verb method{};
     bool needsToken = true; // false only for /healthz
     RoleSet roles{};
@@ -61,22 +30,18 @@ struct Route {
 namespace {
 
 constexpr std::size_t kMaxAuditTarget = 200;
-constexpr std::int64_t kDefaultChangeLimit = 100;
-constexpr std::int64_t kMaxChangeLimit = 500;
+// Changes that travel inside a push notice, so desks need not ask for them.
+constexpr std::size_t kMaxInlineChangeBytes = 16 * 1024;
 
-// --- Helpers -----------------------------------------------------------------
+constexpr RoleSet kReviewerRoles{Role::Reviewer, Role::Admin};
+
+} // namespace
+
+// --- Helpers (handlers.h) ------------------------------------------------------
 
 Response internalError(const sqlite::Error& error) {
     logLine("storage error", {{"code", error.code}, {"error", error.message}});
     return errorResponse(http::status::internal_server_error, "internal error");
-}
-
-// Runs `work` on the storage thread and `done` with its result on the strand;
-// answers 503 when the server is already stopping.
-template <typename Work, typename Done>
-void runStorage(const Env& env, Work work, Done done) {
-    if (!env.context->storage.run(env.peer.executor, std::move(work), std::move(done)))
-        env.reply(errorResponse(http::status::service_unavailable, "the server is stopping"));
 }
 
 std::optional<std::int64_t> parseInteger(std::string_view text) {
@@ -88,7 +53,6 @@ std::optional<std::int64_t> parseInteger(std::string_view text) {
     return value;
 }
 
-// The decoded value of query parameter `key`, or nullopt.
 std::optional<std::string> queryParameter(const urls::url_view& url, std::string_view key) {
     const auto params = url.params();
     const auto found = params.find(key);
@@ -97,220 +61,128 @@ std::optional<std::string> queryParameter(const urls::url_view& url, std::string
     return (*found).value;
 }
 
-// --- Routes ------------------------------------------------------------------
+json::array diagnosticsJson(const content::Diagnostics& diagnostics) {
+    json::array out;
+    for (const auto& diagnostic : diagnostics)
+        out.push_back(json::object{
+            {"line", diagnostic.line},
+            {"column", diagnostic.column},
+            {"severity", diagnostic.severity == content::Severity::Error ? "error" : "warning"},
+            {"message", diagnostic.message}});
+    return out;
+}
+
+Response invalidDocument(std::string_view what, const content::Diagnostics& diagnostics) {
+    return errorResponse(http::status::unprocessable_entity, what,
+                         {{"diagnostics", diagnosticsJson(diagnostics)}});
+}
+
+Actor actorOf(const Identity& who, const Env& env) {
+    return {who.name, env.peer.remote};
+}
+
+void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
+                  const std::optional<Change>& change) {
+    json::object notice{{"type", "changed"}, {"seq", seq}};
+    if (change && change->xml.size() <= kMaxInlineChangeBytes)
+        notice["change"] = json::object{{"seq", change->seq},
+                                        {"kind", change->kind},
+                                        {"id", change->id},
+                                        {"revision", change->revision},
+                                        {"xml", change->xml}};
+    env.context->sessions.broadcast(tenantId, json::serialize(notice));
+}
 
 void healthRoute(const Env& env, Call&, const Identity&) {
     env.reply(textResponse(http::status::ok, "ok\n", "text/plain"));
 }
 
-void publishGuideRoute(const Env& env, Call& call, const Identity& who) {
-    auto guide = content::parseGuide(call.request.body(), "upload");
-    if (!guide) {
-        json::array diagnostics;
-        for (const auto& diagnostic : guide.error())
-            diagnostics.push_back(json::object{{"line", diagnostic.line},
-                                               {"column", diagnostic.column},
-                                               {"message", diagnostic.message}});
-        env.reply(errorResponse(http::status::unprocessable_entity, "invalid guide",
-                                {{"diagnostics", std::move(diagnostics)}}));
-        return;
-    }
-    GuideRevision revision{guide->id, guide->revision, guide->title, content::writeGuide(*guide)};
-    const Actor actor{who.name, env.peer.remote};
-    const std::int64_t tenantId = who.tenantId;
-    runStorage(
-        env,
-        [tenantId, revision = std::move(revision), actor](sqlite::Database& db) {
-            return publishGuide(db, tenantId, revision, actor);
-        },
-        [env, tenantId, id = guide->id,
-         number = guide->revision](sqlite::Result<PublishOutcome> outcome) {
-            if (!outcome)
-                return env.reply(internalError(outcome.error()));
-            if (const auto* stale = std::get_if<StaleRevision>(&*outcome)) {
-                env.reply(errorResponse(http::status::conflict,
-                                        "revision " + std::to_string(number) + " of " + id +
-                                            " is not newer than the published revision " +
-                                            std::to_string(stale->currentRevision),
-                                        {{"current_revision", stale->currentRevision}}));
-                return;
-            }
-            const auto seq = std::get<Published>(*outcome).seq;
-            env.context->sessions.broadcast(
-                tenantId, json::serialize(json::object{{"type", "changed"}, {"seq", seq}}));
-            env.reply(jsonResponse(http::status::created,
-                                   json::object{{"id", id}, {"revision", number}, {"seq", seq}}));
-        });
-}
+namespace {
 
-void listGuidesRoute(const Env& env, Call&, const Identity& who) {
-    runStorage(
-        env, [tenantId = who.tenantId](sqlite::Database& db) { return listGuides(db, tenantId); },
-        [env](sqlite::Result<std::vector<GuideSummary>> guides) {
-            if (!guides)
-                return env.reply(internalError(guides.error()));
-            json::array list;
-            for (const auto& guide : *guides)
-                list.push_back(json::object{
-                    {"id", guide.id}, {"revision", guide.revision}, {"title", guide.title}});
-            env.reply(jsonResponse(http::status::ok, json::object{{"guides", std::move(list)}}));
-        });
-}
+constexpr auto kGet = http::verb::get;
+constexpr auto kPost = http::verb::post;
+constexpr auto kPatch = http::verb::patch;
 
-void getGuideRoute(const Env& env, Call& call, const Identity& who) {
-    runStorage(
-        env,
-        [tenantId = who.tenantId, id = call.guideId](sqlite::Database& db) {
-            return currentGuideXml(db, tenantId, id);
-        },
-        [env](sqlite::Result<std::optional<std::string>> xml) {
-            if (!xml)
-                return env.reply(internalError(xml.error()));
-            if (!*xml)
-                return env.reply(errorResponse(http::status::not_found, "no such guide"));
-            env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
-        });
-}
-
-void changesRoute(const Env& env, Call& call, const Identity& who) {
-    const auto sinceText = queryParameter(call.url, "since");
-    const auto limitText = queryParameter(call.url, "limit");
-    const auto since = sinceText ? parseInteger(*sinceText) : std::optional<std::int64_t>(0);
-    auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultChangeLimit);
-    if (!since || *since < 0)
-        return env.reply(errorResponse(http::status::bad_request,
-                                       "since must be a sequence number (0 or more)"));
-    if (!limit || *limit < 1)
-        return env.reply(errorResponse(http::status::bad_request, "limit must be 1 or more"));
-    runStorage(
-        env,
-        [tenantId = who.tenantId, since = *since, limit = std::min(*limit, kMaxChangeLimit)](
-            sqlite::Database& db) { return changesSince(db, tenantId, since, limit); },
-        [env](sqlite::Result<ChangePage> page) {
-            if (!page)
-                return env.reply(internalError(page.error()));
-            json::array changes;
-            for (const auto& change : page->changes)
-                changes.push_back(json::object{{"seq", change.seq},
-                                               {"kind", change.kind},
-                                               {"id", change.guideId},
-                                               {"revision", change.revision},
-                                               {"xml", change.xml}});
-            env.reply(jsonResponse(http::status::ok, json::object{{"changes", std::move(changes)},
-                                                                  {"last_seq", page->lastSeq},
-                                                                  {"more", page->more}}));
-        });
-}
-
-void notifyRoute(const Env& env, Call& call, const Identity& who) {
-    if (!boost::beast::websocket::is_upgrade(call.request)) {
-        auto response = errorResponse(http::status::upgrade_required, "this route is a WebSocket");
-        response.set(http::field::upgrade, "websocket");
-        return env.reply(std::move(response));
-    }
-    env.upgrade(who, std::move(call.request));
-}
-
-void recordsRoute(const Env& env, Call& call, const Identity& who) {
-    auto batch = parseRecordBatch(call.request.body());
-    if (!batch)
-        return env.reply(errorResponse(http::status::bad_request, batch.error()));
-    runStorage(
-        env,
-        [who, batch = std::move(*batch)](sqlite::Database& db) {
-            return applyRecords(db, who, batch);
-        },
-        [env](sqlite::Result<std::expected<std::int64_t, std::string>> acked) {
-            if (!acked)
-                return env.reply(internalError(acked.error()));
-            if (!*acked)
-                return env.reply(errorResponse(http::status::bad_request, acked->error()));
-            env.reply(jsonResponse(http::status::ok, json::object{{"acked", **acked}}));
-        });
-}
-
-void aarReportRoute(const Env& env, Call& call, const Identity& who) {
-    const auto guideId = queryParameter(call.url, "guide");
-    if (!guideId || guideId->empty())
-        return env.reply(errorResponse(http::status::bad_request, "name the guide: ?guide=ID"));
-    runStorage(
-        env,
-        [tenantId = who.tenantId, id = *guideId](sqlite::Database& db) {
-            return aarReport(db, tenantId, id);
-        },
-        [env](sqlite::Result<AarReport> report) {
-            if (!report)
-                return env.reply(internalError(report.error()));
-            json::array feedback;
-            for (const auto& item : report->feedback) {
-                json::object entry{{"revision", item.revision},
-                                   {"kind", item.kind},
-                                   {"text", item.text},
-                                   {"team", item.team}};
-                if (item.step)
-                    entry["step"] = *item.step;
-                if (item.suggestion)
-                    entry["suggestion"] = *item.suggestion;
-                feedback.push_back(std::move(entry));
-            }
-            env.reply(jsonResponse(http::status::ok,
-                                   json::object{{"guide", report->guideId},
-                                                {"sessions_started", report->sessionsStarted},
-                                                {"sessions_finished", report->sessionsFinished},
-                                                {"sessions_abandoned", report->sessionsAbandoned},
-                                                {"feedback", std::move(feedback)}}));
-        });
-}
-
+// docs/api.md, in the same order.
 constexpr std::array kRoutes = {
-    Route{Endpoint::Health, http::verb::get, false, {}, kBodyLimit, healthRoute},
-    Route{Endpoint::Guides, http::verb::post, true, kEditorRoles, kGuideBodyLimit,
-          publishGuideRoute},
-    Route{Endpoint::Guides, http::verb::get, true, kAnyRole, kBodyLimit, listGuidesRoute},
-    Route{Endpoint::Guide, http::verb::get, true, kAnyRole, kBodyLimit, getGuideRoute},
-    Route{Endpoint::Changes, http::verb::get, true, kAnyRole, kBodyLimit, changesRoute},
-    Route{Endpoint::Notify, http::verb::get, true, kAnyRole, kBodyLimit, notifyRoute},
-    Route{Endpoint::Records, http::verb::post, true, kAnyRole, kBodyLimit, recordsRoute},
-    Route{Endpoint::AarReport, http::verb::get, true, kEditorRoles, kBodyLimit, aarReportRoute},
+    Route{"healthz", kGet, false, {}, kBodyLimit, healthRoute},
+    // Guides and their lifecycle
+    Route{"api/v1/guides", kGet, true, kAnyRole, kBodyLimit, listGuidesRoute},
+    Route{"api/v1/guides", kPost, true, kReviewerRoles, kGuideBodyLimit, publishGuideRoute},
+    Route{"api/v1/guides/{id}", kGet, true, kAnyRole, kBodyLimit, getGuideRoute},
+    Route{"api/v1/guides/{id}/retire", kPost, true, kReviewerRoles, kBodyLimit, retireGuideRoute},
+    Route{"api/v1/guides/{id}/revisions", kGet, true, kEditorRoles, kBodyLimit, listRevisionsRoute},
+    Route{"api/v1/guides/{id}/revisions", kPost, true, kEditorRoles, kGuideBodyLimit,
+          saveRevisionRoute},
+    Route{"api/v1/guides/{id}/revisions/{rev}", kGet, true, kEditorRoles, kBodyLimit,
+          getRevisionRoute},
+    Route{"api/v1/guides/{id}/revisions/{rev}/submit", kPost, true, kEditorRoles, kBodyLimit,
+          submitRevisionRoute},
+    Route{"api/v1/guides/{id}/revisions/{rev}/publish", kPost, true, kReviewerRoles, kBodyLimit,
+          publishRevisionRoute},
+    Route{"api/v1/guides/{id}/revisions/{rev}/reject", kPost, true, kReviewerRoles, kBodyLimit,
+          rejectRevisionRoute},
+    Route{"api/v1/revisions", kGet, true, kEditorRoles, kBodyLimit, reviewQueueRoute},
+    // The change feed and push
+    Route{"api/v1/changes", kGet, true, kAnyRole, kBodyLimit, changesRoute},
+    Route{"api/v1/notify", kGet, true, kAnyRole, kBodyLimit, notifyRoute},
+    // Alerts
+    Route{"api/v1/alerts", kGet, true, kAnyRole, kBodyLimit, listAlertsRoute},
+    Route{"api/v1/alerts", kPost, true, kEditorRoles, kBodyLimit, publishAlertRoute},
+    Route{"api/v1/alerts/{id}/retire", kPost, true, kEditorRoles, kBodyLimit, retireAlertRoute},
+    Route{"api/v1/alerts/{id}/acknowledgements", kGet, true, kEditorRoles, kBodyLimit,
+          acknowledgementsRoute},
+    // Records, feedback, reports
+    Route{"api/v1/records", kPost, true, kAnyRole, kBodyLimit, recordsRoute},
+    Route{"api/v1/feedback", kGet, true, kEditorRoles, kBodyLimit, listFeedbackRoute},
+    Route{"api/v1/feedback/{id}", kPatch, true, kEditorRoles, kBodyLimit, updateFeedbackRoute},
+    Route{"api/v1/reports/aar", kGet, true, kEditorRoles, kBodyLimit, aarReportRoute},
 };
 
 // --- Admission ---------------------------------------------------------------
 
-// The endpoint of a path, and the {id} of /api/v1/guides/{id}.
-std::optional<std::pair<Endpoint, std::string>> match(const urls::url_view& url) {
-    const std::vector<std::string> segments(url.segments().begin(), url.segments().end());
-    if (segments.size() == 1 && segments[0] == "healthz")
-        return std::pair{Endpoint::Health, std::string()};
-    if (segments.size() < 3 || segments[0] != "api" || segments[1] != "v1")
-        return std::nullopt;
-    if (segments.size() == 3) {
-        static constexpr std::array<std::pair<std::string_view, Endpoint>, 4> kNames = {{
-            {"guides", Endpoint::Guides},
-            {"changes", Endpoint::Changes},
-            {"notify", Endpoint::Notify},
-            {"records", Endpoint::Records},
-        }};
-        for (const auto& [name, endpoint] : kNames) {
-            if (segments[2] == name)
-                return std::pair{endpoint, std::string()};
+// Whether `segments` fit `pattern`; the values of its {…} segments go to `params`.
+bool matches(std::string_view pattern, const std::vector<std::string>& segments,
+             std::vector<std::string>& params) {
+    params.clear();
+    std::size_t index = 0;
+    std::size_t start = 0;
+    while (start <= pattern.size()) {
+        const std::size_t end = std::min(pattern.find('/', start), pattern.size());
+        const std::string_view part = pattern.substr(start, end - start);
+        if (index >= segments.size())
+            return false;
+        if (part.starts_with('{')) {
+            if (segments[index].empty())
+                return false;
+            params.push_back(segments[index]);
+        } else if (part != segments[index]) {
+            return false;
         }
+        ++index;
+        start = end + 1;
     }
-    if (segments.size() == 4 && segments[2] == "guides" && !segments[3].empty())
-        return std::pair{Endpoint::Guide, segments[3]};
-    if (segments.size() == 4 && segments[2] == "reports" && segments[3] == "aar")
-        return std::pair{Endpoint::AarReport, std::string()};
-    return std::nullopt;
+    return index == segments.size();
 }
 
-Response methodNotAllowed(Endpoint endpoint) {
+// The route for a path and method; a 404 or 405 when there is none.
+std::expected<std::pair<const Route*, std::vector<std::string>>, Response>
+findRoute(const urls::url_view& url, http::verb method) {
+    const std::vector<std::string> segments(url.segments().begin(), url.segments().end());
+    std::vector<std::string> params;
     std::string allowed;
     for (const auto& route : kRoutes) {
-        if (route.endpoint == endpoint)
-            allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(route.method));
+        if (!matches(route.pattern, segments, params))
+            continue;
+        if (route.method == method)
+            return std::pair{&route, std::move(params)};
+        allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(route.method));
     }
+    if (allowed.empty())
+        return std::unexpected(errorResponse(http::status::not_found, "no such resource"));
     auto response = errorResponse(http::status::method_not_allowed, "method not allowed");
     response.set(http::field::allow, allowed);
-    return response;
+    return std::unexpected(std::move(response));
 }
 
 Response refusal(AuthFailure failure) {
@@ -329,17 +201,11 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
     if (!url)
         return done(
             std::unexpected(errorResponse(http::status::bad_request, "malformed request target")));
-    auto matched = match(*url);
-    if (!matched)
-        return done(std::unexpected(errorResponse(http::status::not_found, "no such resource")));
-    const Route* route = nullptr;
-    for (const auto& candidate : kRoutes) {
-        if (candidate.endpoint == matched->first && candidate.method == header.method())
-            route = &candidate;
-    }
-    if (!route)
-        return done(std::unexpected(methodNotAllowed(matched->first)));
-    Admitted admitted{route, Identity{}, urls::url(*url), std::move(matched->second),
+    auto found = findRoute(*url, header.method());
+    if (!found)
+        return done(std::unexpected(std::move(found.error())));
+    const Route* route = found->first;
+    Admitted admitted{route, Identity{}, urls::url(*url), std::move(found->second),
                       route->bodyLimit};
     if (!route->needsToken)
         return done(std::move(admitted));
@@ -376,7 +242,7 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
 void handleRequest(const std::shared_ptr<ServerContext>& context, Admitted admitted,
                    Request request, Peer peer, Reply reply, Upgrade upgrade) {
     const Env env{context, std::move(peer), std::move(reply), std::move(upgrade)};
-    Call call{std::move(admitted.url), std::move(admitted.guideId), std::move(request)};
+    Call call{std::move(admitted.url), std::move(admitted.params), std::move(request)};
     admitted.route->handler(env, call, admitted.identity);
 }
 

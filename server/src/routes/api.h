@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -43,9 +44,9 @@ struct Route; // an entry of the route table (api.cpp)
 // body the route accepts.
 struct Admitted {
     const Route* route = nullptr;
-    Identity identity;    // default for /healthz, which needs no token
-    boost::urls::url url; // the parsed target, for the query parameters
-    std::string guideId;  // {id} of /api/v1/guides/{id}
+    Identity identity;               // default for /healthz, which needs no token
+    boost::urls::url url;            // the parsed target, for the query parameters
+    std::vector<std::string> params; // the {…} segments of the route's path, in order
     std::uint64_t bodyLimit = kBodyLimit;
 };
 // Admitted, or the answer that refuses the request (404, 405, 401, 403, ...).

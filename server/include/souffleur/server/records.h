@@ -23,7 +23,8 @@ inline constexpr std::size_t kMaxTextLength = 4000; // feedback text and suggest
 inline constexpr std::int64_t kMaxBatchStep = 1'000'000;
 
 // What a desk's step engine reports: started, step_shown, step_done,
-// decision, back (the employee went back a step), finished or abandoned.
+// decision, back (the employee went back a step), skipped (a step passed over),
+// escalated (a hand-off taken), finished or abandoned.
 struct EventRecord {
     std::string id;
     std::string session;
@@ -47,11 +48,20 @@ struct FeedbackRecord {
     std::optional<std::string> suggestion;
 };
 
+// A desk employee acknowledging an alert revision.
+struct AckRecord {
+    std::string id;
+    std::string alertId;
+    int revision = 0;
+    std::string at; // ISO 8601, as the desk's clock saw it
+};
+
 struct RecordBatch {
     std::string clientId;
     std::int64_t batch = 0;
     std::vector<EventRecord> events;
     std::vector<FeedbackRecord> feedback;
+    std::vector<AckRecord> acks;
 };
 
 // The batch in `json`, or what is wrong with it (for a 400 answer).

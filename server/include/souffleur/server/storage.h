@@ -1,15 +1,18 @@
 // The server's store: one SQLite file per data directory (DIR/souffleur.sqlite),
 // its schema and every query the routes need, as plain functions over a
-// sqlite::Database. The running server calls them only on its storage thread
-// (src/storage_executor.h); the demo seeding and the tests call them directly
+// sqlite::Database: accounts, the audit log, records and reports here, the
+// content (guides, alerts, the change feed) in content_store.h. The running server calls them only
+// on its storage thread (src/storage_executor.h); the demo seeding and the tests call them directly
 // before the server starts. Every query is scoped to one tenant: nothing
 // crosses tenants.
 #pragma once
 
 #include <souffleur/server/auth.h>
+#include <souffleur/server/content_store.h>
 #include <souffleur/server/records.h>
 #include <souffleur/sqlite/sqlite.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <expected>
@@ -65,71 +68,6 @@ struct AuditEntry {
 };
 sqlite::Result<void> appendAudit(sqlite::Database& db, const AuditEntry& entry);
 
-// --- Guides and the change feed ----------------------------------------------
-
-// A validated guide revision as it is stored: its canonical XML and the
-// fields the listings need.
-struct GuideRevision {
-    std::string id;
-    int revision = 0;
-    std::string title;
-    std::string xml;
-};
-
-// Who publishes, for the audit log.
-struct Actor {
-    std::string name;
-    std::string remote;
-};
-
-struct Published {
-    std::int64_t seq = 0; // the change feed entry
-};
-struct StaleRevision {
-    int currentRevision = 0; // the same or a higher revision is already published
-};
-using PublishOutcome = std::variant<Published, StaleRevision>;
-
-// Stores the revision, appends it to the tenant's change feed and audits it,
-// in one transaction; a stale revision is audited and stores nothing.
-sqlite::Result<PublishOutcome> publishGuide(sqlite::Database& db, std::int64_t tenantId,
-                                            const GuideRevision& guide, const Actor& actor);
-
-struct GuideSummary {
-    std::string id;
-    int revision = 0;
-    std::string title;
-};
-// The current revision of every published guide of the tenant, by id.
-sqlite::Result<std::vector<GuideSummary>> listGuides(sqlite::Database& db, std::int64_t tenantId);
-// The XML of the current revision, or nullopt.
-sqlite::Result<std::optional<std::string>>
-currentGuideXml(sqlite::Database& db, std::int64_t tenantId, std::string_view guideId);
-
-struct Change {
-    std::int64_t seq = 0;
-    std::string kind; // "guide"
-    std::string guideId;
-    int revision = 0;
-    std::string xml;
-};
-struct ChangePage {
-    std::vector<Change> changes;
-    std::int64_t lastSeq = 0; // of the last change returned, or `since` when none
-    bool more = false;
-};
-// How much guide XML one page of the change feed carries at most.
-inline constexpr std::size_t kChangePageBytes = 8 * 1024 * 1024;
-
-// At most `limit` changes after `since`, oldest first, with at most `maxBytes`
-// of XML in all but always at least one change; `more` is set when either cut
-// the page short.
-sqlite::Result<ChangePage> changesSince(sqlite::Database& db, std::int64_t tenantId,
-                                        std::int64_t since, std::int64_t limit,
-                                        std::size_t maxBytes = kChangePageBytes);
-// The tenant's last feed sequence number (0 before the first change).
-sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenantId);
-
 // --- Records and reports -----------------------------------------------------
 
 // Applies the batch of `who`'s desk and remembers it as the client's last, in
@@ -139,6 +77,43 @@ sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenan
 // number is refused (more than kMaxBatchStep ahead of the last one: a 400).
 sqlite::Result<std::expected<std::int64_t, std::string>>
 applyRecords(sqlite::Database& db, const Identity& who, const RecordBatch& batch);
+
+// --- Feedback for the authors ---------------------------------------------------
+
+// Where a piece of feedback stands: new, accepted (it will be acted on),
+// rejected (it will not), done (a revision handled it).
+inline constexpr std::array<std::string_view, 4> kFeedbackStatuses = {"new", "accepted", "rejected",
+                                                                      "done"};
+
+struct FeedbackFilter {
+    std::optional<std::string> guideId;
+    std::optional<std::string> step;
+    std::optional<std::string> status;
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+struct FeedbackEntry {
+    std::string id;
+    std::string guideId;
+    int revision = 0;
+    std::optional<std::string> step;
+    std::string kind;
+    std::string text;
+    std::optional<std::string> suggestion;
+    std::string status;
+    std::string team; // empty when the desk's account has no team
+    std::string createdAt;
+    std::optional<std::string> updatedAt;
+    std::optional<int> handledRevision; // the guide revision that handled it
+};
+// The tenant's feedback matching `filter`, newest first.
+sqlite::Result<std::vector<FeedbackEntry>> listFeedback(sqlite::Database& db, std::int64_t tenantId,
+                                                        const FeedbackFilter& filter);
+// Sets a piece of feedback's status (and the revision that handled it), audited;
+// false when there is no such feedback.
+sqlite::Result<bool> updateFeedback(sqlite::Database& db, std::int64_t tenantId,
+                                    std::string_view feedbackId, std::string_view status,
+                                    std::optional<int> handledRevision, const Actor& actor);
 
 struct FeedbackItem {
     std::optional<std::string> step;

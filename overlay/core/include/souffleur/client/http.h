@@ -25,7 +25,7 @@ struct HttpResponse {
     std::string body;
 };
 
-enum class Method { Get, Post };
+enum class Method { Get, Post, Patch };
 
 struct HttpRequest {
     Method method = Method::Get;

@@ -1,0 +1,596 @@
+// The content store's queries (see content_store.h). Every function that
+// changes something runs one transaction: the change, its audit row and, for
+// what reaches the desks, its change feed entry commit together or not at all.
+#include "sql.h"
+
+#include <souffleur/server/content_store.h>
+#include <souffleur/server/storage.h>
+
+#include <array>
+#include <utility>
+
+namespace souffleur::server {
+
+using sqlite::Database;
+using sqlite::Result;
+
+namespace {
+
+constexpr std::array<std::pair<RevisionState, std::string_view>, 6> kStateNames = {{
+    {RevisionState::Draft, "draft"},
+    {RevisionState::InReview, "in_review"},
+    {RevisionState::Published, "published"},
+    {RevisionState::Superseded, "superseded"},
+    {RevisionState::Retired, "retired"},
+    {RevisionState::Withdrawn, "withdrawn"},
+}};
+
+std::string revisionName(std::string_view id, int revision) {
+    return std::string(id) + " revision " + std::to_string(revision);
+}
+
+// The newest revision number of a guide in any state (0: none yet).
+Result<int> newestRevision(Database& db, std::int64_t tenantId, std::string_view guideId) {
+    auto newest = db.queryInt("SELECT max(revision) FROM revisions WHERE tenant_id = ? AND "
+                              "guide_id = ?",
+                              tenantId, guideId);
+    if (!newest)
+        return std::unexpected(newest.error());
+    return static_cast<int>(newest->value_or(0));
+}
+
+// The state and author of one revision, or nullopt.
+struct RevisionRow {
+    RevisionState state;
+    std::string savedBy;
+};
+Result<std::optional<RevisionRow>> findRevision(Database& db, std::int64_t tenantId,
+                                                std::string_view guideId, int revision) {
+    auto stmt = db.prepare("SELECT state, saved_by FROM revisions WHERE tenant_id = ? AND "
+                           "guide_id = ? AND revision = ?",
+                           tenantId, guideId, revision);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<RevisionRow>{};
+    return std::optional<RevisionRow>{RevisionRow{
+        parseState(stmt->columnText(0)).value_or(RevisionState::Withdrawn), stmt->columnText(1)}};
+}
+
+// Appends to the tenant's change feed; returns the new sequence number.
+Result<std::int64_t> appendChange(Database& db, std::int64_t tenantId, std::string_view kind,
+                                  std::string_view id, int revision) {
+    auto seq =
+        db.queryInt("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE tenant_id = ?", tenantId);
+    if (!seq)
+        return std::unexpected(seq.error());
+    const std::int64_t next = seq->value_or(1);
+    if (auto ok = db.execute("INSERT INTO changes (tenant_id, seq, kind, guide_id, revision) "
+                             "VALUES (?, ?, ?, ?, ?)",
+                             tenantId, next, kind, id, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    return next;
+}
+
+Result<void> audit(Database& db, std::int64_t tenantId, const Actor& actor, std::string action,
+                   std::string target, std::string outcome) {
+    return appendAudit(db, {tenantId, actor.name, std::move(action), std::move(target),
+                            actor.remote, std::move(outcome)});
+}
+
+// Commits `tx` and passes `value` on.
+template <typename T>
+Result<T> commit(sqlite::Transaction& tx, T value) {
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return value;
+}
+
+// Marks the guide's published revision superseded (or `to`) and the open
+// ones (draft, in review) below `revision` withdrawn.
+Result<void> retireOlder(Database& db, std::int64_t tenantId, std::string_view guideId,
+                         int revision) {
+    if (auto ok = db.execute("UPDATE revisions SET state = 'superseded' WHERE tenant_id = ? AND "
+                             "guide_id = ? AND state = 'published' AND revision < ?",
+                             tenantId, guideId, revision);
+        !ok)
+        return ok;
+    return db.execute("UPDATE revisions SET state = 'withdrawn' WHERE tenant_id = ? AND "
+                      "guide_id = ? AND state IN ('draft', 'in_review') AND revision < ?",
+                      tenantId, guideId, revision);
+}
+
+Result<void> insertRevision(Database& db, std::int64_t tenantId, const GuideRevision& guide,
+                            RevisionState state, const Actor& actor) {
+    return db.execute("INSERT INTO revisions (tenant_id, guide_id, revision, title, xml, state, "
+                      "saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      tenantId, guide.id, guide.revision, guide.title, guide.xml, stateName(state),
+                      actor.name, sql::isoNow());
+}
+
+// A step of the lifecycle: `from` -> `to` for one revision, audited.
+Result<StepOutcome> moveRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
+                                 int revision, RevisionState from, RevisionState to,
+                                 std::optional<std::string_view> note, const Actor& actor,
+                                 std::string_view action) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto found = findRevision(db, tenantId, guideId, revision);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return StepOutcome(NotFound{});
+    if ((*found)->state != from)
+        return StepOutcome(WrongState{(*found)->state});
+    // A note comes with a review: who reviewed, when, and what they said.
+    auto updated =
+        note ? db.execute("UPDATE revisions SET state = ?, reviewed_by = ?, reviewed_at = ?, "
+                          "note = ? WHERE tenant_id = ? AND guide_id = ? AND revision = ?",
+                          stateName(to), actor.name, sql::isoNow(), *note, tenantId, guideId,
+                          revision)
+             : db.execute("UPDATE revisions SET state = ? WHERE tenant_id = ? AND guide_id = ? "
+                          "AND revision = ?",
+                          stateName(to), tenantId, guideId, revision);
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (auto ok = audit(db, tenantId, actor, std::string(action), revisionName(guideId, revision),
+                        std::string(stateName(to)));
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, StepOutcome(Done{}));
+}
+
+RevisionInfo readRevisionInfo(const sqlite::Statement& row) {
+    return {row.columnText(0),
+            static_cast<int>(row.columnInt(1)),
+            parseState(row.columnText(2)).value_or(RevisionState::Withdrawn),
+            row.columnText(3),
+            row.columnText(4),
+            row.columnText(5),
+            row.columnOptionalText(6),
+            row.columnOptionalText(7),
+            row.columnOptionalText(8)};
+}
+
+constexpr std::string_view kRevisionColumns =
+    "guide_id, revision, state, title, saved_by, saved_at, reviewed_by, reviewed_at, note";
+
+} // namespace
+
+std::string_view stateName(RevisionState state) {
+    for (const auto& [value, name] : kStateNames) {
+        if (value == state)
+            return name;
+    }
+    return "draft";
+}
+
+std::optional<RevisionState> parseState(std::string_view name) {
+    for (const auto& [value, stateText] : kStateNames) {
+        if (stateText == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+// --- Guides ------------------------------------------------------------------
+
+Result<SaveOutcome> saveDraft(Database& db, std::int64_t tenantId, const GuideRevision& guide,
+                              int base, const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto newest = newestRevision(db, tenantId, guide.id);
+    if (!newest)
+        return std::unexpected(newest.error());
+    if (*newest != base || guide.revision != base + 1) {
+        if (auto ok = audit(db, tenantId, actor, "save", revisionName(guide.id, guide.revision),
+                            "conflict");
+            !ok)
+            return std::unexpected(ok.error());
+        return commit(*tx, SaveOutcome(Conflict{*newest}));
+    }
+    if (auto ok = db.execute("UPDATE revisions SET state = 'withdrawn' WHERE tenant_id = ? AND "
+                             "guide_id = ? AND state IN ('draft', 'in_review')",
+                             tenantId, guide.id);
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = insertRevision(db, tenantId, guide, RevisionState::Draft, actor); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok =
+            audit(db, tenantId, actor, "save", revisionName(guide.id, guide.revision), "draft");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, SaveOutcome(Done{}));
+}
+
+Result<StepOutcome> submitRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
+                                   int revision, const Actor& actor) {
+    return moveRevision(db, tenantId, guideId, revision, RevisionState::Draft,
+                        RevisionState::InReview, std::nullopt, actor, "submit");
+}
+
+Result<StepOutcome> rejectRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
+                                   int revision, std::string_view note, const Actor& actor) {
+    return moveRevision(db, tenantId, guideId, revision, RevisionState::InReview,
+                        RevisionState::Draft, note, actor, "reject");
+}
+
+Result<PublishOutcome> publishRevision(Database& db, std::int64_t tenantId,
+                                       std::string_view guideId, int revision, const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto found = findRevision(db, tenantId, guideId, revision);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return PublishOutcome(NotFound{});
+    if ((*found)->state != RevisionState::InReview)
+        return PublishOutcome(WrongState{(*found)->state});
+    if ((*found)->savedBy == actor.name) {
+        if (auto ok = audit(db, tenantId, actor, "publish", revisionName(guideId, revision),
+                            "refused_own_revision");
+            !ok)
+            return std::unexpected(ok.error());
+        return commit(*tx, PublishOutcome(SameAccount{}));
+    }
+    if (auto ok = retireOlder(db, tenantId, guideId, revision); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = db.execute("UPDATE revisions SET state = 'published', reviewed_by = ?, "
+                             "reviewed_at = ? WHERE tenant_id = ? AND guide_id = ? AND "
+                             "revision = ?",
+                             actor.name, sql::isoNow(), tenantId, guideId, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, "guide", guideId, revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok =
+            audit(db, tenantId, actor, "publish", revisionName(guideId, revision), "published");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, PublishOutcome(Published{*seq, revision}));
+}
+
+Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const GuideRevision& guide,
+                                    const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto newest = newestRevision(db, tenantId, guide.id);
+    if (!newest)
+        return std::unexpected(newest.error());
+    if (*newest >= guide.revision) {
+        if (auto ok = audit(db, tenantId, actor, "publish", revisionName(guide.id, guide.revision),
+                            "stale_revision");
+            !ok)
+            return std::unexpected(ok.error());
+        return commit(*tx, PublishOutcome(Conflict{*newest}));
+    }
+    if (auto ok = retireOlder(db, tenantId, guide.id, guide.revision); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = insertRevision(db, tenantId, guide, RevisionState::Published, actor); !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, "guide", guide.id, guide.revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok = audit(db, tenantId, actor, "publish", revisionName(guide.id, guide.revision),
+                        "published");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, PublishOutcome(Published{*seq, guide.revision}));
+}
+
+Result<std::variant<Published, NotFound>>
+retireGuide(Database& db, std::int64_t tenantId, std::string_view guideId, const Actor& actor) {
+    using Outcome = std::variant<Published, NotFound>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto published = db.queryInt("SELECT revision FROM revisions WHERE tenant_id = ? AND "
+                                 "guide_id = ? AND state = 'published'",
+                                 tenantId, guideId);
+    if (!published)
+        return std::unexpected(published.error());
+    if (!*published)
+        return Outcome(NotFound{});
+    const int revision = static_cast<int>(**published);
+    if (auto ok = db.execute("UPDATE revisions SET state = 'retired' WHERE tenant_id = ? AND "
+                             "guide_id = ? AND revision = ?",
+                             tenantId, guideId, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, "retired", guideId, revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok = audit(db, tenantId, actor, "retire", revisionName(guideId, revision), "retired");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, Outcome(Published{*seq, revision}));
+}
+
+Result<std::vector<GuideSummary>> listGuides(Database& db, std::int64_t tenantId) {
+    auto stmt = db.prepare("SELECT guide_id, revision, title FROM revisions WHERE tenant_id = ? "
+                           "AND state = 'published' ORDER BY guide_id",
+                           tenantId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<GuideSummary> guides;
+    auto read = stmt->forEachRow([&guides](const sqlite::Statement& row) {
+        guides.push_back(
+            {row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return guides;
+}
+
+Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t tenantId,
+                                                   std::string_view guideId) {
+    auto stmt = db.prepare("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
+                           "state = 'published'",
+                           tenantId, guideId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional<std::string>{stmt->columnText(0)};
+}
+
+Result<std::vector<RevisionInfo>> listRevisions(Database& db, std::int64_t tenantId,
+                                                std::string_view guideId) {
+    auto stmt = db.prepare("SELECT " + std::string(kRevisionColumns) +
+                               " FROM revisions WHERE tenant_id = ? AND guide_id = ? "
+                               "ORDER BY revision DESC",
+                           tenantId, guideId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<RevisionInfo> out;
+    auto read = stmt->forEachRow(
+        [&out](const sqlite::Statement& row) { out.push_back(readRevisionInfo(row)); });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::vector<RevisionInfo>> revisionsInState(Database& db, std::int64_t tenantId,
+                                                   RevisionState state) {
+    auto stmt = db.prepare("SELECT " + std::string(kRevisionColumns) +
+                               " FROM revisions WHERE tenant_id = ? AND state = ? "
+                               "ORDER BY guide_id, revision DESC",
+                           tenantId, stateName(state));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<RevisionInfo> out;
+    auto read = stmt->forEachRow(
+        [&out](const sqlite::Statement& row) { out.push_back(readRevisionInfo(row)); });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::optional<std::string>> revisionXml(Database& db, std::int64_t tenantId,
+                                               std::string_view guideId, int revision) {
+    auto stmt = db.prepare("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
+                           "revision = ?",
+                           tenantId, guideId, revision);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional<std::string>{stmt->columnText(0)};
+}
+
+// --- Alerts ------------------------------------------------------------------
+
+Result<std::variant<Published, Conflict>>
+publishAlert(Database& db, std::int64_t tenantId, const AlertRevision& alert, const Actor& actor) {
+    using Outcome = std::variant<Published, Conflict>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto newest = db.queryInt("SELECT max(revision) FROM alerts WHERE tenant_id = ? AND id = ?",
+                              tenantId, alert.id);
+    if (!newest)
+        return std::unexpected(newest.error());
+    if (newest->value_or(0) >= alert.revision) {
+        if (auto ok = audit(db, tenantId, actor, "publish_alert",
+                            revisionName(alert.id, alert.revision), "stale_revision");
+            !ok)
+            return std::unexpected(ok.error());
+        return commit(*tx, Outcome(Conflict{static_cast<int>(newest->value_or(0))}));
+    }
+    if (auto ok = db.execute("UPDATE alerts SET state = 'superseded' WHERE tenant_id = ? AND "
+                             "id = ? AND state = 'published'",
+                             tenantId, alert.id);
+        !ok)
+        return std::unexpected(ok.error());
+    const auto optionalDate = [](const std::string& date) {
+        return date.empty() ? std::optional<std::string>() : std::optional(date);
+    };
+    if (auto ok = db.execute("INSERT INTO alerts (tenant_id, id, revision, level, "
+                             "must_acknowledge, valid_from, valid_to, title, xml, state, "
+                             "published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "'published', ?, ?)",
+                             tenantId, alert.id, alert.revision, alert.level,
+                             alert.mustAcknowledge ? 1 : 0, optionalDate(alert.validFrom),
+                             optionalDate(alert.validTo), alert.title, alert.xml, actor.name,
+                             sql::isoNow());
+        !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, "alert", alert.id, alert.revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok = audit(db, tenantId, actor, "publish_alert",
+                        revisionName(alert.id, alert.revision), "published");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, Outcome(Published{*seq, alert.revision}));
+}
+
+Result<std::variant<Published, NotFound>>
+retireAlert(Database& db, std::int64_t tenantId, std::string_view alertId, const Actor& actor) {
+    using Outcome = std::variant<Published, NotFound>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto published = db.queryInt("SELECT revision FROM alerts WHERE tenant_id = ? AND id = ? AND "
+                                 "state = 'published'",
+                                 tenantId, alertId);
+    if (!published)
+        return std::unexpected(published.error());
+    if (!*published)
+        return Outcome(NotFound{});
+    const int revision = static_cast<int>(**published);
+    if (auto ok = db.execute("UPDATE alerts SET state = 'retired' WHERE tenant_id = ? AND id = ? "
+                             "AND revision = ?",
+                             tenantId, alertId, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, "alert_retired", alertId, revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok =
+            audit(db, tenantId, actor, "retire_alert", revisionName(alertId, revision), "retired");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, Outcome(Published{*seq, revision}));
+}
+
+Result<std::vector<AlertSummary>> listAlerts(Database& db, std::int64_t tenantId) {
+    auto stmt = db.prepare("SELECT id, revision, level, must_acknowledge, title, "
+                           "coalesce(valid_from, ''), coalesce(valid_to, '') FROM alerts "
+                           "WHERE tenant_id = ? AND state = 'published' "
+                           "ORDER BY published_at DESC, id",
+                           tenantId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<AlertSummary> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2),
+                       row.columnInt(3) != 0, row.columnText(4), row.columnText(5),
+                       row.columnText(6)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::optional<AcknowledgementReport>> acknowledgements(Database& db, std::int64_t tenantId,
+                                                              std::string_view alertId) {
+    auto current = db.prepare("SELECT revision, must_acknowledge FROM alerts WHERE tenant_id = ? "
+                              "AND id = ? AND state = 'published'",
+                              tenantId, alertId);
+    if (!current)
+        return std::unexpected(current.error());
+    auto row = current->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<AcknowledgementReport>{};
+    AcknowledgementReport report{std::string(alertId),
+                                 static_cast<int>(current->columnInt(0)),
+                                 current->columnInt(1) != 0,
+                                 {}};
+    // Every team with desk accounts, and how many of those acknowledged.
+    auto teams =
+        db.prepare("SELECT t.name, count(a.id), count(k.account_id) FROM teams AS t "
+                   "JOIN accounts AS a ON a.team_id = t.id AND a.role = 'desk' "
+                   "LEFT JOIN alert_acks AS k ON k.account_id = a.id AND k.tenant_id = t.tenant_id "
+                   "AND k.alert_id = ? AND k.revision = ? "
+                   "WHERE t.tenant_id = ? GROUP BY t.id ORDER BY t.name",
+                   alertId, report.revision, tenantId);
+    if (!teams)
+        return std::unexpected(teams.error());
+    auto read = teams->forEachRow([&report](const sqlite::Statement& team) {
+        report.teams.push_back({team.columnText(0), team.columnInt(2), team.columnInt(1)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return std::optional(std::move(report));
+}
+
+// --- The change feed ---------------------------------------------------------
+
+namespace {
+
+// A change with the XML it carries: the guide or alert revision, or nothing
+// for a retirement.
+constexpr std::string_view kChangeQuery =
+    "SELECT c.seq, c.kind, c.guide_id, c.revision, coalesce(r.xml, a.xml, '') "
+    "FROM changes AS c "
+    "LEFT JOIN revisions AS r ON c.kind = 'guide' AND r.tenant_id = c.tenant_id "
+    "  AND r.guide_id = c.guide_id AND r.revision = c.revision "
+    "LEFT JOIN alerts AS a ON c.kind = 'alert' AND a.tenant_id = c.tenant_id "
+    "  AND a.id = c.guide_id AND a.revision = c.revision ";
+
+Change readChange(const sqlite::Statement& row) {
+    return {row.columnInt(0), row.columnText(1), row.columnText(2),
+            static_cast<int>(row.columnInt(3)), row.columnText(4)};
+}
+
+} // namespace
+
+Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_t since,
+                                std::int64_t limit, std::size_t maxBytes) {
+    // One row more than asked tells whether there is more.
+    auto stmt = db.prepare(std::string(kChangeQuery) +
+                               "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
+                           tenantId, since, limit + 1);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    ChangePage page;
+    page.lastSeq = since;
+    std::size_t bytes = 0;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return page;
+        Change change = readChange(*stmt);
+        const bool full = std::ssize(page.changes) == limit ||
+                          (!page.changes.empty() && bytes + change.xml.size() > maxBytes);
+        if (full) {
+            page.more = true;
+            return page;
+        }
+        bytes += change.xml.size();
+        page.lastSeq = change.seq;
+        page.changes.push_back(std::move(change));
+    }
+}
+
+Result<std::int64_t> currentSeq(Database& db, std::int64_t tenantId) {
+    auto seq = db.queryInt("SELECT max(seq) FROM changes WHERE tenant_id = ?", tenantId);
+    if (!seq)
+        return std::unexpected(seq.error());
+    return seq->value_or(0);
+}
+
+Result<std::optional<Change>> changeAt(Database& db, std::int64_t tenantId, std::int64_t seq) {
+    auto stmt = db.prepare(std::string(kChangeQuery) + "WHERE c.tenant_id = ? AND c.seq = ?",
+                           tenantId, seq);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<Change>{};
+    return std::optional(readChange(*stmt));
+}
+
+} // namespace souffleur::server

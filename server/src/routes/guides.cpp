@@ -1,0 +1,394 @@
+// Guides and their lifecycle, the change feed and push (docs/api.md, "Guides").
+// A guide that comes in is parsed and validated by souffleur::content, linted
+// (errors refuse it with 422 and their locations; warnings come back with the
+// answer) and stored as canonical XML.
+#include "routes/handlers.h"
+
+#include <souffleur/content/lint.h>
+#include <souffleur/content/parser.h>
+#include <souffleur/content/writer.h>
+
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+
+namespace souffleur::server {
+namespace {
+
+constexpr std::int64_t kDefaultChangeLimit = 100;
+constexpr std::int64_t kMaxChangeLimit = 500;
+constexpr std::size_t kMaxNoteLength = 2000;
+
+// The uploaded guide, parsed and linted, or the 422 that refuses it.
+struct CheckedGuide {
+    content::Guide guide;
+    content::Diagnostics warnings;
+};
+std::expected<CheckedGuide, Response> checkGuide(const std::string& body) {
+    content::SourceLines lines;
+    auto parsed = content::parseDocument(body, "upload", &lines);
+    if (!parsed)
+        return std::unexpected(invalidDocument("invalid guide", parsed.error()));
+    auto* guide = std::get_if<content::Guide>(&*parsed);
+    if (guide == nullptr)
+        return std::unexpected(invalidDocument(
+            "this is an alert; alerts go to /api/v1/alerts",
+            {{"upload", 1, 1, content::Severity::Error, "expected <guide>, found <alert>"}}));
+    auto diagnostics = content::lintGuide(*guide, "upload", {}, &lines);
+    if (content::hasErrors(diagnostics))
+        return std::unexpected(invalidDocument("the guide does not make sense", diagnostics));
+    return CheckedGuide{std::move(*guide), std::move(diagnostics)};
+}
+
+// A positive revision number from the path.
+std::optional<int> revisionParam(const std::string& text) {
+    const auto value = parseInteger(text);
+    if (!value || *value < 1 || *value > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return static_cast<int>(*value);
+}
+
+json::object revisionJson(const RevisionInfo& info) {
+    json::object out{
+        {"id", info.guideId},  {"revision", info.revision}, {"state", stateName(info.state)},
+        {"title", info.title}, {"saved_by", info.savedBy},  {"saved_at", info.savedAt}};
+    if (info.reviewedBy)
+        out["reviewed_by"] = *info.reviewedBy;
+    if (info.reviewedAt)
+        out["reviewed_at"] = *info.reviewedAt;
+    if (info.note)
+        out["note"] = *info.note;
+    return out;
+}
+
+Response notFound(std::string_view what) {
+    return errorResponse(http::status::not_found, "no such " + std::string(what));
+}
+
+Response wrongState(int revision, RevisionState state, std::string_view needed) {
+    return errorResponse(http::status::conflict,
+                         "revision " + std::to_string(revision) + " is " +
+                             std::string(stateName(state)) + ", not " + std::string(needed),
+                         {{"state", stateName(state)}});
+}
+
+Response staleRevision(std::string_view id, int revision, int current) {
+    return errorResponse(http::status::conflict,
+                         "revision " + std::to_string(revision) + " of " + std::string(id) +
+                             " is not newer than its newest revision " + std::to_string(current),
+                         {{"current_revision", current}});
+}
+
+// A lifecycle step's answer: {"id", "revision", "state"}.
+Response stepDone(const std::string& id, int revision, RevisionState state) {
+    return jsonResponse(
+        http::status::ok,
+        json::object{{"id", id}, {"revision", revision}, {"state", stateName(state)}});
+}
+
+} // namespace
+
+void publishGuideRoute(const Env& env, Call& call, const Identity& who) {
+    auto checked = checkGuide(call.request.body());
+    if (!checked)
+        return env.reply(std::move(checked.error()));
+    const content::Guide& guide = checked->guide;
+    GuideRevision revision{guide.id, guide.revision, guide.title, content::writeGuide(guide)};
+    runStorage(
+        env,
+        [tenantId = who.tenantId, revision = std::move(revision), actor = actorOf(who, env)](
+            sqlite::Database& db) { return publishGuide(db, tenantId, revision, actor); },
+        [env, tenantId = who.tenantId, id = guide.id, number = guide.revision,
+         warnings = diagnosticsJson(checked->warnings)](sqlite::Result<PublishOutcome> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (const auto* stale = std::get_if<Conflict>(&*outcome))
+                return env.reply(staleRevision(id, number, stale->currentRevision));
+            const auto seq = std::get<Published>(*outcome).seq;
+            notifyChange(env, tenantId, seq);
+            env.reply(jsonResponse(http::status::created, json::object{{"id", id},
+                                                                       {"revision", number},
+                                                                       {"state", "published"},
+                                                                       {"seq", seq},
+                                                                       {"warnings", warnings}}));
+        });
+}
+
+void listGuidesRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env, [tenantId = who.tenantId](sqlite::Database& db) { return listGuides(db, tenantId); },
+        [env](sqlite::Result<std::vector<GuideSummary>> guides) {
+            if (!guides)
+                return env.reply(internalError(guides.error()));
+            json::array list;
+            for (const auto& guide : *guides)
+                list.push_back(json::object{
+                    {"id", guide.id}, {"revision", guide.revision}, {"title", guide.title}});
+            env.reply(jsonResponse(http::status::ok, json::object{{"guides", std::move(list)}}));
+        });
+}
+
+void getGuideRoute(const Env& env, Call& call, const Identity& who) {
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
+            return currentGuideXml(db, tenantId, id);
+        },
+        [env](sqlite::Result<std::optional<std::string>> xml) {
+            if (!xml)
+                return env.reply(internalError(xml.error()));
+            if (!*xml)
+                return env.reply(notFound("published guide"));
+            env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
+        });
+}
+
+void retireGuideRoute(const Env& env, Call& call, const Identity& who) {
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0), actor = actorOf(who, env)](
+            sqlite::Database& db) { return retireGuide(db, tenantId, id, actor); },
+        [env, tenantId = who.tenantId,
+         id = call.params.at(0)](sqlite::Result<std::variant<Published, NotFound>> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (std::holds_alternative<NotFound>(*outcome))
+                return env.reply(notFound("published guide"));
+            const auto [seq, revision] = std::get<Published>(*outcome);
+            notifyChange(env, tenantId, seq, Change{seq, "retired", id, revision, {}});
+            env.reply(jsonResponse(http::status::ok, json::object{{"id", id},
+                                                                  {"revision", revision},
+                                                                  {"state", "retired"},
+                                                                  {"seq", seq}}));
+        });
+}
+
+void listRevisionsRoute(const Env& env, Call& call, const Identity& who) {
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
+            return listRevisions(db, tenantId, id);
+        },
+        [env](sqlite::Result<std::vector<RevisionInfo>> revisions) {
+            if (!revisions)
+                return env.reply(internalError(revisions.error()));
+            if (revisions->empty())
+                return env.reply(notFound("guide"));
+            json::array list;
+            for (const auto& info : *revisions)
+                list.push_back(revisionJson(info));
+            env.reply(jsonResponse(http::status::ok, json::object{{"revisions", std::move(list)}}));
+        });
+}
+
+void reviewQueueRoute(const Env& env, Call& call, const Identity& who) {
+    const auto stateText = queryParameter(call.url, "state").value_or("in_review");
+    const auto state = parseState(stateText);
+    if (!state)
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "state must be draft, in_review, published, superseded, "
+                                       "retired or withdrawn"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, state = *state](sqlite::Database& db) {
+            return revisionsInState(db, tenantId, state);
+        },
+        [env](sqlite::Result<std::vector<RevisionInfo>> revisions) {
+            if (!revisions)
+                return env.reply(internalError(revisions.error()));
+            json::array list;
+            for (const auto& info : *revisions)
+                list.push_back(revisionJson(info));
+            env.reply(jsonResponse(http::status::ok, json::object{{"revisions", std::move(list)}}));
+        });
+}
+
+void saveRevisionRoute(const Env& env, Call& call, const Identity& who) {
+    const std::string& id = call.params.at(0);
+    const auto baseText = queryParameter(call.url, "base");
+    const auto base = baseText ? parseInteger(*baseText) : std::nullopt;
+    if (!base || *base < 0 || *base >= std::numeric_limits<int>::max())
+        return env.reply(
+            errorResponse(http::status::bad_request,
+                          "name the revision this one builds on: ?base=N (0 for a new guide)"));
+    auto checked = checkGuide(call.request.body());
+    if (!checked)
+        return env.reply(std::move(checked.error()));
+    content::Guide& guide = checked->guide;
+    if (guide.id != id)
+        return env.reply(
+            invalidDocument("the guide's id does not match the path",
+                            {{"upload", 0, 0, content::Severity::Error,
+                              "the guide is '" + guide.id + "', the path names '" + id + "'"}}));
+    guide.revision = static_cast<int>(*base) + 1; // the server numbers the revisions
+    GuideRevision revision{guide.id, guide.revision, guide.title, content::writeGuide(guide)};
+    runStorage(
+        env,
+        [tenantId = who.tenantId, revision = std::move(revision), base = static_cast<int>(*base),
+         actor = actorOf(who, env)](sqlite::Database& db) {
+            return saveDraft(db, tenantId, revision, base, actor);
+        },
+        [env, id, number = guide.revision,
+         warnings = diagnosticsJson(checked->warnings)](sqlite::Result<SaveOutcome> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (const auto* conflict = std::get_if<Conflict>(&*outcome))
+                return env.reply(errorResponse(
+                    http::status::conflict,
+                    "revision " + std::to_string(number - 1) + " is not the newest revision of " +
+                        id + ": someone saved revision " +
+                        std::to_string(conflict->currentRevision) + " in the meantime",
+                    {{"current_revision", conflict->currentRevision}}));
+            env.reply(jsonResponse(http::status::created, json::object{{"id", id},
+                                                                       {"revision", number},
+                                                                       {"state", "draft"},
+                                                                       {"warnings", warnings}}));
+        });
+}
+
+void getRevisionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto revision = revisionParam(call.params.at(1));
+    if (!revision)
+        return env.reply(notFound("revision"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0), number = *revision](
+            sqlite::Database& db) { return revisionXml(db, tenantId, id, number); },
+        [env](sqlite::Result<std::optional<std::string>> xml) {
+            if (!xml)
+                return env.reply(internalError(xml.error()));
+            if (!*xml)
+                return env.reply(notFound("revision"));
+            env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
+        });
+}
+
+void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto revision = revisionParam(call.params.at(1));
+    if (!revision)
+        return env.reply(notFound("revision"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0), number = *revision,
+         actor = actorOf(who, env)](sqlite::Database& db) {
+            return submitRevision(db, tenantId, id, number, actor);
+        },
+        [env, id = call.params.at(0), number = *revision](sqlite::Result<StepOutcome> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (std::holds_alternative<NotFound>(*outcome))
+                return env.reply(notFound("revision"));
+            if (const auto* wrong = std::get_if<WrongState>(&*outcome))
+                return env.reply(wrongState(number, wrong->state, "a draft"));
+            env.reply(stepDone(id, number, RevisionState::InReview));
+        });
+}
+
+void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto revision = revisionParam(call.params.at(1));
+    if (!revision)
+        return env.reply(notFound("revision"));
+    std::string note;
+    if (!call.request.body().empty()) {
+        boost::system::error_code error;
+        const auto body = json::parse(call.request.body(), error);
+        const auto* object = error ? nullptr : body.if_object();
+        const auto* text = object ? object->if_contains("note") : nullptr;
+        if (!object || (text && !text->is_string()))
+            return env.reply(
+                errorResponse(http::status::bad_request, "the body must be {\"note\": \"why\"}"));
+        if (text)
+            note = std::string(text->as_string().subview());
+    }
+    if (note.size() > kMaxNoteLength)
+        return env.reply(errorResponse(http::status::bad_request, "the note is too long"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0), number = *revision, note,
+         actor = actorOf(who, env)](sqlite::Database& db) {
+            return rejectRevision(db, tenantId, id, number, note, actor);
+        },
+        [env, id = call.params.at(0), number = *revision](sqlite::Result<StepOutcome> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (std::holds_alternative<NotFound>(*outcome))
+                return env.reply(notFound("revision"));
+            if (const auto* wrong = std::get_if<WrongState>(&*outcome))
+                return env.reply(wrongState(number, wrong->state, "in review"));
+            env.reply(stepDone(id, number, RevisionState::Draft));
+        });
+}
+
+void publishRevisionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto revision = revisionParam(call.params.at(1));
+    if (!revision)
+        return env.reply(notFound("revision"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.params.at(0), number = *revision,
+         actor = actorOf(who, env)](sqlite::Database& db) {
+            return publishRevision(db, tenantId, id, number, actor);
+        },
+        [env, tenantId = who.tenantId, id = call.params.at(0),
+         number = *revision](sqlite::Result<PublishOutcome> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (std::holds_alternative<NotFound>(*outcome))
+                return env.reply(notFound("revision"));
+            if (const auto* wrong = std::get_if<WrongState>(&*outcome))
+                return env.reply(wrongState(number, wrong->state, "in review"));
+            if (std::holds_alternative<SameAccount>(*outcome))
+                return env.reply(
+                    errorResponse(http::status::forbidden,
+                                  "four eyes: a revision is published by someone other than "
+                                  "the account that saved it"));
+            const auto seq = std::get<Published>(*outcome).seq;
+            notifyChange(env, tenantId, seq);
+            env.reply(jsonResponse(http::status::ok, json::object{{"id", id},
+                                                                  {"revision", number},
+                                                                  {"state", "published"},
+                                                                  {"seq", seq}}));
+        });
+}
+
+void changesRoute(const Env& env, Call& call, const Identity& who) {
+    const auto sinceText = queryParameter(call.url, "since");
+    const auto limitText = queryParameter(call.url, "limit");
+    const auto since = sinceText ? parseInteger(*sinceText) : std::optional<std::int64_t>(0);
+    auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultChangeLimit);
+    if (!since || *since < 0)
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "since must be a sequence number (0 or more)"));
+    if (!limit || *limit < 1)
+        return env.reply(errorResponse(http::status::bad_request, "limit must be 1 or more"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, since = *since, limit = std::min(*limit, kMaxChangeLimit)](
+            sqlite::Database& db) { return changesSince(db, tenantId, since, limit); },
+        [env](sqlite::Result<ChangePage> page) {
+            if (!page)
+                return env.reply(internalError(page.error()));
+            json::array changes;
+            for (const auto& change : page->changes)
+                changes.push_back(json::object{{"seq", change.seq},
+                                               {"kind", change.kind},
+                                               {"id", change.id},
+                                               {"revision", change.revision},
+                                               {"xml", change.xml}});
+            env.reply(jsonResponse(http::status::ok, json::object{{"changes", std::move(changes)},
+                                                                  {"last_seq", page->lastSeq},
+                                                                  {"more", page->more}}));
+        });
+}
+
+void notifyRoute(const Env& env, Call& call, const Identity& who) {
+    if (!boost::beast::websocket::is_upgrade(call.request)) {
+        auto response = errorResponse(http::status::upgrade_required, "this route is a WebSocket");
+        response.set(http::field::upgrade, "websocket");
+        return env.reply(std::move(response));
+    }
+    env.upgrade(who, std::move(call.request));
+}
+
+} // namespace souffleur::server

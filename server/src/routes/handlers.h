@@ -1,0 +1,103 @@
+// Private: what every route handler gets from the dispatcher (api.cpp), the
+// helpers they share, and the handlers themselves, one file per area:
+//   guides.cpp   guides and their lifecycle, the change feed, push
+//   alerts.cpp   alerts and their acknowledgements
+//   records.cpp  records from the desks, feedback, reports
+// Handlers validate their input on the I/O thread and touch the store only
+// through runStorage(), whose completion answers on the connection's strand.
+#pragma once
+
+#include "routes/api.h"
+
+#include <souffleur/content/diagnostic.h>
+#include <souffleur/server/content_store.h>
+#include <souffleur/server/log.h>
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/url.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace souffleur::server {
+
+namespace json = boost::json;
+namespace urls = boost::urls;
+
+// One admitted request, its body read, on its way through a route.
+struct Call {
+    urls::url url;                   // the parsed target, for the query parameters
+    std::vector<std::string> params; // the {…} segments of the route's path, in order
+    Request request;
+};
+
+// Where a route answers.
+struct Env {
+    std::shared_ptr<ServerContext> context;
+    Peer peer;
+    Reply reply;
+    Upgrade upgrade;
+};
+
+using Handler = void (*)(const Env&, Call&, const Identity&);
+
+// --- Shared helpers ------------------------------------------------------------
+
+Response internalError(const sqlite::Error& error);
+
+// Runs `work` on the storage thread and `done` with its result on the strand;
+// answers 503 when the server is already stopping.
+template <typename Work, typename Done>
+void runStorage(const Env& env, Work work, Done done) {
+    if (!env.context->storage.run(env.peer.executor, std::move(work), std::move(done)))
+        env.reply(errorResponse(http::status::service_unavailable, "the server is stopping"));
+}
+
+std::optional<std::int64_t> parseInteger(std::string_view text);
+// The decoded value of query parameter `key`, or nullopt.
+std::optional<std::string> queryParameter(const urls::url_view& url, std::string_view key);
+
+// 422 {"error": what, "diagnostics": [{"line", "column", "severity", "message"}]}
+Response invalidDocument(std::string_view what, const content::Diagnostics& diagnostics);
+json::array diagnosticsJson(const content::Diagnostics& diagnostics);
+
+Actor actorOf(const Identity& who, const Env& env);
+
+// Tells the tenant's connected clients that the feed advanced to `seq`;
+// `change`, when given, travels with the notice so that desks need not ask.
+void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
+                  const std::optional<Change>& change = std::nullopt);
+
+// --- Handlers ----------------------------------------------------------------
+
+void healthRoute(const Env& env, Call& call, const Identity& who);
+
+void publishGuideRoute(const Env& env, Call& call, const Identity& who);
+void listGuidesRoute(const Env& env, Call& call, const Identity& who);
+void getGuideRoute(const Env& env, Call& call, const Identity& who);
+void retireGuideRoute(const Env& env, Call& call, const Identity& who);
+void listRevisionsRoute(const Env& env, Call& call, const Identity& who);
+void saveRevisionRoute(const Env& env, Call& call, const Identity& who);
+void getRevisionRoute(const Env& env, Call& call, const Identity& who);
+void submitRevisionRoute(const Env& env, Call& call, const Identity& who);
+void publishRevisionRoute(const Env& env, Call& call, const Identity& who);
+void rejectRevisionRoute(const Env& env, Call& call, const Identity& who);
+void reviewQueueRoute(const Env& env, Call& call, const Identity& who);
+void changesRoute(const Env& env, Call& call, const Identity& who);
+void notifyRoute(const Env& env, Call& call, const Identity& who);
+
+void listAlertsRoute(const Env& env, Call& call, const Identity& who);
+void publishAlertRoute(const Env& env, Call& call, const Identity& who);
+void retireAlertRoute(const Env& env, Call& call, const Identity& who);
+void acknowledgementsRoute(const Env& env, Call& call, const Identity& who);
+
+void recordsRoute(const Env& env, Call& call, const Identity& who);
+void listFeedbackRoute(const Env& env, Call& call, const Identity& who);
+void updateFeedbackRoute(const Env& env, Call& call, const Identity& who);
+void aarReportRoute(const Env& env, Call& call, const Identity& who);
+
+} // namespace souffleur::server

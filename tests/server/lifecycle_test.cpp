@@ -1,0 +1,348 @@
+// The working memory's content over real sockets: a guide's lifecycle (save,
+// submit, reject, approve by a second person, retire), alerts pushed with
+// the notice and acknowledged per team, feedback for the authors, and the
+// migration of a version-1 store (docs/api.md is the contract under test).
+#include "test_support.h"
+
+#include <souffleur/server/storage.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace souffleur::server::test;
+namespace http = boost::beast::http;
+namespace json = boost::json;
+
+namespace {
+
+HttpResult save(const TestServer& server, const std::string& token, const std::string& id, int base,
+                const std::string& xml) {
+    return send(server.port(),
+                post("/api/v1/guides/" + id + "/revisions?base=" + std::to_string(base), token, xml,
+                     "application/xml"));
+}
+
+HttpResult step(const TestServer& server, const std::string& token, const std::string& id,
+                int revision, const std::string& action, const std::string& body = {}) {
+    return send(server.port(), post("/api/v1/guides/" + id + "/revisions/" +
+                                        std::to_string(revision) + "/" + action,
+                                    token, body));
+}
+
+std::string field(const HttpResult& result, const char* key) {
+    const auto value = result.json();
+    if (!value.is_object())
+        return {};
+    const auto* found = value.as_object().if_contains(key);
+    if (!found)
+        return {};
+    return found->is_string() ? std::string(found->as_string()) : json::serialize(*found);
+}
+
+std::string alertXml(const std::string& id, int revision, const std::string& title) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"" +
+           id + "\" revision=\"" + std::to_string(revision) +
+           "\" level=\"critical\" acknowledge=\"required\">\n"
+           "  <title>" +
+           title +
+           "</title>\n"
+           "  <body><p>Let op <strong>look-alikes</strong>.</p></body>\n"
+           "  <valid from=\"2026-11-01\" to=\"2027-02-28\"/>\n"
+           "</alert>\n";
+}
+
+std::string records(const std::string& client, int number, json::array items) {
+    return json::serialize(
+        json::object{{"client", client}, {"batch", number}, {"records", std::move(items)}});
+}
+
+} // namespace
+
+TEST_CASE("A guide goes from draft through review to the desks", "[server][lifecycle]") {
+    TestServer server;
+    const std::string id = "t.life";
+
+    // The author saves a first draft; the desks see nothing yet.
+    auto saved = save(server, server.authorA, id, 0, guideXml(id, 7, "Eerste"));
+    INFO(saved.body);
+    REQUIRE(saved.status == 201);
+    CHECK(field(saved, "revision") == "1"); // the server numbers revisions, not the file
+    CHECK(field(saved, "state") == "draft");
+    CHECK(send(server.port(), get("/api/v1/guides/" + id, server.deskA)).status == 404);
+    CHECK(send(server.port(), get("/api/v1/guides/" + id + "/revisions", server.deskA)).status ==
+          403);
+
+    // Someone else saving on the same base meets a conflict naming the newest.
+    const auto conflict = save(server, server.reviewerA, id, 0, guideXml(id, 1, "Ook"));
+    CHECK(conflict.status == 409);
+    CHECK(field(conflict, "current_revision") == "1");
+
+    // Submitted, rejected with a note, saved again, submitted again.
+    CHECK(step(server, server.authorA, id, 1, "publish").status == 403); // authors never publish
+    REQUIRE(step(server, server.authorA, id, 1, "submit").status == 200);
+    CHECK(step(server, server.authorA, id, 1, "submit").status == 409); // already in review
+    const auto rejected =
+        step(server, server.reviewerA, id, 1, "reject", R"({"note": "Stap twee is onduidelijk"})");
+    REQUIRE(rejected.status == 200);
+    CHECK(field(rejected, "state") == "draft");
+    REQUIRE(save(server, server.authorA, id, 1, guideXml(id, 1, "Tweede")).status == 201);
+    REQUIRE(step(server, server.authorA, id, 2, "submit").status == 200);
+
+    // The reviewer publishes; a desk listening hears of it, the feed carries it.
+    NotifyClient desk(server.port());
+    REQUIRE(desk.connect(server.deskA) == 101);
+    REQUIRE(desk.read().has_value()); // hello
+    const auto published = step(server, server.reviewerA, id, 2, "publish");
+    INFO(published.body);
+    REQUIRE(published.status == 200);
+    CHECK(field(published, "state") == "published");
+    const auto notice = desk.read();
+    REQUIRE(notice.has_value());
+    CHECK(notice->find("\"type\":\"changed\"") != std::string::npos);
+    const auto guide = send(server.port(), get("/api/v1/guides/" + id, server.deskA));
+    REQUIRE(guide.status == 200);
+    CHECK(guide.body.find("revision=\"2\"") != std::string::npos);
+    CHECK(guide.body.find("<title>Tweede</title>") != std::string::npos);
+
+    const auto history =
+        send(server.port(), get("/api/v1/guides/" + id + "/revisions", server.authorA));
+    REQUIRE(history.status == 200);
+    const json::value historyJson = history.json();
+    const auto& list = historyJson.at("revisions").as_array();
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].at("state") == "published");
+    CHECK(list[0].at("saved_by") == "author-a");
+    CHECK(list[0].at("reviewed_by") == "reviewer-a");
+    CHECK(list[1].at("state") == "withdrawn"); // superseded by revision 2 before it was published
+    CHECK(list[1].at("note") == "Stap twee is onduidelijk");
+    CHECK(send(server.port(), get("/api/v1/guides/" + id + "/revisions/1", server.authorA))
+              .body.find("<title>Eerste</title>") != std::string::npos);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action IN ('save', 'submit', "
+                          "'reject', 'publish') AND tenant_id = 1") >= 6);
+}
+
+TEST_CASE("Four eyes: nobody publishes their own revision", "[server][lifecycle]") {
+    TestServer server;
+    REQUIRE(save(server, server.reviewerA, "t.eyes", 0, guideXml("t.eyes", 1)).status == 201);
+    REQUIRE(step(server, server.reviewerA, "t.eyes", 1, "submit").status == 200);
+    const auto own = step(server, server.reviewerA, "t.eyes", 1, "publish");
+    CHECK(own.status == 403);
+    CHECK(own.body.find("four eyes") != std::string::npos);
+    CHECK(step(server, server.adminA, "t.eyes", 1, "publish").status == 200);
+    // Other tenants cannot see or touch it.
+    CHECK(step(server, server.reviewerB, "t.eyes", 1, "reject").status == 404);
+    CHECK(send(server.port(), get("/api/v1/guides/t.eyes", server.deskB)).status == 404);
+}
+
+TEST_CASE("A saved guide is checked like a published one", "[server][lifecycle][hostile]") {
+    TestServer server;
+    const auto mismatch = save(server, server.authorA, "t.other", 0, guideXml("t.this", 1));
+    CHECK(mismatch.status == 422);
+    CHECK(mismatch.body.find("does not match the path") != std::string::npos);
+    const auto broken = save(server, server.authorA, "t.x", 0, "<guide><unclosed></guide>");
+    CHECK(broken.status == 422);
+    CHECK(broken.body.find("\"line\":1") != std::string::npos);
+    std::string loop = guideXml("t.loop", 1);
+    loop.replace(loop.find("<step id=\"een\"><glance>Eerste stap</glance></step>"), 50,
+                 "<step id=\"een\"><glance>a</glance><decision><option goto=\"een\">x</option>"
+                 "<option goto=\"een\">y</option></decision></step>");
+    const auto senseless = save(server, server.authorA, "t.loop", 0, loop);
+    CHECK(senseless.status == 422);
+    CHECK(senseless.body.find("does not make sense") != std::string::npos);
+    CHECK(save(server, server.authorA, "t.x", -1, guideXml("t.x", 1)).status == 400);
+    CHECK(send(server.port(), post("/api/v1/guides/t.x/revisions", server.authorA,
+                                   guideXml("t.x", 1), "application/xml"))
+              .status == 400); // no base
+    CHECK(step(server, server.authorA, "t.x", 0, "submit").status == 404);
+    CHECK(step(server, server.reviewerA, "t.nothing", 1, "publish").status == 404);
+    CHECK(server.queryInt("SELECT count(*) FROM revisions") == 0);
+}
+
+TEST_CASE("A retired guide leaves the desks", "[server][lifecycle]") {
+    TestServer server;
+    REQUIRE(send(server.port(),
+                 post("/api/v1/guides", server.reviewerA, guideXml("t.old", 1), "application/xml"))
+                .status == 201);
+    NotifyClient desk(server.port());
+    REQUIRE(desk.connect(server.deskA) == 101);
+    REQUIRE(desk.read().has_value());
+    CHECK(send(server.port(), post("/api/v1/guides/t.old/retire", server.authorA, {})).status ==
+          403);
+    const auto retired =
+        send(server.port(), post("/api/v1/guides/t.old/retire", server.reviewerA, {}));
+    REQUIRE(retired.status == 200);
+    const auto notice = desk.read();
+    REQUIRE(notice.has_value());
+    CHECK(notice->find("\"kind\":\"retired\"") != std::string::npos); // carried in the notice
+    CHECK(send(server.port(), get("/api/v1/guides/t.old", server.deskA)).status == 404);
+    const auto feed = send(server.port(), get("/api/v1/changes?since=1", server.deskA));
+    CHECK(feed.body.find("\"kind\":\"retired\"") != std::string::npos);
+    CHECK(send(server.port(), get("/api/v1/guides", server.deskA)).body.find("t.old") ==
+          std::string::npos);
+    CHECK(send(server.port(), post("/api/v1/guides/t.old/retire", server.reviewerA, {})).status ==
+          404);
+}
+
+TEST_CASE("An alert reaches every connected desk with the notice and is acknowledged",
+          "[server][alerts]") {
+    TestServer server;
+    std::vector<std::unique_ptr<NotifyClient>> desks;
+    for (int i = 0; i < 5; ++i) {
+        desks.push_back(std::make_unique<NotifyClient>(server.port()));
+        REQUIRE(desks.back()->connect(server.deskA) == 101);
+        REQUIRE(desks.back()->read().has_value());
+    }
+    NotifyClient otherTenant(server.port());
+    REQUIRE(otherTenant.connect(server.deskB) == 101);
+    REQUIRE(otherTenant.read().has_value());
+
+    CHECK(send(server.port(),
+               post("/api/v1/alerts", server.deskA, alertXml("t.alert", 1, "A"), "application/xml"))
+              .status == 403);
+    const auto published =
+        send(server.port(), post("/api/v1/alerts", server.authorA,
+                                 alertXml("t.alert", 1, "Look-alikes"), "application/xml"));
+    INFO(published.body);
+    REQUIRE(published.status == 201);
+    for (auto& desk : desks) {
+        const auto notice = desk->read();
+        REQUIRE(notice.has_value());
+        const auto value = json::parse(*notice).as_object();
+        CHECK(value.at("type") == "changed");
+        const auto& change = value.at("change").as_object();
+        CHECK(change.at("kind") == "alert");
+        CHECK(change.at("id") == "t.alert");
+        CHECK(std::string(change.at("xml").as_string()).find("<strong>look-alikes</strong>") !=
+              std::string::npos);
+    }
+    CHECK_FALSE(otherTenant.read(300ms).has_value());
+
+    const auto stale =
+        send(server.port(), post("/api/v1/alerts", server.authorA, alertXml("t.alert", 1, "Again"),
+                                 "application/xml"));
+    CHECK(stale.status == 409);
+    CHECK(send(server.port(),
+               post("/api/v1/alerts", server.authorA, guideXml("t.g", 1), "application/xml"))
+              .status == 422);
+
+    const auto listed = send(server.port(), get("/api/v1/alerts", server.deskA));
+    REQUIRE(listed.status == 200);
+    CHECK(listed.body.find("\"must_acknowledge\":true") != std::string::npos);
+
+    // The desk acknowledges (twice: counted once); the report counts desks per team.
+    const json::object ack{{"type", "ack"},
+                           {"id", "k1"},
+                           {"alert", "t.alert"},
+                           {"revision", 1},
+                           {"at", "2026-11-23T12:00:00Z"}};
+    REQUIRE(send(server.port(),
+                 post("/api/v1/records", server.deskA, records("desk-a-1", 1, json::array{ack})))
+                .status == 200);
+    json::object again = ack;
+    again["id"] = "k2";
+    REQUIRE(send(server.port(),
+                 post("/api/v1/records", server.deskA, records("desk-a-1", 2, json::array{again})))
+                .status == 200);
+    const auto acks =
+        send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.authorA));
+    INFO(acks.body);
+    REQUIRE(acks.status == 200);
+    CHECK(acks.body.find(R"({"team":"Balie A","acknowledged":1,"desks":1})") != std::string::npos);
+    CHECK(
+        send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.deskA)).status ==
+        403);
+    CHECK(send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.reviewerB))
+              .status == 404);
+
+    REQUIRE(send(server.port(), post("/api/v1/alerts/t.alert/retire", server.authorA, {})).status ==
+            200);
+    const auto retired = desks.front()->read();
+    REQUIRE(retired.has_value());
+    CHECK(retired->find("\"kind\":\"alert_retired\"") != std::string::npos);
+    CHECK(send(server.port(), get("/api/v1/alerts", server.deskA)).body == R"({"alerts":[]})");
+}
+
+TEST_CASE("Authors list feedback and say what became of it", "[server][feedback]") {
+    TestServer server;
+    const auto item = [](const std::string& id, const std::string& step) {
+        return json::object{{"type", "feedback"},   {"id", id},
+                            {"guide", "t.fb"},      {"revision", 1},
+                            {"step", step},         {"kind", "wrong"},
+                            {"text", "Klopt niet"}, {"suggestion", "Zo wel"}};
+    };
+    REQUIRE(send(server.port(),
+                 post("/api/v1/records", server.deskA,
+                      records("c", 1, json::array{item("f1", "een"), item("f2", "twee")})))
+                .status == 200);
+    const auto all = send(server.port(), get("/api/v1/feedback?guide=t.fb", server.authorA));
+    REQUIRE(all.status == 200);
+    CHECK(all.json().at("feedback").as_array().size() == 2);
+    CHECK(all.body.find("\"team\":\"Balie A\"") != std::string::npos);
+    const auto one =
+        send(server.port(), get("/api/v1/feedback?guide=t.fb&step=twee", server.authorA));
+    REQUIRE(one.json().at("feedback").as_array().size() == 1);
+    CHECK(one.json().at("feedback").as_array()[0].at("id") == "f2");
+
+    const auto patch = [&](const std::string& token, const std::string& id,
+                           const std::string& body) {
+        return send(server.port(), post("/api/v1/feedback/" + id, token, body, "application/json",
+                                        http::verb::patch));
+    };
+    const auto done = patch(server.authorA, "f1", R"({"status": "done", "revision": 2})");
+    INFO(done.body);
+    REQUIRE(done.status == 200);
+    CHECK(done.body == R"({"id":"f1","status":"done","handled_revision":2})");
+    CHECK(patch(server.authorA, "f1", R"({"status": "maybe"})").status == 400);
+    CHECK(patch(server.authorA, "f1", "not json").status == 400);
+    CHECK(patch(server.authorA, "nope", R"({"status": "done"})").status == 404);
+    CHECK(patch(server.deskA, "f1", R"({"status": "done"})").status == 403);
+    CHECK(patch(server.authorB, "f1", R"({"status": "rejected"})").status == 404); // other tenant
+
+    const auto handled = send(server.port(), get("/api/v1/feedback?status=done", server.authorA));
+    REQUIRE(handled.json().at("feedback").as_array().size() == 1);
+    CHECK(handled.body.find("\"handled_revision\":2") != std::string::npos);
+    CHECK(send(server.port(), get("/api/v1/feedback?status=bogus", server.authorA)).status == 400);
+    CHECK(send(server.port(), get("/api/v1/feedback", server.authorB)).body ==
+          R"({"feedback":[]})");
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action = 'feedback'") == 1);
+}
+
+TEST_CASE("A version-1 store migrates: its guides stay published", "[server][storage]") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("souffleur-migrate-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    {
+        // The tables of version 1 that version 2 changes, as version 1 made them.
+        auto db = souffleur::sqlite::Database::open(dir / "souffleur.sqlite");
+        REQUIRE(db.has_value());
+        REQUIRE(db->exec(R"sql(
+CREATE TABLE tenants (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO tenants VALUES (1, 'Gemeente A');
+CREATE TABLE guides (tenant_id INTEGER NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+    title TEXT NOT NULL, xml TEXT NOT NULL, published_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id, revision));
+CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL, team_id INTEGER,
+    guide_id TEXT NOT NULL, revision INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL,
+    text TEXT NOT NULL, suggestion TEXT, status TEXT NOT NULL DEFAULT 'new',
+    created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, id));
+INSERT INTO guides VALUES (1, 'g', 1, 'Een', '<x/>', '2026-01-01'),
+                          (1, 'g', 2, 'Twee', '<y/>', '2026-02-01');
+PRAGMA user_version = 1;
+)sql")
+                    .has_value());
+    }
+    auto db = souffleur::server::openStore(dir / "souffleur.sqlite");
+    if (!db)
+        FAIL(db.error().message);
+    CHECK(db->queryInt("PRAGMA user_version").value() == 2);
+    CHECK(db->queryInt("SELECT revision FROM revisions WHERE state = 'published'").value() == 2);
+    CHECK(db->queryInt("SELECT revision FROM revisions WHERE state = 'superseded'").value() == 1);
+    CHECK(souffleur::server::currentGuideXml(*db, 1, "g").value() == "<y/>");
+    *db = {};
+    std::filesystem::remove_all(dir);
+}
