@@ -949,12 +949,14 @@ public:
     }
     // Rich text as DITA blocks: <p>, <ul>, <ol>, <li> as they are; <em>,
     // <strong> and <code> as <i>, <b> and <codeph>; a link to a guide as an
-    // <xref> with the guide id as its key; a line break ends a paragraph.
+    // <xref> with the guide id as its key; a line break ends a paragraph (or,
+    // inside a list item or inline markup, becomes a space).
     // `label`, when given, starts the first paragraph in bold.
     void rich(int indent, const RichText& text, std::string_view label = {}) {
         std::string run; // the inline markup of the paragraph or item being written
         std::string_view block = "p";
         bool inList = false;
+        int inlineDepth = 0; // a break inside inline markup cannot end the paragraph
         const std::string labelRun = label.empty() ? "" : "<b>" + escapeText(label) + "</b> ";
         run = labelRun;
         const auto flush = [&](bool keepEmpty = false) {
@@ -971,7 +973,7 @@ public:
                 run += escapeText(token.value);
                 break;
             case RichToken::Kind::Break:
-                if (inList)
+                if (inList || inlineDepth > 0)
                     run += ' ';
                 else
                     flush();
@@ -989,6 +991,7 @@ public:
                     block = "li";
                 } else {
                     run += inlineStart(token);
+                    ++inlineDepth;
                 }
                 break;
             case RichToken::Kind::Close:
@@ -1000,6 +1003,7 @@ public:
                     line(indent, "</" + token.value + ">");
                 } else {
                     run += inlineEnd(token.value);
+                    --inlineDepth;
                 }
                 break;
             }

@@ -378,6 +378,7 @@ private:
                 endList();
                 m_blocks.push_back({std::string(element.tag), {}, {}});
                 m_listOpen = true;
+                m_listNode = node;
                 m_frames.push_back(Frame::List);
                 return true;
             }
@@ -441,6 +442,8 @@ private:
             break;
         case Frame::List:
             endRun();
+            if (m_source == RichSource::GuideXml && m_blocks.back().items.empty())
+                issue(m_listNode, "a list needs at least one <li> with text");
             endList();
             break;
         case Frame::Inline:
@@ -512,8 +515,8 @@ private:
             const std::string_view attrName = reinterpret_cast<const char*>(attr->name);
             const bool link = element.kind == Kind::Inline && element.tag == "a" &&
                               attrName == "href" && attr->ns == nullptr;
-            const std::string value =
-                attribute(node, reinterpret_cast<const char*>(attr->name)).value_or("");
+            // Only a link's target is read (reading every value costs a scan each).
+            const std::string value = link ? attribute(node, "href").value_or("") : std::string();
             if (link && validGuideLink(value))
                 continue;
             const std::string where = " on <" + std::string(name(node)) + ">";
@@ -552,7 +555,8 @@ private:
             break;
         case Kind::Paragraph:
         case Kind::List:
-            if (where != Place::Top)
+            if (where != Place::Top ||
+                std::ranges::find(m_frames, Frame::Boundary) != m_frames.end())
                 issue(node, shown + " is allowed only at the top of rich text, not inside " +
                                 (where == Place::List ? "a list" : "a paragraph, item or inline"));
             break;
@@ -584,6 +588,7 @@ private:
     std::vector<RichIssue>* m_issues;
     std::vector<Block> m_blocks;
     bool m_listOpen = false;
+    const xmlNode* m_listNode = nullptr; // the open list's element, for its issues
     bool m_runOpen = false;
     std::string m_run;
     bool m_pendingSpace = false;
@@ -656,19 +661,29 @@ RichText::fromHtml(std::string_view html, std::string_view source, Diagnostics* 
             ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
             HTML_PARSE_NONET | HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD));
     }
-    const bool tooDeep = std::ranges::any_of(parseErrors, [](const Diagnostic& d) {
-        return d.message.find("Excessive depth") != std::string::npos;
-    });
+    // The depth error stops the parser, so it is the last error (the
+    // collector keeps only the first 50, which may not include it).
+    const bool tooDeep =
+        ctxt->lastError.message != nullptr &&
+        std::string_view(ctxt->lastError.message).find("Excessive depth") != std::string_view::npos;
     if (tooDeep && removed != nullptr) {
         removed->push_back({std::string(source), 0, 0, Severity::Warning,
-                            "the HTML is nested too deeply; what follows the deepest part is "
-                            "left out"});
+                            "the HTML is nested too deeply: the deepest part and what follows "
+                            "it are left out"});
     }
     if (!doc || doc->children == nullptr)
         return RichText{};
     std::vector<detail::RichIssue> issues;
     RichText out =
         detail::RichTextBuilder::fromNodes(doc->children, detail::RichSource::Html, issues);
+    // Escaping can make the markup larger than the input; what is refused
+    // coming in is refused going out, so that sanitizing again gives the same.
+    if (out.markup().size() > kMaxRichTextBytes) {
+        return std::unexpected(
+            Diagnostics{{std::string(source), 1, 1, Severity::Error,
+                         "rich text is larger than the limit of " +
+                             std::to_string(kMaxRichTextBytes) + " bytes once escaped"}});
+    }
     if (removed != nullptr) {
         for (auto& issue : issues) {
             removed->push_back({std::string(source),

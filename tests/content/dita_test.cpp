@@ -356,6 +356,25 @@ TEST_CASE("Hostile text in a DITA command stays text", "[content][dita][security
     CHECK(exported.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
 }
 
+TEST_CASE("Rich text exports to well-formed DITA", "[content][dita][rich]") {
+    Guide guide;
+    guide.id = "t.rich";
+    guide.title = "Rijk";
+    guide.context = *RichText::fromHtml("<p>Een <em>a<br>b</em> en x<a href=guide:g>c<br>d</a>y"
+                                        "<br>nieuw</p><ul><li>een<br>twee</li></ul>");
+    guide.steps.push_back(
+        {.id = "s1", .glance = "G", .why = *RichText::fromHtml("<p>Eerst</p><p>dan</p>")});
+    const std::string xml = exportDitaTask(guide);
+    INFO(xml);
+    CHECK(xml.find("<p>Een <i>a b</i> en x<xref keyref=\"g\">c d</xref>y</p>") !=
+          std::string::npos);
+    CHECK(xml.find("<p>nieuw</p>") != std::string::npos);
+    CHECK(xml.find("<li>een twee</li>") != std::string::npos);
+    CHECK(xml.find("<p><b>Waarom:</b> Eerst</p>") != std::string::npos);
+    const ImportResult back = importOk(xml, "rich.dita");
+    CHECK(back.guide.steps.at(0).details.plainText() == "Waarom: Eerst\n\ndan");
+}
+
 TEST_CASE("Export writes a DITA task that imports back", "[content][dita]") {
     Guide guide;
     guide.id = "nl.test.alles";
