@@ -1,9 +1,11 @@
 // libFuzzer target for the guide/alert parser (content/parser.h): parseDocument
 // on arbitrary bytes. Whatever parses must survive the canonical writer: the
 // written document must parse again to an equal model (writer.h promises
-// parse(write(g)) == g), and every step of a guide must render (render.h).
+// parse(write(g)) == g), every step of a guide must render (render.h), and
+// its DITA export must import again (dita.h).
 // Any breach of that contract traps, so libFuzzer records the input.
 // Built by bench/fuzz/CMakeLists.txt; run by scripts/fuzz.
+#include <souffleur/content/dita.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
@@ -22,6 +24,8 @@ void checkGuide(const Guide& guide) {
     const std::string written = writeGuide(guide);
     const auto reparsed = parseGuide(written, "fuzz-rewritten.xml");
     if (!reparsed || *reparsed != guide)
+        __builtin_trap();
+    if (!importDitaTask(exportDitaTask(guide), "fuzz-exported.dita"))
         __builtin_trap();
     for (const Step& step : guide.steps) {
         (void)renderStep(guide, step);
