@@ -122,11 +122,33 @@ sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::
     const auto role = parseRole(stmt->columnText(4));
     if (!role)
         return std::optional<Identity>{};
-    Identity identity{stmt->columnInt(0), stmt->columnInt(1), std::nullopt, stmt->columnText(3),
-                      *role};
+    Identity identity{
+        stmt->columnInt(0), stmt->columnInt(1), std::nullopt, stmt->columnText(3), *role,
+        hashToken(token)};
     if (!stmt->columnIsNull(2))
         identity.teamId = stmt->columnInt(2);
     return std::optional<Identity>{std::move(identity)};
+}
+
+sqlite::Result<std::vector<std::string>> stillValid(sqlite::Database& db,
+                                                    const std::vector<std::string>& tokenHashes) {
+    auto stmt =
+        db.prepare("SELECT 1 FROM tokens WHERE hash = ? AND revoked = 0 AND expires_at > ?");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const auto now = unixNow();
+    std::vector<std::string> valid;
+    for (const auto& hash : tokenHashes) {
+        stmt->reset();
+        stmt->bind(1, hash);
+        stmt->bind(2, now);
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (*row)
+            valid.push_back(hash);
+    }
+    return valid;
 }
 
 sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,

@@ -1,6 +1,7 @@
 // souffleur-server: the sync server's command line, a thin shell over
 // souffleur::server_core: parse the options, seed the demo (demo.h), start
 // the Server (server.h), write the port file, wait for SIGINT or SIGTERM, stop.
+#include <souffleur/server/admin.h>
 #include <souffleur/server/demo.h>
 #include <souffleur/server/log.h>
 #include <souffleur/server/server.h>
@@ -18,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -28,6 +30,8 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage = R"(Usage: souffleur-server [options]
+       souffleur-server admin --data DIR COMMAND   (tenants, teams, accounts,
+                                                   tokens, audit: `admin help`)
 
 The Souffleur sync server: publishes guides to the desks of a municipality
 and collects their records (docs/api.md). Logs JSON lines on stderr; stops
@@ -193,6 +197,10 @@ bool writePortFile(const std::filesystem::path& file, std::uint16_t port) {
 
 int main(int argc, char** argv) {
     const std::span<char* const> args(argv + 1, static_cast<std::size_t>(argc > 0 ? argc - 1 : 0));
+    if (!args.empty() && std::string_view(args.front()) == "admin") {
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        return server::runAdmin(rest, std::cout, std::cerr);
+    }
     for (const std::string_view arg : args) {
         if (arg == "--help" || arg == "-h") {
             std::cout << kUsage;

@@ -2,6 +2,7 @@
 // listener, and the context every session shares (storage thread + shared state).
 #include "listener.h"
 #include "server_context.h"
+#include "websocket_session.h"
 
 #include <souffleur/server/log.h>
 #include <souffleur/server/server.h>
@@ -11,6 +12,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -67,9 +69,44 @@ struct Server::Impl {
         });
     }
 
+    // Checks the tokens of the open notify WebSockets again, and closes those
+    // whose token was revoked or has expired (by `souffleur-server admin`, in
+    // another process, or simply by time).
+    void scheduleTokenRecheck() {
+        tokenTimer.expires_after(config.tokenRecheckInterval);
+        tokenTimer.async_wait([this](boost::system::error_code error) {
+            if (error)
+                return;
+            auto sessions = context->sessions.subscribers();
+            std::vector<std::string> hashes;
+            for (const auto& session : sessions)
+                hashes.push_back(session->tokenHash());
+            std::ranges::sort(hashes);
+            hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+            const bool queued = context->storage.run(
+                tokenTimer.get_executor(),
+                [hashes = std::move(hashes)](sqlite::Database& db) {
+                    return stillValid(db, hashes);
+                },
+                [this,
+                 sessions = std::move(sessions)](sqlite::Result<std::vector<std::string>> valid) {
+                    if (valid) {
+                        for (const auto& session : sessions) {
+                            if (!std::ranges::binary_search(*valid, session->tokenHash()))
+                                session->revoke();
+                        }
+                    }
+                    scheduleTokenRecheck();
+                });
+            if (!queued)
+                return; // stopping
+        });
+    }
+
     Config config;
     asio::io_context ioc; // first in, last out: outlives every I/O object below
     asio::steady_timer flushTimer{ioc};
+    asio::steady_timer tokenTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
@@ -117,6 +154,7 @@ std::expected<void, std::string> Server::start() {
     d.port = d.listener->port();
     d.listener->run();
     d.scheduleAuthFailureFlush();
+    d.scheduleTokenRecheck();
     for (int i = 0; i < d.config.threads; ++i)
         d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
     d.running = true;

@@ -55,6 +55,18 @@ void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
     }
 }
 
+std::vector<std::shared_ptr<WebSocketSession>> SharedState::subscribers() {
+    std::vector<std::shared_ptr<WebSocketSession>> out;
+    const std::lock_guard lock(m_mutex);
+    for (const auto& [tenant, sessions] : m_subscribers) {
+        for (const auto& [session, handle] : sessions) {
+            if (auto shared = handle.lock())
+                out.push_back(std::move(shared));
+        }
+    }
+    return out;
+}
+
 void SharedState::shutdownAll() {
     std::vector<std::weak_ptr<Connection>> connections;
     {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -30,6 +31,8 @@ public:
                    std::weak_ptr<WebSocketSession> handle);
     void unsubscribe(std::int64_t tenantId, WebSocketSession& session);
     void broadcast(std::int64_t tenantId, const std::string& message);
+    // Every subscribed session, of every tenant.
+    std::vector<std::shared_ptr<WebSocketSession>> subscribers();
 
     // Refuses new connections and asks every open one to end.
     void shutdownAll();

@@ -75,6 +75,45 @@ Result<std::optional<std::int64_t>> findAccount(Database& db, std::int64_t tenan
     return db.queryInt("SELECT id FROM accounts WHERE tenant_id = ? AND name = ?", tenantId, name);
 }
 
+Result<std::optional<std::int64_t>> findTeam(Database& db, std::int64_t tenantId,
+                                             std::string_view name) {
+    return db.queryInt("SELECT id FROM teams WHERE tenant_id = ? AND name = ?", tenantId, name);
+}
+
+Result<std::vector<TenantSummary>> listTenants(Database& db) {
+    auto stmt = db.prepare("SELECT t.id, t.name, "
+                           "(SELECT count(*) FROM teams WHERE tenant_id = t.id), "
+                           "(SELECT count(*) FROM accounts WHERE tenant_id = t.id) "
+                           "FROM tenants AS t ORDER BY t.name");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<TenantSummary> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnInt(0), row.columnText(1), row.columnInt(2), row.columnInt(3)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::vector<AccountSummary>> listAccounts(Database& db, std::int64_t tenantId) {
+    auto stmt = db.prepare("SELECT a.name, a.role, coalesce(t.name, ''), "
+                           "(SELECT count(*) FROM tokens AS k WHERE k.account_id = a.id "
+                           " AND k.revoked = 0 AND k.expires_at > unixepoch()) "
+                           "FROM accounts AS a LEFT JOIN teams AS t ON t.id = a.team_id "
+                           "WHERE a.tenant_id = ? ORDER BY a.name",
+                           tenantId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<AccountSummary> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnInt(3)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
 // --- Audit log ---------------------------------------------------------------
 
 Result<void> appendAudit(Database& db, const AuditEntry& entry) {
@@ -213,6 +252,24 @@ Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, cons
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return Outcome(batch.batch);
+}
+
+Result<std::vector<AuditRow>> recentAudit(Database& db, std::int64_t tenantId, std::int64_t limit) {
+    auto stmt = db.prepare("SELECT at, coalesce(actor, ''), action, coalesce(target, ''), "
+                           "coalesce(remote, ''), outcome, count FROM audit WHERE tenant_id = ? "
+                           "ORDER BY id DESC LIMIT ?",
+                           tenantId, limit);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<AuditRow> out;
+    auto read = stmt->forEachRow([&out, tenantId](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0),
+                       {tenantId, row.columnText(1), row.columnText(2), row.columnText(3),
+                        row.columnText(4), row.columnText(5), row.columnInt(6)}});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
 }
 
 // --- Feedback for the authors ---------------------------------------------------

@@ -139,6 +139,20 @@ void WebSocketSession::shutdown() {
     });
 }
 
+void WebSocketSession::revoke() {
+    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+        if (self->m_closing)
+            return;
+        logLine("notify: closed, the token was revoked or expired",
+                {{"tenant", self->m_identity.tenantId}, {"account", self->m_identity.name}});
+        if (!self->m_ws.is_open())
+            return self->closeNow();
+        self->m_closing = true;
+        self->m_ws.async_close({websocket::close_code::policy_error, "token revoked or expired"},
+                               [self](beast::error_code) {});
+    });
+}
+
 void WebSocketSession::closeNow() {
     m_closing = true;
     beast::get_lowest_layer(m_ws).close();

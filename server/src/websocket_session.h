@@ -42,6 +42,10 @@ public:
     void run(const boost::beast::http::request<boost::beast::http::string_body>& request);
     // Queues a message, from any thread.
     void send(std::shared_ptr<const std::string> message);
+    // The hash of the token the session was opened with (never changes).
+    const std::string& tokenHash() const { return m_identity.tokenHash; }
+    // Closes the session because its token is no longer valid, from any thread.
+    void revoke();
     void shutdown() override;
 
 private:

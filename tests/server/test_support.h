@@ -75,6 +75,8 @@ public:
     int connect(const std::string& token);
     // The next message, or nullopt when none came within `timeout`.
     std::optional<std::string> read(std::chrono::milliseconds timeout = 5s);
+    // The close code the server sent (after read() found the connection closed), or 0.
+    int closeCode() const { return static_cast<int>(m_ws.reason().code); }
     void close();
 
 private:

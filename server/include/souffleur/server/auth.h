@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -51,6 +52,7 @@ struct Identity {
     std::optional<std::int64_t> teamId; // reviewers and admins may have none
     std::string name;
     Role role = Role::Desk;
+    std::string tokenHash; // of the token that authenticated, to check it again later
 };
 
 // 32 random bytes (OpenSSL RAND_bytes) as 64 lowercase hex digits.
@@ -65,6 +67,10 @@ sqlite::Result<std::string> issueToken(sqlite::Database& db, std::int64_t accoun
 sqlite::Result<void> revokeTokens(sqlite::Database& db, std::int64_t accountId);
 // The identity behind an unrevoked, unexpired token, or nullopt.
 sqlite::Result<std::optional<Identity>> authenticate(sqlite::Database& db, std::string_view token);
+// Which of these token hashes still belong to unrevoked, unexpired tokens (for
+// connections that stay open: the notify WebSockets are checked again).
+sqlite::Result<std::vector<std::string>> stillValid(sqlite::Database& db,
+                                                    const std::vector<std::string>& tokenHashes);
 
 enum class AuthFailure {
     NoToken,      // 401: no bearer token

@@ -12,6 +12,7 @@
 // authentications not yet written, and joins the threads.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <expected>
@@ -31,6 +32,9 @@ struct Config {
     // one remote address; a connection beyond either is accepted and closed.
     std::size_t maxConnections = 10'000;
     std::size_t maxConnectionsPerAddress = 64;
+    // How often the tokens of open notify WebSockets are checked again: a
+    // revoked or expired token's connection is closed at the next check.
+    std::chrono::milliseconds tokenRecheckInterval = std::chrono::seconds(30);
 };
 
 class Server {

@@ -51,6 +51,26 @@ struct NewAccount {
 sqlite::Result<std::int64_t> createAccount(sqlite::Database& db, const NewAccount& account);
 sqlite::Result<std::optional<std::int64_t>> findAccount(sqlite::Database& db, std::int64_t tenantId,
                                                         std::string_view name);
+sqlite::Result<std::optional<std::int64_t>> findTeam(sqlite::Database& db, std::int64_t tenantId,
+                                                     std::string_view name);
+
+struct TenantSummary {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t teams = 0;
+    std::int64_t accounts = 0;
+};
+sqlite::Result<std::vector<TenantSummary>> listTenants(sqlite::Database& db);
+
+struct AccountSummary {
+    std::string name;
+    std::string role;
+    std::string team;              // empty: none
+    std::int64_t activeTokens = 0; // unrevoked and unexpired
+};
+// The tenant's accounts, by name.
+sqlite::Result<std::vector<AccountSummary>> listAccounts(sqlite::Database& db,
+                                                         std::int64_t tenantId);
 
 // --- Audit log ---------------------------------------------------------------
 
@@ -67,6 +87,14 @@ struct AuditEntry {
     std::int64_t count = 1;               // how many times it happened
 };
 sqlite::Result<void> appendAudit(sqlite::Database& db, const AuditEntry& entry);
+
+struct AuditRow {
+    std::string at;
+    AuditEntry entry;
+};
+// The tenant's newest audit rows, newest first.
+sqlite::Result<std::vector<AuditRow>> recentAudit(sqlite::Database& db, std::int64_t tenantId,
+                                                  std::int64_t limit);
 
 // --- Records and reports -----------------------------------------------------
 

@@ -1,0 +1,99 @@
+// `souffleur-server admin` on a real store, and what its changes do to a
+// running server: an issued token works, a revoked one stops working at once
+// for requests and within the recheck interval for open notify connections.
+#include "test_support.h"
+
+#include <souffleur/server/admin.h>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace souffleur::server;
+using namespace souffleur::server::test;
+
+namespace {
+
+struct AdminRun {
+    int status = 0;
+    std::string out;
+    std::string err;
+};
+
+AdminRun admin(const std::filesystem::path& dataDir, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--data", dataDir.string()});
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = runAdmin(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+} // namespace
+
+TEST_CASE("admin sets up a municipality from nothing", "[server][admin]") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("souffleur-admin-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    CHECK(admin(dir, {"tenant", "add", "Gemeente Zuid"}).status == 0);
+    CHECK(admin(dir, {"tenant", "add", "Gemeente Zuid"}).err.find("exists already") !=
+          std::string::npos);
+    CHECK(admin(dir, {"team", "add", "--tenant", "Gemeente Zuid", "Balie 1"}).status == 0);
+    CHECK(admin(dir, {"account", "add", "--tenant", "Gemeente Zuid", "--role", "desk", "--team",
+                      "Balie 1", "balie-1"})
+              .status == 0);
+    CHECK(
+        admin(dir, {"account", "add", "--tenant", "Gemeente Zuid", "--role", "king", "x"}).status ==
+        2);
+    CHECK(admin(dir, {"account", "add", "--tenant", "Nergens", "--role", "desk", "x"})
+              .err.find("no tenant 'Nergens'") != std::string::npos);
+    CHECK(admin(dir, {"account", "add", "--tenant", "Gemeente Zuid", "--role", "desk", "--team",
+                      "Geen", "x"})
+              .status == 1);
+    const auto issued =
+        admin(dir, {"token", "issue", "--tenant", "Gemeente Zuid", "--account", "balie-1"});
+    REQUIRE(issued.status == 0);
+    CHECK(issued.out.size() == 65); // 64 hex digits and a newline
+    const auto accounts = admin(dir, {"accounts", "--tenant", "Gemeente Zuid"});
+    CHECK(accounts.out == "balie-1  desk  Balie 1  1 active tokens\n");
+    CHECK(admin(dir, {"tenants"}).out == "Gemeente Zuid: 1 teams, 1 accounts\n");
+    const auto audit = admin(dir, {"audit", "--tenant", "Gemeente Zuid"});
+    CHECK(audit.out.find("admin-cli  token issue  balie-1  done  from local") != std::string::npos);
+    CHECK(audit.out.find(issued.out.substr(0, 64)) == std::string::npos); // never the token
+    std::ostringstream ignored;
+    CHECK(runAdmin(std::vector<std::string>{"tenants"}, ignored, ignored) == 2); // no --data
+    CHECK(admin(dir, {"frobnicate"}).status == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A revoked token stops working, and its notify connection closes",
+          "[server][admin][auth]") {
+    Config config;
+    config.tokenRecheckInterval = 100ms;
+    TestServer server(config);
+    REQUIRE(admin(server.dataDir(), {"account", "add", "--tenant", "Gemeente A", "--role", "desk",
+                                     "--team", "Balie A", "balie-extra"})
+                .status == 0);
+    const auto issued = admin(server.dataDir(), {"token", "issue", "--tenant", "Gemeente A",
+                                                 "--account", "balie-extra", "--days", "1"});
+    REQUIRE(issued.status == 0);
+    const std::string token = issued.out.substr(0, 64);
+    CHECK(send(server.port(), get("/api/v1/guides", token)).status == 200);
+
+    NotifyClient desk(server.port());
+    REQUIRE(desk.connect(token) == 101);
+    REQUIRE(desk.read().has_value()); // hello
+    NotifyClient other(server.port());
+    REQUIRE(other.connect(server.deskA) == 101);
+    REQUIRE(other.read().has_value());
+
+    REQUIRE(admin(server.dataDir(),
+                  {"token", "revoke", "--tenant", "Gemeente A", "--account", "balie-extra"})
+                .status == 0);
+    CHECK(send(server.port(), get("/api/v1/guides", token)).status == 401);
+    CHECK_FALSE(desk.read(5s).has_value()); // closed by the server, well before 5 s
+    CHECK(desk.closeCode() == 1008);        // policy violation: the token is no longer valid
+    CHECK_FALSE(other.read(300ms).has_value());
+    CHECK(other.closeCode() == 0); // still open: only the revoked account's connection went
+}
