@@ -65,3 +65,35 @@ TEST_CASE("A hostile or broken guide in the feed is skipped", "[client][replica]
     REQUIRE(guides.size() == 1);
     CHECK(guides[0].title == "Goed");
 }
+
+TEST_CASE("Retirements remove guides and alerts; alerts are kept like guides",
+          "[client][replica]") {
+    auto replica = Replica::open(souffleur::test::freshPath("retire.sqlite"));
+    REQUIRE(replica.has_value());
+    const std::string alert =
+        "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"a\" revision=\"2\" level=\"critical\" "
+        "acknowledge=\"required\"><title>Let op</title><body>Tekst</body></alert>";
+    REQUIRE(replica
+                ->applyChanges({{1, "guide", "g", 1, guideXml("g", 1, "Een")},
+                                {2, "guide", "h", 1, guideXml("h", 1, "Ander")},
+                                {3, "alert", "a", 2, alert},
+                                {4, "alert", "b", 1, "<alert/>"}},
+                               4)
+                .value() == 1); // the broken alert
+    const auto alerts = replica->alerts().value();
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].id == "a");
+    CHECK(alerts[0].mustAcknowledge);
+    CHECK(alerts[0].level == "critical");
+    CHECK(replica->alertXml("a").value() == alert);
+
+    // A retirement of an older revision leaves a newer one alone.
+    REQUIRE(replica->applyChanges(
+        {{5, "retired", "g", 1, ""}, {6, "retired", "h", 0, ""}, {7, "alert_retired", "a", 2, ""}},
+        7));
+    const auto guides = replica->guides().value();
+    REQUIRE(guides.size() == 1);
+    CHECK(guides[0].id == "h");
+    CHECK(replica->alerts().value().empty());
+    CHECK(replica->cursor().value() == 7);
+}

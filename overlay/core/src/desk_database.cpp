@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -28,6 +28,17 @@ constexpr std::array<std::string_view, 1> kMigrations = {
         reason TEXT NOT NULL,
         rejected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
     INSERT INTO meta(key, value) VALUES ('cursor', '0'), ('next_batch', '1');
+    )sql",
+    // 2: the alerts the desk has received (issue 6 shows them).
+    R"sql(
+    CREATE TABLE alerts(
+        id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        must_acknowledge INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        xml TEXT NOT NULL,
+        received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
     )sql",
 };
 

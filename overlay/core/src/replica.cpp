@@ -38,6 +38,34 @@ sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id
     return std::optional<std::string>{stmt->columnText(0)};
 }
 
+sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
+    auto stmt = m_db.prepare("SELECT id, revision, level, must_acknowledge, title FROM alerts "
+                             "ORDER BY CASE level WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 "
+                             "ELSE 2 END, received_at DESC, id");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<AlertEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2),
+                       row.columnInt(3) != 0, row.columnText(4)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+sqlite::Result<std::optional<std::string>> Replica::alertXml(std::string_view id) {
+    auto stmt = m_db.prepare("SELECT xml FROM alerts WHERE id = ?", id);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional<std::string>{stmt->columnText(0)};
+}
+
 sqlite::Result<std::int64_t> Replica::cursor() {
     auto value = m_db.queryInt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'cursor'");
     if (!value)
@@ -57,18 +85,48 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
         "WHERE excluded.revision >= guides.revision");
     if (!upsert)
         return std::unexpected(upsert.error());
+    auto upsertAlert = m_db.prepare(
+        "INSERT INTO alerts(id, revision, level, must_acknowledge, title, xml) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
+        "level = excluded.level, must_acknowledge = excluded.must_acknowledge, "
+        "title = excluded.title, xml = excluded.xml, "
+        "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+        "WHERE excluded.revision >= alerts.revision");
+    if (!upsertAlert)
+        return std::unexpected(upsertAlert.error());
     int rejected = 0;
     for (const Change& change : changes) {
-        if (change.kind != "guide")
-            continue; // kinds this desk does not know yet are skipped, not fatal
-        auto guide = content::parseGuide(change.xml, change.id);
-        if (!guide || guide->id != change.id) {
-            ++rejected;
-            continue;
+        if (change.kind == "guide") {
+            auto guide = content::parseGuide(change.xml, change.id);
+            if (!guide || guide->id != change.id) {
+                ++rejected;
+                continue;
+            }
+            upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml);
+            if (auto ok = upsert->run(); !ok)
+                return std::unexpected(ok.error());
+        } else if (change.kind == "alert") {
+            auto alert = content::parseAlert(change.xml, change.id);
+            if (!alert || alert->id != change.id) {
+                ++rejected;
+                continue;
+            }
+            upsertAlert->reset().bindAll(alert->id, alert->revision,
+                                         content::levelName(alert->level),
+                                         alert->mustAcknowledge ? 1 : 0, alert->title, change.xml);
+            if (auto ok = upsertAlert->run(); !ok)
+                return std::unexpected(ok.error());
+        } else if (change.kind == "retired" || change.kind == "alert_retired") {
+            // Only the retired revision (or an older one) goes: a newer one
+            // published since stays.
+            const bool guide = change.kind == "retired";
+            if (auto ok = m_db.execute(guide ? "DELETE FROM guides WHERE id = ? AND revision <= ?"
+                                             : "DELETE FROM alerts WHERE id = ? AND revision <= ?",
+                                       change.id, change.revision);
+                !ok)
+                return std::unexpected(ok.error());
         }
-        upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml);
-        if (auto ok = upsert->run(); !ok)
-            return std::unexpected(ok.error());
+        // Kinds this desk does not know yet are skipped, not fatal.
     }
     if (auto ok = m_db.execute("UPDATE meta SET value = ? WHERE key = 'cursor'",
                                std::to_string(newCursor));

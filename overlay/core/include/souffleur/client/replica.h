@@ -1,4 +1,4 @@
-// The desk's local replica of the published guides, in one SQLite file that
+// The desk's local replica of the published guides and alerts, in one SQLite file that
 // also holds the outbox (outbox.h). It survives restarts, so the desk keeps
 // working offline with what it last received. Each thread opens its own
 // Replica on the same file (WAL allows one writer and many readers).
@@ -20,10 +20,18 @@ struct GuideEntry {
     std::string title;
 };
 
+struct AlertEntry {
+    std::string id;
+    int revision = 0;
+    std::string level; // "info", "warning", "critical"
+    bool mustAcknowledge = false;
+    std::string title;
+};
+
 // One entry of the server's change feed.
 struct Change {
     std::int64_t seq = 0;
-    std::string kind; // "guide"
+    std::string kind; // "guide", "retired", "alert", "alert_retired"
     std::string id;
     int revision = 0;
     std::string xml;
@@ -36,11 +44,16 @@ public:
 
     sqlite::Result<std::vector<GuideEntry>> guides();
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
+    // The alerts the desk holds, most severe first.
+    sqlite::Result<std::vector<AlertEntry>> alerts();
+    sqlite::Result<std::optional<std::string>> alertXml(std::string_view id);
     // The last change-feed sequence applied; 0 for a new desk.
     sqlite::Result<std::int64_t> cursor();
-    // Stores the guides of one page of changes and moves the cursor, in one
-    // transaction. A guide that does not parse is skipped (and counted in the
-    // returned number of rejected changes): the desk keeps its last good revision.
+    // Applies one page of changes and moves the cursor, in one transaction:
+    // guides and alerts are stored (an older revision never replaces a newer
+    // one), retired ones removed. A guide or alert that does not parse is
+    // skipped (and counted in the returned number of rejected changes): the
+    // desk keeps its last good revision. Unknown kinds are skipped.
     sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor);
 
     sqlite::Database& database() { return m_db; }
