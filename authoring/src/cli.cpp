@@ -63,7 +63,9 @@ Working with the server (the guide's lifecycle: save -> submit -> approve):
                             Feedback from the desks, newest first
   feedback-status FEEDBACK-ID new|accepted|rejected|done [--revision N]
                             Set a piece of feedback's status (and the revision that handled it)
-  aar-report --guide ID     Sessions and feedback of one guide, for an After Action Review
+  aar-report --guide ID [--from DATE] [--to DATE] [--team NAME]
+                            Figures per step and team, and the feedback, of one guide
+                            for an After Action Review (no figure below 5 sessions)
 
 Options for the server commands:
   --server URL              The server, e.g. http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
@@ -737,7 +739,8 @@ int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::os
 }
 
 int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
-    auto args = parseArguments(rest, {"--server", "--token", "--guide"}, {"--json"}, err);
+    auto args = parseArguments(rest, {"--server", "--token", "--guide", "--from", "--to", "--team"},
+                               {"--json"}, err);
     if (!args)
         return kExitUsage;
     auto conn = connection(*args, "aar-report", err);
@@ -748,9 +751,13 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
         err << "souffleur aar-report: needs --guide ID and nothing else\n";
         return kExitUsage;
     }
-    auto response = client::request(
-        conn->server,
-        {client::Method::Get, "/api/v1/reports/aar?guide=" + guideId->second, conn->token, {}, {}});
+    std::string target = "/api/v1/reports/aar?guide=" + segment(guideId->second);
+    for (const auto* option : {"--from", "--to", "--team"}) {
+        if (const auto it = args->options.find(option); it != args->options.end())
+            target += "&" + std::string(option + 2) + "=" + segment(it->second);
+    }
+    auto response =
+        client::request(conn->server, {client::Method::Get, target, conn->token, {}, {}});
     if (!response) {
         err << "souffleur aar-report: " << response.error() << "\n";
         return kExitContentError;
@@ -771,10 +778,48 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
         return kExitContentError;
     }
     const auto& report = value.as_object();
-    out << "After Action Review: " << guideId->second << "\n"
-        << "  sessions started:   " << number(report, "sessions_started") << "\n"
-        << "  sessions finished:  " << number(report, "sessions_finished") << "\n"
-        << "  sessions abandoned: " << number(report, "sessions_abandoned") << "\n";
+    const std::int64_t minimum = number(report, "min_sessions");
+    out << "After Action Review: " << guideId->second << "\n";
+    const auto* sessions = report.if_contains("sessions");
+    if (!sessions || !sessions->is_object()) {
+        out << "  sessions: fewer than " << minimum << ", so no figures (none is shown for fewer "
+            << "than " << minimum << " sessions)\n";
+    } else {
+        const auto& counts = sessions->as_object();
+        out << "  sessions started:   " << number(counts, "started") << "\n"
+            << "  sessions finished:  " << number(counts, "finished") << "\n"
+            << "  sessions abandoned: " << number(counts, "abandoned") << "\n";
+    }
+    if (const auto* steps = report.if_contains("steps"); steps && steps->is_array()) {
+        for (const auto& item : steps->as_array()) {
+            const auto& step = item.as_object();
+            out << "  step " << text(step, "step") << ": " << number(step, "sessions")
+                << " sessions";
+            if (step.contains("median_ms"))
+                out << ", median " << number(step, "median_ms") << " ms, p90 "
+                    << number(step, "p90_ms") << " ms";
+            out << ", skipped " << number(step, "skipped") << ", escalated "
+                << number(step, "escalated");
+            if (const auto* decisions = step.if_contains("decisions");
+                decisions && decisions->is_object() && !decisions->as_object().empty()) {
+                out << ", decisions";
+                for (const auto& [option, count] : decisions->as_object())
+                    out << " " << std::string(option) << "=" << json::serialize(count);
+            }
+            out << "\n";
+        }
+        if (const auto withheld = number(report, "steps_withheld"); withheld > 0)
+            out << "  (" << withheld << " steps seen in fewer than " << minimum
+                << " sessions: no figures)\n";
+    }
+    if (const auto* teams = report.if_contains("teams"); teams && teams->is_array()) {
+        for (const auto& item : teams->as_array()) {
+            const auto& team = item.as_object();
+            out << "  team " << text(team, "team") << ": " << number(team, "started")
+                << " started, " << number(team, "finished") << " finished, "
+                << number(team, "abandoned") << " abandoned\n";
+        }
+    }
     // Feedback grouped by step, in the order the server lists it.
     std::vector<std::string> steps;
     std::map<std::string, std::vector<const json::object*>> byStep;

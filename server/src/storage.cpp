@@ -335,36 +335,4 @@ Result<bool> updateFeedback(Database& db, std::int64_t tenantId, std::string_vie
     return true;
 }
 
-Result<AarReport> aarReport(Database& db, std::int64_t tenantId, std::string_view guideId) {
-    AarReport report;
-    report.guideId = std::string(guideId);
-    auto counts = db.prepare("SELECT count(DISTINCT CASE WHEN event = 'started' THEN session END), "
-                             "count(DISTINCT CASE WHEN event = 'finished' THEN session END), "
-                             "count(DISTINCT CASE WHEN event = 'abandoned' THEN session END) "
-                             "FROM events WHERE tenant_id = ? AND guide_id = ?",
-                             tenantId, guideId);
-    if (!counts)
-        return std::unexpected(counts.error());
-    if (auto row = counts->step(); !row)
-        return std::unexpected(row.error());
-    report.sessionsStarted = counts->columnInt(0);
-    report.sessionsFinished = counts->columnInt(1);
-    report.sessionsAbandoned = counts->columnInt(2);
-
-    auto feedback = db.prepare("SELECT f.step, f.revision, f.kind, f.text, f.suggestion, t.name "
-                               "FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id "
-                               "WHERE f.tenant_id = ? AND f.guide_id = ? ORDER BY f.rowid",
-                               tenantId, guideId);
-    if (!feedback)
-        return std::unexpected(feedback.error());
-    auto read = feedback->forEachRow([&report](const sqlite::Statement& row) {
-        report.feedback.push_back({row.columnOptionalText(0), static_cast<int>(row.columnInt(1)),
-                                   row.columnText(2), row.columnText(3), row.columnOptionalText(4),
-                                   row.columnText(5)});
-    });
-    if (!read)
-        return std::unexpected(read.error());
-    return report;
-}
-
 } // namespace souffleur::server

@@ -3,6 +3,7 @@
 #include "routes/handlers.h"
 
 #include <souffleur/server/records.h>
+#include <souffleur/server/reports.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/json/parse.hpp>
@@ -28,6 +29,81 @@ json::object feedbackJson(const FeedbackEntry& entry) {
         out["updated_at"] = *entry.updatedAt;
     if (entry.handledRevision)
         out["handled_revision"] = *entry.handledRevision;
+    return out;
+}
+
+// "YYYY-MM-DD"
+bool isDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    }
+    return true;
+}
+
+json::object countsJson(const SessionCounts& counts) {
+    return {{"started", counts.started},
+            {"finished", counts.finished},
+            {"abandoned", counts.abandoned}};
+}
+
+json::object tallyJson(const std::map<std::string, std::int64_t>& tally) {
+    json::object out;
+    for (const auto& [key, count] : tally)
+        out[key] = count;
+    return out;
+}
+
+json::value reportJson(const AarReport& report) {
+    json::object out{{"guide", report.query.guideId}, {"min_sessions", kMinSessions}};
+    for (const auto& [key, value] : {std::pair{"from", report.query.from},
+                                     {"to", report.query.to},
+                                     {"team", report.query.team}}) {
+        if (value)
+            out[key] = *value;
+    }
+    out["sessions"] = report.sessions ? json::value(countsJson(*report.sessions)) : nullptr;
+    json::array steps;
+    for (const auto& step : report.steps) {
+        json::object entry{{"step", step.step},
+                           {"sessions", step.sessions},
+                           {"skipped", step.skipped},
+                           {"back", step.back},
+                           {"escalated", step.escalated},
+                           {"decisions", tallyJson(step.decisions)},
+                           {"feedback", tallyJson(step.feedback)}};
+        if (step.medianMs)
+            entry["median_ms"] = *step.medianMs;
+        if (step.p90Ms)
+            entry["p90_ms"] = *step.p90Ms;
+        steps.push_back(std::move(entry));
+    }
+    out["steps"] = std::move(steps);
+    out["steps_withheld"] = report.stepsWithheld;
+    json::array teams;
+    for (const auto& team : report.teams) {
+        json::object entry = countsJson(team.sessions);
+        entry["team"] = team.team;
+        teams.push_back(std::move(entry));
+    }
+    out["teams"] = std::move(teams);
+    out["teams_withheld"] = report.teamsWithheld;
+    json::array feedback;
+    for (const auto& item : report.feedback) {
+        json::object entry{{"revision", item.revision},
+                           {"kind", item.kind},
+                           {"text", item.text},
+                           {"status", item.status},
+                           {"team", item.team}};
+        if (item.step)
+            entry["step"] = *item.step;
+        if (item.suggestion)
+            entry["suggestion"] = *item.suggestion;
+        feedback.push_back(std::move(entry));
+    }
+    out["feedback"] = std::move(feedback);
     return out;
 }
 
@@ -124,35 +200,27 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
 }
 
 void aarReportRoute(const Env& env, Call& call, const Identity& who) {
-    const auto guideId = queryParameter(call.url, "guide");
-    if (!guideId || guideId->empty())
+    AarQuery query;
+    query.guideId = queryParameter(call.url, "guide").value_or("");
+    if (query.guideId.empty())
         return env.reply(errorResponse(http::status::bad_request, "name the guide: ?guide=ID"));
+    query.from = queryParameter(call.url, "from");
+    query.to = queryParameter(call.url, "to");
+    query.team = queryParameter(call.url, "team");
+    for (const auto* date : {&query.from, &query.to}) {
+        if (*date && !isDate(**date))
+            return env.reply(
+                errorResponse(http::status::bad_request, "from and to are dates: YYYY-MM-DD"));
+    }
     runStorage(
         env,
-        [tenantId = who.tenantId, id = *guideId](sqlite::Database& db) {
-            return aarReport(db, tenantId, id);
+        [tenantId = who.tenantId, query](sqlite::Database& db) {
+            return aarReport(db, tenantId, query);
         },
         [env](sqlite::Result<AarReport> report) {
             if (!report)
                 return env.reply(internalError(report.error()));
-            json::array feedback;
-            for (const auto& item : report->feedback) {
-                json::object entry{{"revision", item.revision},
-                                   {"kind", item.kind},
-                                   {"text", item.text},
-                                   {"team", item.team}};
-                if (item.step)
-                    entry["step"] = *item.step;
-                if (item.suggestion)
-                    entry["suggestion"] = *item.suggestion;
-                feedback.push_back(std::move(entry));
-            }
-            env.reply(jsonResponse(http::status::ok,
-                                   json::object{{"guide", report->guideId},
-                                                {"sessions_started", report->sessionsStarted},
-                                                {"sessions_finished", report->sessionsFinished},
-                                                {"sessions_abandoned", report->sessionsAbandoned},
-                                                {"feedback", std::move(feedback)}}));
+            env.reply(jsonResponse(http::status::ok, reportJson(*report)));
         });
 }
 

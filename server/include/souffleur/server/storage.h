@@ -143,22 +143,4 @@ sqlite::Result<bool> updateFeedback(sqlite::Database& db, std::int64_t tenantId,
                                     std::string_view feedbackId, std::string_view status,
                                     std::optional<int> handledRevision, const Actor& actor);
 
-struct FeedbackItem {
-    std::optional<std::string> step;
-    int revision = 0;
-    std::string kind;
-    std::string text;
-    std::optional<std::string> suggestion;
-    std::string team; // empty when the desk's account has no team
-};
-struct AarReport {
-    std::string guideId;
-    std::int64_t sessionsStarted = 0;
-    std::int64_t sessionsFinished = 0;
-    std::int64_t sessionsAbandoned = 0;
-    std::vector<FeedbackItem> feedback; // in the order it arrived
-};
-sqlite::Result<AarReport> aarReport(sqlite::Database& db, std::int64_t tenantId,
-                                    std::string_view guideId);
-
 } // namespace souffleur::server
