@@ -2,6 +2,7 @@
 // guides, and fresh tokens on every start.
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/server/content_store.h>
 #include <souffleur/server/demo.h>
 #include <souffleur/server/log.h>
 #include <souffleur/server/storage.h>
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <iterator>
+#include <variant>
 
 namespace souffleur::server {
 namespace {
@@ -67,37 +70,66 @@ sqlite::Result<std::int64_t> createDemoTenant(sqlite::Database& db) {
     return tenant;
 }
 
-// Publishes every *.xml of the library, in name order; invalid ones are logged and skipped.
-sqlite::Result<void> publishLibrary(sqlite::Database& db, std::int64_t tenantId,
-                                    const std::filesystem::path& libraryDir) {
+// The *.xml files of a directory, in name order (none when it cannot be read).
+std::vector<std::filesystem::path> xmlFiles(const std::filesystem::path& dir) {
     std::error_code error;
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(libraryDir, error)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
         if (entry.path().extension() == ".xml")
             files.push_back(entry.path());
     }
-    if (error) {
+    if (error)
         logLine("demo: cannot read the library",
-                {{"dir", libraryDir.string()}, {"error", error.message()}});
-        return {};
-    }
+                {{"dir", dir.string()}, {"error", error.message()}});
     std::ranges::sort(files);
+    return files;
+}
+
+// Publishes every guide (*.xml) and alert (alerts/*.xml) of the library whose
+// revision is newer than what the store has, so that the demo follows the
+// library as it is edited; invalid files are logged and skipped.
+sqlite::Result<void> publishLibrary(sqlite::Database& db, std::int64_t tenantId,
+                                    const std::filesystem::path& libraryDir) {
+    const Actor demo{"demo", "local"};
+    std::vector<std::filesystem::path> files = xmlFiles(libraryDir);
+    std::ranges::copy(xmlFiles(libraryDir / "alerts"), std::back_inserter(files));
     for (const auto& file : files) {
-        auto guide = content::loadGuide(file);
-        if (!guide) {
+        auto document = content::loadDocument(file);
+        if (!document) {
             boost::json::array diagnostics;
-            for (const auto& diagnostic : guide.error())
+            for (const auto& diagnostic : document.error())
                 diagnostics.emplace_back(diagnostic.toString());
-            logLine("demo: skipped an invalid guide",
+            logLine("demo: skipped an invalid file",
                     {{"file", file.string()}, {"diagnostics", std::move(diagnostics)}});
             continue;
         }
-        const GuideRevision revision{guide->id, guide->revision, guide->title,
-                                     content::writeGuide(*guide)};
-        auto outcome = publishGuide(db, tenantId, revision, {"demo", "local"});
-        if (!outcome)
-            return std::unexpected(outcome.error());
-        logLine("demo: published", {{"guide", guide->id}, {"revision", guide->revision}});
+        bool published = false;
+        std::string id;
+        int revision = 0;
+        if (const auto* guide = std::get_if<content::Guide>(&*document)) {
+            id = guide->id;
+            revision = guide->revision;
+            auto outcome = publishGuide(
+                db, tenantId,
+                {guide->id, guide->revision, guide->title, content::writeGuide(*guide)}, demo);
+            if (!outcome)
+                return std::unexpected(outcome.error());
+            published = std::holds_alternative<Published>(*outcome);
+        } else {
+            const auto& alert = std::get<content::Alert>(*document);
+            id = alert.id;
+            revision = alert.revision;
+            auto outcome = publishAlert(db, tenantId,
+                                        {alert.id, alert.revision, content::levelName(alert.level),
+                                         alert.mustAcknowledge, alert.validFrom, alert.validTo,
+                                         alert.title, content::writeAlert(alert)},
+                                        demo);
+            if (!outcome)
+                return std::unexpected(outcome.error());
+            published = std::holds_alternative<Published>(*outcome);
+        }
+        if (published)
+            logLine("demo: published", {{"id", id}, {"revision", revision}});
     }
     return {};
 }
@@ -148,10 +180,10 @@ seedDemo(sqlite::Database& db, const std::filesystem::path& libraryDir) {
         if (!created)
             return std::unexpected(describe(created.error()));
         logLine("demo: seeded the demo tenant", {{"tenant", kDemoTenant}});
-        if (auto ok = publishLibrary(db, *created, libraryDir); !ok)
-            return std::unexpected(describe(ok.error()));
         *tenant = *created;
     }
+    if (auto ok = publishLibrary(db, **tenant, libraryDir); !ok)
+        return std::unexpected(describe(ok.error()));
     auto accounts = reissueTokens(db, **tenant);
     if (!accounts)
         return std::unexpected(describe(accounts.error()));

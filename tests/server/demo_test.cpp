@@ -92,3 +92,36 @@ TEST_CASE("--demo refuses a data directory with other tenants", "[server][demo]"
     CHECK(seeded.error().find("other tenants") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("--demo follows the library: newer revisions and alerts are published",
+          "[server][demo]") {
+    const auto dir = freshDir("follow");
+    const auto library = freshDir("follow-library");
+    std::filesystem::create_directories(library / "alerts");
+    const auto guide = [](int revision, const char* title) {
+        return "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"d.gids\" revision=\"" +
+               std::to_string(revision) + "\"><title>" + title +
+               "</title><owner team=\"t\"/><step id=\"a\"><glance>A</glance></step></guide>";
+    };
+    std::ofstream(library / "gids.xml") << guide(1, "Een");
+    std::ofstream(library / "alerts" / "signaal.xml")
+        << "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"d.signaal\" revision=\"1\" "
+           "level=\"warning\"><title>Signaal</title><body>Let op.</body></alert>";
+    auto db = openStore(databasePath(dir));
+    REQUIRE(db.has_value());
+    REQUIRE(seedDemo(*db, library).has_value());
+    const auto tenant = findTenant(*db, kDemoTenant).value().value();
+    CHECK(listGuides(*db, tenant).value().at(0).title == "Een");
+    REQUIRE(listAlerts(*db, tenant).value().size() == 1);
+
+    // The same revision again changes nothing; a newer one is published.
+    REQUIRE(seedDemo(*db, library).has_value());
+    CHECK(currentSeq(*db, tenant).value() == 2);
+    std::ofstream(library / "gids.xml", std::ios::trunc) << guide(2, "Twee");
+    REQUIRE(seedDemo(*db, library).has_value());
+    CHECK(listGuides(*db, tenant).value().at(0).title == "Twee");
+    CHECK(currentSeq(*db, tenant).value() == 3);
+    *db = {};
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove_all(library);
+}

@@ -1,12 +1,13 @@
 // `souffleur-server --demo`: a demo municipality with two desk teams, one
-// account per role and the guides of a library directory, so the overlay and
+// account per role and the guides and alerts of a library directory, so the overlay and
 // the authoring tool have something to talk to. Runs before the server starts.
 //
-// On a store without tenants it seeds the tenant, teams, accounts and guides.
-// On a store that already holds the demo tenant it keeps all data. Either way
-// it revokes the demo accounts' old tokens and issues new ones, which
-// writeDemoTokens() puts in DIR/demo-tokens.json. A store with other tenants
-// but no demo tenant is refused.
+// On a store without tenants it seeds the tenant, teams and accounts. On a
+// store that already holds the demo tenant it keeps all data. Either way it
+// publishes the library's guides and alerts (alerts/*.xml) whose revision is
+// newer than the store's, and revokes the demo accounts' old tokens and
+// issues new ones, which writeDemoTokens() puts in DIR/demo-tokens.json. A
+// store with other tenants but no demo tenant is refused.
 #pragma once
 
 #include <souffleur/server/auth.h>
