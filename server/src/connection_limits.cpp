@@ -22,6 +22,11 @@ void ConnectionLimits::Slot::release() {
     m_limits.reset();
 }
 
+std::size_t ConnectionLimits::open() {
+    const std::lock_guard lock(m_mutex);
+    return m_total;
+}
+
 std::expected<ConnectionLimits::Slot, ConnectionLimits::Refusal>
 ConnectionLimits::acquire(const std::string& address) {
     const std::lock_guard lock(m_mutex);

@@ -48,6 +48,8 @@ public:
 
     // A slot for a connection from `address`, or which cap refuses it.
     std::expected<Slot, Refusal> acquire(const std::string& address);
+    // How many connections are open.
+    std::size_t open();
 
 private:
     void release(const std::string& address);

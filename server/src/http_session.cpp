@@ -94,6 +94,8 @@ void HttpSession::onHeader(beast::error_code error, std::size_t) {
         return onReadError(error);
     const auto& header = m_parser->get();
     m_version = header.version();
+    m_method = std::string(header.method_string());
+    m_route = "unmatched";
     m_keepAlive = header.keep_alive();
     admit(m_context, header, Peer{m_strand, m_remote},
           [self = shared_from_this()](Admission admission) {
@@ -108,6 +110,7 @@ void HttpSession::onAdmission(Admission admission) {
     if (const auto length = m_parser->content_length(); length && *length > limit)
         return answerAndClose(http::status::payload_too_large, "request body too large");
     m_parser->body_limit(limit);
+    m_route = admission->routePattern;
     m_admitted = std::move(*admission);
     if (m_parser->is_done())
         return onBody({}, 0);
@@ -157,6 +160,7 @@ void HttpSession::refuse(Response response) {
 }
 
 void HttpSession::write(Response response) {
+    m_context->metrics.countRequest(m_route, m_method, response.result_int());
     response.version(m_version);
     response.keep_alive(m_keepAlive && !m_stopping);
     m_response = std::move(response);
@@ -176,6 +180,7 @@ void HttpSession::onWrite(beast::error_code error, std::size_t) {
 }
 
 void HttpSession::upgrade(Identity identity, Request request) {
+    m_context->metrics.countRequest(m_route, m_method, 101);
     m_upgraded = true;
     m_stream.expires_never();
     std::make_shared<WebSocketSession>(std::move(m_stream), m_context, std::move(m_slot),

@@ -80,9 +80,10 @@ void Listener::onAccept(beast::error_code error, tcp::socket socket) {
     const auto peer = socket.remote_endpoint(endpointError);
     const std::string remote = endpointError ? "unknown" : peer.address().to_string();
     auto slot = m_context->limits->acquire(remote);
-    if (slot)
+    if (slot) {
+        m_context->metrics.connectionOpened();
         std::make_shared<HttpSession>(std::move(socket), m_context, std::move(*slot))->run();
-    else
+    } else
         refuse(socket, remote, slot.error());
     doAccept();
 }

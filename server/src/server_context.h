@@ -4,6 +4,7 @@
 
 #include "auth_failures.h"
 #include "connection_limits.h"
+#include "metrics.h"
 #include "shared_state.h"
 #include "storage_executor.h"
 
@@ -15,9 +16,10 @@ namespace souffleur::server {
 struct ServerContext {
     ServerContext(sqlite::Database db, std::size_t maxConnections,
                   std::size_t maxConnectionsPerAddress)
-        : storage(std::move(db))
+        : storage(std::move(db), &metrics)
         , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress)) {}
 
+    Metrics metrics; // before storage, which reports to it
     StorageExecutor storage;
     SharedState sessions;
     std::shared_ptr<ConnectionLimits> limits;

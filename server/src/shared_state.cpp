@@ -67,6 +67,14 @@ std::vector<std::shared_ptr<WebSocketSession>> SharedState::subscribers() {
     return out;
 }
 
+std::size_t SharedState::subscriberCount() {
+    const std::lock_guard lock(m_mutex);
+    std::size_t count = 0;
+    for (const auto& [tenant, sessions] : m_subscribers)
+        count += sessions.size();
+    return count;
+}
+
 void SharedState::shutdownAll() {
     std::vector<std::weak_ptr<Connection>> connections;
     {

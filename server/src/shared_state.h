@@ -31,8 +31,9 @@ public:
                    std::weak_ptr<WebSocketSession> handle);
     void unsubscribe(std::int64_t tenantId, WebSocketSession& session);
     void broadcast(std::int64_t tenantId, const std::string& message);
-    // Every subscribed session, of every tenant.
+    // Every subscribed session, of every tenant, and how many there are.
     std::vector<std::shared_ptr<WebSocketSession>> subscribers();
+    std::size_t subscriberCount();
 
     // Refuses new connections and asks every open one to end.
     void shutdownAll();

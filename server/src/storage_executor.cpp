@@ -1,12 +1,15 @@
 // The storage thread (see storage_executor.h).
 #include "storage_executor.h"
 
+#include "metrics.h"
+
 #include <souffleur/server/log.h>
 
 namespace souffleur::server {
 
-StorageExecutor::StorageExecutor(sqlite::Database db)
+StorageExecutor::StorageExecutor(sqlite::Database db, Metrics* metrics)
     : m_db(std::move(db))
+    , m_metrics(metrics)
     , m_thread([this] { threadMain(); }) {}
 
 StorageExecutor::~StorageExecutor() {
@@ -22,6 +25,11 @@ bool StorageExecutor::post(Job job) {
     }
     m_wake.notify_one();
     return true;
+}
+
+std::size_t StorageExecutor::queued() {
+    const std::lock_guard lock(m_mutex);
+    return m_jobs.size();
 }
 
 void StorageExecutor::stop(Job last) {
@@ -47,11 +55,14 @@ void StorageExecutor::threadMain() {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
+        const auto start = std::chrono::steady_clock::now();
         try {
             job(m_db);
         } catch (const std::exception& error) {
             logLine("storage job failed", {{"error", error.what()}});
         }
+        if (m_metrics != nullptr)
+            m_metrics->observeStorageJob(std::chrono::steady_clock::now() - start);
     }
 }
 

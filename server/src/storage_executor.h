@@ -23,17 +23,22 @@
 
 namespace souffleur::server {
 
+class Metrics;
+
 class StorageExecutor {
 public:
     using Job = std::function<void(sqlite::Database&)>;
 
-    explicit StorageExecutor(sqlite::Database db);
+    // `metrics`, when given, hears how long each job took.
+    explicit StorageExecutor(sqlite::Database db, Metrics* metrics = nullptr);
     ~StorageExecutor();
     StorageExecutor(const StorageExecutor&) = delete;
     StorageExecutor& operator=(const StorageExecutor&) = delete;
 
     // Queues a job; false once stop() has begun (the job is dropped).
     bool post(Job job);
+    // How many jobs wait.
+    std::size_t queued();
     // Runs the queued jobs, then `last` (when given, on the first call), then
     // ends the thread. Idempotent.
     void stop(Job last = {});
@@ -69,6 +74,7 @@ private:
     void threadMain();
 
     sqlite::Database m_db;
+    Metrics* m_metrics;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;

@@ -97,3 +97,27 @@ TEST_CASE("A revoked token stops working, and its notify connection closes",
     CHECK_FALSE(other.read(300ms).has_value());
     CHECK(other.closeCode() == 0); // still open: only the revoked account's connection went
 }
+
+TEST_CASE("GET /metrics speaks Prometheus, to admins only", "[server][metrics]") {
+    TestServer server;
+    REQUIRE(send(server.port(), get("/api/v1/guides", server.deskA)).status == 200);
+    REQUIRE(send(server.port(), get("/api/v1/guides/nope", server.deskA)).status == 404);
+    REQUIRE(send(server.port(), get("/nowhere", server.deskA)).status == 404);
+    CHECK(send(server.port(), get("/metrics", server.deskA)).status == 403);
+    CHECK(send(server.port(), get("/metrics", "")).status == 401);
+    const auto metrics = send(server.port(), get("/metrics", server.adminA));
+    INFO(metrics.body);
+    REQUIRE(metrics.status == 200);
+    CHECK(metrics.contentType.starts_with("text/plain; version=0.0.4"));
+    CHECK(
+        metrics.body.find(
+            "souffleur_requests_total{route=\"api/v1/guides\",method=\"GET\",status=\"200\"} 1") !=
+        std::string::npos);
+    CHECK(metrics.body.find("souffleur_requests_total{route=\"api/v1/guides/{id}\",method=\"GET\","
+                            "status=\"404\"} 1") != std::string::npos);
+    CHECK(metrics.body.find("souffleur_requests_total{route=\"unmatched\",method=\"GET\","
+                            "status=\"404\"} 1") != std::string::npos);
+    CHECK(metrics.body.find("souffleur_feed_sequence{tenant=\"1\"} 0") != std::string::npos);
+    CHECK(metrics.body.find("# TYPE souffleur_storage_job_seconds histogram") != std::string::npos);
+    CHECK(metrics.body.find("souffleur_connections_open ") != std::string::npos);
+}

@@ -93,6 +93,20 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
     env.context->sessions.broadcast(tenantId, json::serialize(notice));
 }
 
+void metricsRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env, [tenantId = who.tenantId](sqlite::Database& db) { return currentSeq(db, tenantId); },
+        [env, tenantId = who.tenantId](sqlite::Result<std::int64_t> seq) {
+            if (!seq)
+                return env.reply(internalError(seq.error()));
+            auto& context = *env.context;
+            const Metrics::Gauges gauges{context.limits->open(), context.sessions.subscriberCount(),
+                                         context.storage.queued(), tenantId, *seq};
+            env.reply(textResponse(http::status::ok, context.metrics.render(gauges),
+                                   "text/plain; version=0.0.4; charset=utf-8"));
+        });
+}
+
 void healthRoute(const Env& env, Call&, const Identity&) {
     env.reply(textResponse(http::status::ok, "ok\n", "text/plain"));
 }
@@ -106,6 +120,7 @@ constexpr auto kPatch = http::verb::patch;
 // docs/api.md, in the same order.
 constexpr std::array kRoutes = {
     Route{"healthz", kGet, false, {}, kBodyLimit, healthRoute},
+    Route{"metrics", kGet, true, RoleSet{Role::Admin}, kBodyLimit, metricsRoute},
     // Guides and their lifecycle
     Route{"api/v1/guides", kGet, true, kAnyRole, kBodyLimit, listGuidesRoute},
     Route{"api/v1/guides", kPost, true, kReviewerRoles, kGuideBodyLimit, publishGuideRoute},
@@ -205,8 +220,9 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
     if (!found)
         return done(std::unexpected(std::move(found.error())));
     const Route* route = found->first;
-    Admitted admitted{route, Identity{}, urls::url(*url), std::move(found->second),
-                      route->bodyLimit};
+    Admitted admitted{
+        route,           Identity{}, route->pattern, urls::url(*url), std::move(found->second),
+        route->bodyLimit};
     if (!route->needsToken)
         return done(std::move(admitted));
 

@@ -45,6 +45,7 @@ struct Route; // an entry of the route table (api.cpp)
 struct Admitted {
     const Route* route = nullptr;
     Identity identity;               // default for /healthz, which needs no token
+    std::string_view routePattern;   // "api/v1/guides/{id}", for the metrics
     boost::urls::url url;            // the parsed target, for the query parameters
     std::vector<std::string> params; // the {…} segments of the route's path, in order
     std::uint64_t bodyLimit = kBodyLimit;

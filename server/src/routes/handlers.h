@@ -75,6 +75,7 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
 // --- Handlers ----------------------------------------------------------------
 
 void healthRoute(const Env& env, Call& call, const Identity& who);
+void metricsRoute(const Env& env, Call& call, const Identity& who);
 
 void publishGuideRoute(const Env& env, Call& call, const Identity& who);
 void listGuidesRoute(const Env& env, Call& call, const Identity& who);

@@ -1,0 +1,90 @@
+// The server's counters (see metrics.h), rendered in the Prometheus text
+// exposition format, version 0.0.4.
+#include "metrics.h"
+
+#include <cstdio>
+
+namespace souffleur::server {
+namespace {
+
+// A label value: backslash, double quote and line feed escaped.
+std::string label(std::string_view value) {
+    std::string out;
+    for (const char c : value) {
+        if (c == '\\' || c == '"')
+            out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string number(double value) {
+    std::array<char, 32> text{};
+    std::snprintf(text.data(), text.size(), "%.6g", value);
+    return text.data();
+}
+
+} // namespace
+
+void Metrics::countRequest(std::string_view route, std::string_view method, unsigned status) {
+    const std::lock_guard lock(m_mutex);
+    ++m_requests[{std::string(route), std::string(method), status}];
+}
+
+void Metrics::observeStorageJob(std::chrono::nanoseconds duration) {
+    const double seconds = std::chrono::duration<double>(duration).count();
+    const std::lock_guard lock(m_mutex);
+    ++m_jobs;
+    m_jobSeconds += seconds;
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i])
+            ++m_bucketCounts[i];
+    }
+}
+
+std::string Metrics::render(const Gauges& gauges) const {
+    std::string out;
+    const auto gauge = [&out](const char* name, const char* help, const std::string& value,
+                              const std::string& labels = {}) {
+        out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name +
+               labels + " " + value + "\n";
+    };
+    gauge("souffleur_connections_open", "Open connections, HTTP and notify WebSockets.",
+          std::to_string(gauges.openConnections));
+    gauge("souffleur_notify_connections", "Open notify WebSockets.",
+          std::to_string(gauges.notifyConnections));
+    gauge("souffleur_storage_queue", "Jobs waiting for the storage thread.",
+          std::to_string(gauges.storageQueue));
+    gauge("souffleur_feed_sequence", "The change feed's last sequence number.",
+          std::to_string(gauges.feedSequence),
+          "{tenant=\"" + std::to_string(gauges.tenantId) + "\"}");
+    out += "# HELP souffleur_connections_total Connections accepted.\n"
+           "# TYPE souffleur_connections_total counter\n"
+           "souffleur_connections_total " +
+           std::to_string(m_connectionsTotal.load()) + "\n";
+
+    const std::lock_guard lock(m_mutex);
+    out += "# HELP souffleur_requests_total Requests answered, by route, method and status.\n"
+           "# TYPE souffleur_requests_total counter\n";
+    for (const auto& [key, count] : m_requests) {
+        const auto& [route, method, status] = key;
+        out += "souffleur_requests_total{route=\"" + label(route) + "\",method=\"" + label(method) +
+               "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(count) + "\n";
+    }
+    out += "# HELP souffleur_storage_job_seconds Jobs of the storage thread, each write ending "
+           "with its durable commit.\n"
+           "# TYPE souffleur_storage_job_seconds histogram\n";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        out += "souffleur_storage_job_seconds_bucket{le=\"" + number(kBuckets[i]) + "\"} " +
+               std::to_string(m_bucketCounts[i]) + "\n";
+    out += "souffleur_storage_job_seconds_bucket{le=\"+Inf\"} " + std::to_string(m_jobs) + "\n";
+    out += "souffleur_storage_job_seconds_sum " + number(m_jobSeconds) + "\n";
+    out += "souffleur_storage_job_seconds_count " + std::to_string(m_jobs) + "\n";
+    return out;
+}
+
+} // namespace souffleur::server
