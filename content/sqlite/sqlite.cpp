@@ -164,6 +164,10 @@ Result<std::optional<std::int64_t>> Database::firstInt(Statement& stmt) {
     return std::optional<std::int64_t>{stmt.columnInt(0)};
 }
 
+bool Database::inTransaction() const {
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
 std::int64_t Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -177,21 +181,29 @@ Error Database::lastError() const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
-    if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok)
+    const bool nested = db.inTransaction();
+    if (auto ok = db.exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"); !ok)
         return std::unexpected(ok.error());
-    return Transaction(&db);
+    return Transaction(&db, nested);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)) {}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_nested(other.m_nested) {}
 
 Transaction::~Transaction() {
-    if (m_db != nullptr)
+    if (m_db == nullptr)
+        return;
+    if (m_nested) {
+        (void)m_db->exec("ROLLBACK TO nested");
+        (void)m_db->exec("RELEASE nested");
+    } else {
         (void)m_db->exec("ROLLBACK");
+    }
 }
 
 Result<void> Transaction::commit() {
-    auto ok = m_db->exec("COMMIT");
+    auto ok = m_db->exec(m_nested ? "RELEASE nested" : "COMMIT");
     if (ok)
         m_db = nullptr;
     return ok;

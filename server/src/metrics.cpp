@@ -35,11 +35,12 @@ void Metrics::countRequest(std::string_view route, std::string_view method, unsi
     ++m_requests[{std::string(route), std::string(method), status}];
 }
 
-void Metrics::observeStorageJob(std::chrono::nanoseconds duration) {
+void Metrics::observeStorageCommit(std::chrono::nanoseconds duration, std::size_t jobs) {
     const double seconds = std::chrono::duration<double>(duration).count();
     const std::lock_guard lock(m_mutex);
-    ++m_jobs;
-    m_jobSeconds += seconds;
+    ++m_groups;
+    m_jobs += jobs;
+    m_groupSeconds += seconds;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         if (seconds <= kBuckets[i])
             ++m_bucketCounts[i];
@@ -75,15 +76,20 @@ std::string Metrics::render(const Gauges& gauges) const {
         out += "souffleur_requests_total{route=\"" + label(route) + "\",method=\"" + label(method) +
                "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(count) + "\n";
     }
-    out += "# HELP souffleur_storage_job_seconds Jobs of the storage thread, each write ending "
-           "with its durable commit.\n"
-           "# TYPE souffleur_storage_job_seconds histogram\n";
+    out += "# HELP souffleur_storage_jobs_total Jobs run by the storage thread.\n"
+           "# TYPE souffleur_storage_jobs_total counter\n"
+           "souffleur_storage_jobs_total " +
+           std::to_string(m_jobs) + "\n";
+    out += "# HELP souffleur_storage_commit_seconds Groups of storage jobs, from their start to "
+           "their durable commit (group commit).\n"
+           "# TYPE souffleur_storage_commit_seconds histogram\n";
     for (std::size_t i = 0; i < kBuckets.size(); ++i)
-        out += "souffleur_storage_job_seconds_bucket{le=\"" + number(kBuckets[i]) + "\"} " +
+        out += "souffleur_storage_commit_seconds_bucket{le=\"" + number(kBuckets[i]) + "\"} " +
                std::to_string(m_bucketCounts[i]) + "\n";
-    out += "souffleur_storage_job_seconds_bucket{le=\"+Inf\"} " + std::to_string(m_jobs) + "\n";
-    out += "souffleur_storage_job_seconds_sum " + number(m_jobSeconds) + "\n";
-    out += "souffleur_storage_job_seconds_count " + std::to_string(m_jobs) + "\n";
+    out +=
+        "souffleur_storage_commit_seconds_bucket{le=\"+Inf\"} " + std::to_string(m_groups) + "\n";
+    out += "souffleur_storage_commit_seconds_sum " + number(m_groupSeconds) + "\n";
+    out += "souffleur_storage_commit_seconds_count " + std::to_string(m_groups) + "\n";
     return out;
 }
 

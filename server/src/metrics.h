@@ -21,8 +21,8 @@ public:
     // A request answered: its route pattern ("api/v1/guides/{id}", or
     // "unmatched"), method and status.
     void countRequest(std::string_view route, std::string_view method, unsigned status);
-    // One job of the storage thread, from its start to its end.
-    void observeStorageJob(std::chrono::nanoseconds duration);
+    // One group of storage jobs, from its start to its durable commit.
+    void observeStorageCommit(std::chrono::nanoseconds duration, std::size_t jobs);
     void connectionOpened() { ++m_connectionsTotal; }
 
     struct Gauges {
@@ -43,8 +43,9 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> m_requests;
     std::array<std::uint64_t, kBuckets.size()> m_bucketCounts{};
+    std::uint64_t m_groups = 0;
     std::uint64_t m_jobs = 0;
-    double m_jobSeconds = 0;
+    double m_groupSeconds = 0;
     std::atomic<std::uint64_t> m_connectionsTotal = 0;
 };
 

@@ -31,10 +31,11 @@ constexpr auto kAuthFailureFlushInterval = 60s;
 
 // A storage job that audits the failed authentications counted so far.
 StorageExecutor::Job flushAuthFailures(AuthFailures& failures) {
-    return [&failures](sqlite::Database& db) {
+    return [&failures](sqlite::Database& db) -> StorageExecutor::Completion {
         if (auto ok = failures.flush(db); !ok)
             logLine("cannot audit failed authentications",
                     {{"code", ok.error().code}, {"error", ok.error().message}});
+        return {};
     };
 }
 

@@ -5,6 +5,8 @@
 
 #include <souffleur/server/log.h>
 
+#include <vector>
+
 namespace souffleur::server {
 
 StorageExecutor::StorageExecutor(sqlite::Database db, Metrics* metrics)
@@ -44,25 +46,55 @@ void StorageExecutor::stop(Job last) {
         m_thread.join();
 }
 
+// Group commit: the jobs waiting when the thread comes round (up to
+// kMaxGroup) run inside one transaction, each job's own transaction a
+// savepoint of it (sqlite::Transaction), so one failing job undoes only its
+// own changes; then one COMMIT (one fsync with synchronous=FULL) makes them
+// all durable, and only then do their completions run: nothing is
+// acknowledged before it is on disk. A single job commits on its own.
 void StorageExecutor::threadMain() {
     for (;;) {
-        Job job;
+        std::vector<Job> group;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
             if (m_jobs.empty())
                 return; // stopping, and every queued job has run
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
+            while (!m_jobs.empty() && group.size() < kMaxGroup) {
+                group.push_back(std::move(m_jobs.front()));
+                m_jobs.pop_front();
+            }
         }
         const auto start = std::chrono::steady_clock::now();
-        try {
-            job(m_db);
-        } catch (const std::exception& error) {
-            logLine("storage job failed", {{"error", error.what()}});
+        bool grouped = false;
+        if (group.size() > 1) {
+            auto begun = m_db.exec("BEGIN IMMEDIATE");
+            grouped = begun.has_value();
+            if (!begun)
+                logLine("storage: cannot begin a group", {{"error", begun.error().message}});
+        }
+        std::vector<Completion> completions;
+        completions.reserve(group.size());
+        for (auto& job : group) {
+            try {
+                if (Completion completion = job(m_db))
+                    completions.push_back(std::move(completion));
+            } catch (const std::exception& error) {
+                logLine("storage job failed", {{"error", error.what()}});
+            }
+        }
+        bool durable = true;
+        if (grouped) {
+            if (auto committed = m_db.exec("COMMIT"); !committed) {
+                logLine("storage: a group commit failed", {{"error", committed.error().message}});
+                (void)m_db.exec("ROLLBACK");
+                durable = false;
+            }
         }
         if (m_metrics != nullptr)
-            m_metrics->observeStorageJob(std::chrono::steady_clock::now() - start);
+            m_metrics->observeStorageCommit(std::chrono::steady_clock::now() - start, group.size());
+        for (auto& completion : completions)
+            completion(durable);
     }
 }
 

@@ -27,7 +27,13 @@ class Metrics;
 
 class StorageExecutor {
 public:
-    using Job = std::function<void(sqlite::Database&)>;
+    // What to do once a job's work is durable: called with true after the
+    // commit that covers it, with false when that commit failed.
+    using Completion = std::function<void(bool durable)>;
+    // A job: its work on the store, and what to do afterwards (may be empty).
+    using Job = std::function<Completion(sqlite::Database&)>;
+    // Jobs committed together at most (group commit).
+    static constexpr std::size_t kMaxGroup = 64;
 
     // `metrics`, when given, hears how long each job took.
     explicit StorageExecutor(sqlite::Database db, Metrics* metrics = nullptr);
@@ -43,19 +49,25 @@ public:
     // ends the thread. Idempotent.
     void stop(Job last = {});
 
-    // Runs `work(db)` (returning a sqlite::Result<T>) on the storage thread and
-    // `done(result)` on `executor`. An exception in `work` becomes an error result.
+    // Runs `work(db)` (returning a sqlite::Result<T>) on the storage thread and,
+    // once what it wrote is durable, `done(result)` on `executor`. An
+    // exception in `work`, or a failed commit, becomes an error result.
     template <typename Work, typename Done>
     bool run(boost::asio::any_io_executor executor, Work work, Done done) {
-        // `done` moves on to the I/O thread, so whatever it holds (the
-        // session) is released there, never on the storage thread.
         return post([executor, work = std::move(work),
-                     done = std::move(done)](sqlite::Database& db) mutable {
+                     done = std::move(done)](sqlite::Database& db) mutable -> Completion {
             auto result = guarded(work, db);
-            boost::asio::post(executor,
-                              [done = std::move(done), result = std::move(result)]() mutable {
-                                  done(std::move(result));
-                              });
+            return [executor, done = std::move(done),
+                    result = std::move(result)](bool durable) mutable {
+                if (!durable && result)
+                    result = std::unexpected(sqlite::Error{0, "the commit failed"});
+                // `done` moves on to the I/O thread, so whatever it holds (the
+                // session) is released there, never on the storage thread.
+                boost::asio::post(executor,
+                                  [done = std::move(done), result = std::move(result)]() mutable {
+                                      done(std::move(result));
+                                  });
+            };
         });
     }
 

@@ -37,6 +37,29 @@ TEST_CASE("A transaction rolls back unless committed", "[sqlite]") {
     CHECK(db->queryInt("SELECT sum(x) FROM t").value() == 2);
 }
 
+TEST_CASE("A transaction inside another is a savepoint of it (group commit)", "[sqlite]") {
+    auto db = Database::open(souffleur::test::freshPath("nested.sqlite"));
+    REQUIRE(db.has_value());
+    REQUIRE(db->exec("CREATE TABLE t(x INTEGER)").has_value());
+    CHECK_FALSE(db->inTransaction());
+    REQUIRE(db->exec("BEGIN IMMEDIATE").has_value()); // the group
+    {
+        auto kept = Transaction::begin(*db);
+        REQUIRE(kept.has_value());
+        REQUIRE(db->execute("INSERT INTO t VALUES (1)").has_value());
+        REQUIRE(kept->commit().has_value()); // released into the group
+    }
+    {
+        auto failed = Transaction::begin(*db);
+        REQUIRE(failed.has_value());
+        REQUIRE(db->execute("INSERT INTO t VALUES (2)").has_value());
+    } // rolled back: only its own row goes
+    CHECK(db->inTransaction());
+    CHECK(db->queryInt("SELECT count(*) FROM t").value() == 1);
+    REQUIRE(db->exec("ROLLBACK").has_value()); // the group decides
+    CHECK(db->queryInt("SELECT count(*) FROM t").value() == 0);
+}
+
 TEST_CASE("Errors are values with SQLite's message", "[sqlite]") {
     auto db = Database::open(souffleur::test::freshPath("err.sqlite"));
     REQUIRE(db.has_value());

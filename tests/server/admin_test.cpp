@@ -118,6 +118,7 @@ TEST_CASE("GET /metrics speaks Prometheus, to admins only", "[server][metrics]")
     CHECK(metrics.body.find("souffleur_requests_total{route=\"unmatched\",method=\"GET\","
                             "status=\"404\"} 1") != std::string::npos);
     CHECK(metrics.body.find("souffleur_feed_sequence{tenant=\"1\"} 0") != std::string::npos);
-    CHECK(metrics.body.find("# TYPE souffleur_storage_job_seconds histogram") != std::string::npos);
+    CHECK(metrics.body.find("# TYPE souffleur_storage_commit_seconds histogram") !=
+          std::string::npos);
     CHECK(metrics.body.find("souffleur_connections_open ") != std::string::npos);
 }

@@ -134,6 +134,8 @@ public:
     }
 
     std::int64_t lastInsertRowId() const;
+    // Whether a transaction is open on this connection.
+    bool inTransaction() const;
     int changes() const;
     Error lastError() const;
     sqlite3* get() const noexcept { return m_db; }
@@ -147,6 +149,11 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction; rolls back unless commit() succeeded.
+// A transaction, rolled back unless committed. Begun inside another
+// transaction it is a savepoint of it: its commit releases the savepoint (the
+// outer transaction decides what becomes durable), its rollback undoes only
+// its own changes. The server's storage thread uses that to commit a group of
+// jobs at once (group commit).
 class Transaction {
 public:
     static Result<Transaction> begin(Database& db);
@@ -159,9 +166,11 @@ public:
     Result<void> commit();
 
 private:
-    explicit Transaction(Database* db) noexcept
-        : m_db(db) {}
+    Transaction(Database* db, bool nested) noexcept
+        : m_db(db)
+        , m_nested(nested) {}
     Database* m_db = nullptr;
+    bool m_nested = false;
 };
 
 } // namespace souffleur::sqlite
