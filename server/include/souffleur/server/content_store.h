@@ -133,7 +133,7 @@ struct RevisionInfo {
 // Every revision of a guide, newest first.
 sqlite::Result<std::vector<RevisionInfo>> listRevisions(sqlite::Database& db, std::int64_t tenantId,
                                                         std::string_view guideId);
-// The newest revision of every guide in `state` (e.g. the review queue), by id.
+// Every revision in `state` (e.g. the review queue), by guide id, newest first.
 sqlite::Result<std::vector<RevisionInfo>>
 revisionsInState(sqlite::Database& db, std::int64_t tenantId, RevisionState state);
 // The XML of any revision, or nullopt.
