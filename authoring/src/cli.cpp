@@ -420,56 +420,6 @@ std::string errorMessage(const client::HttpResponse& response) {
     return response.body;
 }
 
-int publish(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
-    auto args = parseArguments(rest, {"--server", "--token"}, {}, err);
-    if (!args)
-        return kExitUsage;
-    auto conn = connection(*args, "publish", err);
-    if (!conn)
-        return kExitUsage;
-    if (args->files.empty()) {
-        err << "souffleur publish: name at least one guide file\n";
-        return kExitUsage;
-    }
-    int status = kExitOk;
-    for (const auto& file : args->files) {
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string xml = buffer.str();
-        auto guide = content::loadGuide(file); // the server checks again; fail early here
-        if (!guide) {
-            printDiagnostics(guide.error(), err);
-            status = kExitContentError;
-            continue;
-        }
-        auto response = client::request(conn->server, {client::Method::Post, "/api/v1/guides",
-                                                       conn->token, xml, "application/xml"});
-        if (!response) {
-            err << "souffleur publish: " << response.error() << "\n";
-            return kExitContentError;
-        }
-        boost::system::error_code ec;
-        const auto body = json::parse(response->body, ec);
-        const auto* object = ec ? nullptr : body.if_object();
-        if (response->status == 201 && object) {
-            out << "published " << guide->id << " revision " << guide->revision;
-            if (const auto* seq = object->if_contains("seq"))
-                out << " (feed " << json::serialize(*seq) << ")";
-            out << "\n";
-            continue;
-        }
-        status = kExitContentError;
-        if (response->status == 422 && object && object->contains("diagnostics")) {
-            printServerDiagnostics(*object, file, err);
-        } else {
-            err << "souffleur publish: " << file << ": HTTP " << response->status << ": "
-                << errorMessage(*response) << "\n";
-        }
-    }
-    return status;
-}
-
 // One call to the server: the JSON answer when its status is 200 or 201;
 // otherwise the error is printed (with located diagnostics against `file`).
 std::optional<json::object> callServer(const Connection& conn, client::HttpRequest request,
@@ -667,34 +617,44 @@ int listing(std::span<const std::string> rest, std::string_view command,
     return kExitOk;
 }
 
-int publishAlert(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+// publish, publish-alert: validate each file here (fail early), then POST it
+// to `target`; the server checks again and answers with the feed entry.
+int publishFiles(std::span<const std::string> rest, std::string_view command,
+                 std::string_view target, std::ostream& out, std::ostream& err) {
     auto args = parseArguments(rest, {"--server", "--token"}, {}, err);
     if (!args)
         return kExitUsage;
-    auto conn = connection(*args, "publish-alert", err);
+    auto conn = connection(*args, std::string(command).c_str(), err);
     if (!conn)
         return kExitUsage;
     if (args->files.empty()) {
-        err << "souffleur publish-alert: name at least one alert file\n";
+        err << "souffleur " << command << ": name at least one file\n";
         return kExitUsage;
     }
     int status = kExitOk;
     for (const auto& file : args->files) {
-        auto xml = readWhole(file, "publish-alert", err);
+        auto xml = readWhole(file, command, err);
         if (!xml) {
             status = kExitContentError;
             continue;
         }
+        if (auto document = content::parseDocument(*xml, file); !document) {
+            printDiagnostics(document.error(), err);
+            status = kExitContentError;
+            continue;
+        }
         auto answer = callServer(
-            *conn, {client::Method::Post, "/api/v1/alerts", {}, std::move(*xml), "application/xml"},
-            "publish-alert", err, file);
+            *conn,
+            {client::Method::Post, std::string(target), {}, std::move(*xml), "application/xml"},
+            command, err, file);
         if (!answer) {
             status = kExitContentError;
             continue;
         }
-        printServerDiagnostics(*answer, file, err);
-        out << "published alert " << text(*answer, "id") << " revision "
-            << number(*answer, "revision") << " (feed " << number(*answer, "seq") << ")\n";
+        printServerDiagnostics(*answer, file, err); // the warnings
+        out << "published " << (command == "publish-alert" ? "alert " : "") << text(*answer, "id")
+            << " revision " << number(*answer, "revision") << " (feed " << number(*answer, "seq")
+            << ")\n";
     }
     return status;
 }
@@ -877,7 +837,7 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
     if (command == "lint")
         return lint(rest, out, err);
     if (command == "publish")
-        return publish(rest, out, err);
+        return publishFiles(rest, command, "/api/v1/guides", out, err);
     if (command == "aar-report")
         return aarReport(rest, out, err);
     if (command == "save")
@@ -893,7 +853,7 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
     if (command == "retire-alert")
         return retire(rest, command, "alerts", out, err);
     if (command == "publish-alert")
-        return publishAlert(rest, out, err);
+        return publishFiles(rest, command, "/api/v1/alerts", out, err);
     if (command == "feedback-status")
         return feedbackStatus(rest, out, err);
     if (command == "revisions")

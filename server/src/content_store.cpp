@@ -157,6 +157,49 @@ RevisionInfo readRevisionInfo(const sqlite::Statement& row) {
             row.columnOptionalText(8)};
 }
 
+// What retiring needs to know about guides and alerts: where they are and
+// what the feed and the audit log call it.
+struct Item {
+    std::string_view select; // the published revision of an id
+    std::string_view update; // that revision becomes retired
+    std::string_view feedKind;
+    std::string_view action;
+};
+constexpr Item kGuideItem{
+    "SELECT revision FROM revisions WHERE tenant_id = ? AND guide_id = ? AND state = 'published'",
+    "UPDATE revisions SET state = 'retired' WHERE tenant_id = ? AND guide_id = ? AND revision = ?",
+    "retired", "retire"};
+constexpr Item kAlertItem{
+    "SELECT revision FROM alerts WHERE tenant_id = ? AND id = ? AND state = 'published'",
+    "UPDATE alerts SET state = 'retired' WHERE tenant_id = ? AND id = ? AND revision = ?",
+    "alert_retired", "retire_alert"};
+
+// The published revision becomes retired, the feed says so, the audit log too.
+Result<std::variant<Published, NotFound>> retireItem(Database& db, std::int64_t tenantId,
+                                                     std::string_view id, const Actor& actor,
+                                                     const Item& item) {
+    using Outcome = std::variant<Published, NotFound>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto published = db.queryInt(item.select, tenantId, id);
+    if (!published)
+        return std::unexpected(published.error());
+    if (!*published)
+        return Outcome(NotFound{});
+    const int revision = static_cast<int>(**published);
+    if (auto ok = db.execute(item.update, tenantId, id, revision); !ok)
+        return std::unexpected(ok.error());
+    auto seq = appendChange(db, tenantId, item.feedKind, id, revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok = audit(db, tenantId, actor, std::string(item.action), revisionName(id, revision),
+                        "retired");
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, Outcome(Published{*seq, revision}));
+}
+
 constexpr std::string_view kRevisionColumns =
     "guide_id, revision, state, title, saved_by, saved_at, reviewed_by, reviewed_at, note";
 
@@ -289,30 +332,7 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
 
 Result<std::variant<Published, NotFound>>
 retireGuide(Database& db, std::int64_t tenantId, std::string_view guideId, const Actor& actor) {
-    using Outcome = std::variant<Published, NotFound>;
-    auto tx = sqlite::Transaction::begin(db);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto published = db.queryInt("SELECT revision FROM revisions WHERE tenant_id = ? AND "
-                                 "guide_id = ? AND state = 'published'",
-                                 tenantId, guideId);
-    if (!published)
-        return std::unexpected(published.error());
-    if (!*published)
-        return Outcome(NotFound{});
-    const int revision = static_cast<int>(**published);
-    if (auto ok = db.execute("UPDATE revisions SET state = 'retired' WHERE tenant_id = ? AND "
-                             "guide_id = ? AND revision = ?",
-                             tenantId, guideId, revision);
-        !ok)
-        return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, "retired", guideId, revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok = audit(db, tenantId, actor, "retire", revisionName(guideId, revision), "retired");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, Outcome(Published{*seq, revision}));
+    return retireItem(db, tenantId, guideId, actor, kGuideItem);
 }
 
 Result<std::vector<GuideSummary>> listGuides(Database& db, std::int64_t tenantId) {
@@ -442,31 +462,7 @@ publishAlert(Database& db, std::int64_t tenantId, const AlertRevision& alert, co
 
 Result<std::variant<Published, NotFound>>
 retireAlert(Database& db, std::int64_t tenantId, std::string_view alertId, const Actor& actor) {
-    using Outcome = std::variant<Published, NotFound>;
-    auto tx = sqlite::Transaction::begin(db);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto published = db.queryInt("SELECT revision FROM alerts WHERE tenant_id = ? AND id = ? AND "
-                                 "state = 'published'",
-                                 tenantId, alertId);
-    if (!published)
-        return std::unexpected(published.error());
-    if (!*published)
-        return Outcome(NotFound{});
-    const int revision = static_cast<int>(**published);
-    if (auto ok = db.execute("UPDATE alerts SET state = 'retired' WHERE tenant_id = ? AND id = ? "
-                             "AND revision = ?",
-                             tenantId, alertId, revision);
-        !ok)
-        return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, "alert_retired", alertId, revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok =
-            audit(db, tenantId, actor, "retire_alert", revisionName(alertId, revision), "retired");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, Outcome(Published{*seq, revision}));
+    return retireItem(db, tenantId, alertId, actor, kAlertItem);
 }
 
 Result<std::vector<AlertSummary>> listAlerts(Database& db, std::int64_t tenantId) {

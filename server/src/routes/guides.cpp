@@ -80,11 +80,21 @@ Response staleRevision(std::string_view id, int revision, int current) {
                          {{"current_revision", current}});
 }
 
-// A lifecycle step's answer: {"id", "revision", "state"}.
-Response stepDone(const std::string& id, int revision, RevisionState state) {
-    return jsonResponse(
-        http::status::ok,
-        json::object{{"id", id}, {"revision", revision}, {"state", stateName(state)}});
+// The completion of a lifecycle step (submit, reject): {"id", "revision",
+// "state": `after`}, or 404, or 409 when the revision was not `needed`.
+auto stepAnswer(const Env& env, std::string id, int revision, std::string_view needed,
+                RevisionState after) {
+    return [env, id = std::move(id), revision, needed, after](sqlite::Result<StepOutcome> outcome) {
+        if (!outcome)
+            return env.reply(internalError(outcome.error()));
+        if (std::holds_alternative<NotFound>(*outcome))
+            return env.reply(notFound("revision"));
+        if (const auto* wrong = std::get_if<WrongState>(&*outcome))
+            return env.reply(wrongState(revision, wrong->state, needed));
+        env.reply(jsonResponse(
+            http::status::ok,
+            json::object{{"id", id}, {"revision", revision}, {"state", stateName(after)}}));
+    };
 }
 
 } // namespace
@@ -274,15 +284,7 @@ void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
          actor = actorOf(who, env)](sqlite::Database& db) {
             return submitRevision(db, tenantId, id, number, actor);
         },
-        [env, id = call.params.at(0), number = *revision](sqlite::Result<StepOutcome> outcome) {
-            if (!outcome)
-                return env.reply(internalError(outcome.error()));
-            if (std::holds_alternative<NotFound>(*outcome))
-                return env.reply(notFound("revision"));
-            if (const auto* wrong = std::get_if<WrongState>(&*outcome))
-                return env.reply(wrongState(number, wrong->state, "a draft"));
-            env.reply(stepDone(id, number, RevisionState::InReview));
-        });
+        stepAnswer(env, call.params.at(0), *revision, "a draft", RevisionState::InReview));
 }
 
 void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
@@ -309,15 +311,7 @@ void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
          actor = actorOf(who, env)](sqlite::Database& db) {
             return rejectRevision(db, tenantId, id, number, note, actor);
         },
-        [env, id = call.params.at(0), number = *revision](sqlite::Result<StepOutcome> outcome) {
-            if (!outcome)
-                return env.reply(internalError(outcome.error()));
-            if (std::holds_alternative<NotFound>(*outcome))
-                return env.reply(notFound("revision"));
-            if (const auto* wrong = std::get_if<WrongState>(&*outcome))
-                return env.reply(wrongState(number, wrong->state, "in review"));
-            env.reply(stepDone(id, number, RevisionState::Draft));
-        });
+        stepAnswer(env, call.params.at(0), *revision, "in review", RevisionState::Draft));
 }
 
 void publishRevisionRoute(const Env& env, Call& call, const Identity& who) {
