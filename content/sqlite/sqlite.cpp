@@ -164,6 +164,15 @@ Result<std::optional<std::int64_t>> Database::firstInt(Statement& stmt) {
     return std::optional<std::int64_t>{stmt.columnInt(0)};
 }
 
+Result<std::optional<std::string>> Database::firstText(Statement& stmt) {
+    auto row = stmt.step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row || stmt.columnIsNull(0))
+        return std::optional<std::string>{};
+    return std::optional<std::string>{stmt.columnText(0)};
+}
+
 bool Database::inTransaction() const {
     return sqlite3_get_autocommit(m_db) == 0;
 }

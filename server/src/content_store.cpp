@@ -353,17 +353,9 @@ Result<std::vector<GuideSummary>> listGuides(Database& db, std::int64_t tenantId
 
 Result<std::optional<std::string>> currentGuideXml(Database& db, std::int64_t tenantId,
                                                    std::string_view guideId) {
-    auto stmt = db.prepare("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
-                           "state = 'published'",
-                           tenantId, guideId);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{stmt->columnText(0)};
+    return db.queryText("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
+                        "state = 'published'",
+                        tenantId, guideId);
 }
 
 Result<std::vector<RevisionInfo>> listRevisions(Database& db, std::int64_t tenantId,
@@ -400,17 +392,9 @@ Result<std::vector<RevisionInfo>> revisionsInState(Database& db, std::int64_t te
 
 Result<std::optional<std::string>> revisionXml(Database& db, std::int64_t tenantId,
                                                std::string_view guideId, int revision) {
-    auto stmt = db.prepare("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
-                           "revision = ?",
-                           tenantId, guideId, revision);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{stmt->columnText(0)};
+    return db.queryText("SELECT xml FROM revisions WHERE tenant_id = ? AND guide_id = ? AND "
+                        "revision = ?",
+                        tenantId, guideId, revision);
 }
 
 // --- Alerts ------------------------------------------------------------------

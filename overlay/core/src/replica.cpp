@@ -27,15 +27,7 @@ sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
 }
 
 sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id) {
-    auto stmt = m_db.prepare("SELECT xml FROM guides WHERE id = ?", id);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{stmt->columnText(0)};
+    return m_db.queryText("SELECT xml FROM guides WHERE id = ?", id);
 }
 
 sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
@@ -55,15 +47,7 @@ sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
 }
 
 sqlite::Result<std::optional<std::string>> Replica::alertXml(std::string_view id) {
-    auto stmt = m_db.prepare("SELECT xml FROM alerts WHERE id = ?", id);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{stmt->columnText(0)};
+    return m_db.queryText("SELECT xml FROM alerts WHERE id = ?", id);
 }
 
 sqlite::Result<std::int64_t> Replica::cursor() {

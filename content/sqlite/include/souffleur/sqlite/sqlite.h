@@ -132,6 +132,14 @@ public:
             return std::unexpected(stmt.error());
         return firstInt(*stmt);
     }
+    // The first column of the first row as text; nullopt for no row or NULL.
+    template <typename... Args>
+    Result<std::optional<std::string>> queryText(std::string_view sql, const Args&... args) {
+        auto stmt = prepare(sql, args...);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return firstText(*stmt);
+    }
 
     std::int64_t lastInsertRowId() const;
     // Whether a transaction is open on this connection.
@@ -144,6 +152,7 @@ private:
     explicit Database(sqlite3* db) noexcept
         : m_db(db) {}
     Result<Statement> compile(std::string_view sql);
+    static Result<std::optional<std::string>> firstText(Statement& stmt);
     static Result<std::optional<std::int64_t>> firstInt(Statement& stmt);
     sqlite3* m_db = nullptr;
 };
