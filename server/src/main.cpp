@@ -51,6 +51,10 @@ Options:
   --max-connections-per-address N
                       open connections from one remote address at most
                       (default 64)
+  --max-requests-per-second N
+                      requests per second from one remote address, on
+                      average, in bursts of up to twice as many (default 200;
+                      0: no limit); beyond that a request gets 429
   --allow-remote      allow a non-loopback ADDR; the server speaks plain HTTP,
                       so tokens cross the network unencrypted
   --port-file FILE    write the port number to FILE once listening
@@ -120,7 +124,7 @@ std::expected<Options, std::string> parseArguments(std::span<char* const> args) 
             options.config.allowRemote = true;
         } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
                    arg == "--listen" || arg == "--threads" || arg == "--max-connections" ||
-                   arg == "--max-connections-per-address") {
+                   arg == "--max-connections-per-address" || arg == "--max-requests-per-second") {
             const auto text = value();
             if (!text || text->empty())
                 return std::unexpected(std::string(arg) + " needs a value");
@@ -133,6 +137,11 @@ std::expected<Options, std::string> parseArguments(std::span<char* const> args) 
             } else if (arg == "--listen") {
                 if (!parseListen(*text, options.config))
                     return std::unexpected("--listen needs ADDR:PORT, not " + std::string(*text));
+            } else if (arg == "--max-requests-per-second") {
+                const auto rate = parseNumber<std::size_t>(*text);
+                if (!rate || *rate > 1'000'000)
+                    return std::unexpected(std::string(arg) + " needs a number from 0 to 1000000");
+                options.config.maxRequestsPerSecondPerAddress = static_cast<double>(*rate);
             } else if (arg == "--max-connections" || arg == "--max-connections-per-address") {
                 const auto cap = parseNumber<std::size_t>(*text);
                 if (!cap || *cap < 1 || *cap > 1'000'000)

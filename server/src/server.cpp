@@ -148,7 +148,8 @@ std::expected<void, std::string> Server::start() {
                                db.error().message);
 
     d.context = std::make_shared<ServerContext>(std::move(*db), d.config.maxConnections,
-                                                d.config.maxConnectionsPerAddress);
+                                                d.config.maxConnectionsPerAddress,
+                                                d.config.maxRequestsPerSecondPerAddress);
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)
         return ok; // the destructor stops the storage thread

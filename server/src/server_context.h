@@ -5,6 +5,7 @@
 #include "auth_failures.h"
 #include "connection_limits.h"
 #include "metrics.h"
+#include "rate_limiter.h"
 #include "shared_state.h"
 #include "storage_executor.h"
 
@@ -15,15 +16,17 @@ namespace souffleur::server {
 
 struct ServerContext {
     ServerContext(sqlite::Database db, std::size_t maxConnections,
-                  std::size_t maxConnectionsPerAddress)
+                  std::size_t maxConnectionsPerAddress, double requestsPerSecondPerAddress)
         : storage(std::move(db), &metrics)
-        , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress)) {}
+        , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress))
+        , requestRates(requestsPerSecondPerAddress, 2 * requestsPerSecondPerAddress) {}
 
     Metrics metrics; // before storage, which reports to it
     StorageExecutor storage;
     SharedState sessions;
     std::shared_ptr<ConnectionLimits> limits;
     AuthFailures authFailures; // touched by storage jobs only
+    RateLimiter requestRates;
 };
 
 } // namespace souffleur::server

@@ -9,6 +9,7 @@
 
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace souffleur::server;
@@ -121,4 +122,26 @@ TEST_CASE("GET /metrics speaks Prometheus, to admins only", "[server][metrics]")
     CHECK(metrics.body.find("# TYPE souffleur_storage_commit_seconds histogram") !=
           std::string::npos);
     CHECK(metrics.body.find("souffleur_connections_open ") != std::string::npos);
+}
+
+TEST_CASE("Too many requests from one address get 429 with Retry-After", "[server][limits]") {
+    Config config;
+    config.maxRequestsPerSecondPerAddress = 2; // bursts of 4
+    TestServer server(config);
+    HttpClient client(server.port());
+    int refused = 0;
+    std::string retryAfter;
+    for (int i = 0; i < 20; ++i) {
+        auto call = get("/api/v1/guides", server.deskA);
+        const auto result = client.send(call);
+        if (result.status == 429) {
+            ++refused;
+            CHECK(result.body.find("too many requests") != std::string::npos);
+        } else {
+            CHECK(result.status == 200);
+        }
+    }
+    CHECK(refused >= 10); // 20 requests at once, a burst of 4 and 2 a second
+    std::this_thread::sleep_for(1100ms);
+    CHECK(client.send(get("/api/v1/guides", server.deskA)).status == 200); // refilled
 }

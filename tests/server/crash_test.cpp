@@ -104,16 +104,12 @@ public:
         : m_portFile(portFile)
         , m_log(log) {
         fs::remove(portFile);
-        std::vector<std::string> args = {SOUFFLEUR_SERVER_BINARY,
-                                         "--demo",
-                                         "--data",
-                                         dataDir.string(),
-                                         "--library",
-                                         library.string(),
-                                         "--listen",
-                                         "127.0.0.1:0",
-                                         "--port-file",
-                                         portFile.string()};
+        std::vector<std::string> args = {
+            SOUFFLEUR_SERVER_BINARY, "--demo", "--data", dataDir.string(), "--library",
+            library.string(), "--listen", "127.0.0.1:0", "--port-file", portFile.string(),
+            // The desks stream as fast as they can, all from
+            // one address: no request rate limit here.
+            "--max-requests-per-second", "0"};
         std::vector<char*> argv;
         for (auto& arg : args)
             argv.push_back(arg.data());

@@ -216,6 +216,12 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
     if (!url)
         return done(
             std::unexpected(errorResponse(http::status::bad_request, "malformed request target")));
+    if (!context->requestRates.allow(peer.remote)) {
+        auto response = errorResponse(http::status::too_many_requests,
+                                      "too many requests from your address; try again shortly");
+        response.set(http::field::retry_after, "1");
+        return done(std::unexpected(std::move(response)));
+    }
     auto found = findRoute(*url, header.method());
     if (!found)
         return done(std::unexpected(std::move(found.error())));

@@ -32,6 +32,9 @@ struct Config {
     // one remote address; a connection beyond either is accepted and closed.
     std::size_t maxConnections = 10'000;
     std::size_t maxConnectionsPerAddress = 64;
+    // Requests per second from one remote address, on average (bursts of
+    // twice as many); beyond that a request gets 429. 0: no limit.
+    double maxRequestsPerSecondPerAddress = 200;
     // How often the tokens of open notify WebSockets are checked again: a
     // revoked or expired token's connection is closed at the next check.
     std::chrono::milliseconds tokenRecheckInterval = std::chrono::seconds(30);
