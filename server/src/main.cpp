@@ -38,6 +38,8 @@ and collects their records (docs/api.md). Logs JSON lines on stderr; stops
 cleanly on SIGINT or SIGTERM.
 
 Options:
+  --config FILE       read options from FILE first, one per line: `listen =
+                      127.0.0.1:8470`, `demo` (options given here win)
   --data DIR          data directory, holding souffleur.sqlite
                       (default ./souffleur-data; created if missing)
   --listen ADDR:PORT  where to listen (default 127.0.0.1:8470; port 0 picks a
@@ -109,7 +111,7 @@ bool parseListen(std::string_view text, server::Config& config) {
 }
 
 // The options, or a usage error.
-std::expected<Options, std::string> parseArguments(std::span<char* const> args) {
+std::expected<Options, std::string> parseArguments(std::span<const std::string> args) {
     Options options;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
@@ -159,6 +161,37 @@ std::expected<Options, std::string> parseArguments(std::span<char* const> args) 
         }
     }
     return options;
+}
+
+// A config file as command-line arguments: one option per line, `name = value`
+// (the long option without its dashes) or `name` alone for a switch (`demo`,
+// `allow-remote`); blank lines and lines starting with '#' are skipped.
+std::expected<std::vector<std::string>, std::string> readConfig(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in)
+        return std::unexpected("cannot read the config file " + file.string());
+    const auto trim = [](std::string_view text) {
+        const auto first = text.find_first_not_of(" \t\r");
+        const auto last = text.find_last_not_of(" \t\r");
+        return first == std::string_view::npos ? std::string_view{}
+                                               : text.substr(first, last - first + 1);
+    };
+    std::vector<std::string> args;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const auto content = trim(line);
+        if (content.empty() || content.front() == '#')
+            continue;
+        const auto equals = content.find('=');
+        const auto name = trim(content.substr(0, equals));
+        if (name.empty() || name == "config" || name.starts_with('-'))
+            return std::unexpected(file.string() + ":" + std::to_string(number) +
+                                   ": expected `name = value` or a switch's name");
+        args.push_back("--" + std::string(name));
+        if (equals != std::string_view::npos)
+            args.emplace_back(trim(content.substr(equals + 1)));
+    }
+    return args;
 }
 
 bool prepareDemo(const Options& options) {
@@ -220,7 +253,23 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
     }
-    auto options = parseArguments(args);
+    // The config file's options first, so that the command line's win.
+    std::vector<std::string> all;
+    std::vector<std::string> given;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (std::string_view(args[i]) == "--config" && i + 1 < args.size()) {
+            auto config = readConfig(args[++i]);
+            if (!config) {
+                std::cerr << "souffleur-server: " << config.error() << "\n";
+                return kExitUsage;
+            }
+            all.insert(all.end(), config->begin(), config->end());
+        } else {
+            given.emplace_back(args[i]);
+        }
+    }
+    all.insert(all.end(), given.begin(), given.end());
+    auto options = parseArguments(all);
     if (!options) {
         std::cerr << "souffleur-server: " << options.error() << "\n\n" << kUsage;
         return kExitUsage;

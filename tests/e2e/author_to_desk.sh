@@ -36,8 +36,17 @@ grep -q "^$work/broken.xml:3:[0-9]*: error: unknown element <bogus>" "$work/brok
 
 step "2. start the server with demo accounts and no guides"
 mkdir -p "$work/empty-library"
-"$bin/souffleur-server" --demo --data "$work/data" --listen 127.0.0.1:0 \
-  --port-file "$work/port" --library "$work/empty-library" >"$work/server.log" 2>&1 &
+# The options from a config file (the command line's --listen wins over it).
+cat >"$work/server.conf" <<CONF
+# souffleur-server --config: one option per line
+data = $work/data
+listen = 127.0.0.1:8470
+port-file = $work/port
+library = $work/empty-library
+demo
+CONF
+"$bin/souffleur-server" --config "$work/server.conf" --listen 127.0.0.1:0 \
+  >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 [ -s "$work/port" ] || fail "server did not start: $(cat "$work/server.log")"
