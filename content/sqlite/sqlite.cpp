@@ -2,9 +2,25 @@
 
 #include <sqlite3.h>
 
+#include <array>
+#include <cstdio>
+#include <ctime>
 #include <utility>
 
 namespace souffleur::sqlite {
+
+std::string isoTime(std::chrono::system_clock::time_point at) {
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+    const auto seconds = static_cast<std::time_t>(millis / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    std::array<char, 64> buffer{}; // room for any int, so the formatting never truncates
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                  utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
+                  utc.tm_sec, static_cast<int>(millis % 1000));
+    return buffer.data();
+}
 namespace {
 
 Error errorOf(sqlite3* db, int code) {

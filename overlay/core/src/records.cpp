@@ -1,5 +1,6 @@
 // Outbox records as JSON (Boost.JSON), matching docs/api.md.
 #include <souffleur/client/records.h>
+#include <souffleur/sqlite/sqlite.h>
 
 #include <boost/json.hpp>
 
@@ -32,16 +33,7 @@ std::string newUuid() {
 }
 
 std::string isoTime(std::chrono::system_clock::time_point at) {
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
-    const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
-                  utc.tm_sec, static_cast<int>(millis % 1000));
-    return buffer.data();
+    return sqlite::isoTime(at);
 }
 
 std::string eventRecord(const SessionInfo& session, const StepEvent& event) {

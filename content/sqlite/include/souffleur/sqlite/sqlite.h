@@ -6,6 +6,7 @@
 // caller acknowledges after commit() has reached the disk.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
@@ -17,6 +18,10 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace souffleur::sqlite {
+
+// A time as both stores (the server's, the desk's) keep it:
+// "2026-11-23T12:00:00.123Z", UTC, milliseconds.
+std::string isoTime(std::chrono::system_clock::time_point at);
 
 struct Error {
     int code = 0;
