@@ -90,6 +90,21 @@ Result<T> commit(sqlite::Transaction& tx, T value) {
     return value;
 }
 
+// The last step of every change that reaches the desks: its change feed
+// entry, its audit row, and the commit of `tx`.
+Result<Published> announce(Database& db, sqlite::Transaction& tx, std::int64_t tenantId,
+                           std::string_view kind, std::string_view id, int revision,
+                           const Actor& actor, std::string action, std::string outcome) {
+    auto seq = appendChange(db, tenantId, kind, id, revision);
+    if (!seq)
+        return std::unexpected(seq.error());
+    if (auto ok = audit(db, tenantId, actor, std::move(action), revisionName(id, revision),
+                        std::move(outcome));
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(tx, Published{*seq, revision});
+}
+
 // Marks the guide's published revision superseded (or `to`) and the open
 // ones (draft, in review) below `revision` withdrawn.
 Result<void> retireOlder(Database& db, std::int64_t tenantId, std::string_view guideId,
@@ -190,14 +205,8 @@ Result<std::variant<Published, NotFound>> retireItem(Database& db, std::int64_t 
     const int revision = static_cast<int>(**published);
     if (auto ok = db.execute(item.update, tenantId, id, revision); !ok)
         return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, item.feedKind, id, revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok = audit(db, tenantId, actor, std::string(item.action), revisionName(id, revision),
-                        "retired");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, Outcome(Published{*seq, revision}));
+    return announce(db, *tx, tenantId, item.feedKind, id, revision, actor, std::string(item.action),
+                    "retired");
 }
 
 constexpr std::string_view kRevisionColumns =
@@ -291,14 +300,7 @@ Result<PublishOutcome> publishRevision(Database& db, std::int64_t tenantId,
                              actor.name, sql::isoNow(), tenantId, guideId, revision);
         !ok)
         return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, "guide", guideId, revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok =
-            audit(db, tenantId, actor, "publish", revisionName(guideId, revision), "published");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, PublishOutcome(Published{*seq, revision}));
+    return announce(db, *tx, tenantId, "guide", guideId, revision, actor, "publish", "published");
 }
 
 Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const GuideRevision& guide,
@@ -320,14 +322,8 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
         return std::unexpected(ok.error());
     if (auto ok = insertRevision(db, tenantId, guide, RevisionState::Published, actor); !ok)
         return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, "guide", guide.id, guide.revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok = audit(db, tenantId, actor, "publish", revisionName(guide.id, guide.revision),
-                        "published");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, PublishOutcome(Published{*seq, guide.revision}));
+    return announce(db, *tx, tenantId, "guide", guide.id, guide.revision, actor, "publish",
+                    "published");
 }
 
 Result<std::variant<Published, NotFound>>
@@ -434,14 +430,8 @@ publishAlert(Database& db, std::int64_t tenantId, const AlertRevision& alert, co
                              sql::isoNow());
         !ok)
         return std::unexpected(ok.error());
-    auto seq = appendChange(db, tenantId, "alert", alert.id, alert.revision);
-    if (!seq)
-        return std::unexpected(seq.error());
-    if (auto ok = audit(db, tenantId, actor, "publish_alert",
-                        revisionName(alert.id, alert.revision), "published");
-        !ok)
-        return std::unexpected(ok.error());
-    return commit(*tx, Outcome(Published{*seq, alert.revision}));
+    return announce(db, *tx, tenantId, "alert", alert.id, alert.revision, actor, "publish_alert",
+                    "published");
 }
 
 Result<std::variant<Published, NotFound>>
