@@ -55,6 +55,10 @@ void Listener::close() {
         beast::error_code ignored;
         self->m_acceptor.close(ignored);
         self->m_retry.cancel();
+        // Refusals since the last log line would otherwise go unreported.
+        if (self->m_refusedSinceLog > 0)
+            logLine("refused connections over a cap", {{"refused", self->m_refusedSinceLog}});
+        self->m_refusedSinceLog = 0;
     });
 }
 
