@@ -181,3 +181,41 @@ TEST_CASE("A refused token leaves the desk offline with its records kept",
     const std::lock_guard lock(desk.logMutex);
     CHECK(desk.log.find("refused") != std::string::npos);
 }
+
+TEST_CASE("A pushed alert is stored at once, and a retired guide leaves the desk",
+          "[client][server][sync][alerts]") {
+    TestServer server;
+    publish(server, "t.blijft", 1);
+    publish(server, "t.gaat", 1);
+    Desk desk(server, server.deskA, "push-alert");
+    desk.sync->start();
+    REQUIRE(eventually([&] { return desk.guideCount() == 2; }));
+    // How often the desk has read the feed: a pushed alert needs no read.
+    const auto feedReads = [&] {
+        const auto metrics =
+            server::test::send(server.port(), server::test::get("/metrics", server.adminA));
+        const std::string key = "souffleur_requests_total{route=\"api/v1/changes\",method=\"GET\","
+                                "status=\"200\"} ";
+        const auto at = metrics.body.find(key);
+        return at == std::string::npos ? 0 : std::stoi(metrics.body.substr(at + key.size()));
+    };
+    const int readsBefore = feedReads();
+    const auto alert = server::test::send(
+        server.port(),
+        server::test::post("/api/v1/alerts", server.authorA,
+                           "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"t.signaal\" "
+                           "revision=\"1\" level=\"critical\" acknowledge=\"required\">"
+                           "<title>Let op</title><body>Nieuw patroon.</body></alert>",
+                           "application/xml"));
+    REQUIRE(alert.status == 201);
+    REQUIRE(eventually([&] { return desk.replica.alerts().value().size() == 1; }, 5s));
+    CHECK(desk.replica.alerts().value().at(0).mustAcknowledge);
+    CHECK(feedReads() == readsBefore); // it came with the notice
+
+    // A retirement comes with its notice as well; the guide is gone from the desk.
+    REQUIRE(server::test::send(server.port(), server::test::post("/api/v1/guides/t.gaat/retire",
+                                                                 server.reviewerA, {}))
+                .status == 200);
+    CHECK(eventually([&] { return desk.guideCount() == 1; }, 5s));
+    CHECK(desk.replica.guides().value().at(0).id == "t.blijft");
+}

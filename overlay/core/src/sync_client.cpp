@@ -192,11 +192,32 @@ private:
                 continue;
             }
             const auto cursor = m_replica->cursor();
-            if (!cursor || seq->as_int64() > *cursor) {
-                m_pullNeeded = true;
-                wake();
-            }
+            if (cursor && seq->as_int64() <= *cursor)
+                continue; // already here
+            // The change itself may travel with the notice (alerts,
+            // retirements): the next one after the cursor is applied at once.
+            const auto* change = object->if_contains("change");
+            if (cursor && change && change->is_object() && seq->as_int64() == *cursor + 1 &&
+                applyInline(parseChange(change->as_object()), seq->as_int64()))
+                continue;
+            m_pullNeeded = true;
+            wake();
         }
+    }
+
+    // Applies one change that came with its notice; false when it could not
+    // be stored (then the feed is pulled as usual).
+    bool applyInline(const Change& change, std::int64_t seq) {
+        if (change.seq != seq)
+            return false;
+        auto rejected = m_replica->applyChanges({change}, seq);
+        if (!rejected) {
+            log("cannot store a pushed change: " + rejected.error().message);
+            return false;
+        }
+        if (m_callbacks.guidesChanged)
+            m_callbacks.guidesChanged(seq);
+        return true;
     }
 
     // Applies the change feed from the cursor until the server has no more.
@@ -307,23 +328,23 @@ private:
             const auto* change = entry.if_object();
             if (!change)
                 return std::unexpected("a change is not an object");
-            Change out;
-            const auto text = [change](const char* key) -> std::string {
-                const auto* v = change->if_contains(key);
-                return v && v->is_string() ? std::string(v->as_string()) : std::string();
-            };
-            const auto number = [change](const char* key) -> std::int64_t {
-                const auto* v = change->if_contains(key);
-                return v && v->is_int64() ? v->as_int64() : 0;
-            };
-            out.seq = number("seq");
-            out.kind = text("kind");
-            out.id = text("id");
-            out.revision = static_cast<int>(number("revision"));
-            out.xml = text("xml");
-            page.changes.push_back(std::move(out));
+            page.changes.push_back(parseChange(*change));
         }
         return page;
+    }
+
+    // One change of the feed (docs/api.md); missing fields are left empty.
+    static Change parseChange(const json::object& change) {
+        const auto text = [&change](const char* key) -> std::string {
+            const auto* v = change.if_contains(key);
+            return v && v->is_string() ? std::string(v->as_string()) : std::string();
+        };
+        const auto number = [&change](const char* key) -> std::int64_t {
+            const auto* v = change.if_contains(key);
+            return v && v->is_int64() ? v->as_int64() : 0;
+        };
+        return {number("seq"), text("kind"), text("id"), static_cast<int>(number("revision")),
+                text("xml")};
     }
 
     asio::awaitable<void> waitForWake(std::chrono::milliseconds timeout) {
