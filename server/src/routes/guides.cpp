@@ -80,6 +80,17 @@ Response staleRevision(std::string_view id, int revision, int current) {
                          {{"current_revision", current}});
 }
 
+// The completion of a lookup of XML: 200 with it, or 404 "no such `what`".
+auto xmlAnswer(const Env& env, std::string_view what) {
+    return [env, what](sqlite::Result<std::optional<std::string>> xml) {
+        if (!xml)
+            return env.reply(internalError(xml.error()));
+        if (!*xml)
+            return env.reply(notFound(what));
+        env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
+    };
+}
+
 // The completion of a lifecycle step (submit, reject): {"id", "revision",
 // "state": `after`}, or 404, or 409 when the revision was not `needed`.
 auto stepAnswer(const Env& env, std::string id, int revision, std::string_view needed,
@@ -145,13 +156,7 @@ void getGuideRoute(const Env& env, Call& call, const Identity& who) {
         [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
             return currentGuideXml(db, tenantId, id);
         },
-        [env](sqlite::Result<std::optional<std::string>> xml) {
-            if (!xml)
-                return env.reply(internalError(xml.error()));
-            if (!*xml)
-                return env.reply(notFound("published guide"));
-            env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
-        });
+        xmlAnswer(env, "published guide"));
 }
 
 void retireGuideRoute(const Env& env, Call& call, const Identity& who) {
@@ -265,13 +270,7 @@ void getRevisionRoute(const Env& env, Call& call, const Identity& who) {
         env,
         [tenantId = who.tenantId, id = call.params.at(0), number = *revision](
             sqlite::Database& db) { return revisionXml(db, tenantId, id, number); },
-        [env](sqlite::Result<std::optional<std::string>> xml) {
-            if (!xml)
-                return env.reply(internalError(xml.error()));
-            if (!*xml)
-                return env.reply(notFound("revision"));
-            env.reply(textResponse(http::status::ok, std::move(**xml), "application/xml"));
-        });
+        xmlAnswer(env, "revision"));
 }
 
 void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
