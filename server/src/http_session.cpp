@@ -28,48 +28,88 @@ constexpr std::size_t kDiscardChunk = 16 * 1024;
 
 } // namespace
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context,
-                         ConnectionLimits::Slot slot)
-    : m_stream(std::move(socket))
+void startHttpSession(asio::ip::tcp::socket&& socket, const std::shared_ptr<ServerContext>& context,
+                      ConnectionLimits::Slot slot) {
+    if (context->tls)
+        std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(socket), *context->tls),
+                                                 context, std::move(slot))
+            ->run();
+    else
+        std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), context,
+                                                   std::move(slot))
+            ->run();
+}
+
+template <class Stream>
+HttpSession<Stream>::HttpSession(Stream&& stream, std::shared_ptr<ServerContext> context,
+                                 ConnectionLimits::Slot slot)
+    : m_stream(std::move(stream))
     , m_strand(m_stream.get_executor())
     , m_context(std::move(context))
     , m_slot(std::move(slot))
     , m_remote(m_slot.address()) {}
 
-HttpSession::~HttpSession() {
+template <class Stream>
+HttpSession<Stream>::~HttpSession() {
     if (m_joined)
         m_context->sessions.leave(*this);
 }
 
-void HttpSession::run() {
-    m_joined = m_context->sessions.join(*this, weak_from_this());
+template <class Stream>
+void HttpSession<Stream>::run() {
+    m_joined = m_context->sessions.join(*this, this->weak_from_this());
     if (!m_joined)
         return; // the server is stopping; the socket closes with this session
-    asio::dispatch(m_strand,
-                   beast::bind_front_handler(&HttpSession::readHeader, shared_from_this()));
+    if constexpr (kIsTls<Stream>) {
+        asio::dispatch(m_strand, [self = this->shared_from_this()] {
+            beast::get_lowest_layer(self->m_stream).expires_after(kRequestTimeout);
+            self->m_reading = true;
+            self->m_stream.async_handshake(
+                asio::ssl::stream_base::server,
+                beast::bind_front_handler(&HttpSession<Stream>::onHandshake, self));
+        });
+    } else {
+        asio::dispatch(m_strand, beast::bind_front_handler(&HttpSession<Stream>::readHeader,
+                                                           this->shared_from_this()));
+    }
 }
 
-void HttpSession::shutdown() {
-    asio::post(m_strand, [self = shared_from_this()] {
+template <class Stream>
+void HttpSession<Stream>::onHandshake(beast::error_code error) {
+    m_reading = false;
+    if (error) {
+        m_context->metrics.tlsHandshakeFailed();
+        return close(); // not TLS, a certificate the client refused, or too slow
+    }
+    if (m_stopping)
+        return close();
+    readHeader();
+}
+
+template <class Stream>
+void HttpSession<Stream>::shutdown() {
+    asio::post(m_strand, [self = this->shared_from_this()] {
         self->m_stopping = true;
         if (self->m_reading && !self->m_upgraded)
             self->close();
     });
 }
 
-void HttpSession::waitForRequest() {
+template <class Stream>
+void HttpSession<Stream>::waitForRequest() {
     if (m_stopping)
         return close();
     if (m_buffer.size() > 0)
         return readHeader(); // the next request has already arrived
-    m_stream.expires_after(kIdleTimeout);
+    beast::get_lowest_layer(m_stream).expires_after(kIdleTimeout);
     m_reading = true;
     m_stream.async_read_some(
         m_buffer.prepare(kReadChunk),
-        beast::bind_front_handler(&HttpSession::onRequestData, shared_from_this()));
+        beast::bind_front_handler(&HttpSession<Stream>::onRequestData, this->shared_from_this()));
 }
 
-void HttpSession::onRequestData(beast::error_code error, std::size_t bytes) {
+template <class Stream>
+void HttpSession<Stream>::onRequestData(beast::error_code error, std::size_t bytes) {
     m_reading = false;
     if (error)
         return close(); // idle timeout, the peer left, or shutdown
@@ -77,18 +117,21 @@ void HttpSession::onRequestData(beast::error_code error, std::size_t bytes) {
     readHeader();
 }
 
-void HttpSession::readHeader() {
+template <class Stream>
+void HttpSession<Stream>::readHeader() {
     m_version = 11; // until the header says otherwise
     m_parser.emplace();
     m_parser->header_limit(kHeaderLimit);
     m_parser->body_limit(kGuideBodyLimit); // the largest; narrowed once the route is known
-    m_stream.expires_after(kRequestTimeout);
+    beast::get_lowest_layer(m_stream).expires_after(kRequestTimeout);
     m_reading = true;
-    http::async_read_header(m_stream, m_buffer, *m_parser,
-                            beast::bind_front_handler(&HttpSession::onHeader, shared_from_this()));
+    http::async_read_header(
+        m_stream, m_buffer, *m_parser,
+        beast::bind_front_handler(&HttpSession<Stream>::onHeader, this->shared_from_this()));
 }
 
-void HttpSession::onHeader(beast::error_code error, std::size_t) {
+template <class Stream>
+void HttpSession<Stream>::onHeader(beast::error_code error, std::size_t) {
     m_reading = false;
     if (error)
         return onReadError(error);
@@ -98,12 +141,13 @@ void HttpSession::onHeader(beast::error_code error, std::size_t) {
     m_route = "unmatched";
     m_keepAlive = header.keep_alive();
     admit(m_context, header, Peer{m_strand, m_remote},
-          [self = shared_from_this()](Admission admission) {
+          [self = this->shared_from_this()](Admission admission) {
               self->onAdmission(std::move(admission));
           });
 }
 
-void HttpSession::onAdmission(Admission admission) {
+template <class Stream>
+void HttpSession<Stream>::onAdmission(Admission admission) {
     if (!admission)
         return refuse(std::move(admission.error()));
     const auto limit = admission->bodyLimit;
@@ -115,18 +159,20 @@ void HttpSession::onAdmission(Admission admission) {
     if (m_parser->is_done())
         return onBody({}, 0);
     m_reading = true;
-    http::async_read(m_stream, m_buffer, *m_parser,
-                     beast::bind_front_handler(&HttpSession::onBody, shared_from_this()));
+    http::async_read(
+        m_stream, m_buffer, *m_parser,
+        beast::bind_front_handler(&HttpSession<Stream>::onBody, this->shared_from_this()));
 }
 
-void HttpSession::onBody(beast::error_code error, std::size_t) {
+template <class Stream>
+void HttpSession<Stream>::onBody(beast::error_code error, std::size_t) {
     m_reading = false;
     if (error)
         return onReadError(error);
     Request request = m_parser->release();
     auto admitted = std::move(*m_admitted);
     m_admitted.reset();
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     handleRequest(
         m_context, std::move(admitted), std::move(request), Peer{m_strand, m_remote},
         [self](Response response) { self->write(std::move(response)); },
@@ -135,7 +181,8 @@ void HttpSession::onBody(beast::error_code error, std::size_t) {
         });
 }
 
-void HttpSession::onReadError(beast::error_code error) {
+template <class Stream>
+void HttpSession<Stream>::onReadError(beast::error_code error) {
     if (error == http::error::body_limit || error == http::error::header_limit)
         return answerAndClose(http::status::payload_too_large, "request too large");
     if (error == http::error::end_of_stream || error == http::error::partial_message ||
@@ -144,13 +191,15 @@ void HttpSession::onReadError(beast::error_code error) {
     answerAndClose(http::status::bad_request, "malformed request");
 }
 
-void HttpSession::answerAndClose(http::status status, std::string_view message) {
+template <class Stream>
+void HttpSession<Stream>::answerAndClose(http::status status, std::string_view message) {
     m_keepAlive = false;
     m_linger = true;
     write(errorResponse(status, message));
 }
 
-void HttpSession::refuse(Response response) {
+template <class Stream>
+void HttpSession<Stream>::refuse(Response response) {
     if (!m_parser->is_done()) {
         // The body is still on the wire, unread: answer, then close.
         m_keepAlive = false;
@@ -159,59 +208,87 @@ void HttpSession::refuse(Response response) {
     write(std::move(response));
 }
 
-void HttpSession::write(Response response) {
+template <class Stream>
+void HttpSession<Stream>::write(Response response) {
     m_context->metrics.countRequest(m_route, m_method, response.result_int());
     response.version(m_version);
     response.keep_alive(m_keepAlive && !m_stopping);
     m_response = std::move(response);
-    m_stream.expires_after(kIdleTimeout);
-    http::async_write(m_stream, *m_response,
-                      beast::bind_front_handler(&HttpSession::onWrite, shared_from_this()));
+    beast::get_lowest_layer(m_stream).expires_after(kIdleTimeout);
+    http::async_write(
+        m_stream, *m_response,
+        beast::bind_front_handler(&HttpSession<Stream>::onWrite, this->shared_from_this()));
 }
 
-void HttpSession::onWrite(beast::error_code error, std::size_t) {
+template <class Stream>
+void HttpSession<Stream>::onWrite(beast::error_code error, std::size_t) {
     if (error)
         return; // the peer is gone
     const bool keepAlive = m_response->keep_alive();
     m_response.reset();
     if (!keepAlive)
-        return m_linger ? linger() : close();
+        return m_linger ? linger() : finish();
     waitForRequest();
 }
 
-void HttpSession::upgrade(Identity identity, Request request) {
+template <class Stream>
+void HttpSession<Stream>::upgrade(Identity identity, Request request) {
     m_context->metrics.countRequest(m_route, m_method, 101);
     m_upgraded = true;
-    m_stream.expires_never();
-    std::make_shared<WebSocketSession>(std::move(m_stream), m_context, std::move(m_slot),
-                                       std::move(identity))
+    beast::get_lowest_layer(m_stream).expires_never();
+    std::make_shared<WebSocketSession<Stream>>(std::move(m_stream), m_context, std::move(m_slot),
+                                               std::move(identity))
         ->run(std::move(request));
 }
 
-void HttpSession::linger() {
-    beast::error_code ignored;
-    m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-    m_stream.expires_after(kLingerTimeout); // for all the reads below together
+template <class Stream>
+void HttpSession<Stream>::linger() {
+    if constexpr (!kIsTls<Stream>) {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    }
+    beast::get_lowest_layer(m_stream).expires_after(kLingerTimeout); // for all the reads below
     m_buffer.clear();
     m_reading = true;
-    m_stream.async_read_some(m_buffer.prepare(kDiscardChunk),
-                             beast::bind_front_handler(&HttpSession::onLinger, shared_from_this()));
+    m_stream.async_read_some(
+        m_buffer.prepare(kDiscardChunk),
+        beast::bind_front_handler(&HttpSession<Stream>::onLinger, this->shared_from_this()));
 }
 
-void HttpSession::onLinger(beast::error_code error, std::size_t bytes) {
+template <class Stream>
+void HttpSession<Stream>::onLinger(beast::error_code error, std::size_t bytes) {
     m_reading = false;
     m_lingered += bytes;
     if (error || m_stopping || m_lingered > kLingerLimit)
-        return m_stream.close(); // the peer has read the answer and left, or time is up
+        return close(); // the peer has read the answer and left, or time is up
     m_reading = true;
-    m_stream.async_read_some(m_buffer.prepare(kDiscardChunk),
-                             beast::bind_front_handler(&HttpSession::onLinger, shared_from_this()));
+    m_stream.async_read_some(
+        m_buffer.prepare(kDiscardChunk),
+        beast::bind_front_handler(&HttpSession<Stream>::onLinger, this->shared_from_this()));
 }
 
-void HttpSession::close() {
-    beast::error_code ignored;
-    m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-    m_stream.close();
+template <class Stream>
+void HttpSession<Stream>::finish() {
+    if constexpr (kIsTls<Stream>) {
+        // close_notify, then wait briefly for the peer's; close either way.
+        beast::get_lowest_layer(m_stream).expires_after(kLingerTimeout);
+        m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+            beast::get_lowest_layer(self->m_stream).close();
+        });
+    } else {
+        close();
+    }
 }
+
+template <class Stream>
+void HttpSession<Stream>::close() {
+    beast::error_code ignored;
+    auto& lowest = beast::get_lowest_layer(m_stream);
+    lowest.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    lowest.close();
+}
+
+template class HttpSession<PlainStream>;
+template class HttpSession<TlsStream>;
 
 } // namespace souffleur::server

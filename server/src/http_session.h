@@ -1,9 +1,10 @@
-// Private: one HTTP/1.1 connection, after Beast's chat-multi http_session.
-// Reads a request's header, has the routes admit it (route, token and role,
-// api.h) before any of its body is read, then reads the body up to the
-// route's limit, hands the request to the route, writes the answer, and waits
-// for the next one; an authorised upgrade of /api/v1/notify hands the socket
-// (and its connection slot) to a WebSocketSession.
+// Private: one HTTP/1.1 connection, after Beast's chat-multi http_session,
+// over plain TCP or TLS (streams.h; a TLS connection starts with its
+// handshake, under the request deadline). Reads a request's header, has the routes admit it (route,
+// token and role, api.h) before any of its body is read, then reads the body up to the route's
+// limit, hands the request to the route, writes the answer, and waits for the next one; an
+// authorised upgrade of /api/v1/notify hands the socket (and its connection slot) to a
+// WebSocketSession.
 //
 //   accepted ──▶ reading header (10 s for the whole request) ──▶ admission
 //      ▲              │ over a limit: 413/400             │ refused: 401, 403, 404, ...
@@ -16,7 +17,9 @@
 // answer. Closing with unread data would make the peer's TCP reset the
 // connection, and the answer with it, so the session first shuts down its
 // sending side and reads and discards what still comes for a little while
-// ("lingering close", bounded in time and bytes).
+// ("lingering close", bounded in time and bytes). Over TLS the session
+// reads and discards on the TLS layer, and a connection that ends normally
+// sends its close_notify first.
 //
 // Everything runs on the connection's strand; handlers take an error_code and
 // return early, and the session ends when its last handler returns.
@@ -26,10 +29,10 @@
 #include "connection_limits.h"
 #include "routes/api.h"
 #include "server_context.h"
+#include "streams.h"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include <memory>
@@ -38,9 +41,15 @@
 
 namespace souffleur::server {
 
-class HttpSession : public Connection, public std::enable_shared_from_this<HttpSession> {
+// Starts a session for an accepted connection: TLS when the context has a
+// TLS context, plain otherwise.
+void startHttpSession(boost::asio::ip::tcp::socket&& socket,
+                      const std::shared_ptr<ServerContext>& context, ConnectionLimits::Slot slot);
+
+template <class Stream>
+class HttpSession : public Connection, public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
-    HttpSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<ServerContext> context,
+    HttpSession(Stream&& stream, std::shared_ptr<ServerContext> context,
                 ConnectionLimits::Slot slot);
     ~HttpSession() override;
 
@@ -48,6 +57,7 @@ public:
     void shutdown() override;
 
 private:
+    void onHandshake(boost::beast::error_code error);
     void waitForRequest();
     void onRequestData(boost::beast::error_code error, std::size_t bytes);
     void readHeader();
@@ -62,9 +72,10 @@ private:
     void upgrade(Identity identity, Request request);
     void linger();
     void onLinger(boost::beast::error_code error, std::size_t bytes);
+    void finish();
     void close();
 
-    boost::beast::tcp_stream m_stream;
+    Stream m_stream;
     boost::asio::any_io_executor m_strand; // kept: m_stream is moved out on upgrade
     boost::beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;

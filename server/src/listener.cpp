@@ -86,7 +86,7 @@ void Listener::onAccept(beast::error_code error, tcp::socket socket) {
     auto slot = m_context->limits->acquire(remote);
     if (slot) {
         m_context->metrics.connectionOpened();
-        std::make_shared<HttpSession>(std::move(socket), m_context, std::move(*slot))->run();
+        startHttpSession(std::move(socket), m_context, std::move(*slot));
     } else
         refuse(socket, remote, slot.error());
     doAccept();

@@ -57,8 +57,12 @@ Options:
                       requests per second from one remote address, on
                       average, in bursts of up to twice as many (default 200;
                       0: no limit); beyond that a request gets 429
-  --allow-remote      allow a non-loopback ADDR; the server speaks plain HTTP,
-                      so tokens cross the network unencrypted
+  --tls-cert FILE     serve HTTPS and WSS with this PEM certificate chain
+                      (the server's certificate first, then intermediates)
+  --tls-key FILE      ... and this PEM private key (TLS 1.2 and 1.3 only).
+                      With TLS the server may listen on any address.
+  --allow-remote      allow a non-loopback ADDR without TLS; the server then
+                      speaks plain HTTP, so tokens cross the network unencrypted
   --port-file FILE    write the port number to FILE once listening
   --demo              seed a demo municipality into an empty data directory:
                       teams "Balie Noord" and "Balie Zuid", accounts
@@ -126,7 +130,8 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
             options.config.allowRemote = true;
         } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
                    arg == "--listen" || arg == "--threads" || arg == "--max-connections" ||
-                   arg == "--max-connections-per-address" || arg == "--max-requests-per-second") {
+                   arg == "--max-connections-per-address" || arg == "--max-requests-per-second" ||
+                   arg == "--tls-cert" || arg == "--tls-key") {
             const auto text = value();
             if (!text || text->empty())
                 return std::unexpected(std::string(arg) + " needs a value");
@@ -136,6 +141,10 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
                 options.libraryDir = *text;
             } else if (arg == "--port-file") {
                 options.portFile = *text;
+            } else if (arg == "--tls-cert") {
+                options.config.tlsCertificate = *text;
+            } else if (arg == "--tls-key") {
+                options.config.tlsPrivateKey = *text;
             } else if (arg == "--listen") {
                 if (!parseListen(*text, options.config))
                     return std::unexpected("--listen needs ADDR:PORT, not " + std::string(*text));

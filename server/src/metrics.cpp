@@ -67,6 +67,10 @@ std::string Metrics::render(const Gauges& gauges) const {
            "# TYPE souffleur_connections_total counter\n"
            "souffleur_connections_total " +
            std::to_string(m_connectionsTotal.load()) + "\n";
+    out += "# HELP souffleur_tls_handshake_failures_total TLS handshakes that failed.\n"
+           "# TYPE souffleur_tls_handshake_failures_total counter\n"
+           "souffleur_tls_handshake_failures_total " +
+           std::to_string(m_tlsHandshakeFailures.load()) + "\n";
 
     const std::lock_guard lock(m_mutex);
     out += "# HELP souffleur_requests_total Requests answered, by route, method and status.\n"

@@ -24,6 +24,8 @@ public:
     // One group of storage jobs, from its start to its durable commit.
     void observeStorageCommit(std::chrono::nanoseconds duration, std::size_t jobs);
     void connectionOpened() { ++m_connectionsTotal; }
+    // A TLS handshake that failed (not TLS, refused certificate, too slow).
+    void tlsHandshakeFailed() { ++m_tlsHandshakeFailures; }
 
     struct Gauges {
         std::size_t openConnections = 0;
@@ -47,6 +49,7 @@ private:
     std::uint64_t m_jobs = 0;
     double m_groupSeconds = 0;
     std::atomic<std::uint64_t> m_connectionsTotal = 0;
+    std::atomic<std::uint64_t> m_tlsHandshakeFailures = 0;
 };
 
 } // namespace souffleur::server

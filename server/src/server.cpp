@@ -2,7 +2,7 @@
 // listener, and the context every session shares (storage thread + shared state).
 #include "listener.h"
 #include "server_context.h"
-#include "websocket_session.h"
+#include "tls.h"
 
 #include <souffleur/server/log.h>
 #include <souffleur/server/server.h>
@@ -134,11 +134,23 @@ std::expected<void, std::string> Server::start() {
     const auto address = asio::ip::make_address(d.config.address, error);
     if (error)
         return std::unexpected("not an IP address: " + d.config.address);
-    if (!address.is_loopback() && !d.config.allowRemote)
+    if (d.config.tlsCertificate.empty() != d.config.tlsPrivateKey.empty())
+        return std::unexpected(
+            std::string("TLS needs both a certificate (--tls-cert) and its key (--tls-key)"));
+    const bool tls = !d.config.tlsCertificate.empty();
+    if (!address.is_loopback() && !tls && !d.config.allowRemote)
         return std::unexpected(
             "refusing to listen on " + d.config.address +
-            ": it is not a loopback address, and the server speaks plain HTTP, so bearer "
-            "tokens would cross the network unencrypted (allow it with --allow-remote)");
+            ": it is not a loopback address, and without a certificate (--tls-cert, "
+            "--tls-key) the server speaks plain HTTP, so bearer tokens would cross the network "
+            "unencrypted (allow it anyway with --allow-remote)");
+    std::unique_ptr<asio::ssl::context> tlsContext;
+    if (tls) {
+        auto made = makeTlsContext(d.config.tlsCertificate, d.config.tlsPrivateKey);
+        if (!made)
+            return std::unexpected(made.error());
+        tlsContext = std::move(*made);
+    }
     if (auto ok = prepareDataDir(d.config.dataDir); !ok)
         return ok;
     const auto file = databasePath(d.config.dataDir);
@@ -150,6 +162,7 @@ std::expected<void, std::string> Server::start() {
     d.context = std::make_shared<ServerContext>(std::move(*db), d.config.maxConnections,
                                                 d.config.maxConnectionsPerAddress,
                                                 d.config.maxRequestsPerSecondPerAddress);
+    d.context->tls = std::move(tlsContext);
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)
         return ok; // the destructor stops the storage thread
@@ -160,7 +173,9 @@ std::expected<void, std::string> Server::start() {
     for (int i = 0; i < d.config.threads; ++i)
         d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
     d.running = true;
-    logLine("listening", {{"address", address.to_string()}, {"port", d.port}});
+    logLine(
+        "listening",
+        {{"address", address.to_string()}, {"port", d.port}, {"scheme", tls ? "https" : "http"}});
     return {};
 }
 

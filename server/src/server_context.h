@@ -9,6 +9,8 @@
 #include "shared_state.h"
 #include "storage_executor.h"
 
+#include <boost/asio/ssl/context.hpp>
+
 #include <cstddef>
 #include <memory>
 
@@ -27,6 +29,7 @@ struct ServerContext {
     std::shared_ptr<ConnectionLimits> limits;
     AuthFailures authFailures; // touched by storage jobs only
     RateLimiter requestRates;
+    std::unique_ptr<boost::asio::ssl::context> tls; // null: plain HTTP
 };
 
 } // namespace souffleur::server

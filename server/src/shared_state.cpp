@@ -1,8 +1,6 @@
 // The connections' shared state (see shared_state.h).
 #include "shared_state.h"
 
-#include "websocket_session.h"
-
 #include <vector>
 
 namespace souffleur::server {
@@ -21,13 +19,13 @@ void SharedState::leave(Connection& connection) {
         m_empty.notify_all();
 }
 
-void SharedState::subscribe(std::int64_t tenantId, WebSocketSession& session,
-                            std::weak_ptr<WebSocketSession> handle) {
+void SharedState::subscribe(std::int64_t tenantId, Subscriber& session,
+                            std::weak_ptr<Subscriber> handle) {
     const std::lock_guard lock(m_mutex);
     m_subscribers[tenantId].emplace(&session, std::move(handle));
 }
 
-void SharedState::unsubscribe(std::int64_t tenantId, WebSocketSession& session) {
+void SharedState::unsubscribe(std::int64_t tenantId, Subscriber& session) {
     const std::lock_guard lock(m_mutex);
     const auto tenant = m_subscribers.find(tenantId);
     if (tenant == m_subscribers.end())
@@ -38,7 +36,7 @@ void SharedState::unsubscribe(std::int64_t tenantId, WebSocketSession& session) 
 }
 
 void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
-    std::vector<std::weak_ptr<WebSocketSession>> sessions;
+    std::vector<std::weak_ptr<Subscriber>> sessions;
     {
         const std::lock_guard lock(m_mutex);
         const auto tenant = m_subscribers.find(tenantId);
@@ -55,8 +53,8 @@ void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
     }
 }
 
-std::vector<std::shared_ptr<WebSocketSession>> SharedState::subscribers() {
-    std::vector<std::shared_ptr<WebSocketSession>> out;
+std::vector<std::shared_ptr<Subscriber>> SharedState::subscribers() {
+    std::vector<std::shared_ptr<Subscriber>> out;
     const std::lock_guard lock(m_mutex);
     for (const auto& [tenant, sessions] : m_subscribers) {
         for (const auto& [session, handle] : sessions) {

@@ -18,8 +18,6 @@
 
 namespace souffleur::server {
 
-class WebSocketSession;
-
 class SharedState {
 public:
     // Registers an open connection; false once the server is stopping.
@@ -27,12 +25,11 @@ public:
     void leave(Connection& connection);
 
     // The tenant's WebSocket sessions receive its broadcasts.
-    void subscribe(std::int64_t tenantId, WebSocketSession& session,
-                   std::weak_ptr<WebSocketSession> handle);
-    void unsubscribe(std::int64_t tenantId, WebSocketSession& session);
+    void subscribe(std::int64_t tenantId, Subscriber& session, std::weak_ptr<Subscriber> handle);
+    void unsubscribe(std::int64_t tenantId, Subscriber& session);
     void broadcast(std::int64_t tenantId, const std::string& message);
     // Every subscribed session, of every tenant, and how many there are.
-    std::vector<std::shared_ptr<WebSocketSession>> subscribers();
+    std::vector<std::shared_ptr<Subscriber>> subscribers();
     std::size_t subscriberCount();
 
     // Refuses new connections and asks every open one to end.
@@ -45,8 +42,7 @@ private:
     std::condition_variable m_empty;
     bool m_stopping = false;
     std::unordered_map<Connection*, std::weak_ptr<Connection>> m_connections;
-    std::unordered_map<std::int64_t,
-                       std::unordered_map<WebSocketSession*, std::weak_ptr<WebSocketSession>>>
+    std::unordered_map<std::int64_t, std::unordered_map<Subscriber*, std::weak_ptr<Subscriber>>>
         m_subscribers;
 };
 

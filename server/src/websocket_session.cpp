@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/websocket/error.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace souffleur::server {
@@ -22,23 +23,25 @@ constexpr std::size_t kReadMessageMax = 64 * 1024;
 
 } // namespace
 
-WebSocketSession::WebSocketSession(beast::tcp_stream&& stream,
-                                   std::shared_ptr<ServerContext> context,
-                                   ConnectionLimits::Slot slot, Identity identity)
+template <class Stream>
+WebSocketSession<Stream>::WebSocketSession(Stream&& stream, std::shared_ptr<ServerContext> context,
+                                           ConnectionLimits::Slot slot, Identity identity)
     : m_ws(std::move(stream))
     , m_context(std::move(context))
     , m_slot(std::move(slot))
     , m_identity(std::move(identity)) {}
 
-WebSocketSession::~WebSocketSession() {
+template <class Stream>
+WebSocketSession<Stream>::~WebSocketSession() {
     if (m_subscribed)
         m_context->sessions.unsubscribe(m_identity.tenantId, *this);
     if (m_joined)
         m_context->sessions.leave(*this);
 }
 
-void WebSocketSession::run(const beast::http::request<beast::http::string_body>& request) {
-    m_joined = m_context->sessions.join(*this, weak_from_this());
+template <class Stream>
+void WebSocketSession<Stream>::run(const beast::http::request<beast::http::string_body>& request) {
+    m_joined = m_context->sessions.join(*this, this->weak_from_this());
     if (!m_joined)
         return; // the server is stopping
     m_ws.set_option(websocket::stream_base::timeout{10s, 30s, true});
@@ -47,19 +50,20 @@ void WebSocketSession::run(const beast::http::request<beast::http::string_body>&
     }));
     m_ws.read_message_max(kReadMessageMax);
     m_ws.text(true);
-    m_ws.async_accept(request,
-                      beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+    m_ws.async_accept(request, beast::bind_front_handler(&WebSocketSession<Stream>::onAccept,
+                                                         this->shared_from_this()));
 }
 
-void WebSocketSession::onAccept(beast::error_code error) {
+template <class Stream>
+void WebSocketSession<Stream>::onAccept(beast::error_code error) {
     if (error)
         return; // the handshake failed or timed out
     // Subscribe first, then read the sequence number: a change committed in
     // between is both broadcast here and not yet in seq, so none is missed.
-    m_context->sessions.subscribe(m_identity.tenantId, *this, weak_from_this());
+    m_context->sessions.subscribe(m_identity.tenantId, *this, this->weak_from_this());
     m_subscribed = true;
     doRead();
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     const bool queued = m_context->storage.run(
         m_ws.get_executor(),
         [tenantId = m_identity.tenantId](sqlite::Database& db) { return currentSeq(db, tenantId); },
@@ -75,7 +79,8 @@ void WebSocketSession::onAccept(beast::error_code error) {
         closeNow();
 }
 
-void WebSocketSession::onHello(std::int64_t seq) {
+template <class Stream>
+void WebSocketSession<Stream>::onHello(std::int64_t seq) {
     if (m_closing)
         return;
     m_queue.push_front(std::make_shared<const std::string>(
@@ -84,13 +89,15 @@ void WebSocketSession::onHello(std::int64_t seq) {
     doWrite();
 }
 
-void WebSocketSession::send(std::shared_ptr<const std::string> message) {
+template <class Stream>
+void WebSocketSession<Stream>::send(std::shared_ptr<const std::string> message) {
     asio::post(m_ws.get_executor(),
-               beast::bind_front_handler(&WebSocketSession::onSend, shared_from_this(),
-                                         std::move(message)));
+               beast::bind_front_handler(&WebSocketSession<Stream>::onSend,
+                                         this->shared_from_this(), std::move(message)));
 }
 
-void WebSocketSession::onSend(std::shared_ptr<const std::string> message) {
+template <class Stream>
+void WebSocketSession<Stream>::onSend(std::shared_ptr<const std::string> message) {
     if (m_closing)
         return;
     if (m_queue.size() >= kMaxQueued) {
@@ -103,12 +110,15 @@ void WebSocketSession::onSend(std::shared_ptr<const std::string> message) {
         doWrite();
 }
 
-void WebSocketSession::doWrite() {
-    m_ws.async_write(asio::buffer(*m_queue.front()),
-                     beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+template <class Stream>
+void WebSocketSession<Stream>::doWrite() {
+    m_ws.async_write(
+        asio::buffer(*m_queue.front()),
+        beast::bind_front_handler(&WebSocketSession<Stream>::onWrite, this->shared_from_this()));
 }
 
-void WebSocketSession::onWrite(beast::error_code error, std::size_t) {
+template <class Stream>
+void WebSocketSession<Stream>::onWrite(beast::error_code error, std::size_t) {
     if (error)
         return; // the connection is gone; the read side ends the session
     m_queue.pop_front();
@@ -116,20 +126,23 @@ void WebSocketSession::onWrite(beast::error_code error, std::size_t) {
         doWrite();
 }
 
-void WebSocketSession::doRead() {
-    m_ws.async_read(m_buffer,
-                    beast::bind_front_handler(&WebSocketSession::onRead, shared_from_this()));
+template <class Stream>
+void WebSocketSession<Stream>::doRead() {
+    m_ws.async_read(m_buffer, beast::bind_front_handler(&WebSocketSession<Stream>::onRead,
+                                                        this->shared_from_this()));
 }
 
-void WebSocketSession::onRead(beast::error_code error, std::size_t) {
+template <class Stream>
+void WebSocketSession<Stream>::onRead(beast::error_code error, std::size_t) {
     if (error)
         return; // closed (websocket::error::closed), timed out, aborted or broken
     m_buffer.consume(m_buffer.size()); // clients send nothing we use
     doRead();
 }
 
-void WebSocketSession::shutdown() {
-    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void WebSocketSession<Stream>::shutdown() {
+    asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
         if (self->m_closing)
             return;
         if (!self->m_ws.is_open())
@@ -139,8 +152,9 @@ void WebSocketSession::shutdown() {
     });
 }
 
-void WebSocketSession::revoke() {
-    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void WebSocketSession<Stream>::revoke() {
+    asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
         if (self->m_closing)
             return;
         logLine("notify: closed, the token was revoked or expired",
@@ -153,9 +167,13 @@ void WebSocketSession::revoke() {
     });
 }
 
-void WebSocketSession::closeNow() {
+template <class Stream>
+void WebSocketSession<Stream>::closeNow() {
     m_closing = true;
     beast::get_lowest_layer(m_ws).close();
 }
+
+template class WebSocketSession<PlainStream>;
+template class WebSocketSession<TlsStream>;
 
 } // namespace souffleur::server

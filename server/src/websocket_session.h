@@ -9,17 +9,18 @@
 //             ──▶ open: write queue, at most kMaxQueued messages; a client that
 //                 falls further behind is cut off
 //
-// Everything runs on the connection's strand.
+// Everything runs on the connection's strand. The session runs on the HTTP
+// session's stream, plain or TLS (streams.h).
 #pragma once
 
 #include "connection.h"
 #include "connection_limits.h"
 #include "server_context.h"
+#include "streams.h"
 
 #include <souffleur/server/auth.h>
 
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/websocket/stream.hpp>
@@ -30,22 +31,21 @@
 
 namespace souffleur::server {
 
-class WebSocketSession : public Connection, public std::enable_shared_from_this<WebSocketSession> {
+template <class Stream>
+class WebSocketSession : public Subscriber,
+                         public std::enable_shared_from_this<WebSocketSession<Stream>> {
 public:
     static constexpr std::size_t kMaxQueued = 64;
 
-    WebSocketSession(boost::beast::tcp_stream&& stream, std::shared_ptr<ServerContext> context,
+    WebSocketSession(Stream&& stream, std::shared_ptr<ServerContext> context,
                      ConnectionLimits::Slot slot, Identity identity);
     ~WebSocketSession() override;
 
     // Completes the upgrade of `request`, then sends hello.
     void run(const boost::beast::http::request<boost::beast::http::string_body>& request);
-    // Queues a message, from any thread.
-    void send(std::shared_ptr<const std::string> message);
-    // The hash of the token the session was opened with (never changes).
-    const std::string& tokenHash() const { return m_identity.tokenHash; }
-    // Closes the session because its token is no longer valid, from any thread.
-    void revoke();
+    void send(std::shared_ptr<const std::string> message) override;
+    const std::string& tokenHash() const override { return m_identity.tokenHash; }
+    void revoke() override;
     void shutdown() override;
 
 private:
@@ -58,7 +58,7 @@ private:
     void onRead(boost::beast::error_code error, std::size_t bytes);
     void closeNow();
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
+    boost::beast::websocket::stream<Stream> m_ws;
     boost::beast::flat_buffer m_buffer;
     std::shared_ptr<ServerContext> m_context;
     ConnectionLimits::Slot m_slot; // taken over from the HTTP session

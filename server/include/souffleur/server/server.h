@@ -27,7 +27,12 @@ struct Config {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8470; // 0: any free port, see Server::port()
     int threads = 2;           // I/O threads
-    bool allowRemote = false;  // listen on a non-loopback address (plain HTTP!)
+    bool allowRemote = false;  // listen on a non-loopback address without TLS (plain HTTP!)
+    // TLS (HTTPS and WSS) when both are given: a PEM certificate chain (the
+    // server's certificate first) and its PEM private key. With TLS the server
+    // may listen on any address; without, only on loopback unless allowRemote.
+    std::filesystem::path tlsCertificate;
+    std::filesystem::path tlsPrivateKey;
     // Caps on open connections (HTTP and notify WebSockets), in total and from
     // one remote address; a connection beyond either is accepted and closed.
     std::size_t maxConnections = 10'000;
