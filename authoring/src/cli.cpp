@@ -68,7 +68,10 @@ Working with the server (the guide's lifecycle: save -> submit -> approve):
                             for an After Action Review (no figure below 5 sessions)
 
 Options for the server commands:
-  --server URL              The server, e.g. http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
+  --server URL              The server, e.g. https://souffleur.gemeente.example or
+                            http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
+  --ca-file FILE            Over https, trust only the authorities in this PEM file
+                            rather than the system's (or $SOUFFLEUR_CA_FILE)
   --token TOKEN             Your token (or $SOUFFLEUR_TOKEN)
   --json                    Print the server's JSON as it is
 
@@ -90,9 +93,12 @@ std::optional<Arguments> parseArguments(std::span<const std::string> args,
                                         const std::vector<std::string_view>& flagOptions,
                                         std::ostream& err) {
     Arguments out;
+    // Every server command also takes the authorities to trust over https.
+    const bool serverCommand = std::ranges::find(valueOptions, "--server") != valueOptions.end();
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        if (std::ranges::find(valueOptions, arg) != valueOptions.end()) {
+        if (std::ranges::find(valueOptions, arg) != valueOptions.end() ||
+            (serverCommand && arg == "--ca-file")) {
             if (i + 1 >= args.size()) {
                 err << "souffleur: " << arg << " needs a value\n";
                 return std::nullopt;
@@ -376,6 +382,7 @@ std::optional<Connection> connection(const Arguments& args, const char* command,
         err << "souffleur " << command << ": " << server.error() << "\n";
         return std::nullopt;
     }
+    server->caFile = optionOrEnv(args, "--ca-file", "SOUFFLEUR_CA_FILE");
     return Connection{*server, token};
 }
 

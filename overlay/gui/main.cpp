@@ -58,8 +58,14 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
         QStringLiteral("Souffleur desk panel: the critical task, step by step, beside your "
                        "application.\nThe token may also be given in SOUFFLEUR_TOKEN."));
     const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("The Souffleur server, e.g. http://host:8470."),
+                                    QStringLiteral("The Souffleur server, e.g. "
+                                                   "https://souffleur.gemeente.example."),
                                     QStringLiteral("URL"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QStringLiteral("Over https, trust only the certificate authorities in this PEM file "
+                       "rather than the system's."),
+        QStringLiteral("FILE"));
     const QCommandLineOption token(QStringLiteral("token"),
                                    QStringLiteral("This desk's access token."),
                                    QStringLiteral("TOKEN"));
@@ -82,7 +88,7 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
         QStringLiteral("test-script"),
         QStringLiteral("Run a test script (needs SOUFFLEUR_TEST_HOOKS=1, test builds only)."),
         QStringLiteral("FILE"));
-    parser.addOptions({server, token, data, open, lang, screenshot, testScript});
+    parser.addOptions({server, caFile, token, data, open, lang, screenshot, testScript});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -131,6 +137,8 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
             usageError(QStringLiteral("bad --server %1: %2")
                            .arg(parser.value(server), QString::fromStdString(address.error()))));
     options.server = std::move(*address);
+    if (parser.isSet(caFile))
+        options.server.caFile = parser.value(caFile).toStdString();
 
     options.token = parser.isSet(token) ? parser.value(token).toStdString()
                                         : qEnvironmentVariable("SOUFFLEUR_TOKEN").toStdString();

@@ -3,7 +3,9 @@
 // once, and a desk that was offline sending what it kept once the server is back.
 #include "test_paths.h"
 #include "test_support.h"
+#include "tls_support.h"
 
+#include <souffleur/client/http.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
@@ -48,12 +50,15 @@ bool eventually(Condition condition, std::chrono::milliseconds timeout = 10s) {
 
 // A desk: its database, its sync client, and what the callbacks saw.
 struct Desk {
-    Desk(const TestServer& server, const std::string& token, const std::string& name)
+    // Talks to `address`, or to the server over plain HTTP when it is not given.
+    Desk(const TestServer& server, const std::string& token, const std::string& name,
+         std::optional<ServerAddress> address = std::nullopt)
         : database(souffleur::test::freshPath(name + ".sqlite"))
         , replica(Replica::open(database).value())
         , outbox(Outbox::open(database).value()) {
-        SyncConfig config{ServerAddress{"127.0.0.1", std::to_string(server.port())}, token,
-                          database, 50ms, 200ms};
+        SyncConfig config{
+            address.value_or(ServerAddress{"127.0.0.1", std::to_string(server.port())}), token,
+            database, 50ms, 200ms};
         SyncCallbacks callbacks;
         callbacks.stateChanged = [this](SyncState state) {
             if (state == SyncState::Online)
@@ -218,4 +223,114 @@ TEST_CASE("A pushed alert is stored at once, and a retired guide leaves the desk
                 .status == 200);
     CHECK(eventually([&] { return desk.guideCount() == 1; }, 5s));
     CHECK(desk.replica.guides().value().at(0).id == "t.blijft");
+}
+
+TEST_CASE("Over TLS the desk syncs, and a wrong certificate is refused", "[client][sync][tls]") {
+    const auto dir = souffleur::test::freshPath("tls");
+    const auto certificates = server::test::makeTestCertificates(dir / "good");
+    server::Config config;
+    config.tlsCertificate = certificates.certificate;
+    config.tlsPrivateKey = certificates.privateKey;
+    TestServer server(config);
+    const std::string port = std::to_string(server.port());
+    const auto address = [&](const std::string& host, const std::filesystem::path& ca) {
+        auto out = ServerAddress::parse("https://" + host + ":" + port).value();
+        out.caFile = ca.string();
+        return out;
+    };
+    const auto https = address("127.0.0.1", certificates.caCertificate);
+    const auto publishOverTls = [&](const std::string& id) {
+        const HttpRequest call{Method::Post, "/api/v1/guides", server.reviewerA,
+                               server::test::guideXml(id, 1), "application/xml"};
+        const auto answer = request(https, call);
+        INFO((answer ? answer->body : answer.error()));
+        REQUIRE(answer.has_value());
+        CHECK(answer->status == 201);
+    };
+
+    SECTION("HTTPS and WSS: the feed, a pushed guide, the records") {
+        publishOverTls("t.one");
+        Desk desk(server, server.deskA, "tls-desk", https);
+        desk.record(2);
+        desk.sync->start();
+        REQUIRE(eventually([&] { return desk.guideCount() == 1 && desk.pending() == 0; }));
+        publishOverTls("t.two"); // reaches the desk through the notify WebSocket
+        CHECK(eventually([&] { return desk.guideCount() == 2; }, 5s));
+        CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
+        CHECK(request(address("localhost", certificates.caCertificate),
+                      HttpRequest{Method::Get, "/healthz", "", "", ""})
+                  ->status == 200);
+    }
+    SECTION("an unknown authority, another host's certificate, plain HTTP: refused") {
+        const auto other = server::test::makeTestCertificates(dir / "other");
+        const HttpRequest health{Method::Get, "/healthz", "", "", ""};
+        const auto untrusted = request(address("127.0.0.1", other.caCertificate), health);
+        REQUIRE_FALSE(untrusted.has_value());
+        CHECK_THAT(untrusted.error(), Catch::Contains("certificate verify failed"));
+        const auto systemOnly = request(address("127.0.0.1", ""), health);
+        CHECK_FALSE(systemOnly.has_value());
+
+        // A certificate for "localhost" only, asked for as 127.0.0.1.
+        const auto named = server::test::makeTestCertificates(dir / "named", {"localhost"});
+        server::Config namedConfig;
+        namedConfig.tlsCertificate = named.certificate;
+        namedConfig.tlsPrivateKey = named.privateKey;
+        TestServer namedServer(namedConfig);
+        auto byAddress =
+            ServerAddress::parse("https://127.0.0.1:" + std::to_string(namedServer.port())).value();
+        byAddress.caFile = named.caCertificate.string();
+        const auto mismatch = request(byAddress, health);
+        REQUIRE_FALSE(mismatch.has_value());
+        CHECK_THAT(mismatch.error(), Catch::Contains("certificate verify failed"));
+        auto byName = byAddress;
+        byName.host = "localhost";
+        CHECK(request(byName, health)->status == 200);
+
+        // Plain HTTP to the TLS port gets no answer. The server counts it, and
+        // the two handshakes above that the client gave up on.
+        CHECK(server::test::send(server.port(), server::test::get("/healthz", "")).status == 0);
+        const auto metrics =
+            request(https, HttpRequest{Method::Get, "/metrics", server.adminA, "", ""});
+        INFO((metrics ? metrics->body : metrics.error()));
+        REQUIRE(metrics.has_value());
+        CHECK_THAT(metrics->body, Catch::Contains("souffleur_tls_handshake_failures_total 3\n"));
+    }
+    SECTION("a client stuck in its handshake does not hold up the others") {
+        boost::asio::io_context ioc;
+        boost::asio::ip::tcp::socket stuck(ioc);
+        stuck.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+        const char partial[] = "\x16\x03\x01"; // the start of a ClientHello, and no more
+        boost::asio::write(stuck, boost::asio::buffer(partial, 3));
+        const auto answer = request(https, HttpRequest{Method::Get, "/healthz", "", "", ""});
+        INFO((answer ? answer->body : answer.error()));
+        REQUIRE(answer.has_value());
+        CHECK(answer->status == 200);
+    }
+}
+
+TEST_CASE("The server refuses to start with a bad TLS setup", "[server][tls]") {
+    const auto dir = souffleur::test::freshPath("tls-bad");
+    const auto good = server::test::makeTestCertificates(dir / "good");
+    const auto other = server::test::makeTestCertificates(dir / "other");
+    const auto startError = [&](const std::filesystem::path& certificate,
+                                const std::filesystem::path& key) {
+        server::Config config;
+        config.dataDir = dir / "data";
+        config.port = 0;
+        config.tlsCertificate = certificate;
+        config.tlsPrivateKey = key;
+        server::Server candidate(config);
+        auto started = candidate.start();
+        return started ? std::string() : started.error();
+    };
+    CHECK_THAT(startError(good.certificate, ""), Catch::Contains("needs both"));
+    CHECK_THAT(startError(dir / "missing.pem", good.privateKey),
+               Catch::Contains("cannot use the TLS certificate") && Catch::Contains("missing.pem"));
+    CHECK_THAT(startError(good.certificate, dir / "missing-key.pem"),
+               Catch::Contains("cannot use the TLS private key"));
+    CHECK_THAT(startError(good.certificate, other.privateKey),
+               Catch::Contains("does not belong to the certificate"));
+    CHECK_THAT(startError(good.certificate, good.certificate),
+               Catch::Contains("cannot use the TLS private key"));
+    CHECK(startError(good.certificate, good.privateKey).empty());
 }

@@ -1,5 +1,5 @@
-// HTTP/1.1 client over Boost.Beast: one request per connection, a deadline on
-// the whole exchange, a cap on the response size.
+// HTTP/1.1 client over Boost.Beast, plain or TLS: one request per connection,
+// a deadline on the whole exchange, a cap on the response size.
 #include "http_detail.h"
 
 #include <souffleur/client/http.h>
@@ -7,11 +7,15 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <optional>
 
@@ -25,36 +29,64 @@ std::expected<ServerAddress, std::string> ServerAddress::parse(std::string_view 
     auto parsed = boost::urls::parse_uri(url);
     if (!parsed)
         return std::unexpected("not a URL: " + std::string(url));
-    if (parsed->scheme() != "http")
-        return std::unexpected("only http:// server URLs are supported for now: " +
+    const bool tls = parsed->scheme() == "https";
+    if (!tls && parsed->scheme() != "http")
+        return std::unexpected("the server URL must start with http:// or https://: " +
                                std::string(url));
-    ServerAddress out{std::string(parsed->host()), std::string(parsed->port())};
+    // host_address() keeps an IPv6 literal's brackets off: "::1".
+    ServerAddress out{std::string(parsed->host_address()), std::string(parsed->port()), tls, {}};
     if (out.host.empty())
         return std::unexpected("the server URL has no host: " + std::string(url));
     if (out.port.empty())
-        out.port = "80";
+        out.port = tls ? "443" : "80";
     return out;
 }
 
 namespace detail {
 
+std::expected<std::shared_ptr<asio::ssl::context>, std::string>
+tlsContext(const std::string& caFile) {
+    auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client);
+    SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION);
+    context->set_verify_mode(asio::ssl::verify_peer);
+    boost::system::error_code error;
+    if (caFile.empty())
+        context->set_default_verify_paths(error);
+    else
+        context->load_verify_file(caFile, error);
+    if (error) {
+        ERR_clear_error();
+        return std::unexpected(
+            (caFile.empty() ? std::string("cannot load the system's certificate authorities")
+                            : "cannot load the certificate authorities in " + caFile) +
+            ": " + error.message());
+    }
+    return context;
+}
+
+std::expected<void, std::string> prepareTls(TlsStream& stream, const std::string& host) {
+    boost::system::error_code error;
+    stream.set_verify_callback(asio::ssl::host_name_verification(host), error);
+    if (error)
+        return std::unexpected("cannot set up TLS: " + error.message());
+    asio::ip::make_address(host, error);
+    const bool isName = static_cast<bool>(error);
+    // SSL_set_tlsext_host_name() without its C cast.
+    if (isName && SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME,
+                           TLSEXT_NAMETYPE_host_name, const_cast<char*>(host.c_str())) != 1) {
+        ERR_clear_error();
+        return std::unexpected("cannot set up TLS for " + host);
+    }
+    return {};
+}
+
+namespace {
+
+// One request and its response on a connected stream, plain or TLS.
+template <class Stream>
 asio::awaitable<std::expected<HttpResponse, std::string>>
-asyncRequest(ServerAddress server, HttpRequest request, std::chrono::milliseconds timeout) {
+exchange(Stream& stream, const ServerAddress& server, HttpRequest request) {
     constexpr auto token = asio::as_tuple(asio::use_awaitable);
-    auto executor = co_await asio::this_coro::executor;
-    asio::ip::tcp::resolver resolver(executor);
-    auto [resolveError, endpoints] =
-        co_await resolver.async_resolve(server.host, server.port, token);
-    if (resolveError)
-        co_return std::unexpected("cannot resolve " + server.host + ": " + resolveError.message());
-
-    beast::tcp_stream stream(executor);
-    stream.expires_after(timeout);
-    auto [connectError, endpoint] = co_await stream.async_connect(endpoints, token);
-    if (connectError)
-        co_return std::unexpected("cannot connect to " + server.toString() + ": " +
-                                  connectError.message());
-
     const http::verb verb = request.method == Method::Post    ? http::verb::post
                             : request.method == Method::Patch ? http::verb::patch
                                                               : http::verb::get;
@@ -79,11 +111,51 @@ asyncRequest(ServerAddress server, HttpRequest request, std::chrono::millisecond
     if (readError)
         co_return std::unexpected("cannot read response: " + readError.message());
     beast::error_code ignored;
-    stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(stream).socket().shutdown(asio::ip::tcp::socket::shutdown_both,
+                                                      ignored);
 
     auto& res = parser.get();
     co_return HttpResponse{static_cast<int>(res.result_int()),
                            std::string(res[http::field::content_type]), std::move(res.body())};
+}
+
+} // namespace
+
+asio::awaitable<std::expected<HttpResponse, std::string>>
+asyncRequest(ServerAddress server, HttpRequest request, std::chrono::milliseconds timeout,
+             std::shared_ptr<asio::ssl::context> tls) {
+    constexpr auto token = asio::as_tuple(asio::use_awaitable);
+    auto executor = co_await asio::this_coro::executor;
+    if (server.tls && !tls) {
+        auto context = tlsContext(server.caFile);
+        if (!context)
+            co_return std::unexpected(context.error());
+        tls = std::move(*context);
+    }
+    asio::ip::tcp::resolver resolver(executor);
+    auto [resolveError, endpoints] =
+        co_await resolver.async_resolve(server.host, server.port, token);
+    if (resolveError)
+        co_return std::unexpected("cannot resolve " + server.host + ": " + resolveError.message());
+
+    beast::tcp_stream stream(executor);
+    stream.expires_after(timeout);
+    auto [connectError, endpoint] = co_await stream.async_connect(endpoints, token);
+    if (connectError)
+        co_return std::unexpected("cannot connect to " + server.toString() + ": " +
+                                  connectError.message());
+
+    if (!tls)
+        co_return co_await exchange(stream, server, std::move(request));
+    TlsStream tlsStream(std::move(stream), *tls);
+    if (auto ok = prepareTls(tlsStream, server.host); !ok)
+        co_return std::unexpected(ok.error());
+    auto [handshakeError] =
+        co_await tlsStream.async_handshake(asio::ssl::stream_base::client, token);
+    if (handshakeError)
+        co_return std::unexpected("TLS handshake with " + server.toString() +
+                                  " failed: " + handshakeError.message());
+    co_return co_await exchange(tlsStream, server, std::move(request));
 }
 
 } // namespace detail

@@ -17,11 +17,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <boost/json.hpp>
 
 #include <atomic>
 #include <random>
 #include <thread>
+#include <variant>
 
 namespace souffleur::client {
 
@@ -42,6 +44,43 @@ const char* syncStateName(SyncState state) {
     }
     return "unknown";
 }
+
+namespace {
+
+// The notify WebSocket, over plain TCP or TLS: visit() hands the stream to a
+// generic lambda, which must return the same type for both.
+class NotifySocket {
+public:
+    using Plain = websocket::stream<beast::tcp_stream>;
+    using Tls = websocket::stream<detail::TlsStream>;
+
+    explicit NotifySocket(const asio::any_io_executor& executor)
+        : m_ws(std::in_place_type<Plain>, executor) {}
+    NotifySocket(const asio::any_io_executor& executor, asio::ssl::context& tls)
+        : m_ws(std::in_place_type<Tls>, executor, tls) {}
+
+    template <class F>
+    decltype(auto) visit(F&& f) {
+        return std::visit(std::forward<F>(f), m_ws);
+    }
+    beast::tcp_stream& tcp() {
+        return visit([](auto& ws) -> beast::tcp_stream& { return beast::get_lowest_layer(ws); });
+    }
+    // The TLS layer, or null on a plain connection.
+    detail::TlsStream* tls() {
+        auto* ws = std::get_if<Tls>(&m_ws);
+        return ws ? &ws->next_layer() : nullptr;
+    }
+    void close() {
+        beast::error_code ignored;
+        tcp().socket().close(ignored);
+    }
+
+private:
+    std::variant<Plain, Tls> m_ws;
+};
+
+} // namespace
 
 class SyncClient::Impl {
 public:
@@ -72,7 +111,7 @@ public:
     SyncState state() const { return m_state.load(); }
 
 private:
-    using WebSocket = websocket::stream<beast::tcp_stream>;
+    using WebSocket = NotifySocket;
     static constexpr auto kToken = asio::as_tuple(asio::use_awaitable);
 
     void threadMain() {
@@ -82,6 +121,14 @@ private:
             log("cannot open the desk database " + m_config.database.string() + ": " +
                 (replica ? outbox.error().message : replica.error().message));
             return;
+        }
+        if (m_config.server.tls) {
+            auto tls = detail::tlsContext(m_config.server.caFile);
+            if (!tls) {
+                log(tls.error());
+                return;
+            }
+            m_tls = std::move(*tls);
         }
         m_replica.emplace(std::move(*replica));
         m_outbox.emplace(std::move(*outbox));
@@ -130,8 +177,7 @@ private:
         }
         if (m_ws == ws)
             m_ws.reset();
-        beast::error_code ignored;
-        beast::get_lowest_layer(*ws).socket().close(ignored);
+        ws->close();
         co_return cycled;
     }
 
@@ -144,25 +190,40 @@ private:
             log("cannot resolve server: " + resolveError.message());
             co_return std::unexpected(resolveError.message());
         }
-        auto ws = std::make_shared<WebSocket>(executor);
-        beast::get_lowest_layer(*ws).expires_after(10s);
-        auto [connectError, endpoint] =
-            co_await beast::get_lowest_layer(*ws).async_connect(endpoints, kToken);
+        auto ws = m_tls ? std::make_shared<WebSocket>(executor, *m_tls)
+                        : std::make_shared<WebSocket>(executor);
+        ws->tcp().expires_after(10s);
+        auto [connectError, endpoint] = co_await ws->tcp().async_connect(endpoints, kToken);
         if (connectError) {
             log("cannot connect to " + m_config.server.toString() + ": " + connectError.message());
             co_return std::unexpected(connectError.message());
         }
-        beast::get_lowest_layer(*ws).expires_never();
-        websocket::stream_base::timeout timeouts{10s, 60s, true};
-        ws->set_option(timeouts);
-        ws->set_option(websocket::stream_base::decorator(
-            [token = m_config.token](websocket::request_type& req) {
-                req.set(beast::http::field::authorization, "Bearer " + token);
-                req.set(beast::http::field::user_agent, "souffleur-overlay");
-            }));
-        ws->read_message_max(64 * 1024);
+        if (auto* tls = ws->tls()) {
+            if (auto ok = detail::prepareTls(*tls, m_config.server.host); !ok) {
+                log(ok.error());
+                co_return std::unexpected(ok.error());
+            }
+            auto [tlsError] = co_await tls->async_handshake(asio::ssl::stream_base::client, kToken);
+            if (tlsError) {
+                log("TLS handshake with " + m_config.server.toString() +
+                    " failed: " + tlsError.message());
+                co_return std::unexpected(tlsError.message());
+            }
+        }
+        ws->tcp().expires_never();
+        ws->visit([this](auto& stream) {
+            stream.set_option(websocket::stream_base::timeout{10s, 60s, true});
+            stream.set_option(websocket::stream_base::decorator(
+                [token = m_config.token](websocket::request_type& req) {
+                    req.set(beast::http::field::authorization, "Bearer " + token);
+                    req.set(beast::http::field::user_agent, "souffleur-overlay");
+                }));
+            stream.read_message_max(64 * 1024);
+        });
         const std::string host = m_config.server.host + ":" + m_config.server.port;
-        auto [handshakeError] = co_await ws->async_handshake(host, "/api/v1/notify", kToken);
+        auto [handshakeError] = co_await ws->visit([&host](auto& stream) {
+            return stream.async_handshake(host, "/api/v1/notify", kToken);
+        });
         if (handshakeError) {
             log("notify handshake refused: " + handshakeError.message());
             co_return std::unexpected(handshakeError.message());
@@ -173,7 +234,8 @@ private:
     asio::awaitable<void> readNotices(std::shared_ptr<WebSocket> ws) {
         beast::flat_buffer buffer;
         for (;;) {
-            auto [error, size] = co_await ws->async_read(buffer, kToken);
+            auto [error, size] = co_await ws->visit(
+                [&buffer](auto& stream) { return stream.async_read(buffer, kToken); });
             if (error) {
                 if (m_ws == ws) {
                     log("notify connection lost: " + error.message());
@@ -235,7 +297,8 @@ private:
                                 m_config.token,
                                 {},
                                 {}};
-            auto response = co_await detail::asyncRequest(m_config.server, std::move(request), 15s);
+            auto response =
+                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response || response->status != 200) {
                 log("cannot pull changes: " +
                     (response ? "HTTP " + std::to_string(response->status) : response.error()));
@@ -273,7 +336,8 @@ private:
                 co_return true;
             HttpRequest request{Method::Post, "/api/v1/records", m_config.token, (*batch)->body,
                                 "application/json"}; // named: see pull()
-            auto response = co_await detail::asyncRequest(m_config.server, std::move(request), 15s);
+            auto response =
+                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response) {
                 log("cannot send records: " + response.error());
                 co_return false;
@@ -390,7 +454,8 @@ private:
     std::atomic<SyncState> m_state{SyncState::Offline};
     std::optional<Replica> m_replica;
     std::optional<Outbox> m_outbox;
-    std::shared_ptr<WebSocket> m_ws; // the current notify connection, if any
+    std::shared_ptr<WebSocket> m_ws;           // the current notify connection, if any
+    std::shared_ptr<asio::ssl::context> m_tls; // for an https server
     bool m_pullNeeded = false;
     bool m_wakePending = false;
     std::mt19937 m_random{std::random_device{}()};

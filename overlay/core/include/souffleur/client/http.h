@@ -10,13 +10,19 @@
 
 namespace souffleur::client {
 
-// Where the server is: parsed from "http://127.0.0.1:8470" (https comes later).
+// Where the server is: parsed from "http://127.0.0.1:8470" or
+// "https://souffleur.gemeente.example". Over https the server's certificate
+// must be valid for the host and signed by a trusted authority: the system's
+// (Debian's ca-certificates), or only those in caFile when it is set (for a
+// municipality's own CA or a self-signed test certificate).
 struct ServerAddress {
     std::string host;
     std::string port;
+    bool tls = false;
+    std::string caFile; // PEM; empty: the system's authorities
 
     static std::expected<ServerAddress, std::string> parse(std::string_view url);
-    std::string toString() const { return "http://" + host + ":" + port; }
+    std::string toString() const { return (tls ? "https://" : "http://") + host + ":" + port; }
 };
 
 struct HttpResponse {
