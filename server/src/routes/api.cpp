@@ -152,6 +152,9 @@ constexpr std::array kRoutes = {
     Route{"api/v1/feedback", kGet, true, kEditorRoles, kBodyLimit, listFeedbackRoute},
     Route{"api/v1/feedback/{id}", kPatch, true, kEditorRoles, kBodyLimit, updateFeedbackRoute},
     Route{"api/v1/reports/aar", kGet, true, kEditorRoles, kBodyLimit, aarReportRoute},
+    // The teams' logbook and AAR records (desks: their own team's only)
+    Route{"api/v1/logbook", kGet, true, kAnyRole, kBodyLimit, listLogbookRoute},
+    Route{"api/v1/aar-records", kGet, true, kAnyRole, kBodyLimit, listAarRecordsRoute},
 };
 
 // --- Admission ---------------------------------------------------------------
