@@ -66,6 +66,11 @@ Working with the server (the guide's lifecycle: save -> submit -> approve):
   aar-report --guide ID [--from DATE] [--to DATE] [--team NAME]
                             Figures per step and team, and the feedback, of one guide
                             for an After Action Review (no figure below 5 sessions)
+  logbook [--team NAME] [--guide ID] [--since DATE] [--limit N]
+                            A team's logbook, newest first (every team without --team;
+                            a desk account reads only its own team's)
+  aar-records [--team NAME] [--guide ID] [--since DATE] [--limit N]
+                            The After Action Reviews the teams recorded, newest first
 
 Options for the server commands:
   --server URL              The server, e.g. https://souffleur.gemeente.example or
@@ -666,6 +671,49 @@ int publishFiles(std::span<const std::string> rest, std::string_view command,
     return status;
 }
 
+// "?team=...&guide=..." from the options of logbook and aar-records.
+std::string teamRecordQuery(const Arguments& args) {
+    std::string query;
+    for (const auto& [option, key] : {std::pair{"--team", "team"},
+                                      {"--guide", "guide"},
+                                      {"--since", "since"},
+                                      {"--limit", "limit"}}) {
+        if (const auto it = args.options.find(option); it != args.options.end())
+            query += (query.empty() ? "?" : "&") + std::string(key) + "=" + segment(it->second);
+    }
+    return query;
+}
+
+// " guide/step" of a logbook entry or an action, when it names them.
+std::string about(const json::object& item) {
+    std::string out;
+    if (const auto guide = text(item, "guide"); !guide.empty())
+        out = " " + guide;
+    if (const auto step = text(item, "step"); !step.empty())
+        out += (out.empty() ? " step " : "/") + step;
+    return out;
+}
+
+// An AAR record: a heading line, the four questions, the actions.
+std::string aarLines(const json::object& aar) {
+    std::string out = "[" + text(aar, "team") + "] " + text(aar, "at") + " AAR" + about(aar);
+    const auto from = text(aar, "from");
+    const auto to = text(aar, "to");
+    if (!from.empty() || !to.empty())
+        out += " (" + from + ".." + to + ")";
+    out += " id=" + text(aar, "id");
+    for (const char* key : {"expected", "happened", "why", "improve"})
+        out += "\n  " + std::string(key) + ": " + text(aar, key);
+    if (const auto* actions = aar.if_contains("actions"); actions && actions->is_array()) {
+        for (const auto& action : actions->as_array()) {
+            if (action.is_object())
+                out += "\n  action" + about(action.as_object()) + ": " +
+                       text(action.as_object(), "text");
+        }
+    }
+    return out;
+}
+
 int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
     auto args = parseArguments(rest, {"--server", "--token", "--revision"}, {}, err);
     if (!args)
@@ -919,6 +967,20 @@ int run(std::span<const std::string> args, std::ostream& out, std::ostream& err)
                 return line + " {" + text(f, "team") + "} id=" + text(f, "id");
             },
             out, err);
+    if (command == "logbook")
+        return listing(
+            rest, command, {"--team", "--guide", "--since", "--limit"}, 0,
+            [](const Arguments& a) { return "/api/v1/logbook" + teamRecordQuery(a); }, "logbook",
+            [](const json::object& entry) {
+                return "[" + text(entry, "team") + "] " + text(entry, "at") + about(entry) + ": " +
+                       text(entry, "text");
+            },
+            out, err);
+    if (command == "aar-records")
+        return listing(
+            rest, command, {"--team", "--guide", "--since", "--limit"}, 0,
+            [](const Arguments& a) { return "/api/v1/aar-records" + teamRecordQuery(a); },
+            "aar_records", aarLines, out, err);
     err << "souffleur: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
 }

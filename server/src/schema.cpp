@@ -171,7 +171,56 @@ ALTER TABLE feedback ADD COLUMN updated_at TEXT;
 CREATE INDEX feedback_status ON feedback (tenant_id, status);
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2};
+// v3: what the teams write down for themselves, stored against the sender's
+// team (account_id only for the audit: it is never shown).
+//  - logbook: team logbook entries ("the photo booth at desk 3 rejects
+//    pictures since Monday; use the municipal camera").
+//  - aar_records: After Action Reviews of team meetings, the four questions;
+//    aar_actions: their follow-up actions, in order.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE logbook (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    team_id INTEGER NOT NULL REFERENCES teams(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    guide_id TEXT,
+    step TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX logbook_team ON logbook (tenant_id, team_id, at);
+CREATE TABLE aar_records (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    team_id INTEGER NOT NULL REFERENCES teams(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    at TEXT NOT NULL,
+    guide_id TEXT,
+    period_from TEXT,
+    period_to TEXT,
+    expected TEXT NOT NULL,
+    happened TEXT NOT NULL,
+    why TEXT NOT NULL,
+    improve TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX aar_records_team ON aar_records (tenant_id, team_id, at);
+CREATE TABLE aar_actions (
+    tenant_id INTEGER NOT NULL,
+    aar_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    guide_id TEXT,
+    step TEXT,
+    PRIMARY KEY (tenant_id, aar_id, position),
+    FOREIGN KEY (tenant_id, aar_id) REFERENCES aar_records (tenant_id, id)
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 } // namespace
 

@@ -214,6 +214,58 @@ Result<void> insertAcks(Database& db, const Identity& who, const std::vector<Ack
     return {};
 }
 
+// Logbook entries and AAR records belong to the sender's team; the account is
+// kept for the audit only. A record whose id is stored already is ignored
+// (and so are the actions of an AAR record sent again).
+Result<void> insertLogbook(Database& db, const Identity& who, std::int64_t teamId,
+                           const std::vector<LogbookRecord>& entries) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO logbook (tenant_id, id, team_id, account_id, at, "
+                           "text, guide_id, step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const std::string now = sql::isoNow();
+    for (const auto& entry : entries) {
+        stmt->reset();
+        stmt->bindAll(who.tenantId, entry.id, teamId, who.accountId, entry.at, entry.text,
+                      entry.guideId, entry.step, now);
+        if (auto ok = stmt->run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<void> insertAars(Database& db, const Identity& who, std::int64_t teamId,
+                        const std::vector<AarRecord>& aars) {
+    auto record = db.prepare(
+        "INSERT OR IGNORE INTO aar_records (tenant_id, id, team_id, account_id, at, guide_id, "
+        "period_from, period_to, expected, happened, why, improve, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!record)
+        return std::unexpected(record.error());
+    auto action = db.prepare("INSERT INTO aar_actions (tenant_id, aar_id, position, text, "
+                             "guide_id, step) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!action)
+        return std::unexpected(action.error());
+    const std::string now = sql::isoNow();
+    for (const auto& aar : aars) {
+        record->reset();
+        record->bindAll(who.tenantId, aar.id, teamId, who.accountId, aar.at, aar.guideId, aar.from,
+                        aar.to, aar.expected, aar.happened, aar.why, aar.improve, now);
+        if (auto ok = record->run(); !ok)
+            return ok;
+        if (db.changes() == 0)
+            continue; // stored before
+        std::int64_t position = 0;
+        for (const auto& item : aar.actions) {
+            action->reset();
+            action->bindAll(who.tenantId, aar.id, position++, item.text, item.guideId, item.step);
+            if (auto ok = action->run(); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, const Identity& who,
@@ -237,12 +289,22 @@ Result<std::expected<std::int64_t, std::string>> applyRecords(Database& db, cons
                                        " is out of range: this client's last batch is " +
                                        std::to_string(last) + ", and a batch may run at most " +
                                        std::to_string(kMaxBatchStep) + " ahead of it"));
+    if (!who.teamId) {
+        if (auto problem = teamRecordWithoutTeam(batch))
+            return Outcome(std::unexpected(std::move(*problem)));
+    }
     if (auto ok = insertEvents(db, who.tenantId, who.teamId, batch.events); !ok)
         return std::unexpected(ok.error());
     if (auto ok = insertFeedback(db, who.tenantId, who.teamId, batch.feedback); !ok)
         return std::unexpected(ok.error());
     if (auto ok = insertAcks(db, who, batch.acks); !ok)
         return std::unexpected(ok.error());
+    if (who.teamId) {
+        if (auto ok = insertLogbook(db, who, *who.teamId, batch.logbook); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = insertAars(db, who, *who.teamId, batch.aars); !ok)
+            return std::unexpected(ok.error());
+    }
     if (auto ok = db.execute("INSERT INTO clients (tenant_id, account_id, client_id, last_batch) "
                              "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, account_id, client_id) "
                              "DO UPDATE SET last_batch = excluded.last_batch",
@@ -333,6 +395,77 @@ Result<bool> updateFeedback(Database& db, std::int64_t tenantId, std::string_vie
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return true;
+}
+
+// --- The teams' logbook and After Action Reviews ---------------------------------
+
+Result<std::vector<LogbookEntry>> listLogbook(Database& db, std::int64_t tenantId,
+                                              const TeamRecordFilter& filter) {
+    // A NULL filter value matches everything.
+    auto stmt = db.prepare("SELECT l.id, t.name, l.at, l.text, l.guide_id, l.step, l.created_at "
+                           "FROM logbook AS l JOIN teams AS t ON t.id = l.team_id "
+                           "WHERE l.tenant_id = ?1 AND (?2 IS NULL OR l.team_id = ?2) "
+                           "AND (?3 IS NULL OR l.guide_id = ?3) AND (?4 IS NULL OR l.at >= ?4) "
+                           "ORDER BY l.at DESC, l.rowid DESC LIMIT ?5 OFFSET ?6",
+                           tenantId, filter.teamId, filter.guideId, filter.since, filter.limit,
+                           filter.offset);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<LogbookEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                       row.columnOptionalText(4), row.columnOptionalText(5), row.columnText(6)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::vector<AarEntry>> listAarRecords(Database& db, std::int64_t tenantId,
+                                             const TeamRecordFilter& filter) {
+    auto stmt = db.prepare(
+        "SELECT a.id, t.name, a.at, a.guide_id, a.period_from, a.period_to, a.expected, "
+        "a.happened, a.why, a.improve, a.created_at "
+        "FROM aar_records AS a JOIN teams AS t ON t.id = a.team_id "
+        "WHERE a.tenant_id = ?1 AND (?2 IS NULL OR a.team_id = ?2) "
+        "AND (?3 IS NULL OR a.guide_id = ?3) AND (?4 IS NULL OR a.at >= ?4) "
+        "ORDER BY a.at DESC, a.rowid DESC LIMIT ?5 OFFSET ?6",
+        tenantId, filter.teamId, filter.guideId, filter.since, filter.limit, filter.offset);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<AarEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        AarEntry entry;
+        entry.id = row.columnText(0);
+        entry.team = row.columnText(1);
+        entry.at = row.columnText(2);
+        entry.guideId = row.columnOptionalText(3);
+        entry.from = row.columnOptionalText(4);
+        entry.to = row.columnOptionalText(5);
+        entry.expected = row.columnText(6);
+        entry.happened = row.columnText(7);
+        entry.why = row.columnText(8);
+        entry.improve = row.columnText(9);
+        entry.createdAt = row.columnText(10);
+        out.push_back(std::move(entry));
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    auto actions = db.prepare("SELECT text, guide_id, step FROM aar_actions "
+                              "WHERE tenant_id = ? AND aar_id = ? ORDER BY position");
+    if (!actions)
+        return std::unexpected(actions.error());
+    for (auto& entry : out) {
+        actions->reset();
+        actions->bindAll(tenantId, entry.id);
+        auto listed = actions->forEachRow([&entry](const sqlite::Statement& row) {
+            entry.actions.push_back(
+                {row.columnText(0), row.columnOptionalText(1), row.columnOptionalText(2)});
+        });
+        if (!listed)
+            return std::unexpected(listed.error());
+    }
+    return out;
 }
 
 } // namespace souffleur::server

@@ -129,3 +129,34 @@ TEST_CASE("Records carry no person, only guide, step and session", "[client][rec
     CHECK(newUuid() != newUuid());
     CHECK(isoTime(std::chrono::system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
 }
+
+TEST_CASE("Logbook and AAR records carry the team's words, never a person",
+          "[client][records][logbook]") {
+    const auto at = std::chrono::system_clock::time_point{} + std::chrono::hours(24);
+    const std::string logbook =
+        logbookRecord({"Fotohokje bij balie 3 kapot; gebruik de gemeentecamera", "", "", at});
+    CHECK(logbook.find(R"("type":"logbook")") != std::string::npos);
+    CHECK(logbook.find(R"("at":"1970-01-02T00:00:00.000Z")") != std::string::npos);
+    CHECK(logbook.find("guide") == std::string::npos); // not given: absent
+    CHECK(logbook.find("step") == std::string::npos);
+
+    AfterActionReview review;
+    review.at = at;
+    review.guideId = "g.id";
+    review.from = "2026-11-01";
+    review.expected = "e";
+    review.happened = "h";
+    review.why = "w";
+    review.improve = "i";
+    review.actions = {{"Camera laten maken", "", ""}, {"Stap aanpassen", "g.id", "foto"}};
+    const std::string aar = aarRecord(review);
+    CHECK(aar.find(R"("type":"aar")") != std::string::npos);
+    CHECK(aar.find(R"("from":"2026-11-01")") != std::string::npos);
+    CHECK(aar.find(R"("to")") == std::string::npos);
+    CHECK(aar.find(R"("actions":[{"text":"Camera laten maken"},)"
+                   R"({"text":"Stap aanpassen","guide":"g.id","step":"foto"}])") !=
+          std::string::npos);
+    review.actions.clear();
+    CHECK(aarRecord(review).find("actions") == std::string::npos);
+    CHECK(aarRecord(review) != aarRecord(review)); // a new id each time
+}

@@ -93,6 +93,20 @@ struct Desk {
     std::unique_ptr<SyncClient> sync;
 };
 
+AfterActionReview aarExample(std::chrono::system_clock::time_point at) {
+    AfterActionReview review;
+    review.at = at;
+    review.guideId = "g.id";
+    review.from = "2026-11-01";
+    review.to = "2026-11-30";
+    review.expected = "Identiteit binnen 5 minuten vastgesteld";
+    review.happened = "Vaak 10 minuten";
+    review.why = "Het fotohokje weigert foto's";
+    review.improve = "De gemeentecamera gebruiken";
+    review.actions = {{"Camera laten maken", "", ""}, {"Stap aanpassen", "g.id", "foto"}};
+    return review;
+}
+
 } // namespace
 
 // The contract between the desk and the server: every record the desk builds
@@ -113,6 +127,12 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
         records += "," + feedbackRecord({"g.id", 2, "s1", kind, "tekst", "voorstel"});
     }
     records += "," + feedbackRecord({"g.id", 2, "s1", FeedbackKind::Wrong, "", ""}); // no text
+    const auto now = std::chrono::system_clock::now();
+    records += "," + logbookRecord({"Fotohokje kapot", "", "", now});
+    records += "," + logbookRecord({"Fotohokje kapot", "g.id", "s1", now});
+    records += "," + aarRecord(aarExample(now));
+    records +=
+        "," + aarRecord({now, "", "", "", "e", "h", "w", "i", {}}); // no guide, period, actions
     const std::string batch =
         R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" + records + "]}";
     auto parsed = server::parseRecordBatch(batch);
@@ -120,6 +140,36 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
     REQUIRE(parsed.has_value());
     CHECK(parsed->events.size() == 7);
     CHECK(parsed->feedback.size() == 5);
+    CHECK(parsed->logbook.size() == 2);
+    REQUIRE(parsed->aars.size() == 2);
+    CHECK(parsed->aars[0].actions.size() == 2);
+}
+
+TEST_CASE("A desk's logbook entry and AAR record reach the server once",
+          "[client][sync][server][logbook]") {
+    TestServer server;
+    Desk desk(server, server.deskA, "logbook");
+    const auto now = std::chrono::system_clock::now();
+    REQUIRE(desk.outbox.enqueue(logbookRecord(
+        {"Fotohokje bij balie 3 kapot; gebruik de gemeentecamera", "g.id", "foto", now})));
+    REQUIRE(desk.outbox.enqueue(aarRecord(aarExample(now))));
+    desk.sync->start();
+    desk.sync->flushOutbox();
+    REQUIRE(eventually([&] { return desk.pending() == 0; }));
+    CHECK(desk.outbox.rejected().value() == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM logbook") == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM aar_records") == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM aar_actions") == 2);
+
+    // The team reads them back, as the team's.
+    const auto logbook =
+        server::test::send(server.port(), server::test::get("/api/v1/logbook", server.deskA));
+    INFO(logbook.body);
+    CHECK(logbook.body.find("\"team\":\"Balie A\"") != std::string::npos);
+    CHECK(logbook.body.find("gemeentecamera") != std::string::npos);
+    const auto aars = server::test::send(
+        server.port(), server::test::get("/api/v1/aar-records?guide=g.id", server.authorA));
+    CHECK(aars.body.find("Camera laten maken") != std::string::npos);
 }
 
 TEST_CASE("A new desk catches up with the feed and sends its records once",

@@ -197,6 +197,7 @@ TestServer::TestServer(Config config)
     deskB = account(tenantB, teamB, "desk-b", Role::Desk);
     authorB = account(tenantB, teamB, "author-b", Role::Author);
     reviewerB = account(tenantB, std::nullopt, "reviewer-b", Role::Reviewer);
+    adminB = account(tenantB, std::nullopt, "admin-b", Role::Admin);
     start();
 }
 

@@ -93,7 +93,7 @@ private:
 //   "Gemeente A": team "Balie A" with desk-a (desk), author-a (author);
 //                 reviewer-a (reviewer) and admin-a (admin) without a team
 //   "Gemeente B": team "Balie B" with desk-b (desk), author-b (author);
-//                 reviewer-b (reviewer) without a team
+//                 reviewer-b (reviewer) and admin-b (admin) without a team
 class TestServer {
 public:
     TestServer();
@@ -112,7 +112,7 @@ public:
     // The first column of the first row of a query, on a connection of its own.
     std::int64_t queryInt(const std::string& sql) const;
 
-    std::string deskA, authorA, reviewerA, adminA, deskB, authorB, reviewerB;
+    std::string deskA, authorA, reviewerA, adminA, deskB, authorB, reviewerB, adminB;
 
 private:
     void start();

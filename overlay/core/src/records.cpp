@@ -77,4 +77,45 @@ std::string feedbackRecord(const Feedback& feedback) {
     return boost::json::serialize(record);
 }
 
+namespace {
+
+// Sets `key` only when `value` is given: the server reads absent as "not given".
+void setIfGiven(boost::json::object& record, const char* key, const std::string& value) {
+    if (!value.empty())
+        record[key] = value;
+}
+
+} // namespace
+
+std::string logbookRecord(const LogbookEntry& entry) {
+    boost::json::object record{
+        {"type", "logbook"}, {"id", newUuid()}, {"at", isoTime(entry.at)}, {"text", entry.text}};
+    setIfGiven(record, "guide", entry.guideId);
+    setIfGiven(record, "step", entry.step);
+    return boost::json::serialize(record);
+}
+
+std::string aarRecord(const AfterActionReview& review) {
+    boost::json::object record{{"type", "aar"},
+                               {"id", newUuid()},
+                               {"at", isoTime(review.at)},
+                               {"expected", review.expected},
+                               {"happened", review.happened},
+                               {"why", review.why},
+                               {"improve", review.improve}};
+    setIfGiven(record, "guide", review.guideId);
+    setIfGiven(record, "from", review.from);
+    setIfGiven(record, "to", review.to);
+    boost::json::array actions;
+    for (const auto& action : review.actions) {
+        boost::json::object item{{"text", action.text}};
+        setIfGiven(item, "guide", action.guideId);
+        setIfGiven(item, "step", action.step);
+        actions.push_back(std::move(item));
+    }
+    if (!actions.empty())
+        record["actions"] = std::move(actions);
+    return boost::json::serialize(record);
+}
+
 } // namespace souffleur::client

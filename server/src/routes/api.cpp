@@ -3,6 +3,7 @@
 // (handlers.h). The handlers live in guides.cpp, alerts.cpp and records.cpp.
 #include "routes/handlers.h"
 
+#include <souffleur/server/routes.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/url/parse.hpp>
@@ -152,6 +153,9 @@ constexpr std::array kRoutes = {
     Route{"api/v1/feedback", kGet, true, kEditorRoles, kBodyLimit, listFeedbackRoute},
     Route{"api/v1/feedback/{id}", kPatch, true, kEditorRoles, kBodyLimit, updateFeedbackRoute},
     Route{"api/v1/reports/aar", kGet, true, kEditorRoles, kBodyLimit, aarReportRoute},
+    // The teams' logbook and AAR records (desks: their own team's only)
+    Route{"api/v1/logbook", kGet, true, kAnyRole, kBodyLimit, listLogbookRoute},
+    Route{"api/v1/aar-records", kGet, true, kAnyRole, kBodyLimit, listAarRecordsRoute},
 };
 
 // --- Admission ---------------------------------------------------------------
@@ -209,6 +213,16 @@ Response refusal(AuthFailure failure) {
 }
 
 } // namespace
+
+std::vector<RouteInfo> routeList() {
+    std::vector<RouteInfo> out;
+    for (const auto& route : kRoutes) {
+        const auto method = http::to_string(route.method); // static text
+        out.push_back({route.pattern, std::string_view(method.data(), method.size()),
+                       route.needsToken, route.roles});
+    }
+    return out;
+}
 
 void admit(const std::shared_ptr<ServerContext>& context, const Request& header, Peer peer,
            Admit done) {

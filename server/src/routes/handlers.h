@@ -2,7 +2,7 @@
 // helpers they share, and the handlers themselves, one file per area:
 //   guides.cpp   guides and their lifecycle, the change feed, push
 //   alerts.cpp   alerts and their acknowledgements
-//   records.cpp  records from the desks, feedback, reports
+//   records.cpp  records from the desks, feedback, reports, the teams' logbook and AARs
 // Handlers validate their input on the I/O thread and touch the store only
 // through runStorage(), whose completion answers on the connection's strand.
 #pragma once
@@ -100,5 +100,7 @@ void recordsRoute(const Env& env, Call& call, const Identity& who);
 void listFeedbackRoute(const Env& env, Call& call, const Identity& who);
 void updateFeedbackRoute(const Env& env, Call& call, const Identity& who);
 void aarReportRoute(const Env& env, Call& call, const Identity& who);
+void listLogbookRoute(const Env& env, Call& call, const Identity& who);
+void listAarRecordsRoute(const Env& env, Call& call, const Identity& who);
 
 } // namespace souffleur::server

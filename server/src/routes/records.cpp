@@ -1,5 +1,6 @@
-// Records from the desks, feedback for the authors and the reports for After
-// Action Reviews (docs/api.md, "Records", "Feedback", "Reports").
+// Records from the desks, feedback for the authors, the reports for After
+// Action Reviews, and the teams' logbook and AAR records (docs/api.md,
+// "Records", "Feedback", "Reports", "The teams' logbook and AAR records").
 #include "routes/handlers.h"
 
 #include <souffleur/server/records.h>
@@ -13,8 +14,8 @@
 namespace souffleur::server {
 namespace {
 
-constexpr std::int64_t kDefaultFeedbackLimit = 100;
-constexpr std::int64_t kMaxFeedbackLimit = 500;
+constexpr std::int64_t kDefaultListLimit = 100;
+constexpr std::int64_t kMaxListLimit = 500;
 
 json::object feedbackJson(const FeedbackEntry& entry) {
     json::object out{
@@ -30,17 +31,6 @@ json::object feedbackJson(const FeedbackEntry& entry) {
     if (entry.handledRevision)
         out["handled_revision"] = *entry.handledRevision;
     return out;
-}
-
-// "YYYY-MM-DD"
-bool isDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    return true;
 }
 
 json::object countsJson(const SessionCounts& counts) {
@@ -107,8 +97,146 @@ json::value reportJson(const AarReport& report) {
     return out;
 }
 
+json::object logbookJson(const LogbookEntry& entry) {
+    json::object out{{"id", entry.id},
+                     {"team", entry.team},
+                     {"at", entry.at},
+                     {"text", entry.text},
+                     {"created_at", entry.createdAt}};
+    if (entry.guideId)
+        out["guide"] = *entry.guideId;
+    if (entry.step)
+        out["step"] = *entry.step;
+    return out;
+}
+
+json::object aarJson(const AarEntry& entry) {
+    json::object out{{"id", entry.id},
+                     {"team", entry.team},
+                     {"at", entry.at},
+                     {"expected", entry.expected},
+                     {"happened", entry.happened},
+                     {"why", entry.why},
+                     {"improve", entry.improve},
+                     {"created_at", entry.createdAt}};
+    for (const auto& [key, value] :
+         {std::pair{"guide", &entry.guideId}, {"from", &entry.from}, {"to", &entry.to}}) {
+        if (*value)
+            out[key] = **value;
+    }
+    json::array actions;
+    for (const auto& action : entry.actions) {
+        json::object item{{"text", action.text}};
+        if (action.guideId)
+            item["guide"] = *action.guideId;
+        if (action.step)
+            item["step"] = *action.step;
+        actions.push_back(std::move(item));
+    }
+    out["actions"] = std::move(actions);
+    return out;
+}
+
 bool validStatus(std::string_view status) {
     return std::ranges::find(kFeedbackStatuses, status) != kFeedbackStatuses.end();
+}
+
+// The page of a list (?limit=N&offset=M), or the 400 that refuses it.
+std::expected<std::pair<std::int64_t, std::int64_t>, Response> page(const Call& call) {
+    const auto limitText = queryParameter(call.url, "limit");
+    const auto offsetText = queryParameter(call.url, "offset");
+    const auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultListLimit);
+    const auto offset = offsetText ? parseInteger(*offsetText) : std::optional<std::int64_t>(0);
+    if (!limit || *limit < 1 || !offset || *offset < 0)
+        return std::unexpected(errorResponse(http::status::bad_request,
+                                             "limit must be 1 or more and offset 0 or more"));
+    return std::pair{std::min(*limit, kMaxListLimit), *offset};
+}
+
+// Whose logbook or AAR records a caller may list. A desk account reads its
+// own team's only: naming another team is a 403, audited like the route's
+// own refusals. Authors, reviewers and admins read any team of their tenant,
+// or all of them when they name none; a name that is no team of the tenant
+// (another tenant's team, say) is a 404.
+enum class ScopeRefusal { Forbidden, NoSuchTeam };
+using TeamScope = std::expected<std::optional<std::int64_t>, ScopeRefusal>;
+
+sqlite::Result<TeamScope> teamScope(sqlite::Database& db, const Identity& who,
+                                    const std::optional<std::string>& teamName,
+                                    const std::string& auditTarget, const std::string& remote) {
+    std::optional<std::int64_t> named;
+    if (teamName) {
+        auto found = findTeam(db, who.tenantId, *teamName);
+        if (!found)
+            return std::unexpected(found.error());
+        named = *found;
+        if (!named && who.role != Role::Desk)
+            return TeamScope(std::unexpected(ScopeRefusal::NoSuchTeam));
+    }
+    if (who.role != Role::Desk)
+        return TeamScope(named);
+    if (who.teamId && (!teamName || named == who.teamId))
+        return TeamScope(who.teamId);
+    if (auto ok = appendAudit(db, {who.tenantId, who.name, "access", auditTarget, remote,
+                                   std::string(authFailureName(AuthFailure::Forbidden))});
+        !ok)
+        return std::unexpected(ok.error());
+    return TeamScope(std::unexpected(ScopeRefusal::Forbidden));
+}
+
+// GET /api/v1/logbook and /api/v1/aar-records: the filters, the access check
+// and the list, answered as {key: [entry, ...]}.
+template <typename List, typename ToJson>
+void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::string_view path,
+                      const char* key, List list, ToJson toJson) {
+    TeamRecordFilter filter;
+    const auto teamName = queryParameter(call.url, "team");
+    filter.guideId = queryParameter(call.url, "guide");
+    filter.since = queryParameter(call.url, "since");
+    if (filter.since && !isIsoDate(*filter.since))
+        return env.reply(errorResponse(http::status::bad_request, "since is a date: YYYY-MM-DD"));
+    const auto paging = page(call);
+    if (!paging)
+        return env.reply(paging.error());
+    filter.limit = paging->first;
+    filter.offset = paging->second;
+    std::string auditTarget = "GET " + std::string(path);
+    if (teamName)
+        auditTarget += " (team " + teamName->substr(0, kMaxNameLength) + ")";
+    using Entries = typename std::invoke_result_t<List, sqlite::Database&, std::int64_t,
+                                                  const TeamRecordFilter&>::value_type;
+    using Outcome = std::expected<Entries, ScopeRefusal>;
+    runStorage(
+        env,
+        [who, teamName, filter, list, auditTarget = std::move(auditTarget),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome> {
+            auto scope = teamScope(db, who, teamName, auditTarget, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome(std::unexpected(scope->error()));
+            TeamRecordFilter scoped = filter;
+            scoped.teamId = **scope;
+            auto entries = list(db, who.tenantId, scoped);
+            if (!entries)
+                return std::unexpected(entries.error());
+            return Outcome(std::move(*entries));
+        },
+        [env, key, toJson](sqlite::Result<Outcome> entries) {
+            if (!entries)
+                return env.reply(internalError(entries.error()));
+            if (!*entries) {
+                if (entries->error() == ScopeRefusal::NoSuchTeam)
+                    return env.reply(errorResponse(http::status::not_found, "no such team"));
+                return env.reply(errorResponse(
+                    http::status::forbidden,
+                    "a desk account reads only its own team's logbook and AAR records"));
+            }
+            json::array out;
+            for (const auto& entry : **entries)
+                out.push_back(toJson(entry));
+            env.reply(jsonResponse(http::status::ok, json::object{{key, std::move(out)}}));
+        });
 }
 
 } // namespace
@@ -139,15 +267,11 @@ void listFeedbackRoute(const Env& env, Call& call, const Identity& who) {
     if (filter.status && !validStatus(*filter.status))
         return env.reply(errorResponse(http::status::bad_request,
                                        "status must be new, accepted, rejected or done"));
-    const auto limitText = queryParameter(call.url, "limit");
-    const auto offsetText = queryParameter(call.url, "offset");
-    const auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultFeedbackLimit);
-    const auto offset = offsetText ? parseInteger(*offsetText) : std::optional<std::int64_t>(0);
-    if (!limit || *limit < 1 || !offset || *offset < 0)
-        return env.reply(errorResponse(http::status::bad_request,
-                                       "limit must be 1 or more and offset 0 or more"));
-    filter.limit = std::min(*limit, kMaxFeedbackLimit);
-    filter.offset = *offset;
+    const auto paging = page(call);
+    if (!paging)
+        return env.reply(paging.error());
+    filter.limit = paging->first;
+    filter.offset = paging->second;
     runStorage(
         env,
         [tenantId = who.tenantId, filter](sqlite::Database& db) {
@@ -208,7 +332,7 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
     query.to = queryParameter(call.url, "to");
     query.team = queryParameter(call.url, "team");
     for (const auto* date : {&query.from, &query.to}) {
-        if (*date && !isDate(**date))
+        if (*date && !isIsoDate(**date))
             return env.reply(
                 errorResponse(http::status::bad_request, "from and to are dates: YYYY-MM-DD"));
     }
@@ -222,6 +346,24 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(report.error()));
             env.reply(jsonResponse(http::status::ok, reportJson(*report)));
         });
+}
+
+void listLogbookRoute(const Env& env, Call& call, const Identity& who) {
+    teamRecordsRoute(
+        env, call, who, "/api/v1/logbook", "logbook",
+        [](sqlite::Database& db, std::int64_t tenantId, const TeamRecordFilter& filter) {
+            return listLogbook(db, tenantId, filter);
+        },
+        logbookJson);
+}
+
+void listAarRecordsRoute(const Env& env, Call& call, const Identity& who) {
+    teamRecordsRoute(
+        env, call, who, "/api/v1/aar-records", "aar_records",
+        [](sqlite::Database& db, std::int64_t tenantId, const TeamRecordFilter& filter) {
+            return listAarRecords(db, tenantId, filter);
+        },
+        aarJson);
 }
 
 } // namespace souffleur::server

@@ -102,7 +102,8 @@ sqlite::Result<std::vector<AuditRow>> recentAudit(sqlite::Database& db, std::int
 // one transaction. A client is known by its id within the account that sends
 // it, so one account's batches never affect another's. A batch at or below
 // the last one is a no-op. Returns the batch to acknowledge, or why the batch
-// number is refused (more than kMaxBatchStep ahead of the last one: a 400).
+// is refused (a 400): its number more than kMaxBatchStep ahead of the last
+// one, or logbook or AAR records from an account without a team.
 sqlite::Result<std::expected<std::int64_t, std::string>>
 applyRecords(sqlite::Database& db, const Identity& who, const RecordBatch& batch);
 
@@ -142,5 +143,47 @@ sqlite::Result<std::vector<FeedbackEntry>> listFeedback(sqlite::Database& db, st
 sqlite::Result<bool> updateFeedback(sqlite::Database& db, std::int64_t tenantId,
                                     std::string_view feedbackId, std::string_view status,
                                     std::optional<int> handledRevision, const Actor& actor);
+
+// --- The teams' logbook and After Action Reviews ---------------------------------
+
+// Which logbook entries or AAR records of a tenant to list, newest first (by
+// `at`, the desk's time), every filter optional.
+struct TeamRecordFilter {
+    std::optional<std::int64_t> teamId; // nullopt: every team of the tenant
+    std::optional<std::string> guideId;
+    std::optional<std::string> since; // YYYY-MM-DD: those `at` that day or later
+    std::int64_t limit = 100;
+    std::int64_t offset = 0;
+};
+
+// What the lists show: the team, never the account that wrote it.
+struct LogbookEntry {
+    std::string id;
+    std::string team;
+    std::string at;
+    std::string text;
+    std::optional<std::string> guideId;
+    std::optional<std::string> step;
+    std::string createdAt; // when the server stored it
+};
+struct AarEntry {
+    std::string id;
+    std::string team;
+    std::string at;
+    std::optional<std::string> guideId;
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    std::string expected;
+    std::string happened;
+    std::string why;
+    std::string improve;
+    std::vector<AarAction> actions;
+    std::string createdAt; // when the server stored it
+};
+
+sqlite::Result<std::vector<LogbookEntry>> listLogbook(sqlite::Database& db, std::int64_t tenantId,
+                                                      const TeamRecordFilter& filter);
+sqlite::Result<std::vector<AarEntry>> listAarRecords(sqlite::Database& db, std::int64_t tenantId,
+                                                     const TeamRecordFilter& filter);
 
 } // namespace souffleur::server

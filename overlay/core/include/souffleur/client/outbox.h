@@ -1,4 +1,5 @@
-// The outbox: records from this desk (session events, feedback) waiting to
+// The outbox: records from this desk (session events, feedback, logbook
+// entries, After Action Reviews: any JSON record of records.h) waiting to
 // reach the server. Invariants:
 //  1. enqueue() returns only after the record is committed (synchronous=FULL),
 //     so a record the user was told is saved survives a crash or power loss.

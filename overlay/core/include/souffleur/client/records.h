@@ -1,11 +1,15 @@
 // Outbox records as the server expects them (docs/api.md, POST /api/v1/records).
 // No personal data: a record names a guide, a step and a session id, never a person.
+// Logbook entries and After Action Reviews belong to the desk account's team
+// (the server refuses them from an account without one).
 #pragma once
 
 #include <souffleur/client/step_engine.h>
 
+#include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace souffleur::client {
 
@@ -36,5 +40,40 @@ struct Feedback {
 };
 
 std::string feedbackRecord(const Feedback& feedback);
+
+// A note in the team's logbook ("the photo booth at desk 3 rejects pictures
+// since Monday; use the municipal camera"), optionally about a guide's step.
+struct LogbookEntry {
+    std::string text; // not empty
+    std::string guideId;
+    std::string step;
+    std::chrono::system_clock::time_point at;
+};
+
+std::string logbookRecord(const LogbookEntry& entry);
+
+// An action a team agreed on in an After Action Review.
+struct FollowUpAction {
+    std::string text; // not empty
+    std::string guideId;
+    std::string step;
+};
+
+// An After Action Review of a team meeting: the four questions (what was
+// supposed to happen, what happened, why, what do we do better, none empty)
+// and at most 20 follow-up actions, optionally about one guide and a period.
+struct AfterActionReview {
+    std::chrono::system_clock::time_point at; // when the meeting was
+    std::string guideId;
+    std::string from; // YYYY-MM-DD, the period reviewed; empty: not given
+    std::string to;
+    std::string expected;
+    std::string happened;
+    std::string why;
+    std::string improve;
+    std::vector<FollowUpAction> actions;
+};
+
+std::string aarRecord(const AfterActionReview& review);
 
 } // namespace souffleur::client

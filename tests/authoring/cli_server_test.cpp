@@ -1,0 +1,114 @@
+// The `souffleur` tool's server commands against the real server (in-process,
+// loopback): the teams' logbook and AAR records, as text and as JSON.
+#include "test_support.h"
+
+#include <souffleur/authoring/cli.h>
+
+#include <boost/json/serialize.hpp>
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace souffleur::authoring;
+using souffleur::server::test::TestServer;
+namespace json = boost::json;
+
+namespace {
+
+struct Result {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+Result runCli(std::vector<std::string> args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = run(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+// `command --server URL --token TOKEN` and then `more`.
+Result runAgainst(const TestServer& server, const std::string& command, const std::string& token,
+                  std::vector<std::string> more = {}) {
+    std::vector<std::string> args{
+        command, "--server", "http://127.0.0.1:" + std::to_string(server.port()), "--token", token};
+    args.insert(args.end(), more.begin(), more.end());
+    return runCli(std::move(args));
+}
+
+void seedRecords(const TestServer& server) {
+    const json::array records{
+        json::object{{"type", "logbook"},
+                     {"id", "l1"},
+                     {"at", "2026-11-23T09:00:00Z"},
+                     {"text", "Fotohokje kapot"},
+                     {"guide", "g"},
+                     {"step", "foto"}},
+        json::object{{"type", "logbook"},
+                     {"id", "l2"},
+                     {"at", "2026-11-24T09:00:00Z"},
+                     {"text", "Weer heel"}},
+        json::object{{"type", "aar"},
+                     {"id", "a1"},
+                     {"at", "2026-11-30T15:00:00Z"},
+                     {"guide", "g"},
+                     {"from", "2026-11-01"},
+                     {"to", "2026-11-30"},
+                     {"expected", "Binnen 5 minuten"},
+                     {"happened", "Vaak 10 minuten"},
+                     {"why", "De camera"},
+                     {"improve", "Gemeentecamera"},
+                     {"actions", json::array{json::object{{"text", "Camera laten maken"}},
+                                             json::object{{"text", "Stap aanpassen"},
+                                                          {"guide", "g"},
+                                                          {"step", "foto"}}}}}};
+    const auto body =
+        json::serialize(json::object{{"client", "cli-test"}, {"batch", 1}, {"records", records}});
+    REQUIRE(souffleur::server::test::send(
+                server.port(), souffleur::server::test::post("/api/v1/records", server.deskA, body))
+                .status == 200);
+}
+
+} // namespace
+
+TEST_CASE("logbook lists a team's entries, newest first", "[authoring][cli][logbook]") {
+    TestServer server;
+    seedRecords(server);
+    const auto text = runAgainst(server, "logbook", server.authorA, {"--team", "Balie A"});
+    INFO(text.err);
+    CHECK(text.status == kExitOk);
+    CHECK(text.out == "[Balie A] 2026-11-24T09:00:00Z: Weer heel\n"
+                      "[Balie A] 2026-11-23T09:00:00Z g/foto: Fotohokje kapot\n");
+    CHECK(runAgainst(server, "logbook", server.deskA, {"--since", "2026-11-24"}).out ==
+          "[Balie A] 2026-11-24T09:00:00Z: Weer heel\n");
+    const auto asJson = runAgainst(server, "logbook", server.authorA, {"--limit", "1", "--json"});
+    CHECK(asJson.out.starts_with(R"({"logbook":[{"id":"l2","team":"Balie A")"));
+
+    // A desk reads only its own team's; an editor's unknown team is no team.
+    const auto other = runAgainst(server, "logbook", server.deskA, {"--team", "Balie B"});
+    CHECK(other.status == kExitContentError);
+    CHECK(other.err.find("HTTP 403") != std::string::npos);
+    const auto unknown = runAgainst(server, "logbook", server.authorB, {"--team", "Balie A"});
+    CHECK(unknown.status == kExitContentError);
+    CHECK(unknown.err == "souffleur logbook: HTTP 404: no such team\n");
+    CHECK(runAgainst(server, "logbook", server.authorA, {"extra"}).status == kExitUsage);
+}
+
+TEST_CASE("aar-records lists the teams' After Action Reviews", "[authoring][cli][logbook]") {
+    TestServer server;
+    seedRecords(server);
+    const auto text =
+        runAgainst(server, "aar-records", server.reviewerA, {"--team", "Balie A", "--guide", "g"});
+    INFO(text.err);
+    CHECK(text.status == kExitOk);
+    CHECK(text.out == "[Balie A] 2026-11-30T15:00:00Z AAR g (2026-11-01..2026-11-30) id=a1\n"
+                      "  expected: Binnen 5 minuten\n"
+                      "  happened: Vaak 10 minuten\n"
+                      "  why: De camera\n"
+                      "  improve: Gemeentecamera\n"
+                      "  action: Camera laten maken\n"
+                      "  action g/foto: Stap aanpassen\n");
+    CHECK(runAgainst(server, "aar-records", server.authorA, {"--guide", "other"}).out.empty());
+    CHECK(runCli({"--help"}).out.find("aar-records [--team NAME]") != std::string::npos);
+}
