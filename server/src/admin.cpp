@@ -2,15 +2,18 @@
 // in one transaction with its audit row, print the outcome.
 #include <souffleur/server/admin.h>
 #include <souffleur/server/auth.h>
+#include <souffleur/server/content_store.h>
 #include <souffleur/server/storage.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <unistd.h>
 #include <vector>
 
 namespace souffleur::server {
@@ -36,6 +39,11 @@ Commands:
   token revoke --tenant T --account A   revoke every token of the account; its
                                         notify connections close shortly after
   audit --tenant T [--limit N]          the newest audit rows (default 50)
+  backup FILE                           a consistent copy of the whole store in FILE
+                                        (new file; safe while the server runs)
+  restore FILE                          replace the store by a backup (the server must
+                                        be stopped); the old store is kept beside it,
+                                        and desks fetch the whole feed again
 )";
 
 struct Arguments {
@@ -73,6 +81,110 @@ std::optional<std::int64_t> number(std::string_view text) {
     return value;
 }
 
+// A backup that can be restored: SQLite's integrity check passes and it is a
+// Souffleur store. Its schema version, or what is wrong.
+std::expected<std::int64_t, std::string> checkBackup(const std::filesystem::path& file) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error))
+        return std::unexpected(file.string() + " is not a file");
+    auto db = sqlite::Database::open(file, {.readOnly = true});
+    if (!db)
+        return std::unexpected(db.error().message);
+    auto integrity = db->queryText("PRAGMA integrity_check");
+    if (!integrity || !*integrity || **integrity != "ok")
+        return std::unexpected(integrity ? "the integrity check fails: " + integrity->value_or("")
+                                         : integrity.error().message);
+    auto tenants = db->queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'tenants'");
+    auto version = db->queryInt("PRAGMA user_version");
+    if (!tenants || !version || tenants->value_or(0) != 1 || version->value_or(0) < 1)
+        return std::unexpected(std::string("not a Souffleur store"));
+    return version->value_or(0);
+}
+
+// Flushes a file (or directory) to the disk.
+bool syncPath(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// `admin restore FILE`, with the server stopped (the data directory's lock):
+// the current store is closed cleanly (its WAL folded in), kept beside as
+// souffleur.sqlite.before-restore-TIME, and the checked backup takes its
+// place; then it is migrated and its feed gets a new epoch, so every desk
+// fetches the whole feed again and drops what the restored store no longer has.
+int restore(const std::filesystem::path& dataDir, const std::filesystem::path& backupFile,
+            std::ostream& out, std::ostream& err) {
+    const auto fail = [&err](const std::string& message) {
+        err << "souffleur-server admin: " << message << "\n";
+        return kExitFailure;
+    };
+    auto lock = DataDirLock::acquire(dataDir);
+    if (!lock)
+        return fail(lock.error() + "; stop the server first");
+    auto version = checkBackup(backupFile);
+    if (!version)
+        return fail("cannot restore " + backupFile.string() + ": " + version.error());
+    const auto store = databasePath(dataDir);
+    std::error_code error;
+    const auto stamp = sqlite::isoTime(std::chrono::system_clock::now());
+    const auto kept = store.string() + ".before-restore-" + stamp;
+    if (std::filesystem::exists(store, error)) {
+        {
+            // The last connection to close folds the WAL into the file and removes it.
+            auto current = sqlite::Database::open(store);
+            if (!current)
+                return fail("cannot open the current store: " + current.error().message);
+        }
+        for (const char* suffix : {"-wal", "-shm"}) {
+            const std::string companion = store.string() + suffix;
+            if (!std::filesystem::exists(companion, error))
+                continue;
+            std::filesystem::rename(companion, kept + suffix, error);
+            if (error)
+                return fail("cannot move " + companion + ": " + error.message());
+        }
+        if (std::filesystem::rename(store, kept, error); error)
+            return fail("cannot move the current store aside: " + error.message());
+    }
+    const auto incoming = store.string() + ".restoring";
+    std::filesystem::copy_file(backupFile, incoming,
+                               std::filesystem::copy_options::overwrite_existing, error);
+    if (error || !syncPath(incoming))
+        return fail("cannot copy " + backupFile.string() + " into " + dataDir.string() + ": " +
+                    (error ? error.message() : "fsync failed"));
+    if (std::filesystem::rename(incoming, store, error); error || !syncPath(dataDir))
+        return fail("cannot put the backup in place: " +
+                    (error ? error.message() : std::string("fsync failed")));
+
+    auto db = openStore(store);
+    if (!db)
+        return fail("cannot open the restored store: " + db.error().message);
+    auto tx = sqlite::Transaction::begin(*db);
+    auto epoch = tx ? renewFeedEpoch(*db) : std::unexpected(tx.error());
+    if (!epoch)
+        return fail(epoch.error().message);
+    auto tenants = listTenants(*db);
+    if (!tenants)
+        return fail(tenants.error().message);
+    for (const auto& tenant : *tenants) {
+        if (auto ok = appendAudit(*db, {tenant.id, "admin-cli", "store restore",
+                                        backupFile.string(), "local", "done"});
+            !ok)
+            return fail(ok.error().message);
+    }
+    if (auto ok = tx->commit(); !ok)
+        return fail(ok.error().message);
+    out << "restored " << backupFile.string() << " (schema version " << *version << ") into "
+        << store.string() << "; the previous store is kept as "
+        << (std::filesystem::exists(kept, error) ? kept : std::string("(there was none)"))
+        << "; new feed epoch " << *epoch << ": desks will fetch every guide again\n";
+    return kExitOk;
+}
+
 // What every command needs: the open store and the words and options.
 class Admin {
 public:
@@ -103,6 +215,8 @@ public:
             return revoke();
         if (is({"audit"}) && w.size() == 1)
             return audit();
+        if (is({"backup"}) && w.size() == 2)
+            return backup(w[1]);
         m_err << "souffleur-server admin: unknown command\n\n" << kAdminUsage;
         return kExitUsage;
     }
@@ -296,6 +410,40 @@ private:
         return {tenant, **id};
     }
 
+    // VACUUM INTO reads one snapshot (a read transaction in WAL mode, so the
+    // server keeps writing) and writes a compact copy; the copy is checked.
+    int backup(const std::string& file) {
+        std::error_code error;
+        if (std::filesystem::exists(file, error)) {
+            m_err << "souffleur-server admin: " << file << " exists; name a new file\n";
+            return kExitFailure;
+        }
+        if (auto ok = m_db.execute("VACUUM INTO ?", file); !ok)
+            return failed(ok.error());
+        auto check = checkBackup(file);
+        if (!check) {
+            m_err << "souffleur-server admin: the backup " << file
+                  << " is not sound: " << check.error() << "\n";
+            return kExitFailure;
+        }
+        if (auto ok = auditEveryTenant("store backup", file); !ok)
+            return failed(ok.error());
+        m_out << "backup written to " << file << " (" << std::filesystem::file_size(file, error)
+              << " bytes, schema version " << *check << ")\n";
+        return kExitOk;
+    }
+
+    sqlite::Result<void> auditEveryTenant(const std::string& action, const std::string& target) {
+        auto tenants = listTenants(m_db);
+        if (!tenants)
+            return std::unexpected(tenants.error());
+        for (const auto& tenant : *tenants) {
+            if (auto ok = audit(tenant.id, action, target); !ok)
+                return ok;
+        }
+        return {};
+    }
+
     sqlite::Result<void> audit(std::int64_t tenantId, std::string action, std::string target) {
         return appendAudit(
             m_db, {tenantId, "admin-cli", std::move(action), std::move(target), "local", "done"});
@@ -342,6 +490,8 @@ int runAdmin(std::span<const std::string> args, std::ostream& out, std::ostream&
         err << "souffleur-server admin: name the data directory: --data DIR\n";
         return kExitUsage;
     }
+    if (parsed->words.size() == 2 && parsed->words.front() == "restore")
+        return restore(data->second, parsed->words[1], out, err);
     // A new data directory starts here: its store is created and migrated.
     if (auto ok = prepareDataDir(data->second); !ok) {
         err << "souffleur-server admin: " << ok.error() << "\n";

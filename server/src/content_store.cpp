@@ -523,6 +523,14 @@ Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_
         return std::unexpected(stmt.error());
     ChangePage page;
     page.lastSeq = since;
+    auto epoch = feedEpoch(db);
+    if (!epoch)
+        return std::unexpected(epoch.error());
+    page.epoch = std::move(*epoch);
+    auto seq = currentSeq(db, tenantId);
+    if (!seq)
+        return std::unexpected(seq.error());
+    page.feedSeq = *seq;
     std::size_t bytes = 0;
     for (;;) {
         auto row = stmt->step();
@@ -548,6 +556,23 @@ Result<std::int64_t> currentSeq(Database& db, std::int64_t tenantId) {
     if (!seq)
         return std::unexpected(seq.error());
     return seq->value_or(0);
+}
+
+Result<std::string> feedEpoch(Database& db) {
+    auto epoch = db.queryText("SELECT value FROM store_meta WHERE key = 'feed_epoch'");
+    if (!epoch)
+        return std::unexpected(epoch.error());
+    if (!*epoch)
+        return std::unexpected(sqlite::Error{0, "the store has no feed epoch"});
+    return **epoch;
+}
+
+Result<std::string> renewFeedEpoch(Database& db) {
+    if (auto ok = db.exec("UPDATE store_meta SET value = lower(hex(randomblob(16))) "
+                          "WHERE key = 'feed_epoch'");
+        !ok)
+        return std::unexpected(ok.error());
+    return feedEpoch(db);
 }
 
 Result<std::optional<Change>> changeAt(Database& db, std::int64_t tenantId, std::int64_t seq) {

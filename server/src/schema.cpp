@@ -220,7 +220,18 @@ CREATE TABLE aar_actions (
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3};
+// v4: the store's feed epoch, a random name for this store's change feed. It
+// changes when the store is restored from a backup (`admin restore`): a desk
+// whose cursor came from another epoch fetches the feed again from the start.
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE TABLE store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO store_meta (key, value) VALUES ('feed_epoch', lower(hex(randomblob(16))));
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 } // namespace
 

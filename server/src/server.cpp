@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -113,6 +114,7 @@ struct Server::Impl {
     std::vector<std::thread> threads;
     std::uint16_t port = 0;
     std::atomic<bool> running = false;
+    std::optional<DataDirLock> lock; // while started
 };
 
 Server::Server(Config config)
@@ -153,6 +155,10 @@ std::expected<void, std::string> Server::start() {
     }
     if (auto ok = prepareDataDir(d.config.dataDir); !ok)
         return ok;
+    auto lock = DataDirLock::acquire(d.config.dataDir);
+    if (!lock)
+        return std::unexpected(lock.error());
+    d.lock.emplace(std::move(*lock));
     const auto file = databasePath(d.config.dataDir);
     auto db = openStore(file);
     if (!db)
@@ -197,6 +203,7 @@ void Server::stop() {
     for (auto& thread : d.threads)
         thread.join();
     d.threads.clear();
+    d.lock.reset();
     logLine("stopped", {{"port", d.port}});
 }
 

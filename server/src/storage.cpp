@@ -6,6 +6,13 @@
 #include <souffleur/server/log.h>
 #include <souffleur/server/storage.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <utility>
+
 namespace souffleur::server {
 
 using sqlite::Database;
@@ -24,6 +31,39 @@ std::expected<void, std::string> prepareDataDir(const std::filesystem::path& dat
 
 std::filesystem::path databasePath(const std::filesystem::path& dataDir) {
     return dataDir / "souffleur.sqlite";
+}
+
+std::expected<DataDirLock, std::string> DataDirLock::acquire(const std::filesystem::path& dataDir) {
+    const auto file = dataDir / "souffleur.lock";
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return std::unexpected("cannot open " + file.string() + ": " + std::strerror(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        ::close(fd);
+        if (error == EWOULDBLOCK)
+            return std::unexpected("the data directory " + dataDir.string() +
+                                   " is in use by another souffleur-server (or admin restore)");
+        return std::unexpected("cannot lock " + file.string() + ": " + std::strerror(error));
+    }
+    return DataDirLock(fd);
+}
+
+DataDirLock::DataDirLock(DataDirLock&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)) {}
+
+DataDirLock& DataDirLock::operator=(DataDirLock&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+DataDirLock::~DataDirLock() {
+    if (m_fd >= 0)
+        ::close(m_fd); // releases the lock
 }
 
 Result<Database> openStore(const std::filesystem::path& file) {

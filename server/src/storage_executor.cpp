@@ -44,6 +44,9 @@ void StorageExecutor::stop(Job last) {
     m_wake.notify_one();
     if (m_thread.joinable())
         m_thread.join();
+    // No job runs any more: close the store now (its WAL is folded in), not
+    // when the last connection lets go of the executor.
+    m_db = sqlite::Database();
 }
 
 // Group commit: the jobs waiting when the thread comes round (up to

@@ -46,7 +46,7 @@ public:
     // How many jobs wait.
     std::size_t queued();
     // Runs the queued jobs, then `last` (when given, on the first call), then
-    // ends the thread. Idempotent.
+    // ends the thread and closes the store. Idempotent.
     void stop(Job last = {});
 
     // Runs `work(db)` (returning a sqlite::Result<T>) on the storage thread and,

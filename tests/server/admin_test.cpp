@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -144,4 +145,70 @@ TEST_CASE("Too many requests from one address get 429 with Retry-After", "[serve
     CHECK(refused >= 10); // 20 requests at once, a burst of 4 and 2 a second
     std::this_thread::sleep_for(1100ms);
     CHECK(client.send(get("/api/v1/guides", server.deskA)).status == 200); // refilled
+}
+
+TEST_CASE("A backup taken while serving restores, with a new feed epoch",
+          "[server][admin][backup]") {
+    TestServer server;
+    const auto publish = [&](const std::string& id) {
+        REQUIRE(send(server.port(),
+                     post("/api/v1/guides", server.reviewerA, guideXml(id, 1), "application/xml"))
+                    .status == 201);
+    };
+    const auto feed = [&] {
+        return send(server.port(), get("/api/v1/changes?since=0", server.deskA)).json();
+    };
+    publish("t.voor");
+    const auto before = feed();
+    const std::string epoch(before.at("epoch").as_string());
+    CHECK(epoch.size() == 32);
+    CHECK(before.at("seq").as_int64() == 1);
+
+    const auto backup = server.dataDir().parent_path() / "backup.sqlite";
+    std::filesystem::remove(backup);
+    const auto taken = admin(server.dataDir(), {"backup", backup.string()});
+    INFO(taken.err);
+    REQUIRE(taken.status == 0);
+    CHECK(admin(server.dataDir(), {"backup", backup.string()}).err.find("exists") !=
+          std::string::npos);
+    publish("t.na"); // after the backup: lost by the restore
+
+    // Not while the server runs, and never from a file that is not a store.
+    const auto running = admin(server.dataDir(), {"restore", backup.string()});
+    CHECK(running.status == 1);
+    CHECK(running.err.find("stop the server first") != std::string::npos);
+    server.stop();
+    const auto junk = server.dataDir().parent_path() / "junk.sqlite";
+    std::ofstream(junk) << "not a database";
+    const auto refused = admin(server.dataDir(), {"restore", junk.string()});
+    CHECK(refused.status == 1);
+    CHECK(refused.err.find("cannot restore") != std::string::npos);
+    CHECK(server.queryInt("SELECT count(*) FROM revisions") == 2); // untouched
+
+    const auto restored = admin(server.dataDir(), {"restore", backup.string()});
+    INFO(restored.err);
+    REQUIRE(restored.status == 0);
+    CHECK(restored.out.find("new feed epoch") != std::string::npos);
+    server.restart();
+    const auto after = feed();
+    CHECK(std::string(after.at("epoch").as_string()) != epoch);
+    CHECK(after.at("seq").as_int64() == 1);
+    CHECK(after.at("changes").as_array().size() == 1);
+    CHECK(server.queryInt("SELECT count(*) FROM audit WHERE action = 'store restore'") == 2);
+    // The store it replaced is kept beside it, whole.
+    int kept = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(server.dataDir()))
+        kept += entry.path().filename().string().starts_with("souffleur.sqlite.before-restore-");
+    CHECK(kept == 1);
+}
+
+TEST_CASE("Two servers never share a data directory", "[server][admin]") {
+    TestServer server;
+    Config second;
+    second.dataDir = server.dataDir();
+    second.port = 0;
+    Server other(second);
+    const auto started = other.start();
+    REQUIRE_FALSE(started.has_value());
+    CHECK(started.error().find("in use by another souffleur-server") != std::string::npos);
 }

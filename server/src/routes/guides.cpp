@@ -371,7 +371,9 @@ void changesRoute(const Env& env, Call& call, const Identity& who) {
                                                {"xml", change.xml}});
             env.reply(jsonResponse(http::status::ok, json::object{{"changes", std::move(changes)},
                                                                   {"last_seq", page->lastSeq},
-                                                                  {"more", page->more}}));
+                                                                  {"more", page->more},
+                                                                  {"epoch", page->epoch},
+                                                                  {"seq", page->feedSeq}}));
         });
 }
 

@@ -12,6 +12,8 @@
 //   souffleur-server admin --data DIR token issue --tenant T --account A [--days N]
 //   souffleur-server admin --data DIR token revoke --tenant T --account A
 //   souffleur-server admin --data DIR audit --tenant T [--limit N]
+//   souffleur-server admin --data DIR backup FILE      (while the server runs)
+//   souffleur-server admin --data DIR restore FILE     (with the server stopped)
 //
 // A token is printed once, when it is issued; the store keeps only its hash.
 // Revoking closes the account's open notify connections within the server's

@@ -204,6 +204,8 @@ struct ChangePage {
     std::vector<Change> changes;
     std::int64_t lastSeq = 0; // of the last change returned, or `since` when none
     bool more = false;
+    std::string epoch;        // the store's feed epoch (feedEpoch)
+    std::int64_t feedSeq = 0; // the tenant's newest sequence number
 };
 // How much XML one page of the change feed carries at most.
 inline constexpr std::size_t kChangePageBytes = 8 * 1024 * 1024;
@@ -216,6 +218,12 @@ sqlite::Result<ChangePage> changesSince(sqlite::Database& db, std::int64_t tenan
                                         std::size_t maxBytes = kChangePageBytes);
 // The tenant's last feed sequence number (0 before the first change).
 sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenantId);
+
+// The name of this store's change feed: random, made with the store and made
+// anew when it is restored from a backup. A desk holding a cursor of another
+// epoch starts again from 0 (docs/api.md, "Change feed").
+sqlite::Result<std::string> feedEpoch(sqlite::Database& db);
+sqlite::Result<std::string> renewFeedEpoch(sqlite::Database& db);
 // One change, by its sequence number (for a push that carries it).
 sqlite::Result<std::optional<Change>> changeAt(sqlite::Database& db, std::int64_t tenantId,
                                                std::int64_t seq);

@@ -31,6 +31,25 @@ std::expected<void, std::string> prepareDataDir(const std::filesystem::path& dat
 // DIR/souffleur.sqlite
 std::filesystem::path databasePath(const std::filesystem::path& dataDir);
 
+// An exclusive lock on a data directory (flock on DIR/souffleur.lock), held
+// by the running server and by `admin restore`, so that neither runs while
+// the other does. The kernel drops it when the process ends, however it ends.
+class DataDirLock {
+public:
+    // Fails, naming the directory, when another process holds it.
+    static std::expected<DataDirLock, std::string> acquire(const std::filesystem::path& dataDir);
+    DataDirLock(DataDirLock&& other) noexcept;
+    DataDirLock& operator=(DataDirLock&& other) noexcept;
+    DataDirLock(const DataDirLock&) = delete;
+    DataDirLock& operator=(const DataDirLock&) = delete;
+    ~DataDirLock();
+
+private:
+    explicit DataDirLock(int fd)
+        : m_fd(fd) {}
+    int m_fd = -1;
+};
+
 // Opens (creating if missing) the store and migrates it to the current schema.
 sqlite::Result<sqlite::Database> openStore(const std::filesystem::path& file);
 
