@@ -10,12 +10,15 @@
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/server/admin.h>
 #include <souffleur/server/records.h>
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -383,4 +386,51 @@ TEST_CASE("The server refuses to start with a bad TLS setup", "[server][tls]") {
     CHECK_THAT(startError(good.certificate, good.certificate),
                Catch::Contains("cannot use the TLS private key"));
     CHECK(startError(good.certificate, good.privateKey).empty());
+}
+
+TEST_CASE("After the server's store is restored from a backup the desk starts over",
+          "[client][sync][server][backup]") {
+    TestServer server;
+    publish(server, "t.blijft", 1);
+    publish(server, "t.ouder", 1);
+    const auto backup = souffleur::test::freshPath("restore-backup.sqlite");
+    std::ostringstream out;
+    std::ostringstream err;
+    const auto admin = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--data", server.dataDir().string()});
+        return server::runAdmin(args, out, err);
+    };
+    REQUIRE(admin({"backup", backup.string()}) == 0);
+    // After the backup, and so lost by the restore: a newer revision and a guide.
+    publish(server, "t.ouder", 2);
+    publish(server, "t.verloren", 1);
+
+    Desk desk(server, server.deskA, "restored");
+    desk.sync->start();
+    REQUIRE(eventually([&] { return desk.guideCount() == 3; }));
+    REQUIRE(desk.replica.cursor().value() == 4);
+    const auto epochBefore = desk.replica.epoch().value();
+    CHECK_FALSE(epochBefore.empty());
+
+    server.stop();
+    INFO(err.str());
+    REQUIRE(admin({"restore", backup.string()}) == 0);
+    server.restart();
+    // Published after the restore: the feed reaches sequence 3 again, below the
+    // desk's cursor of 4, but in another epoch; only the epoch tells.
+    publish(server, "t.nieuw", 1);
+    // What the desk holds, as "id revision" lines in title order.
+    const auto holds = [&desk] {
+        std::string held;
+        auto guides = desk.replica.guides();
+        for (const auto& guide : guides.value_or(std::vector<GuideEntry>{}))
+            held += guide.id + " " + std::to_string(guide.revision) + "\n";
+        return held;
+    };
+    CHECK(eventually([&] { return holds() == "t.blijft 1\nt.nieuw 1\nt.ouder 1\n"; }));
+    INFO(holds());
+    CHECK(desk.replica.cursor().value() == 3);
+    CHECK(desk.replica.epoch().value() != epochBefore);
+    const std::lock_guard lock(desk.logMutex);
+    CHECK_THAT(desk.log, Catch::Contains("restored or replaced"));
 }

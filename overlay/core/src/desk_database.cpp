@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -39,6 +39,13 @@ constexpr std::array<std::string_view, 2> kMigrations = {
         title TEXT NOT NULL,
         xml TEXT NOT NULL,
         received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+    )sql",
+    // 3: the server's feed epoch, and the rows to drop once a fresh start
+    // from 0 (after the server's store was restored) has reached the end.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE alerts ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+    INSERT INTO meta(key, value) VALUES ('epoch', '');
     )sql",
 };
 

@@ -57,16 +57,41 @@ sqlite::Result<std::int64_t> Replica::cursor() {
     return value->value_or(0);
 }
 
+sqlite::Result<std::string> Replica::epoch() {
+    auto value = m_db.queryText("SELECT value FROM meta WHERE key = 'epoch'");
+    if (!value)
+        return std::unexpected(value.error());
+    return value->value_or(std::string());
+}
+
+sqlite::Result<void> Replica::setEpoch(std::string_view epoch) {
+    return m_db.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", epoch);
+}
+
+sqlite::Result<void> Replica::startOver(std::string_view epoch) {
+    auto tx = sqlite::Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    for (const char* sql : {"UPDATE guides SET stale = 1", "UPDATE alerts SET stale = 1",
+                            "UPDATE meta SET value = '0' WHERE key = 'cursor'"}) {
+        if (auto ok = m_db.exec(sql); !ok)
+            return ok;
+    }
+    if (auto ok = setEpoch(epoch); !ok)
+        return ok;
+    return tx->commit();
+}
+
 sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
-                                          std::int64_t newCursor) {
+                                          std::int64_t newCursor, bool upToDate) {
     auto tx = sqlite::Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
     auto upsert = m_db.prepare(
         "INSERT INTO guides(id, revision, title, xml) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
-        "xml = excluded.xml, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-        "WHERE excluded.revision >= guides.revision");
+        "xml = excluded.xml, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
+        "WHERE excluded.revision >= guides.revision OR guides.stale = 1");
     if (!upsert)
         return std::unexpected(upsert.error());
     auto upsertAlert = m_db.prepare(
@@ -74,8 +99,8 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
         "level = excluded.level, must_acknowledge = excluded.must_acknowledge, "
         "title = excluded.title, xml = excluded.xml, "
-        "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-        "WHERE excluded.revision >= alerts.revision");
+        "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
+        "WHERE excluded.revision >= alerts.revision OR alerts.stale = 1");
     if (!upsertAlert)
         return std::unexpected(upsertAlert.error());
     int rejected = 0;
@@ -104,9 +129,10 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
             // Only the retired revision (or an older one) goes: a newer one
             // published since stays.
             const bool guide = change.kind == "retired";
-            if (auto ok = m_db.execute(guide ? "DELETE FROM guides WHERE id = ? AND revision <= ?"
-                                             : "DELETE FROM alerts WHERE id = ? AND revision <= ?",
-                                       change.id, change.revision);
+            if (auto ok = m_db.execute(
+                    guide ? "DELETE FROM guides WHERE id = ? AND (revision <= ? OR stale = 1)"
+                          : "DELETE FROM alerts WHERE id = ? AND (revision <= ? OR stale = 1)",
+                    change.id, change.revision);
                 !ok)
                 return std::unexpected(ok.error());
         }
@@ -116,6 +142,13 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
                                std::to_string(newCursor));
         !ok)
         return std::unexpected(ok.error());
+    if (upToDate) {
+        for (const char* sql :
+             {"DELETE FROM guides WHERE stale = 1", "DELETE FROM alerts WHERE stale = 1"}) {
+            if (auto ok = m_db.exec(sql); !ok)
+                return std::unexpected(ok.error());
+        }
+    }
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return rejected;

@@ -160,6 +160,7 @@ private:
     asio::awaitable<bool> serve(std::shared_ptr<WebSocket> ws) {
         m_ws = ws;
         m_pullNeeded = true;
+        m_pulled = false;
         setState(SyncState::Online);
         asio::co_spawn(m_context, readNotices(ws), asio::detached);
         bool cycled = false;
@@ -253,6 +254,10 @@ private:
                 log("ignored a malformed notice");
                 continue;
             }
+            // The hello's sequence number needs no pull of its own: every
+            // connection starts with one, begun after the socket opened.
+            if (const auto* type = object->if_contains("type"); type && *type == "hello")
+                continue;
             const auto cursor = m_replica->cursor();
             if (cursor && seq->as_int64() <= *cursor)
                 continue; // already here
@@ -260,7 +265,7 @@ private:
             // retirements): the next one after the cursor is applied at once.
             const auto* change = object->if_contains("change");
             if (cursor && change && change->is_object() && seq->as_int64() == *cursor + 1 &&
-                applyInline(parseChange(change->as_object()), seq->as_int64()))
+                m_pulled && applyInline(parseChange(change->as_object()), seq->as_int64()))
                 continue;
             m_pullNeeded = true;
             wake();
@@ -309,7 +314,13 @@ private:
                 log("malformed change feed: " + page.error());
                 co_return false;
             }
-            auto rejected = m_replica->applyChanges(page->changes, page->lastSeq);
+            if (auto started = checkEpoch(*page, *cursor); !started) {
+                log("cannot start the feed over: " + started.error().message);
+                co_return false;
+            } else if (*started) {
+                continue; // from 0
+            }
+            auto rejected = m_replica->applyChanges(page->changes, page->lastSeq, !page->more);
             if (!rejected) {
                 log("cannot store changes: " + rejected.error().message);
                 co_return false;
@@ -319,8 +330,10 @@ private:
                     " guide(s) in the feed did not parse and were skipped");
             if (!page->changes.empty() && m_callbacks.guidesChanged)
                 m_callbacks.guidesChanged(page->lastSeq);
-            if (!page->more)
+            if (!page->more) {
+                m_pulled = true;
                 co_return true;
+            }
         }
     }
 
@@ -372,6 +385,8 @@ private:
         std::vector<Change> changes;
         std::int64_t lastSeq = 0;
         bool more = false;
+        std::string epoch;        // empty from a server without epochs
+        std::int64_t feedSeq = 0; // the server's newest sequence number
     };
 
     static std::expected<Page, std::string> parseChanges(const std::string& body) {
@@ -388,6 +403,10 @@ private:
         page.lastSeq = lastSeq->as_int64();
         if (const auto* more = object.if_contains("more"); more && more->is_bool())
             page.more = more->as_bool();
+        if (const auto* epoch = object.if_contains("epoch"); epoch && epoch->is_string())
+            page.epoch = std::string(epoch->as_string());
+        if (const auto* seq = object.if_contains("seq"); seq && seq->is_int64())
+            page.feedSeq = seq->as_int64();
         for (const auto& entry : changes->as_array()) {
             const auto* change = entry.if_object();
             if (!change)
@@ -409,6 +428,31 @@ private:
         };
         return {number("seq"), text("kind"), text("id"), static_cast<int>(number("revision")),
                 text("xml")};
+    }
+
+    // A page from another epoch than the cursor's (the server's store was
+    // restored from a backup), or a feed that ends before the cursor: the
+    // replica starts over from 0. True when it did.
+    sqlite::Result<bool> checkEpoch(const Page& page, std::int64_t cursor) {
+        if (page.epoch.empty())
+            return false; // a server without epochs
+        auto epoch = m_replica->epoch();
+        if (!epoch)
+            return std::unexpected(epoch.error());
+        if (epoch->empty() && page.feedSeq >= cursor) {
+            // A new desk, or one from before epochs: its cursor fits this feed.
+            if (auto ok = m_replica->setEpoch(page.epoch); !ok)
+                return std::unexpected(ok.error());
+            return false;
+        }
+        if (*epoch == page.epoch && page.feedSeq >= cursor)
+            return false;
+        log(*epoch != page.epoch
+                ? "the server's store was restored or replaced: fetching the whole feed again"
+                : "the server's feed ends before this desk's cursor: fetching it again");
+        if (auto ok = m_replica->startOver(page.epoch); !ok)
+            return std::unexpected(ok.error());
+        return true;
     }
 
     asio::awaitable<void> waitForWake(std::chrono::milliseconds timeout) {
@@ -457,6 +501,9 @@ private:
     std::shared_ptr<WebSocket> m_ws;           // the current notify connection, if any
     std::shared_ptr<asio::ssl::context> m_tls; // for an https server
     bool m_pullNeeded = false;
+    // The feed has been read to its end on this connection (so its epoch is
+    // known to match): only then may a pushed change be applied on its own.
+    bool m_pulled = false;
     bool m_wakePending = false;
     std::mt19937 m_random{std::random_device{}()};
 };

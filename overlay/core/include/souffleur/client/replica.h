@@ -49,12 +49,23 @@ public:
     sqlite::Result<std::optional<std::string>> alertXml(std::string_view id);
     // The last change-feed sequence applied; 0 for a new desk.
     sqlite::Result<std::int64_t> cursor();
+    // The epoch of the server's feed the cursor belongs to; empty for a new desk.
+    sqlite::Result<std::string> epoch();
+    sqlite::Result<void> setEpoch(std::string_view epoch);
+    // The server's store was restored (another epoch) or its feed is behind
+    // the cursor: start again from 0 in `epoch`, in one transaction. What the
+    // desk holds stays usable meanwhile but is marked stale: the feed replaces
+    // it whatever its revision, and what is still stale when the feed has been
+    // read to its end goes (applyChanges with upToDate).
+    sqlite::Result<void> startOver(std::string_view epoch);
     // Applies one page of changes and moves the cursor, in one transaction:
     // guides and alerts are stored (an older revision never replaces a newer
-    // one), retired ones removed. A guide or alert that does not parse is
-    // skipped (and counted in the returned number of rejected changes): the
-    // desk keeps its last good revision. Unknown kinds are skipped.
-    sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor);
+    // one, unless that one is stale), retired ones removed. A guide or alert
+    // that does not parse is skipped (and counted in the returned number of
+    // rejected changes): the desk keeps its last good revision. Unknown kinds
+    // are skipped. `upToDate`: this page ends the feed, so stale rows go.
+    sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor,
+                                     bool upToDate = false);
 
     sqlite::Database& database() { return m_db; }
 
