@@ -10,6 +10,7 @@
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -409,6 +410,47 @@ TEST_CASE("Record batches are acknowledged once; retries are no-ops", "[server][
         CHECK(server.queryInt("SELECT count(*) FROM events AS e JOIN teams AS t ON "
                               "t.id = e.team_id WHERE t.name = 'Balie A'") == 2);
     }
+}
+
+TEST_CASE("The same batches sent at once over several connections, and again after a "
+          "restart, are stored once",
+          "[server][records]") {
+    TestServer server;
+    constexpr int kBatches = 20;
+    constexpr int kSenders = 4;
+    const auto body = [](int number) {
+        json::array records;
+        for (int i = 0; i < 5; ++i) {
+            const std::string id = "b" + std::to_string(number) + "-" + std::to_string(i);
+            records.push_back(event(id, "s" + std::to_string(number), "step_shown"));
+        }
+        return batch("interleaved", number, std::move(records));
+    };
+    // Every sender sends every batch in order, each request on a connection of
+    // its own, all senders at once: retries racing each other.
+    const auto sendAll = [&] {
+        std::vector<std::thread> senders;
+        std::atomic<int> failures = 0;
+        for (int sender = 0; sender < kSenders; ++sender) {
+            senders.emplace_back([&] {
+                for (int number = 1; number <= kBatches; ++number) {
+                    if (sendRecords(server, server.deskA, body(number)).status != 200)
+                        ++failures;
+                }
+            });
+        }
+        for (auto& thread : senders)
+            thread.join();
+        return failures.load();
+    };
+    CHECK(sendAll() == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM events") == kBatches * 5);
+    CHECK(server.queryInt("SELECT count(DISTINCT id) FROM events") == kBatches * 5);
+    CHECK(server.queryInt("SELECT last_batch FROM clients WHERE client_id = 'interleaved'") ==
+          kBatches);
+    server.restart(); // the desk reconnects and, not knowing what arrived, sends it all again
+    CHECK(sendAll() == 0);
+    CHECK(server.queryInt("SELECT count(*) FROM events") == kBatches * 5);
 }
 
 TEST_CASE("A client id is bound to the account that sends it", "[server][records]") {
