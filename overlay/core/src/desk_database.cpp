@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -46,6 +46,35 @@ constexpr std::array<std::string_view, 3> kMigrations = {
     ALTER TABLE guides ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE alerts ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
     INSERT INTO meta(key, value) VALUES ('epoch', '');
+    )sql",
+    // 4: full-text search (search_index.h). The index follows the guides
+    // table through triggers; the columns of guides stored before are filled
+    // by fillSearchColumns() when the replica opens.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN tags TEXT;
+    ALTER TABLE guides ADD COLUMN summary TEXT;
+    ALTER TABLE guides ADD COLUMN body TEXT;
+    CREATE VIRTUAL TABLE guide_search USING fts5(
+        title, tags, summary, body,
+        content = 'guides', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    INSERT INTO guide_search(guide_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 1.0)');
+    CREATE VIRTUAL TABLE guide_search_vocabulary USING fts5vocab(guide_search, 'row');
+    CREATE TRIGGER guides_indexed AFTER INSERT ON guides BEGIN
+        INSERT INTO guide_search(rowid, title, tags, summary, body)
+        VALUES (new.rowid, new.title, new.tags, new.summary, new.body);
+    END;
+    CREATE TRIGGER guides_unindexed AFTER DELETE ON guides BEGIN
+        INSERT INTO guide_search(guide_search, rowid, title, tags, summary, body)
+        VALUES ('delete', old.rowid, old.title, old.tags, old.summary, old.body);
+    END;
+    CREATE TRIGGER guides_reindexed AFTER UPDATE OF title, tags, summary, body ON guides BEGIN
+        INSERT INTO guide_search(guide_search, rowid, title, tags, summary, body)
+        VALUES ('delete', old.rowid, old.title, old.tags, old.summary, old.body);
+        INSERT INTO guide_search(rowid, title, tags, summary, body)
+        VALUES (new.rowid, new.title, new.tags, new.summary, new.body);
+    END;
+    INSERT INTO guide_search(guide_search) VALUES ('rebuild');
     )sql",
 };
 

@@ -1,5 +1,6 @@
 // The desk's replica of published guides; see replica.h.
 #include "desk_database.h"
+#include "search_index.h"
 
 #include <souffleur/client/replica.h>
 #include <souffleur/content/parser.h>
@@ -10,7 +11,13 @@ sqlite::Result<Replica> Replica::open(const std::filesystem::path& path) {
     auto db = detail::openDeskDatabase(path);
     if (!db)
         return std::unexpected(db.error());
+    if (auto ok = detail::fillSearchColumns(*db); !ok)
+        return std::unexpected(ok.error());
     return Replica(std::move(*db));
+}
+
+sqlite::Result<std::vector<SearchHit>> Replica::search(std::string_view query, std::size_t limit) {
+    return detail::searchGuides(m_db, query, limit);
 }
 
 sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
@@ -88,9 +95,11 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
     if (!tx)
         return std::unexpected(tx.error());
     auto upsert = m_db.prepare(
-        "INSERT INTO guides(id, revision, title, xml) VALUES (?, ?, ?, ?) "
+        "INSERT INTO guides(id, revision, title, xml, tags, summary, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
-        "xml = excluded.xml, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
+        "xml = excluded.xml, tags = excluded.tags, summary = excluded.summary, "
+        "body = excluded.body, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
         "WHERE excluded.revision >= guides.revision OR guides.stale = 1");
     if (!upsert)
         return std::unexpected(upsert.error());
@@ -111,7 +120,9 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
                 ++rejected;
                 continue;
             }
-            upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml);
+            const auto columns = detail::searchColumns(*guide);
+            upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml,
+                                    columns.tags, columns.summary, columns.body);
             if (auto ok = upsert->run(); !ok)
                 return std::unexpected(ok.error());
         } else if (change.kind == "alert") {

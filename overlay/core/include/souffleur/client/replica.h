@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace souffleur::client {
@@ -18,6 +19,12 @@ struct GuideEntry {
     std::string id;
     int revision = 0;
     std::string title;
+};
+
+struct SearchHit {
+    std::string id;
+    std::string title;
+    int revision = 0;
 };
 
 struct AlertEntry {
@@ -43,6 +50,12 @@ public:
     static sqlite::Result<Replica> open(const std::filesystem::path& path);
 
     sqlite::Result<std::vector<GuideEntry>> guides();
+    // Full-text search over the guides' title, tags, summary and step texts,
+    // best first, at most `limit` (at most 50): every word of 2 or more
+    // characters matches as a prefix, case and diacritics aside; when that
+    // finds fewer than `limit`, words of 4 or more may be one typing error
+    // off. See overlay/core/src/search_index.h.
+    sqlite::Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit = 10);
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
     // The alerts the desk holds, most severe first.
     sqlite::Result<std::vector<AlertEntry>> alerts();
