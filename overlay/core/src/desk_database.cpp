@@ -57,7 +57,7 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     CREATE VIRTUAL TABLE guide_search USING fts5(
         title, tags, summary, body,
         content = 'guides', content_rowid = 'rowid',
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
     INSERT INTO guide_search(guide_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 1.0)');
     CREATE VIRTUAL TABLE guide_search_vocabulary USING fts5vocab(guide_search, 'row');
     CREATE TRIGGER guides_indexed AFTER INSERT ON guides BEGIN

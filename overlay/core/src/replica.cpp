@@ -16,8 +16,16 @@ sqlite::Result<Replica> Replica::open(const std::filesystem::path& path) {
     return Replica(std::move(*db));
 }
 
+Replica::Replica(sqlite::Database db)
+    : m_db(std::move(db))
+    , m_vocabulary(std::make_shared<detail::Vocabulary>()) {}
+
+sqlite::Result<void> Replica::prepareSearch() {
+    return detail::loadVocabulary(m_db, *m_vocabulary);
+}
+
 sqlite::Result<std::vector<SearchHit>> Replica::search(std::string_view query, std::size_t limit) {
-    return detail::searchGuides(m_db, query, limit);
+    return detail::searchGuides(m_db, query, limit, *m_vocabulary);
 }
 
 sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
@@ -162,6 +170,7 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
     }
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
+    m_vocabulary->loaded = false; // this connection's own commits leave data_version alone
     return rejected;
 }
 

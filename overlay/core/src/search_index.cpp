@@ -58,46 +58,91 @@ bool oneEditApart(std::string_view a, std::string_view b) {
     return a.substr(i) == b.substr(i + 1);
 }
 
-// Indexed words one typing error away from `word`, sharing its first letter
-// (a first letter is seldom mistyped, and it keeps the vocabulary scan short).
-// `prefix`: the word is still being typed, so a longer indexed word counts
-// when its beginning is one error away.
-sqlite::Result<std::vector<std::string>> nearWords(sqlite::Database& db, const std::string& word,
-                                                   bool prefix) {
-    constexpr std::size_t kMaxAlternatives = 8;
-    std::string upper = word.substr(0, 1);
-    upper.back() = static_cast<char>(upper.back() + 1);
-    auto stmt = db.prepare(
-        "SELECT term FROM guide_search_vocabulary WHERE term >= ? AND term < ? ORDER BY doc DESC",
-        word.substr(0, 1), upper);
+} // namespace
+
+sqlite::Result<void> loadVocabulary(sqlite::Database& db, Vocabulary& vocabulary) {
+    auto version = db.queryInt("PRAGMA data_version");
+    if (!version)
+        return std::unexpected(version.error());
+    if (vocabulary.loaded && vocabulary.dataVersion == version->value_or(0))
+        return {};
+    auto stmt = db.prepare("SELECT term FROM guide_search_vocabulary");
     if (!stmt)
         return std::unexpected(stmt.error());
-    std::vector<std::string> out;
-    auto read = stmt->forEachRow([&](const sqlite::Statement& row) {
-        if (out.size() >= kMaxAlternatives)
-            return;
-        const std::string term = row.columnText(0);
-        if (term == word)
-            return;
-        const bool near = oneEditApart(word, term) ||
-                          (prefix && term.size() > word.size() &&
-                           (oneEditApart(word, std::string_view(term).substr(0, word.size())) ||
-                            oneEditApart(word, std::string_view(term).substr(0, word.size() + 1)) ||
-                            oneEditApart(word, std::string_view(term).substr(0, word.size() - 1))));
-        if (near)
-            out.push_back(term);
+    vocabulary.terms.clear();
+    auto read = stmt->forEachRow([&vocabulary](const sqlite::Statement& row) {
+        vocabulary.terms.push_back(row.columnText(0));
     });
     if (!read)
-        return std::unexpected(read.error());
+        return read;
+    std::ranges::sort(vocabulary.terms);
+    vocabulary.dataVersion = version->value_or(0);
+    vocabulary.loaded = true;
+    return {};
+}
+
+namespace {
+
+// Indexed words one typing error away from `word`, sharing its first letter
+// (a first letter is seldom mistyped, and it keeps the scan short).
+// `prefix`: the word is still being typed, so a longer indexed word counts
+// when its beginning is one error away.
+std::vector<std::string> nearWords(const Vocabulary& vocabulary, const std::string& word,
+                                   bool prefix) {
+    constexpr std::size_t kMaxAlternatives = 8;
+    std::vector<std::string> out;
+    const std::string first = word.substr(0, 1);
+    for (auto it = std::ranges::lower_bound(vocabulary.terms, first);
+         it != vocabulary.terms.end() && it->starts_with(first) && out.size() < kMaxAlternatives;
+         ++it) {
+        const std::string_view term = *it;
+        if (term == word)
+            continue;
+        const bool near =
+            oneEditApart(word, term) || (prefix && term.size() > word.size() &&
+                                         (oneEditApart(word, term.substr(0, word.size())) ||
+                                          oneEditApart(word, term.substr(0, word.size() + 1)) ||
+                                          oneEditApart(word, term.substr(0, word.size() - 1))));
+        if (near)
+            out.emplace_back(term);
+    }
     return out;
+}
+
+// A word as a prefix. A longer word (5 characters or more) with only a few
+// completions in the index becomes their OR: FTS5 reads such an OR lazily
+// and stops at the candidate limit, where a prefix query merges the whole
+// lists of every completion first. Short prefixes have their own index.
+std::string prefixMatch(const Vocabulary& vocabulary, const std::string& word) {
+    constexpr std::size_t kMaxCompletions = 16;
+    if (word.size() >= 5) {
+        const auto first = std::ranges::lower_bound(vocabulary.terms, word);
+        auto last = first;
+        std::size_t count = 0;
+        while (last != vocabulary.terms.end() && last->starts_with(word) &&
+               count <= kMaxCompletions) {
+            ++last;
+            ++count;
+        }
+        if (count >= 1 && count <= kMaxCompletions) {
+            std::string out;
+            for (auto it = first; it != last; ++it)
+                out += (out.empty() ? "" : " OR ") + ftsString(*it);
+            return out;
+        }
+    }
+    return ftsString(word) + "*";
 }
 
 sqlite::Result<void> runQuery(sqlite::Database& db, const std::string& match, std::size_t limit,
                               std::vector<SearchHit>& hits) {
-    auto stmt = db.prepare("SELECT g.id, g.title, g.revision FROM guide_search AS s "
-                           "JOIN guides AS g ON g.rowid = s.rowid "
-                           "WHERE guide_search MATCH ? ORDER BY s.rank LIMIT ?",
-                           match, static_cast<std::int64_t>(limit));
+    // bm25 for the first kRankedCandidates matches only (see search_index.h).
+    auto stmt = db.prepare("SELECT g.id, g.title, g.revision FROM "
+                           "(SELECT rowid, rank FROM guide_search WHERE guide_search MATCH ? "
+                           " LIMIT ?) AS s "
+                           "JOIN guides AS g ON g.rowid = s.rowid ORDER BY s.rank LIMIT ?",
+                           match, static_cast<std::int64_t>(kRankedCandidates),
+                           static_cast<std::int64_t>(limit));
     if (!stmt)
         return std::unexpected(stmt.error());
     return stmt->forEachRow([&hits](const sqlite::Statement& row) {
@@ -161,7 +206,7 @@ sqlite::Result<void> fillSearchColumns(sqlite::Database& db) {
 }
 
 sqlite::Result<std::vector<SearchHit>> searchGuides(sqlite::Database& db, std::string_view query,
-                                                    std::size_t limit) {
+                                                    std::size_t limit, Vocabulary& vocabulary) {
     limit = std::clamp<std::size_t>(limit, 1, kMaxSearchResults);
     std::vector<std::string> words;
     for (auto& word : queryWords(query)) {
@@ -171,9 +216,11 @@ sqlite::Result<std::vector<SearchHit>> searchGuides(sqlite::Database& db, std::s
     std::vector<SearchHit> hits;
     if (words.empty())
         return hits;
+    if (auto ok = loadVocabulary(db, vocabulary); !ok)
+        return std::unexpected(ok.error());
     std::string exact;
     for (const auto& word : words)
-        exact += (exact.empty() ? "" : " AND ") + ftsString(word) + "*";
+        exact += (exact.empty() ? "(" : " AND (") + prefixMatch(vocabulary, word) + ")";
     if (auto ok = runQuery(db, exact, limit, hits); !ok)
         return std::unexpected(ok.error());
     if (hits.size() >= limit)
@@ -183,12 +230,9 @@ sqlite::Result<std::vector<SearchHit>> searchGuides(sqlite::Database& db, std::s
     std::string tolerant;
     bool anyAlternative = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        std::string part = ftsString(words[i]) + "*";
+        std::string part = prefixMatch(vocabulary, words[i]);
         if (words[i].size() >= 4) {
-            auto near = nearWords(db, words[i], i + 1 == words.size());
-            if (!near)
-                return std::unexpected(near.error());
-            for (const auto& term : *near) {
+            for (const auto& term : nearWords(vocabulary, words[i], i + 1 == words.size())) {
                 part += " OR " + ftsString(term) + (i + 1 == words.size() ? "*" : "");
                 anyAlternative = true;
             }

@@ -8,12 +8,17 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace souffleur::client {
+
+namespace detail {
+struct Vocabulary;
+}
 
 struct GuideEntry {
     std::string id;
@@ -56,6 +61,10 @@ public:
     // finds fewer than `limit`, words of 4 or more may be one typing error
     // off. See overlay/core/src/search_index.h.
     sqlite::Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit = 10);
+    // Loads what the typing-error path of search() needs (the index's words),
+    // if the guides changed since: call it when the search palette opens or
+    // the guides changed, so no keystroke waits for it.
+    sqlite::Result<void> prepareSearch();
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
     // The alerts the desk holds, most severe first.
     sqlite::Result<std::vector<AlertEntry>> alerts();
@@ -83,9 +92,9 @@ public:
     sqlite::Database& database() { return m_db; }
 
 private:
-    explicit Replica(sqlite::Database db)
-        : m_db(std::move(db)) {}
+    explicit Replica(sqlite::Database db);
     sqlite::Database m_db;
+    std::shared_ptr<detail::Vocabulary> m_vocabulary; // the search's, see search_index.h
 };
 
 } // namespace souffleur::client
