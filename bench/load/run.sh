@@ -158,6 +158,7 @@ start_baseline() {
 run_tool() {
   local output=$1 tool code=0
   shift
+  : >"$output" # before the tail starts: the tool's redirection may come later
   "$bin/souffleur_load" "$@" >"$output" 2>&1 &
   tool=$!
   pids+=("$tool")
