@@ -10,10 +10,14 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/field.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <openssl/err.h>
 
 #include <iostream>
+#include <optional>
 #include <thread>
+#include <type_traits>
 
 namespace load {
 
@@ -27,13 +31,29 @@ namespace {
 constexpr auto kToken = asio::as_tuple(asio::use_awaitable);
 constexpr auto kHandshakeTimeout = 30s;
 
+using PlainWs = websocket::stream<beast::tcp_stream>;
+using TlsWs = websocket::stream<TlsStream>;
+
 } // namespace
 
+// One of the two streams, as the target speaks plain or TLS.
 struct DeskFleet::Desk {
-    explicit Desk(asio::any_io_executor executor)
-        : ws(std::move(executor)) {}
-    websocket::stream<beast::tcp_stream> ws;
+    Desk(const asio::any_io_executor& strand, asio::ssl::context* tls)
+        : executor(strand) {
+        if (tls != nullptr)
+            secure.emplace(executor, *tls);
+        else
+            plain.emplace(executor);
+    }
+    asio::any_io_executor executor;
+    std::optional<PlainWs> plain;
+    std::optional<TlsWs> secure;
     beast::flat_buffer buffer;
+
+    asio::ip::tcp::socket& socket() {
+        return secure ? beast::get_lowest_layer(*secure).socket()
+                      : beast::get_lowest_layer(*plain).socket();
+    }
 };
 
 DeskFleet::DeskFleet(asio::io_context& ioc, Config config)
@@ -75,18 +95,24 @@ void DeskFleet::launchNext() {
     const std::size_t index = m_next.fetch_add(1);
     if (index >= m_config.desks)
         return;
-    auto desk = std::make_shared<Desk>(asio::make_strand(m_ioc));
+    auto desk = std::make_shared<Desk>(asio::make_strand(m_ioc), m_config.target.tls.get());
     {
         const std::lock_guard lock(m_mutex);
         m_desks[index] = desk;
     }
     m_launched.fetch_add(1);
-    const auto executor = desk->ws.get_executor();
-    asio::co_spawn(executor, run(std::move(desk), index), asio::detached);
+    const auto executor = desk->executor;
+    if (desk->secure) {
+        auto& ws = *desk->secure;
+        asio::co_spawn(executor, run(std::move(desk), ws, index), asio::detached);
+    } else {
+        auto& ws = *desk->plain;
+        asio::co_spawn(executor, run(std::move(desk), ws, index), asio::detached);
+    }
 }
 
-asio::awaitable<void> DeskFleet::run(std::shared_ptr<Desk> desk, std::size_t index) {
-    auto& ws = desk->ws;
+template <class Ws>
+asio::awaitable<void> DeskFleet::run(std::shared_ptr<Desk> desk, Ws& ws, std::size_t index) {
     bool isReady = false;
     const auto finish = [&](const std::string& what) {
         if (!isReady) {
@@ -108,6 +134,20 @@ asio::awaitable<void> DeskFleet::run(std::shared_ptr<Desk> desk, std::size_t ind
         co_return;
     }
     beast::get_lowest_layer(ws).socket().set_option(asio::ip::tcp::no_delay(true));
+    if constexpr (std::is_same_v<Ws, TlsWs>) {
+        std::string error;
+        if (!prepareTls(ws.next_layer(), m_config.target.host, error)) {
+            finish(error);
+            co_return;
+        }
+        auto [tlsError] =
+            co_await ws.next_layer().async_handshake(asio::ssl::stream_base::client, kToken);
+        if (tlsError) {
+            ERR_clear_error();
+            finish("TLS handshake: " + tlsError.message());
+            co_return;
+        }
+    }
     const std::string& token = m_config.tokens[index % m_config.tokens.size()];
     ws.set_option(websocket::stream_base::decorator([&token](websocket::request_type& request) {
         request.set(beast::http::field::authorization, "Bearer " + token);
@@ -192,7 +232,7 @@ void DeskFleet::disarm() {
         if (!desk)
             continue;
         ++posted;
-        asio::post(desk->ws.get_executor(), [&passed] { passed.fetch_add(1); });
+        asio::post(desk->executor, [&passed] { passed.fetch_add(1); });
     }
     while (passed.load() < posted)
         std::this_thread::sleep_for(1ms);
@@ -208,11 +248,11 @@ void DeskFleet::close() {
     for (const auto& desk : desks) {
         if (!desk)
             continue;
-        asio::post(desk->ws.get_executor(), [desk] {
+        asio::post(desk->executor, [desk] {
+            // Without a TLS close_notify: the desks go away as a network cut would.
             boost::system::error_code ignored;
-            beast::get_lowest_layer(desk->ws).socket().shutdown(
-                asio::ip::tcp::socket::shutdown_both, ignored);
-            beast::get_lowest_layer(desk->ws).socket().close(ignored);
+            desk->socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+            desk->socket().close(ignored);
         });
     }
     desks.clear();

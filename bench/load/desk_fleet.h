@@ -4,9 +4,10 @@
 // hello lets the next one start), so the listener's backlog is never overrun,
 // then wait for messages. While a round is armed, each desk stamps the arrival
 // of the notice of that round (the steady clock, before anything else is done
-// with the message).
+// with the message). Over TLS (a target with a TLS context) a desk makes its
+// TLS handshake, the certificate checked, before the upgrade: wss://.
 //
-//   launched ──▶ connected ──▶ upgraded ──▶ ready (hello read) ──▶ reading
+//   launched ──▶ connected ──▶ (TLS handshake) ──▶ upgraded ──▶ ready (hello read) ──▶ reading
 //                                                                    │
 //                    failed (before hello)        lost (after hello) ◀┘ unless close()
 #pragma once
@@ -72,7 +73,8 @@ public:
 private:
     struct Desk;
     void launchNext();
-    boost::asio::awaitable<void> run(std::shared_ptr<Desk> desk, std::size_t index);
+    template <class Ws>
+    boost::asio::awaitable<void> run(std::shared_ptr<Desk> desk, Ws& ws, std::size_t index);
     void noteError(const std::string& what);
 
     boost::asio::io_context& m_ioc;

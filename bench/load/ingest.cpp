@@ -11,12 +11,14 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <openssl/err.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -77,12 +79,41 @@ std::string batchBody(const std::string& client, std::int64_t batch, std::size_t
     return body;
 }
 
+// A desk's keep-alive connection to the server, plain or TLS (made anew after
+// a failure: a TLS stream cannot be reused).
+struct Connection {
+    std::optional<beast::tcp_stream> plain;
+    std::optional<TlsStream> secure;
+
+    beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+    void close() {
+        beast::error_code ignored;
+        if (plain || secure)
+            lowest().socket().close(ignored);
+        secure.reset();
+        plain.reset();
+    }
+};
+
+// Writes the request and reads the answer; the errors of both.
+template <class Stream>
+asio::awaitable<std::pair<beast::error_code, beast::error_code>>
+exchange(Stream& stream, beast::flat_buffer& buffer, http::request<http::string_body>& request,
+         http::response<http::string_body>& response) {
+    auto [writeError, written] = co_await http::async_write(stream, request, kToken);
+    beast::error_code readError;
+    if (!writeError)
+        std::tie(readError, std::ignore) =
+            co_await http::async_read(stream, buffer, response, kToken);
+    co_return std::pair{writeError, readError};
+}
+
 asio::awaitable<void> ingestDesk(IngestRun& run, std::size_t index) {
     const auto executor = co_await asio::this_coro::executor;
     const auto& options = run.options;
     const std::string client = run.tag + "-" + std::to_string(index);
     const std::string& token = options.tokens[index % options.tokens.size()];
-    beast::tcp_stream stream(executor);
+    Connection stream;
     beast::flat_buffer buffer;
     std::vector<double> latencies;
     std::map<std::string, std::size_t> errors;
@@ -97,16 +128,32 @@ asio::awaitable<void> ingestDesk(IngestRun& run, std::size_t index) {
 
     bool connected = false;
     const auto connect = [&]() -> asio::awaitable<bool> {
-        beast::error_code ignored;
-        stream.socket().close(ignored);
+        stream.close();
         buffer.clear();
-        stream.expires_after(10s);
-        auto [error] = co_await stream.async_connect(options.server.tcp(), kToken);
+        auto& tcp = stream.plain.emplace(executor);
+        tcp.expires_after(10s);
+        auto [error] = co_await tcp.async_connect(options.server.tcp(), kToken);
         if (error) {
             fail("connect: " + error.message());
             co_return false;
         }
-        stream.socket().set_option(asio::ip::tcp::no_delay(true));
+        tcp.socket().set_option(asio::ip::tcp::no_delay(true));
+        if (!options.server.tls)
+            co_return true;
+        auto& tls = stream.secure.emplace(std::move(tcp), *options.server.tls);
+        stream.plain.reset();
+        std::string tlsError;
+        if (!prepareTls(tls, options.server.host, tlsError)) {
+            fail(tlsError);
+            co_return false;
+        }
+        auto [handshakeError] =
+            co_await tls.async_handshake(asio::ssl::stream_base::client, kToken);
+        if (handshakeError) {
+            ERR_clear_error();
+            fail("TLS handshake: " + handshakeError.message());
+            co_return false;
+        }
         co_return true;
     };
     connected = co_await connect();
@@ -130,14 +177,15 @@ asio::awaitable<void> ingestDesk(IngestRun& run, std::size_t index) {
         request.body() = batchBody(client, batch, options.batch);
         request.prepare_payload();
 
-        stream.expires_after(60s);
+        stream.lowest().expires_after(60s);
         const std::int64_t sent = nowNs();
-        auto [writeError, written] = co_await http::async_write(stream, request, kToken);
         http::response<http::string_body> response;
-        beast::error_code readError;
-        if (!writeError)
-            std::tie(readError, std::ignore) =
-                co_await http::async_read(stream, buffer, response, kToken);
+        std::pair<beast::error_code, beast::error_code> outcome;
+        if (stream.secure)
+            outcome = co_await exchange(*stream.secure, buffer, request, response);
+        else
+            outcome = co_await exchange(*stream.plain, buffer, request, response);
+        const auto& [writeError, readError] = outcome;
         const std::int64_t answered = nowNs();
         if (writeError || readError) {
             fail(writeError ? "send: " + writeError.message() : "answer: " + readError.message());

@@ -3,11 +3,14 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <charconv>
@@ -138,6 +141,42 @@ std::optional<std::int64_t> cpuNs(int pid) {
     if (error || !any)
         return std::nullopt;
     return total;
+}
+
+// --- TLS ---------------------------------------------------------------------------
+
+std::shared_ptr<asio::ssl::context> clientTlsContext(const std::string& caFile,
+                                                     std::string& error) {
+    auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client);
+    SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION);
+    context->set_verify_mode(asio::ssl::verify_peer);
+    boost::system::error_code code;
+    context->load_verify_file(caFile, code);
+    if (code) {
+        ERR_clear_error();
+        error = "cannot load the certificate authorities in " + caFile + ": " + code.message();
+        return nullptr;
+    }
+    return context;
+}
+
+bool prepareTls(TlsStream& stream, const std::string& host, std::string& error) {
+    boost::system::error_code code;
+    stream.set_verify_callback(asio::ssl::host_name_verification(host), code);
+    if (code) {
+        error = "cannot set up TLS: " + code.message();
+        return false;
+    }
+    asio::ip::make_address(host, code);
+    const bool isName = static_cast<bool>(code);
+    // SSL_set_tlsext_host_name() without its C cast.
+    if (isName && SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME,
+                           TLSEXT_NAMETYPE_host_name, const_cast<char*>(host.c_str())) != 1) {
+        ERR_clear_error();
+        error = "cannot set up TLS for " + host;
+        return false;
+    }
+    return true;
 }
 
 std::optional<DemoTokens> readDemoTokens(const std::string& path, std::string& error) {
@@ -297,30 +336,81 @@ void summaryLine(const std::string& figure, const std::string& server, const std
 
 struct BlockingHttp::Impl {
     asio::io_context ioc;
-    beast::tcp_stream stream{ioc};
+    std::optional<beast::tcp_stream> plain; // one of the two, once connected
+    std::optional<TlsStream> secure;
     beast::flat_buffer buffer;
     bool connected = false;
+
+    asio::ip::tcp::socket* socket() {
+        if (secure)
+            return &beast::get_lowest_layer(*secure).socket();
+        return plain ? &plain->socket() : nullptr;
+    }
+    void close() {
+        boost::system::error_code ignored;
+        if (auto* s = socket()) {
+            s->shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+            s->close(ignored);
+        }
+        secure.reset();
+        plain.reset();
+        connected = false;
+    }
 };
+
+namespace {
+
+// One request and its answer on a connected stream, plain or TLS.
+template <class Stream>
+void exchange(Stream& stream, beast::flat_buffer& buffer,
+              http::serializer<true, http::string_body>& serializer,
+              BlockingHttp::Response& response, boost::system::error_code& writeError,
+              boost::system::error_code& readError, std::int64_t* sentNs) {
+    if (sentNs != nullptr)
+        *sentNs = nowNs();
+    http::write(stream, serializer, writeError);
+    if (!writeError)
+        http::read(stream, buffer, response, readError);
+}
+
+} // namespace
 
 BlockingHttp::BlockingHttp(Endpoint endpoint)
     : m_endpoint(std::move(endpoint))
     , m_impl(std::make_unique<Impl>()) {}
 
 BlockingHttp::~BlockingHttp() {
-    boost::system::error_code ignored;
-    m_impl->stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    m_impl->close();
 }
 
 bool BlockingHttp::connect(std::string& error) {
-    boost::system::error_code code;
-    m_impl->stream.socket().close(code);
+    m_impl->close();
     m_impl->buffer.clear();
-    m_impl->stream.socket().connect(m_endpoint.tcp(), code);
+    beast::tcp_stream stream(m_impl->ioc);
+    boost::system::error_code code;
+    stream.socket().connect(m_endpoint.tcp(), code);
     if (code) {
         error = "cannot connect to " + m_endpoint.toString() + ": " + code.message();
         return false;
     }
-    m_impl->stream.socket().set_option(asio::ip::tcp::no_delay(true));
+    stream.socket().set_option(asio::ip::tcp::no_delay(true));
+    if (!m_endpoint.tls) {
+        m_impl->plain.emplace(std::move(stream));
+        m_impl->connected = true;
+        return true;
+    }
+    m_impl->secure.emplace(std::move(stream), *m_endpoint.tls);
+    if (!prepareTls(*m_impl->secure, m_endpoint.host, error)) {
+        m_impl->close();
+        return false;
+    }
+    m_impl->secure->handshake(asio::ssl::stream_base::client, code);
+    if (code) {
+        error = "TLS handshake with " + m_endpoint.toString() + " failed: " + code.message();
+        ERR_clear_error();
+        m_impl->close();
+        return false;
+    }
     m_impl->connected = true;
     return true;
 }
@@ -342,22 +432,26 @@ BlockingHttp::request(http::verb verb, const std::string& target, const std::str
     request.body() = std::move(body);
     request.prepare_payload();
     http::serializer<true, http::string_body> serializer(request);
-    boost::system::error_code code;
-    if (sentNs != nullptr)
-        *sentNs = nowNs();
-    http::write(m_impl->stream.socket(), serializer, code);
-    if (code) {
-        m_impl->connected = false;
-        error = "cannot send " + target + ": " + code.message();
-        return std::nullopt;
-    }
     Response response;
-    http::read(m_impl->stream.socket(), m_impl->buffer, response, code);
+    boost::system::error_code writeError;
+    boost::system::error_code readError;
+    // Plain: straight on the socket, as before TLS came (no tcp_stream timer).
+    if (m_impl->secure)
+        exchange(*m_impl->secure, m_impl->buffer, serializer, response, writeError, readError,
+                 sentNs);
+    else
+        exchange(m_impl->plain->socket(), m_impl->buffer, serializer, response, writeError,
+                 readError, sentNs);
     if (answeredNs != nullptr)
         *answeredNs = nowNs();
-    if (code) {
+    if (writeError) {
         m_impl->connected = false;
-        error = "cannot read the answer to " + target + ": " + code.message();
+        error = "cannot send " + target + ": " + writeError.message();
+        return std::nullopt;
+    }
+    if (readError) {
+        m_impl->connected = false;
+        error = "cannot read the answer to " + target + ": " + readError.message();
         return std::nullopt;
     }
     if (!response.keep_alive())

@@ -1,13 +1,16 @@
 // What the modes of souffleur_load share: the command line, loopback
 // endpoints, the clock, percentiles, the server's resident memory, the demo
 // tokens, the bench alert, a blocking HTTP/1.1 client for the few requests
-// that are not measured in bulk, and the summary lines run.sh collects.
+// that are not measured in bulk, the client side of TLS, and the summary
+// lines run.sh collects.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -39,14 +42,33 @@ private:
 };
 
 // 127.0.0.1:PORT (or another loopback address); anything else is refused, so
-// the tool never loads a machine it was not meant to.
+// the tool never loads a machine it was not meant to. With a TLS context it
+// is spoken to over HTTPS and WSS, its certificate checked against the
+// context's authorities and for `host`.
 struct Endpoint {
     std::string host;
     std::uint16_t port = 0;
+    std::shared_ptr<boost::asio::ssl::context> tls; // null: plain HTTP and WS
     boost::asio::ip::tcp::endpoint tcp() const;
     std::string toString() const { return host + ":" + std::to_string(port); }
+    // "127.0.0.1:PORT (TLS)" or "127.0.0.1:PORT"
+    std::string describe() const { return toString() + (tls ? " (TLS)" : ""); }
 };
 std::optional<Endpoint> parseEndpoint(std::string_view text);
+
+// --- TLS (the client side; the server's is server/src/tls.cpp) ----------------------
+
+using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
+// A client context that trusts only the authorities in `caFile` (PEM) and
+// speaks TLS 1.2 or newer, as the overlay's (overlay/core/src/http.cpp) does;
+// null and `error` set when the file cannot be used. Like the overlay, it keeps
+// no sessions: every connection makes a full handshake.
+std::shared_ptr<boost::asio::ssl::context> clientTlsContext(const std::string& caFile,
+                                                            std::string& error);
+// Before a handshake: the server's certificate must be valid for `host` (an IP
+// address or a name; a name is also sent as SNI).
+bool prepareTls(TlsStream& stream, const std::string& host, std::string& error);
 
 // Raises RLIMIT_NOFILE to its hard limit; returns the new soft limit.
 std::uint64_t raiseFileLimit();

@@ -5,6 +5,11 @@
 #   push    the same pair (fresh), N desks, K alerts each, the servers taking turns
 #   ingest  souffleur-server (fresh), C desks posting batches of B events, taking
 #           turns with raw SQLite inserts (WAL, synchronous=FULL) in the tool
+# With --tls, souffleur-server gets a certificate for 127.0.0.1 from a fresh
+# test authority (`souffleur_load certificates`, P-256) and the tool speaks
+# HTTPS and WSS to it, checking the certificate; the bare Beast baseline server
+# stays plain: it is the baseline, so its column is the same in both kinds of
+# run and the TLS run's figures set against a plain run's show what TLS costs.
 # Builds nothing: expects build-release/bin/{souffleur-server,souffleur_load}
 # (cmake --preset release && cmake --build --preset release -j1). Data lives in
 # a temporary directory on the disk of $TMPDIR (not tmpfs: the commits must
@@ -14,6 +19,7 @@
 #   bench/load/run.sh [--desks 10000] [--rounds 10] [--ingest-desks 100] [--batch 200]
 #                     [--seconds 20] [--threads 2] [--runs 1] [--modes idle,push,ingest]
 #                     [--logs DIR]   (keep the servers' logs and the output there)
+#                     [--tls]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +33,7 @@ threads=2
 runs=1
 modes=idle,push,ingest
 logs=
+tls=0
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -39,7 +46,8 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2 ;;
     --modes) modes=$2 ;;
     --logs) logs=$2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --tls) tls=1; shift; continue ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -110,13 +118,23 @@ if "$bin/souffleur-server" --help | grep -q -- --max-requests-per-second; then
   server_caps+=(--max-requests-per-second 0)
 fi
 
+# TLS: one authority and server certificate for the whole run; the server
+# gets them, the tool trusts the authority (for souffleur-server only).
+server_tls=()
+tool_tls=()
+if [ "$tls" = 1 ]; then
+  "$bin/souffleur_load" certificates --dir "$work/tls" --names 127.0.0.1 >/dev/null
+  server_tls=(--tls-cert "$work/tls/server.pem" --tls-key "$work/tls/server-key.pem")
+  tool_tls=(--ca-file "$work/tls/ca.pem")
+fi
+
 # start_server DIR -> SERVER_PID, SERVER_PORT
 start_server() {
   local dir=$1
   mkdir -p "$dir/data" "$dir/library/alerts" # an empty library: no guides, no alerts
   "$bin/souffleur-server" --data "$dir/data" --demo --library "$dir/library" \
     --listen 127.0.0.1:0 --port-file "$dir/port" --threads "$threads" "${server_caps[@]}" \
-    2>"$dir/server.log" &
+    "${server_tls[@]}" 2>"$dir/server.log" &
   SERVER_PID=$!
   pids+=("$SERVER_PID")
   SERVER_PORT=$(wait_for_port "$dir/port" "$SERVER_PID" souffleur-server "$dir/server.log")
@@ -140,6 +158,7 @@ start_baseline() {
 run_tool() {
   local output=$1 tool code=0
   shift
+  : >"$output" # before the tail starts: the tool's redirection may come later
   "$bin/souffleur_load" "$@" >"$output" 2>&1 &
   tool=$!
   pids+=("$tool")
@@ -173,7 +192,8 @@ run_mode() { # RUN MODE
       run_tool "$dir/output.txt" "$mode" --threads "$threads" --desks "$desks" \
         --server "127.0.0.1:$SERVER_PORT" --server-pid "$SERVER_PID" \
         --baseline "127.0.0.1:$BASELINE_PORT" --baseline-pid "$BASELINE_PID" \
-        --tokens "$dir/data/demo-tokens.json" "${extra[@]}" || code=$?
+        --tokens "$dir/data/demo-tokens.json" "${tool_tls[@]}" "${extra[@]}" ||
+        code=$?
       stop_pid "$SERVER_PID" souffleur-server
       stop_pid "$BASELINE_PID" baseline-server
       ;;
@@ -185,7 +205,7 @@ run_mode() { # RUN MODE
         --batch "$batch" --seconds "$seconds" --server "127.0.0.1:$SERVER_PORT" \
         --server-pid "$SERVER_PID" \
         --tokens "$dir/data/demo-tokens.json" --server-db "$dir/data/souffleur.sqlite" \
-        --baseline-dir "$dir/sqlite" || code=$?
+        --baseline-dir "$dir/sqlite" "${tool_tls[@]}" || code=$?
       stop_pid "$SERVER_PID" souffleur-server
       ;;
     *) echo "run.sh: unknown mode $mode" >&2; return 2 ;;
@@ -199,6 +219,12 @@ echo "souffleur load run: $(date -u +%FT%TZ), $(nproc) cores, $(uname -r)"
 echo "  tree: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')" \
   "($(git -C "$root" status --porcelain 2>/dev/null | wc -l) files changed)"
 echo "  souffleur-server ${server_caps[*]} --threads $threads"
+if [ "$tls" = 1 ]; then
+  echo "  transport: souffleur-server over TLS (HTTPS, WSS; P-256 test certificate for 127.0.0.1);" \
+    "the baseline server over plain HTTP and WS"
+else
+  echo "  transport: plain HTTP and WS for both servers"
+fi
 echo "  data: $work on $(df -T "$work" | awk 'NR==2 {print $2 " (" $1 ")"}')"
 echo "  desks $desks, rounds $rounds, ingest $ingest_desks desks x batches of $batch for ${seconds}s," \
   "threads $threads (servers and tool), runs $runs"
@@ -210,7 +236,11 @@ for run in $(seq "$runs"); do
 done
 
 echo
-echo "=== summary (souffleur-server against its baseline, measured in the same run) ==="
+if [ "$tls" = 1 ]; then
+  echo "=== summary (souffleur-server over TLS against its baseline over plain WS, measured in the same run) ==="
+else
+  echo "=== summary (souffleur-server against its baseline, measured in the same run; plain HTTP and WS) ==="
+fi
 {
   echo "run|figure|souffleur-server|baseline|ratio|target|verdict"
   cat "$work/summary.txt"

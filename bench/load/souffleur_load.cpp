@@ -11,11 +11,16 @@
 //            seconds: acknowledged (durably committed) events per second,
 //            against raw SQLite inserts (WAL, synchronous=FULL) in this process.
 //   baseline-server   the bare Beast WebSocket broadcast server.
+//   certificates      a test authority and a server certificate for TLS runs.
+// With --ca-file, souffleur-server is spoken to over TLS (HTTPS and WSS, its
+// certificate checked against that file and for its address); the baseline
+// server stays plain: it is the baseline.
 // Everything runs on loopback addresses only.
 #include "baseline_server.h"
 #include "desk_fleet.h"
 #include "ingest.h"
 #include "load_support.h"
+#include "tls_support.h" // tests/server: the test certificates
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -47,8 +52,14 @@ Modes (bench/load/run.sh runs them all against fresh servers):
          [--server-db DATA/souffleur.sqlite] [--desks 100] [--batch 200] [--seconds 12]
          [--slices 4] [--baseline-dir DIR] [--group 10]
   baseline-server --listen 127.0.0.1:0 [--port-file FILE] [--threads 2]
+  certificates --dir DIR [--names 127.0.0.1,localhost]
+         writes DIR/ca.pem (a fresh test authority), DIR/server.pem and
+         DIR/server-key.pem (P-256, valid for the names) for
+         souffleur-server --tls-cert DIR/server.pem --tls-key DIR/server-key.pem
 Common: --threads N   the tool's I/O threads (default 2)
         --baseline-first 1   (push, idle) measure the baseline server first
+        --ca-file FILE   (push, idle, ingest) speak HTTPS and WSS to --server,
+                         trusting the authorities in FILE; the baseline stays plain
 
 Every figure is printed next to its baseline; lines starting with SUMMARY|
 are the table run.sh prints at the end. Targets (the issue's): push p99 <=
@@ -65,6 +76,11 @@ struct Target {
     bool real = false;
     int pid = 0;
 };
+
+// " over TLS" for a target spoken to over TLS, for the figures' names.
+std::string over(const Target& target) {
+    return target.endpoint.tls ? " over TLS" : "";
+}
 
 std::string verdictAtMost(double value, double target) {
     if (value <= target)
@@ -132,7 +148,7 @@ void runPushBlock(asio::io_context& ioc, const Target& target, const DemoTokens&
     const std::string id = args.text("alert-id", "bench.alert");
     out.wanted += rounds;
     std::cout << "push: " << target.name << " (pid " << target.pid << ") at "
-              << target.endpoint.toString() << ", " << desks << " desks, " << rounds << " rounds"
+              << target.endpoint.describe() << ", " << desks << " desks, " << rounds << " rounds"
               << std::endl;
 
     BlockingHttp publisher(target.endpoint);
@@ -261,7 +277,7 @@ int pushMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens,
     const auto a = percentiles(real.latencies);
     const auto b = percentiles(base.latencies);
     const auto row = [&](const std::string& name, double x, double y, bool target) {
-        summaryLine("push to " + std::to_string(real.ready) + " desks x " +
+        summaryLine("push" + over(server) + " to " + std::to_string(real.ready) + " desks x " +
                         std::to_string(real.rounds) + " rounds, " + name + " (ms)",
                     fixed(x, 1), hasBase ? fixed(y, 1) : "-", hasBase ? ratioText(x, y) : "-",
                     target ? "<= 250" : "-", target ? verdictAtMost(x, kPushTargetMs) : "-");
@@ -309,7 +325,7 @@ IdleOutcome runIdle(asio::io_context& ioc, const Target& target, const DemoToken
     const auto settle = std::chrono::milliseconds(args.number("settle-ms", 3000));
     const auto cycles = std::max<std::int64_t>(1, args.number("cycles", 2));
     std::cout << "idle: " << target.name << " (pid " << target.pid << ") at "
-              << target.endpoint.toString() << ", " << desks << " desks, " << cycles
+              << target.endpoint.describe() << ", " << desks << " desks, " << cycles
               << " cycles of connect, wait, close" << std::endl;
     const auto rss = [&target] { return residentKb(target.pid).value_or(-1); };
     out.before = rss();
@@ -368,8 +384,8 @@ int idleMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens,
     const auto real = runIdle(ioc, server, tokens, args);
     if (baseline && !baselineFirst)
         base = runIdle(ioc, *baseline, tokens, args);
-    summaryLine("idle: server memory per notify WebSocket, " + std::to_string(real.ready) +
-                    " open (KB)",
+    summaryLine("idle: server memory per notify WebSocket" + over(server) + ", " +
+                    std::to_string(real.ready) + " open (KB)",
                 fixed(real.kbPerConnection, 2), base ? fixed(base->kbPerConnection, 2) : "-",
                 base ? ratioText(real.kbPerConnection, base->kbPerConnection) : "-", "<= 10",
                 verdictAtMost(real.kbPerConnection, kIdleTargetKb));
@@ -402,7 +418,7 @@ int ingestMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens
     const std::filesystem::path baselineDir = args.text("baseline-dir");
     const auto group = static_cast<std::size_t>(args.number("group", 10));
     std::cout << "ingest: " << server.name << " (pid " << server.pid << ") at "
-              << server.endpoint.toString() << ", " << options.desks << " desks, batches of "
+              << server.endpoint.describe() << ", " << options.desks << " desks, batches of "
               << options.batch << " events, " << slices << " slices of "
               << fixed(options.seconds, 1) << " s"
               << (withBaseline ? ", taking turns with raw SQLite" : "") << std::endl;
@@ -518,8 +534,8 @@ int ingestMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens
                                              : grouped->error)
                   << std::endl;
     }
-    summaryLine("ingest " + std::to_string(options.desks) + " desks, batches of " +
-                    std::to_string(options.batch) +
+    summaryLine("ingest" + over(server) + " " + std::to_string(options.desks) +
+                    " desks, batches of " + std::to_string(options.batch) +
                     " (events/s; baseline: raw SQLite, 1 transaction per batch)",
                 fixed(rate, 0), withBaseline ? fixed(base, 0) : "-",
                 withBaseline ? ratioText(rate, base) : "-", ">= 50000",
@@ -541,6 +557,35 @@ int ingestMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens
                 fixed(real.seconds > 0 ? serverCpuMs / 10 / real.seconds : 0, 0), "-", "-", "-",
                 "-");
     return real.events > 0 && real.failures == 0 && raw.error.empty() ? 0 : 1;
+}
+
+int certificatesMode(const Args& args) {
+    if (!args.has("dir")) {
+        std::cerr << "souffleur_load: certificates needs --dir DIR\n";
+        return 2;
+    }
+    std::vector<std::string> names;
+    std::string_view list = args.text("names", "127.0.0.1,localhost");
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        if (const auto name = list.substr(0, comma); !name.empty())
+            names.emplace_back(name);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+    if (names.empty()) {
+        std::cerr << "souffleur_load: --names needs at least one name or address\n";
+        return 2;
+    }
+    try {
+        const auto made = souffleur::server::test::makeTestCertificates(args.text("dir"), names);
+        std::cout << "certificates: authority " << made.caCertificate.string()
+                  << ", server certificate " << made.certificate.string() << ", key "
+                  << made.privateKey.string() << std::endl;
+    } catch (const std::exception& error) {
+        std::cerr << "souffleur_load: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
 }
 
 std::optional<Target> target(const Args& args, const std::string& key, const std::string& pidKey,
@@ -572,15 +617,24 @@ int main(int argc, char** argv) {
     }
     if (mode == "baseline-server")
         return runBaselineServer(*args);
+    if (mode == "certificates")
+        return certificatesMode(*args);
     if (mode != "push" && mode != "idle" && mode != "ingest") {
         std::cerr << "souffleur_load: unknown mode " << mode << "\n" << kUsage;
         return 2;
     }
-    const auto server = target(*args, "server", "server-pid", "souffleur-server", true);
+    auto server = target(*args, "server", "server-pid", "souffleur-server", true);
     const auto baseline = target(*args, "baseline", "baseline-pid", "baseline", false);
     if (!server) {
         std::cerr << "souffleur_load: " << mode << " needs --server ADDR:PORT\n";
         return 2;
+    }
+    if (args->has("ca-file")) {
+        server->endpoint.tls = clientTlsContext(args->text("ca-file"), error);
+        if (!server->endpoint.tls) {
+            std::cerr << "souffleur_load: " << error << "\n";
+            return 2;
+        }
     }
     const auto tokens = readDemoTokens(args->text("tokens"), error);
     if (!tokens) {
@@ -590,7 +644,11 @@ int main(int argc, char** argv) {
     const auto files = raiseFileLimit();
     const int threads = static_cast<int>(args->number("threads", 2));
     std::cout << "souffleur_load " << mode << ": " << threads << " I/O threads, open files limit "
-              << files << ", " << std::thread::hardware_concurrency() << " cores" << std::endl;
+              << files << ", " << std::thread::hardware_concurrency() << " cores; " << server->name
+              << " over "
+              << (server->endpoint.tls ? "TLS (HTTPS, WSS; CA " + args->text("ca-file") + ")"
+                                       : std::string("plain HTTP and WS"))
+              << (baseline ? ", the baseline over plain HTTP and WS" : "") << std::endl;
 
     asio::io_context ioc(threads);
     auto work = asio::make_work_guard(ioc);
