@@ -97,3 +97,22 @@ TEST_CASE("Retirements remove guides and alerts; alerts are kept like guides",
     CHECK(replica->alerts().value().empty());
     CHECK(replica->cursor().value() == 7);
 }
+
+TEST_CASE("An acknowledged alert revision is remembered; a new revision asks again",
+          "[client][replica][alerts]") {
+    auto replica = Replica::open(souffleur::test::freshPath("acknowledged.sqlite"));
+    REQUIRE(replica.has_value());
+    const auto alert = [](int revision) {
+        return "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"a.x\" revision=\"" +
+               std::to_string(revision) +
+               "\" level=\"critical\" acknowledge=\"required\"><title>Let op</title>"
+               "<body>Nieuw patroon.</body></alert>";
+    };
+    REQUIRE(replica->applyChanges({{1, "alert", "a.x", 1, alert(1)}}, 1));
+    CHECK_FALSE(replica->alerts().value().at(0).acknowledged);
+    REQUIRE(replica->markAcknowledged("a.x", 1));
+    REQUIRE(replica->markAcknowledged("a.x", 1)); // twice is once
+    CHECK(replica->alerts().value().at(0).acknowledged);
+    REQUIRE(replica->applyChanges({{2, "alert", "a.x", 2, alert(2)}}, 2));
+    CHECK_FALSE(replica->alerts().value().at(0).acknowledged);
+}

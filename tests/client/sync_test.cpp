@@ -130,6 +130,7 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
         records += "," + feedbackRecord({"g.id", 2, "s1", kind, "tekst", "voorstel"});
     }
     records += "," + feedbackRecord({"g.id", 2, "s1", FeedbackKind::Wrong, "", ""}); // no text
+    records += "," + ackRecord({"nl.alert.x", 3, std::chrono::system_clock::now()});
     const auto now = std::chrono::system_clock::now();
     records += "," + logbookRecord({"Fotohokje kapot", "", "", now});
     records += "," + logbookRecord({"Fotohokje kapot", "g.id", "s1", now});
@@ -143,6 +144,9 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
     REQUIRE(parsed.has_value());
     CHECK(parsed->events.size() == 7);
     CHECK(parsed->feedback.size() == 5);
+    REQUIRE(parsed->acks.size() == 1);
+    CHECK(parsed->acks[0].alertId == "nl.alert.x");
+    CHECK(parsed->acks[0].revision == 3);
     CHECK(parsed->logbook.size() == 2);
     REQUIRE(parsed->aars.size() == 2);
     CHECK(parsed->aars[0].actions.size() == 2);

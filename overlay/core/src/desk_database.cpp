@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -75,6 +75,15 @@ constexpr std::array<std::string_view, 4> kMigrations = {
         VALUES (new.rowid, new.title, new.tags, new.summary, new.body);
     END;
     INSERT INTO guide_search(guide_search) VALUES ('rebuild');
+    )sql",
+    // 5: the alert revisions this desk has acknowledged (its ack record is
+    // in the outbox, or was sent).
+    R"sql(
+    CREATE TABLE acknowledged(
+        id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (id, revision));
     )sql",
 };
 

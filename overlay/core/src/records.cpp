@@ -87,6 +87,14 @@ void setIfGiven(boost::json::object& record, const char* key, const std::string&
 
 } // namespace
 
+std::string ackRecord(const AlertAcknowledgement& ack) {
+    return boost::json::serialize(boost::json::object{{"type", "ack"},
+                                                      {"id", newUuid()},
+                                                      {"alert", ack.alertId},
+                                                      {"revision", ack.revision},
+                                                      {"at", isoTime(ack.at)}});
+}
+
 std::string logbookRecord(const LogbookEntry& entry) {
     boost::json::object record{
         {"type", "logbook"}, {"id", newUuid()}, {"at", isoTime(entry.at)}, {"text", entry.text}};

@@ -46,15 +46,17 @@ sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id
 }
 
 sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
-    auto stmt = m_db.prepare("SELECT id, revision, level, must_acknowledge, title FROM alerts "
-                             "ORDER BY CASE level WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 "
-                             "ELSE 2 END, received_at DESC, id");
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.revision, a.level, a.must_acknowledge, a.title, k.id IS NOT NULL "
+        "FROM alerts AS a LEFT JOIN acknowledged AS k ON k.id = a.id AND k.revision = a.revision "
+        "ORDER BY CASE a.level WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 "
+        "ELSE 2 END, a.received_at DESC, a.id");
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<AlertEntry> out;
     auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
         out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2),
-                       row.columnInt(3) != 0, row.columnText(4)});
+                       row.columnInt(3) != 0, row.columnText(4), row.columnInt(5) != 0});
     });
     if (!read)
         return std::unexpected(read.error());
@@ -63,6 +65,11 @@ sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
 
 sqlite::Result<std::optional<std::string>> Replica::alertXml(std::string_view id) {
     return m_db.queryText("SELECT xml FROM alerts WHERE id = ?", id);
+}
+
+sqlite::Result<void> Replica::markAcknowledged(std::string_view id, int revision) {
+    return m_db.execute("INSERT OR IGNORE INTO acknowledged(id, revision) VALUES (?, ?)", id,
+                        revision);
 }
 
 sqlite::Result<std::int64_t> Replica::cursor() {

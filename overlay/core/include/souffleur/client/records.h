@@ -41,6 +41,16 @@ struct Feedback {
 
 std::string feedbackRecord(const Feedback& feedback);
 
+// The desk has read (and, for a must-acknowledge alert, confirmed) an alert;
+// the server counts such acknowledgements per team, never per person.
+struct AlertAcknowledgement {
+    std::string alertId;
+    int revision = 0;
+    std::chrono::system_clock::time_point at;
+};
+
+std::string ackRecord(const AlertAcknowledgement& ack);
+
 // A note in the team's logbook ("the photo booth at desk 3 rejects pictures
 // since Monday; use the municipal camera"), optionally about a guide's step.
 struct LogbookEntry {

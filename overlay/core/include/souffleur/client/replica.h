@@ -38,6 +38,7 @@ struct AlertEntry {
     std::string level; // "info", "warning", "critical"
     bool mustAcknowledge = false;
     std::string title;
+    bool acknowledged = false; // this revision, by this desk
 };
 
 // One entry of the server's change feed.
@@ -69,6 +70,11 @@ public:
     // The alerts the desk holds, most severe first.
     sqlite::Result<std::vector<AlertEntry>> alerts();
     sqlite::Result<std::optional<std::string>> alertXml(std::string_view id);
+    // Remembers that this desk acknowledged the alert's revision. The desk
+    // queues the ack record first and marks it here after: a crash in
+    // between can only send an acknowledgement twice (the server counts a
+    // desk once), never lose one.
+    sqlite::Result<void> markAcknowledged(std::string_view id, int revision);
     // The last change-feed sequence applied; 0 for a new desk.
     sqlite::Result<std::int64_t> cursor();
     // The epoch of the server's feed the cursor belongs to; empty for a new desk.
