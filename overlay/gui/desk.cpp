@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QPointer>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace souffleur::overlay {
@@ -112,6 +114,54 @@ bool Desk::hasGuide(const std::string& guideId) {
     return xml && xml->has_value();
 }
 
+std::vector<client::SearchHit> Desk::search(const QString& query) {
+    auto hits = m_replica.search(query.toStdString(), 20);
+    if (!hits) {
+        logLine(QStringLiteral("cannot search: ") + errorText(hits.error()));
+        return {};
+    }
+    return std::move(*hits);
+}
+
+void Desk::prepareSearch() {
+    if (auto ok = m_replica.prepareSearch(); !ok)
+        logLine(QStringLiteral("cannot prepare the search: ") + errorText(ok.error()));
+}
+
+std::vector<client::AlertEntry> Desk::alerts() {
+    auto alerts = m_replica.alerts();
+    if (!alerts) {
+        logLine(QStringLiteral("cannot list the alerts: ") + errorText(alerts.error()));
+        return {};
+    }
+    return std::move(*alerts);
+}
+
+std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) {
+    const auto all = alerts();
+    const auto alert = std::ranges::find(all, alertId, &client::AlertEntry::id);
+    if (alert == all.end())
+        return std::unexpected(
+            QStringLiteral("no alert %1 on this desk").arg(QString::fromStdString(alertId)));
+    if (alert->acknowledged)
+        return {};
+    const client::AlertAcknowledgement ack{alert->id, alert->revision,
+                                           std::chrono::system_clock::now()};
+    if (auto stored = m_outbox.enqueue(client::ackRecord(ack)); !stored)
+        return std::unexpected(QStringLiteral("cannot store the acknowledgement: ") +
+                               errorText(stored.error()));
+    if (auto marked = m_replica.markAcknowledged(alert->id, alert->revision); !marked)
+        return std::unexpected(QStringLiteral("cannot mark the alert as read: ") +
+                               errorText(marked.error()));
+    m_sync->flushOutbox();
+    Q_EMIT guidesChanged();
+    return {};
+}
+
+std::vector<client::PersonalDataFinding> Desk::personalDataIn(const QString& text) {
+    return client::findPersonalData(text.toStdString());
+}
+
 std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
     if (m_engine)
         return std::unexpected(QStringLiteral("a guide is already open"));
@@ -180,6 +230,10 @@ void Desk::endSession() {
 std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const QString& text) {
     if (!m_engine || m_engine->state() != client::EngineState::Active)
         return std::unexpected(QStringLiteral("feedback needs a step on screen"));
+    if (const auto found = personalDataIn(text); !found.empty())
+        return std::unexpected(
+            QStringLiteral("feedback refused: it holds what looks like %1")
+                .arg(QString::fromUtf8(client::personalDataName(found[0].kind))));
     const client::Feedback feedback{.guideId = m_session.guideId,
                                     .revision = m_session.revision,
                                     .step = m_engine->currentStep().id,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <souffleur/client/outbox.h>
+#include <souffleur/client/privacy_guard.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/step_engine.h>
@@ -42,6 +43,16 @@ public:
 
     std::vector<client::GuideEntry> guides();
     bool hasGuide(const std::string& guideId);
+    // The replica's full-text search (replica.h), best first.
+    std::vector<client::SearchHit> search(const QString& query);
+    // Loads what search needs, so no keystroke waits (after a sync, when shown).
+    void prepareSearch();
+
+    // The alerts the desk holds, most severe first, with what it acknowledged.
+    std::vector<client::AlertEntry> alerts();
+    // Acknowledges the alert's current revision: an `ack` record in the
+    // outbox, then marked in the replica (replica.h says why in this order).
+    std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
 
     // Starts a session on a guide from the replica (Idle -> Active).
     std::expected<void, QString> openGuide(const std::string& guideId);
@@ -53,12 +64,15 @@ public:
     // Abandons an active session, and closes the session in any state.
     void closeGuide();
 
+    // What in `text` looks like a citizen's personal data (privacy_guard.h).
+    static std::vector<client::PersonalDataFinding> personalDataIn(const QString& text);
     // Stores feedback on the current step in the outbox and asks for a send.
+    // Text that holds personal data is refused and nothing is stored.
     std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
 
 Q_SIGNALS:
     void syncStateChanged(client::SyncState state);
-    void guidesChanged();
+    void guidesChanged(); // or the alerts
     void recordsAcked();
     // The session moved (a new step, finished, or closed).
     void sessionChanged();

@@ -84,6 +84,11 @@ void FeedbackPanel::showFailed() {
     m_message->setText(m_text.feedbackFailed);
 }
 
+void FeedbackPanel::showRefused(const QString& message) {
+    m_message->setText(message);
+    m_input->setFocus();
+}
+
 void FeedbackPanel::submit() {
     const auto kind = chosenKind();
     if (!kind) {

@@ -31,6 +31,9 @@ public:
     // The outbox has been sent.
     void showSent();
     void showFailed();
+    // Nothing was stored: the text holds what looks like personal data. The
+    // input stays, so the employee can remove it and send again.
+    void showRefused(const QString& message);
     // True from showQueued() until showSent() or reset().
     bool awaitsSending() const { return m_awaitsSending; }
 

@@ -89,6 +89,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
     layout->addWidget(createHeader());
+    layout->addWidget(createAlertBanner());
     layout->addWidget(m_pages, 1);
     layout->addWidget(m_optionBox);
     layout->addWidget(createButtonRow());
@@ -96,14 +97,20 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language)
     layout->addWidget(m_status);
 
     connect(&m_desk, &Desk::syncStateChanged, this, &OverlayWindow::showSyncState);
-    connect(&m_desk, &Desk::guidesChanged, this, &OverlayWindow::refreshGuides);
+    connect(&m_desk, &Desk::guidesChanged, this, [this] {
+        m_desk.prepareSearch();
+        refreshGuides();
+        refreshAlerts();
+    });
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
     connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
     if (QScreen* screen = QGuiApplication::primaryScreen())
         connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
 
     showSyncState(m_desk.syncState());
+    m_desk.prepareSearch();
     refreshGuides();
+    refreshAlerts();
     showSession();
     dock();
 }
@@ -138,6 +145,12 @@ QWidget* OverlayWindow::createHeader() {
 
 QWidget* OverlayWindow::createListPage() {
     auto* page = new QWidget(this);
+    m_search = new QLineEdit(page);
+    m_search->setPlaceholderText(m_text.searchPlaceholder);
+    m_search->setAccessibleName(m_text.search);
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &OverlayWindow::refreshGuides);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { openFirstListed(); });
     m_listHint = new QLabel(page);
     m_listHint->setWordWrap(true);
     m_guideList = new QListWidget(page);
@@ -153,6 +166,7 @@ QWidget* OverlayWindow::createListPage() {
 
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
     layout->addWidget(m_listHint);
     layout->addWidget(m_guideList, 1);
     return page;
@@ -176,6 +190,72 @@ QWidget* OverlayWindow::createButtonRow() {
     row->addWidget(m_feedbackButton);
     row->addWidget(m_stopButton);
     return m_buttonRow;
+}
+
+QWidget* OverlayWindow::createAlertBanner() {
+    m_alertBanner = new QWidget(this);
+    m_alertBanner->setAccessibleName(m_text.alerts);
+    m_alertLayout = new QVBoxLayout(m_alertBanner);
+    m_alertLayout->setContentsMargins(0, 0, 0, 4);
+    m_alertBanner->hide();
+    return m_alertBanner;
+}
+
+void OverlayWindow::refreshAlerts() {
+    while (QLayoutItem* item = m_alertLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    int shown = 0;
+    for (const client::AlertEntry& alert : m_desk.alerts()) {
+        if (alert.acknowledged)
+            continue;
+        auto* row = new QWidget(m_alertBanner);
+        const QString color = alert.level == "critical"  ? QStringLiteral("#8b0000")
+                              : alert.level == "warning" ? QStringLiteral("#7a4a00")
+                                                         : QStringLiteral("#1f3a5f");
+        row->setStyleSheet(QStringLiteral("QWidget { background: %1; color: white; }").arg(color));
+        auto* title = new QLabel(QString::fromStdString(alert.title), row);
+        title->setWordWrap(true);
+        title->setAccessibleName(
+            QStringLiteral("%1: %2").arg(m_text.alerts, QString::fromStdString(alert.title)));
+        const QString& label = alert.mustAcknowledge ? m_text.confirmRead : m_text.acknowledge;
+        QPushButton* read = createButton(label, row);
+        read->setAccessibleName(
+            QStringLiteral("%1: %2").arg(label, QString::fromStdString(alert.title)));
+        const std::string id = alert.id;
+        connect(read, &QPushButton::clicked, this, [this, id] { acknowledgeAlert(id); });
+        auto* line = new QHBoxLayout(row);
+        line->setContentsMargins(6, 4, 6, 4);
+        line->addWidget(title, 1);
+        line->addWidget(read);
+        m_alertLayout->addWidget(row);
+        ++shown;
+    }
+    m_alertBanner->setVisible(shown > 0);
+}
+
+std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& alertId) {
+    return logged(m_desk.acknowledgeAlert(alertId)); // the desk's signal refreshes the banner
+}
+
+void OverlayWindow::setSearchText(const QString& text) {
+    m_search->setText(text);
+}
+
+std::vector<std::string> OverlayWindow::listedGuides() const {
+    std::vector<std::string> out;
+    for (int row = 0; row < m_guideList->count(); ++row)
+        out.push_back(m_guideList->item(row)->data(kGuideIdRole).toString().toStdString());
+    return out;
+}
+
+std::expected<void, QString> OverlayWindow::openFirstListed() {
+    if (m_guideList->count() == 0)
+        return std::unexpected(QStringLiteral("the list is empty"));
+    const QListWidgetItem* item =
+        m_guideList->currentItem() ? m_guideList->currentItem() : m_guideList->item(0);
+    return openGuide(item->data(kGuideIdRole).toString().toStdString());
 }
 
 void OverlayWindow::openWhenAvailable(const std::string& guideId) {
@@ -211,6 +291,17 @@ void OverlayWindow::stopGuide() {
 std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind kind,
                                                          const QString& text) {
     m_feedbackPanel->show();
+    if (const auto found = Desk::personalDataIn(text); !found.empty()) {
+        QStringList kinds;
+        for (const auto& finding : found) {
+            const QString& name = m_text.personalData[static_cast<int>(finding.kind)];
+            if (!kinds.contains(name))
+                kinds << name;
+        }
+        m_feedbackPanel->showRefused(m_text.privacyRefused.arg(kinds.join(QStringLiteral(", "))));
+        return std::unexpected(
+            QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
+    }
     auto sent = m_desk.sendFeedback(kind, text);
     if (!sent) {
         m_feedbackPanel->showFailed();
@@ -258,6 +349,12 @@ void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     }
     const client::StepEngine* engine = m_desk.engine();
     const bool active = engine && engine->state() == client::EngineState::Active;
+    if (!engine && event->key() == Qt::Key_Down && focusWidget() == m_search &&
+        m_guideList->count() > 0) {
+        m_guideList->setFocus();
+        m_guideList->setCurrentRow(0);
+        return;
+    }
     if (!active || qobject_cast<QLineEdit*>(focusWidget())) {
         QWidget::keyPressEvent(event);
         return;
@@ -281,7 +378,14 @@ void OverlayWindow::refreshGuides() {
     const QListWidgetItem* selected = m_guideList->currentItem();
     const QString selectedId = selected ? selected->data(kGuideIdRole).toString() : QString();
     m_guideList->clear();
-    const std::vector<client::GuideEntry> guides = m_desk.guides();
+    const QString query = m_search->text().trimmed();
+    std::vector<client::GuideEntry> guides;
+    if (query.isEmpty()) {
+        guides = m_desk.guides();
+    } else {
+        for (auto& hit : m_desk.search(query))
+            guides.push_back({std::move(hit.id), hit.revision, std::move(hit.title)});
+    }
     for (const client::GuideEntry& guide : guides) {
         auto* item = new QListWidgetItem(QString::fromStdString(guide.title), m_guideList);
         const QString id = QString::fromStdString(guide.id);
@@ -290,7 +394,10 @@ void OverlayWindow::refreshGuides() {
         if (id == selectedId)
             m_guideList->setCurrentItem(item);
     }
-    m_listHint->setText(guides.empty() ? m_text.noGuides : m_text.chooseGuide);
+    m_listHint->setText(!query.isEmpty() ? (guides.empty() ? m_text.noResults : QString())
+                        : guides.empty() ? m_text.noGuides
+                                         : m_text.chooseGuide);
+    m_listHint->setVisible(!m_listHint->text().isEmpty());
 
     if (!m_pendingOpen.empty() && !m_desk.engine() && m_desk.hasGuide(m_pendingOpen))
         openGuide(std::exchange(m_pendingOpen, {}));

@@ -1,7 +1,10 @@
 // The panel itself: a frameless, always-on-top tool window docked to the right
-// edge of the primary screen. A header (title, sync state, hide), then either
-// the guide list (no guide open) or the StepView with its buttons (Back, Next
-// or one button per option, Feedback, Stop) and the FeedbackPanel.
+// edge of the primary screen. A header (title, sync state, hide), the banner
+// of alerts not yet acknowledged (each with its "read" button), then either
+// the guide list with its search field (no guide open; type to search, Down
+// to the list, Enter opens) or the StepView with its buttons (Back, Next or
+// one button per option, Feedback, Stop) and the FeedbackPanel, whose text
+// the privacy guard checks before anything is stored.
 //
 // The public actions (openGuide, next, choose, ...) are what the buttons and
 // keys call; TestScript calls the same functions. They return what went wrong
@@ -20,6 +23,7 @@
 #include <vector>
 
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -50,6 +54,14 @@ public:
     void stopGuide();
     std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
 
+    // The search field on the list page (as if typed) and what the list shows.
+    void setSearchText(const QString& text);
+    std::vector<std::string> listedGuides() const;
+    // Opens the first guide of the list (Enter in the search field).
+    std::expected<void, QString> openFirstListed();
+    // The banner's button for the alert.
+    std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
+
     void toggleFeedback();
     // Hides the panel when a tray icon can bring it back.
     void hidePanel();
@@ -67,6 +79,8 @@ private:
     QWidget* createListPage();
     QWidget* createButtonRow();
     void refreshGuides();
+    void refreshAlerts();
+    QWidget* createAlertBanner();
     void showSession();
     void showOptions(const std::vector<content::Option>& options);
     void showSyncState(client::SyncState state);
@@ -81,6 +95,9 @@ private:
     QLabel* m_syncLabel = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_listHint = nullptr;
+    QLineEdit* m_search = nullptr;
+    QWidget* m_alertBanner = nullptr;
+    QVBoxLayout* m_alertLayout = nullptr;
     QListWidget* m_guideList = nullptr;
     StepView* m_stepView = nullptr;
     QWidget* m_optionBox = nullptr;

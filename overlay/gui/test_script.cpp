@@ -8,6 +8,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -32,6 +33,12 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("back"), {0, 0}},
         {QStringLiteral("abandon"), {0, 0}},
         {QStringLiteral("feedback"), {1, -1}},
+        {QStringLiteral("feedback-refused"), {1, -1}},
+        {QStringLiteral("search"), {0, -1}},
+        {QStringLiteral("expect-first"), {1, 1}},
+        {QStringLiteral("open-first"), {0, 0}},
+        {QStringLiteral("wait-alert"), {1, 2}},
+        {QStringLiteral("acknowledge"), {1, 1}},
         {QStringLiteral("expect-finished"), {0, 0}},
         {QStringLiteral("wait-synced"), {0, 1}},
         {QStringLiteral("wait-loaded"), {0, 1}},
@@ -193,6 +200,40 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                 QStringLiteral("unknown feedback kind %1 (wrong|unclear|outdated|tip)")
                     .arg(args[0]));
         return m_window.sendFeedback(*kind, args.mid(1).join(QLatin1Char(' ')));
+    } else if (name == QLatin1String("feedback-refused")) {
+        const auto kind = feedbackKind(args[0]);
+        if (!kind)
+            return std::unexpected(QStringLiteral("unknown feedback kind %1").arg(args[0]));
+        const auto before = m_desk.pendingRecords();
+        if (m_window.sendFeedback(*kind, args.mid(1).join(QLatin1Char(' '))))
+            return std::unexpected(QStringLiteral("the feedback was accepted"));
+        if (m_desk.pendingRecords() != before)
+            return std::unexpected(QStringLiteral("the refused feedback was stored"));
+    } else if (name == QLatin1String("search")) {
+        m_window.setSearchText(args.join(QLatin1Char(' ')));
+    } else if (name == QLatin1String("expect-first")) {
+        const auto listed = m_window.listedGuides();
+        if (listed.empty() || listed.front() != args[0].toStdString())
+            return std::unexpected(QStringLiteral("expected %1 first in the list, but %2")
+                                       .arg(args[0], listed.empty()
+                                                         ? QStringLiteral("the list is empty")
+                                                         : QString::fromStdString(listed.front())));
+    } else if (name == QLatin1String("open-first")) {
+        return m_window.openFirstListed();
+    } else if (name == QLatin1String("wait-alert")) {
+        const std::string id = args[0].toStdString();
+        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor(
+            [this, id] {
+                const auto alerts = m_desk.alerts();
+                return std::ranges::find(alerts, id, &client::AlertEntry::id) != alerts.end();
+            },
+            *seconds,
+            QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("acknowledge")) {
+        return m_window.acknowledgeAlert(args[0].toStdString());
     } else if (name == QLatin1String("expect-finished")) {
         if (!engine || engine->state() != client::EngineState::Finished)
             return std::unexpected(

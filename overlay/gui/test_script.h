@@ -9,6 +9,12 @@
 //   next | back | abandon     the Next, Back and Stop buttons
 //   choose N                  option N (1-based) of the decision on screen
 //   feedback KIND TEXT...     feedback on the step (wrong|unclear|outdated|tip)
+//   feedback-refused KIND TEXT...  the privacy guard refuses it, nothing is stored
+//   search TEXT...            type TEXT into the search field (nothing: clear it)
+//   expect-first ID           guide ID is first in the list
+//   open-first                Enter in the search field: open the first guide listed
+//   wait-alert ID [SECONDS]   until the replica holds alert ID (default 30 s)
+//   acknowledge ID            the alert banner's "read" button of alert ID
 //   expect-finished           the guide is finished
 //   wait-synced [SECONDS]     until the outbox is empty and the desk is online
 //   wait-loaded [SECONDS]     until the step view has loaded the current page

@@ -35,6 +35,17 @@ const UiText& uiText(Language language) {
         .feedbackFailed = QStringLiteral("Feedback kon niet worden opgeslagen."),
         .openFailed = QStringLiteral("Deze handleiding kan niet worden geopend."),
         .status = QStringLiteral("Melding"),
+        .search = QStringLiteral("Zoeken"),
+        .searchPlaceholder = QStringLiteral("Zoek een taak…"),
+        .noResults = QStringLiteral("Niets gevonden"),
+        .alerts = QStringLiteral("Meldingen"),
+        .acknowledge = QStringLiteral("Gelezen"),
+        .confirmRead = QStringLiteral("Bevestig: gelezen"),
+        .privacyRefused = QStringLiteral("Niet opgeslagen: haal eerst weg wat op persoonsgegevens "
+                                         "lijkt (%1)."),
+        .personalData = {QStringLiteral("BSN"), QStringLiteral("documentnummer"),
+                         QStringLiteral("geboortedatum"), QStringLiteral("e-mailadres"),
+                         QStringLiteral("telefoonnummer"), QStringLiteral("rekeningnummer")},
     };
     static const UiText english{
         .title = QStringLiteral("Souffleur"),
@@ -67,6 +78,17 @@ const UiText& uiText(Language language) {
         .feedbackFailed = QStringLiteral("The feedback could not be saved."),
         .openFailed = QStringLiteral("This guide cannot be opened."),
         .status = QStringLiteral("Message"),
+        .search = QStringLiteral("Search"),
+        .searchPlaceholder = QStringLiteral("Search a task…"),
+        .noResults = QStringLiteral("Nothing found"),
+        .alerts = QStringLiteral("Alerts"),
+        .acknowledge = QStringLiteral("Read"),
+        .confirmRead = QStringLiteral("Confirm: read"),
+        .privacyRefused = QStringLiteral("Not saved: first remove what looks like personal data "
+                                         "(%1)."),
+        .personalData = {QStringLiteral("BSN"), QStringLiteral("document number"),
+                         QStringLiteral("date of birth"), QStringLiteral("e-mail address"),
+                         QStringLiteral("phone number"), QStringLiteral("bank account number")},
     };
     return language == Language::English ? english : dutch;
 }

@@ -43,6 +43,14 @@ struct UiText {
     QString feedbackFailed;
     QString openFailed;
     QString status;
+    QString search;
+    QString searchPlaceholder;
+    QString noResults;
+    QString alerts;
+    QString acknowledge;     // an alert: "read"
+    QString confirmRead;     // a must-acknowledge alert: "confirm: read"
+    QString privacyRefused;  // %1: what was found
+    QString personalData[6]; // by client::PersonalData
 };
 
 const UiText& uiText(Language language);

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # End to end, with the real binaries on loopback: an author validates a guide,
 # saves it as a draft and submits it; a reviewer approves it (the author may
-# not); a desk overlay (under Xvfb) receives it by push, steps
-# through it, answers decisions and leaves feedback; the server stores the
-# records; aar-report shows the sessions and the feedback per step.
+# not); a desk overlay (under Xvfb) receives it by push, finds it by searching
+# with a typing error, steps through it, answers decisions and leaves
+# feedback (the privacy guard refuses a BSN first); an author's alert reaches
+# the desk, which acknowledges it; the server stores the records; aar-report
+# shows the sessions and the feedback per step, and the alert's count of
+# acknowledging desks per team.
 #   author_to_desk.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin="$1"
@@ -26,6 +29,8 @@ step() { echo "e2e: $*"; }
 
 guide_file="$src/content/library/identiteit-vaststellen.xml"
 guide_id="nl.burgerzaken.identiteit-vaststellen"
+alert_file="$src/content/library/alerts/look-alike-2026-11.xml"
+alert_id="nl.alert.look-alike-2026-11"
 
 step "1. validate: a good guide passes, a broken one is located"
 "$bin/souffleur" validate "$guide_file"
@@ -60,11 +65,14 @@ reviewer=$(token_of kwaliteit)
 step "3. the desk overlay starts and waits for the guide"
 cat >"$work/desk.script" <<SCRIPT
 wait-guide $guide_id 60
-open $guide_id
+search identitiet vastst
+expect-first $guide_id
+open-first
 wait-loaded
 expect-step gezicht
 choose 1
 expect-step echtheid
+feedback-refused unclear Klant met BSN 111222333 had een andere kaart
 feedback unclear Welke UV-kenmerken moet ik zien bij de nieuwe identiteitskaart?
 choose 1
 expect-step geldigheid
@@ -74,6 +82,8 @@ choose 1
 expect-step afronden
 next
 expect-finished
+wait-alert $alert_id 60
+acknowledge $alert_id
 wait-synced 60
 quit
 SCRIPT
@@ -103,6 +113,7 @@ fi
 grep -q "403" "$work/approve.err" || fail "author approve not refused with 403: $(cat "$work/approve.err")"
 "$bin/souffleur" approve --server "$url" --token "$reviewer" "$guide_id" 1 | tee "$work/approve.out"
 grep -q "revision 1: published" "$work/approve.out" || fail "the reviewer's approval did not publish"
+"$bin/souffleur" publish-alert --server "$url" --token "$author" "$alert_file"
 
 step "5. the overlay walks the guide and sends its records"
 if ! wait "$overlay_pid"; then
@@ -120,5 +131,12 @@ grep -q "sessions: fewer than 5, so no figures" "$work/aar.txt" || fail "a figur
   || fail "the session's start and finish did not arrive"
 grep -q "echtheid: 1$" "$work/aar.txt" || fail "feedback not on step echtheid"
 grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
+[ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 1 ] \
+  || fail "the feedback with a BSN was stored or sent"
+
+step "7. the alert's acknowledgements, per team"
+"$bin/souffleur" acknowledgements --server "$url" --token "$author" "$alert_id" | tee "$work/acks.txt"
+grep -q "^1 of 1 desks in Balie Noord have acknowledged" "$work/acks.txt" ||
+  fail "the desk's acknowledgement was not counted"
 
 echo "e2e: passed"
