@@ -6,6 +6,7 @@
 #include "desk.h"
 #include "overlay_window.h"
 #include "screenshot.h"
+#include "single_instance.h"
 #include "step_view.h"
 #include "test_script.h"
 #include "ui_text.h"
@@ -32,9 +33,10 @@ constexpr int kUsageError = 2;
 constexpr int kScreenshotTimeoutMs = 60'000;
 
 struct Options {
-    client::ServerAddress server;
+    client::ServerAddress server; // host empty: not given (a hand-over needs none)
     std::string token;
-    QString dataDir; // empty: the platform's application data directory
+    std::optional<InstanceRequest> request; // --open, --toggle or a souffleur:// URL
+    QString dataDir;                        // empty: the platform's application data directory
     std::string openGuide;
     Language language = Language::Dutch;
     QString screenshot;
@@ -84,11 +86,17 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
         QStringLiteral("screenshot"),
         QStringLiteral("Save the panel as PNG once the --open guide is shown, then exit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption toggle(
+        QStringLiteral("toggle"),
+        QStringLiteral("Show and focus the running panel, or hide it (for a keyboard shortcut)."));
     const QCommandLineOption testScript(
         QStringLiteral("test-script"),
         QStringLiteral("Run a test script (needs SOUFFLEUR_TEST_HOOKS=1, test builds only)."),
         QStringLiteral("FILE"));
-    parser.addOptions({server, caFile, token, data, open, lang, screenshot, testScript});
+    parser.addOptions({server, caFile, token, data, open, toggle, lang, screenshot, testScript});
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("souffleur://guide/GUIDE_ID: like --open."),
+                                 QStringLiteral("[URL]"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -106,11 +114,22 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
         std::printf("souffleur-overlay %s\n", kVersion);
         return std::unexpected(ExitNow{0});
     }
-    if (!parser.positionalArguments().isEmpty())
-        return std::unexpected(usageError(
-            QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().front())));
-
     Options options;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return std::unexpected(
+            usageError(QStringLiteral("unexpected argument %1").arg(positional[1])));
+    if (positional.size() == 1) {
+        options.request = InstanceRequest::fromUrl(positional[0]);
+        if (!options.request)
+            return std::unexpected(usageError(
+                QStringLiteral("%1 is not a souffleur://guide/GUIDE_ID link").arg(positional[0])));
+    }
+    if (parser.isSet(toggle)) {
+        if (options.request || parser.isSet(open))
+            return std::unexpected(usageError(QStringLiteral("--toggle goes alone")));
+        options.request = InstanceRequest{InstanceRequest::Kind::Toggle, {}};
+    }
     if (parser.isSet(testScript)) {
         if (qgetenv("SOUFFLEUR_TEST_HOOKS") != "1") {
             std::fprintf(stderr, "souffleur-overlay: --test-script needs SOUFFLEUR_TEST_HOOKS=1 "
@@ -129,22 +148,19 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
         options.testScript = std::move(*commands);
     }
 
-    if (!parser.isSet(server))
-        return std::unexpected(usageError(QStringLiteral("--server URL is required")));
-    auto address = client::ServerAddress::parse(parser.value(server).toStdString());
-    if (!address)
-        return std::unexpected(
-            usageError(QStringLiteral("bad --server %1: %2")
-                           .arg(parser.value(server), QString::fromStdString(address.error()))));
-    options.server = std::move(*address);
-    if (parser.isSet(caFile))
-        options.server.caFile = parser.value(caFile).toStdString();
-
+    // --server and the token are checked in main(): a hand-over needs neither.
+    if (parser.isSet(server)) {
+        auto address = client::ServerAddress::parse(parser.value(server).toStdString());
+        if (!address)
+            return std::unexpected(usageError(
+                QStringLiteral("bad --server %1: %2")
+                    .arg(parser.value(server), QString::fromStdString(address.error()))));
+        options.server = std::move(*address);
+        if (parser.isSet(caFile))
+            options.server.caFile = parser.value(caFile).toStdString();
+    }
     options.token = parser.isSet(token) ? parser.value(token).toStdString()
                                         : qEnvironmentVariable("SOUFFLEUR_TOKEN").toStdString();
-    if (options.token.empty())
-        return std::unexpected(
-            usageError(QStringLiteral("a token is required (--token or SOUFFLEUR_TOKEN)")));
 
     const QString language = parser.value(lang);
     if (language == QLatin1String("en"))
@@ -154,6 +170,14 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv) {
 
     options.dataDir = parser.value(data);
     options.openGuide = parser.value(open).toStdString();
+    if (parser.isSet(open)) {
+        options.request = InstanceRequest::parse(QStringLiteral("open ") + parser.value(open));
+        if (!options.request)
+            return std::unexpected(usageError(
+                QStringLiteral("--open needs a guide id, not %1").arg(parser.value(open))));
+    } else if (options.request && options.request->kind == InstanceRequest::Kind::Open) {
+        options.openGuide = options.request->guideId; // from the URL
+    }
     options.screenshot = parser.value(screenshot);
     if (!options.screenshot.isEmpty() && options.openGuide.empty())
         return std::unexpected(usageError(QStringLiteral("--screenshot needs --open GUIDE_ID")));
@@ -214,6 +238,32 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "souffleur-overlay: cannot create %s\n", qPrintable(dataDir));
         return 1;
     }
+    // One overlay per data directory: a running one takes the request (test
+    // and screenshot runs always run their own).
+    const QString instanceName = SingleInstance::serverName(dataDir);
+    const bool ownInstanceOnly = options->testScript || !options->screenshot.isEmpty();
+    const InstanceRequest request =
+        options->request.value_or(InstanceRequest{InstanceRequest::Kind::Show, {}});
+    if (!ownInstanceOnly && SingleInstance::handOver(instanceName, request)) {
+        std::printf("souffleur-overlay: handed \"%s\" to the running overlay\n",
+                    qPrintable(request.toLine()));
+        return 0;
+    }
+    if (request.kind == InstanceRequest::Kind::Toggle) {
+        std::fprintf(stderr, "souffleur-overlay: no overlay is running for %s\n",
+                     qPrintable(dataDir));
+        return 1;
+    }
+    if (options->server.host.empty()) {
+        std::fprintf(stderr, "souffleur-overlay: --server URL is required\n");
+        return kUsageError;
+    }
+    if (options->token.empty()) {
+        std::fprintf(stderr, "souffleur-overlay: a token is required (--token or "
+                             "SOUFFLEUR_TOKEN)\n");
+        return kUsageError;
+    }
+
     auto desk = Desk::open(dataDir.toStdString(), options->server, options->token);
     if (!desk) {
         std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(desk.error()));
@@ -221,6 +271,17 @@ int main(int argc, char** argv) {
     }
 
     OverlayWindow window(**desk, options->language);
+    SingleInstance instance;
+    if (options->screenshot.isEmpty()) {
+        if (auto listening = instance.listen(instanceName); !listening)
+            std::fprintf(stderr,
+                         "souffleur-overlay: %s (--open and --toggle will not reach "
+                         "this panel)\n",
+                         qPrintable(listening.error()));
+        window.setSummonable(instance.isListening());
+        QObject::connect(&instance, &SingleInstance::requested, &window,
+                         [&window](const InstanceRequest& r) { window.handle(r); });
+    }
     window.show();
     if (!options->screenshot.isEmpty())
         screenshotWhenShown(window, options->screenshot);

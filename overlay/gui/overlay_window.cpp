@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -317,8 +318,8 @@ void OverlayWindow::toggleFeedback() {
 }
 
 void OverlayWindow::hidePanel() {
-    if (m_tray)
-        hide();
+    if (m_tray || m_summonable)
+        hide(); // the window manager gives the focus back to the application below
 }
 
 void OverlayWindow::togglePanel() {
@@ -327,6 +328,26 @@ void OverlayWindow::togglePanel() {
     } else {
         show();
         raise();
+        activateWindow();
+        if (!m_desk.engine())
+            m_search->setFocus();
+    }
+}
+
+void OverlayWindow::handle(const InstanceRequest& request) {
+    switch (request.kind) {
+    case InstanceRequest::Kind::Toggle:
+        togglePanel();
+        return;
+    case InstanceRequest::Kind::Open:
+        if (m_desk.engine())
+            m_status->setText(m_text.opensAfterThisTask);
+        openWhenAvailable(request.guideId);
+        [[fallthrough]];
+    case InstanceRequest::Kind::Show:
+        show();
+        raise();
+        return;
     }
 }
 
@@ -412,6 +433,8 @@ void OverlayWindow::showSession() {
         showOptions({});
         m_buttonRow->hide();
         m_pages->setCurrentIndex(0);
+        if (!m_pendingOpen.empty()) // a deep link that came during the last task
+            QTimer::singleShot(0, this, &OverlayWindow::refreshGuides);
         return;
     }
 

@@ -11,6 +11,7 @@
 // (also logged on stderr); the buttons on screen only offer what is possible.
 #pragma once
 
+#include "single_instance.h"
 #include "ui_text.h"
 
 #include <souffleur/client/records.h>
@@ -63,9 +64,15 @@ public:
     std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
 
     void toggleFeedback();
-    // Hides the panel when a tray icon can bring it back.
+    // Hides the panel when a tray icon or `--toggle` can bring it back.
     void hidePanel();
+    // Shows the panel and takes the focus (the user summoned it), or hides it.
     void togglePanel();
+    // Whether `souffleur-overlay --toggle` reaches this panel (single_instance.h).
+    void setSummonable(bool summonable) { m_summonable = summonable; }
+    // A request from another souffleur-overlay: open a guide (shown without
+    // taking the focus from the host application), toggle, or show.
+    void handle(const InstanceRequest& request);
     // Moves the window to the right edge of the primary screen.
     void dock();
 
@@ -111,6 +118,7 @@ private:
     FeedbackPanel* m_feedbackPanel = nullptr;
     QLabel* m_status = nullptr;
     TrayIcon* m_tray = nullptr;
+    bool m_summonable = false;
 };
 
 } // namespace souffleur::overlay

@@ -39,6 +39,9 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("open-first"), {0, 0}},
         {QStringLiteral("wait-alert"), {1, 2}},
         {QStringLiteral("acknowledge"), {1, 1}},
+        {QStringLiteral("wait-opened"), {1, 2}},
+        {QStringLiteral("wait-hidden"), {0, 1}},
+        {QStringLiteral("wait-shown"), {0, 1}},
         {QStringLiteral("expect-finished"), {0, 0}},
         {QStringLiteral("wait-synced"), {0, 1}},
         {QStringLiteral("wait-loaded"), {0, 1}},
@@ -232,6 +235,26 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             *seconds,
             QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("wait-opened")) {
+        const std::string id = args[0].toStdString();
+        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor(
+            [this, id] {
+                const client::StepEngine* open = m_desk.engine();
+                return open && open->guide().id == id;
+            },
+            *seconds, QStringLiteral("guide %1 not opened within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("wait-hidden") || name == QLatin1String("wait-shown")) {
+        const bool shown = name == QLatin1String("wait-shown");
+        const auto seconds = !args.isEmpty() ? positive(args[0]) : kDefaultTimeoutSeconds;
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor([this, shown] { return m_window.isVisible() == shown; }, *seconds,
+                QStringLiteral("the panel not %1 within %2 s")
+                    .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden"))
+                    .arg(*seconds));
     } else if (name == QLatin1String("acknowledge")) {
         return m_window.acknowledgeAlert(args[0].toStdString());
     } else if (name == QLatin1String("expect-finished")) {

@@ -15,6 +15,9 @@
 //   open-first                Enter in the search field: open the first guide listed
 //   wait-alert ID [SECONDS]   until the replica holds alert ID (default 30 s)
 //   acknowledge ID            the alert banner's "read" button of alert ID
+//   wait-opened ID [SECONDS]  until guide ID is open (a deep link from another process)
+//   wait-hidden [SECONDS]     until the panel is hidden (souffleur-overlay --toggle)
+//   wait-shown [SECONDS]      until the panel is shown again
 //   expect-finished           the guide is finished
 //   wait-synced [SECONDS]     until the outbox is empty and the desk is online
 //   wait-loaded [SECONDS]     until the step view has loaded the current page

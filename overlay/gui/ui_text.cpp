@@ -43,6 +43,7 @@ const UiText& uiText(Language language) {
         .confirmRead = QStringLiteral("Bevestig: gelezen"),
         .privacyRefused = QStringLiteral("Niet opgeslagen: haal eerst weg wat op persoonsgegevens "
                                          "lijkt (%1)."),
+        .opensAfterThisTask = QStringLiteral("De gevraagde taak opent na deze taak."),
         .personalData = {QStringLiteral("BSN"), QStringLiteral("documentnummer"),
                          QStringLiteral("geboortedatum"), QStringLiteral("e-mailadres"),
                          QStringLiteral("telefoonnummer"), QStringLiteral("rekeningnummer")},
@@ -86,6 +87,7 @@ const UiText& uiText(Language language) {
         .confirmRead = QStringLiteral("Confirm: read"),
         .privacyRefused = QStringLiteral("Not saved: first remove what looks like personal data "
                                          "(%1)."),
+        .opensAfterThisTask = QStringLiteral("The requested task opens after this one."),
         .personalData = {QStringLiteral("BSN"), QStringLiteral("document number"),
                          QStringLiteral("date of birth"), QStringLiteral("e-mail address"),
                          QStringLiteral("phone number"), QStringLiteral("bank account number")},

@@ -47,10 +47,11 @@ struct UiText {
     QString searchPlaceholder;
     QString noResults;
     QString alerts;
-    QString acknowledge;     // an alert: "read"
-    QString confirmRead;     // a must-acknowledge alert: "confirm: read"
-    QString privacyRefused;  // %1: what was found
-    QString personalData[6]; // by client::PersonalData
+    QString acknowledge;        // an alert: "read"
+    QString confirmRead;        // a must-acknowledge alert: "confirm: read"
+    QString privacyRefused;     // %1: what was found
+    QString opensAfterThisTask; // a deep link while a guide is open
+    QString personalData[6];    // by client::PersonalData
 };
 
 const UiText& uiText(Language language);

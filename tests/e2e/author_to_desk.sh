@@ -4,7 +4,9 @@
 # not); a desk overlay (under Xvfb) receives it by push, finds it by searching
 # with a typing error, steps through it, answers decisions and leaves
 # feedback (the privacy guard refuses a BSN first); an author's alert reaches
-# the desk, which acknowledges it; the server stores the records; aar-report
+# the desk, which acknowledges it; a souffleur:// link from another process
+# opens the guide in the running overlay, and --toggle hides and shows it;
+# the server stores the records; aar-report
 # shows the sessions and the feedback per step, and the alert's count of
 # acknowledging desks per team.
 #   author_to_desk.sh BIN_DIR SOURCE_DIR
@@ -85,6 +87,12 @@ expect-finished
 wait-alert $alert_id 60
 acknowledge $alert_id
 wait-synced 60
+abandon
+wait-opened $guide_id 60
+wait-hidden 60
+wait-shown 60
+abandon
+wait-synced 60
 quit
 SCRIPT
 if [ -z "${DISPLAY:-}" ]; then
@@ -116,6 +124,27 @@ grep -q "revision 1: published" "$work/approve.out" || fail "the reviewer's appr
 "$bin/souffleur" publish-alert --server "$url" --token "$author" "$alert_file"
 
 step "5. the overlay walks the guide and sends its records"
+# Once the script waits for them: a souffleur:// link from another process,
+# then --toggle twice, each handed to the running overlay.
+await_line() {
+  for _ in $(seq 1200); do
+    grep -q "^script: $1" "$work/overlay.log" && return 0
+    kill -0 "$overlay_pid" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+hand_over() {
+  "$bin/souffleur-overlay" --data "$work/desk" "$@" >"$work/handover.out" 2>&1 ||
+    fail "souffleur-overlay $*: $(cat "$work/handover.out")"
+  grep -q "handed" "$work/handover.out" || fail "not handed over: $(cat "$work/handover.out")"
+}
+await_line "wait-opened" || { cat "$work/overlay.log" >&2; fail "the overlay script stopped early"; }
+hand_over "souffleur://guide/$guide_id"
+await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
+hand_over --toggle
+await_line "wait-shown" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }
+hand_over --toggle
 if ! wait "$overlay_pid"; then
   cat "$work/overlay.log" >&2
   fail "the overlay script failed"
@@ -127,8 +156,11 @@ step "6. aar-report shows the feedback on its step, and no figure for one sessio
 # One session: fewer than 5, so the report gives no figures (never for fewer).
 grep -q "sessions: fewer than 5, so no figures" "$work/aar.txt" || fail "a figure for one session"
 [ "$(sqlite3 "$work/data/souffleur.sqlite" \
-     "SELECT count(DISTINCT session) FROM events WHERE event IN ('started', 'finished')")" = 1 ] \
-  || fail "the session's start and finish did not arrive"
+     "SELECT count(DISTINCT session) FROM events WHERE event = 'finished'")" = 1 ] \
+  || fail "the session's finish did not arrive"
+[ "$(sqlite3 "$work/data/souffleur.sqlite" \
+     "SELECT count(DISTINCT session) FROM events WHERE event = 'abandoned'")" = 1 ] \
+  || fail "the deep-linked session's abandonment did not arrive"
 grep -q "echtheid: 1$" "$work/aar.txt" || fail "feedback not on step echtheid"
 grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
 [ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 1 ] \

@@ -1,5 +1,5 @@
 # Runs souffleur-overlay's command-line checks (see CMakeLists.txt):
-#   cmake -DOVERLAY=path -DCHECK=smoke|refuses_test_hook -DWORK_DIR=dir -P overlay_cli.cmake
+#   cmake -DOVERLAY=path -DCHECK=smoke|refuses_test_hook|bad_links -DWORK_DIR=dir -P overlay_cli.cmake
 # No display is set, so a check passes only if the overlay answers before it
 # starts Qt's GUI.
 
@@ -19,7 +19,8 @@ if(CHECK STREQUAL "smoke")
     if(NOT code EQUAL 0)
         message(FATAL_ERROR "--help exited ${code}: ${err}")
     endif()
-    foreach(option --server --token --data --open --lang --screenshot --test-script --version)
+    foreach(option --server --token --data --open --toggle --ca-file --lang --screenshot
+                   --test-script --version souffleur://guide/)
         string(FIND "${out}" "${option}" at)
         if(at EQUAL -1)
             message(FATAL_ERROR "--help does not mention ${option}:\n${out}")
@@ -34,6 +35,16 @@ elseif(CHECK STREQUAL "refuses_test_hook")
     if(NOT code EQUAL 2 OR explained EQUAL -1 OR out MATCHES "script:")
         message(FATAL_ERROR "expected a refusal (exit 2), got exit ${code}: ${out}${err}")
     endif()
+
+elseif(CHECK STREQUAL "bad_links")
+    # Links and ids are checked before anything else happens.
+    foreach(args "https://example.org/x" "souffleur://guide/../../etc" "souffleur://guide/a b"
+                 "--open;a/b" "--toggle;--open;x")
+        run(${args})
+        if(NOT code EQUAL 2)
+            message(FATAL_ERROR "souffleur-overlay ${args}: expected exit 2, got ${code}: ${out}${err}")
+        endif()
+    endforeach()
 
 else()
     message(FATAL_ERROR "unknown CHECK ${CHECK}")
