@@ -240,6 +240,11 @@ std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& 
     return logged(m_desk.acknowledgeAlert(alertId)); // the desk's signal refreshes the banner
 }
 
+void OverlayWindow::showRawPageForTest(const QByteArray& html) {
+    m_pages->setCurrentWidget(m_stepView);
+    m_stepView->showHtml(html);
+}
+
 void OverlayWindow::setSearchText(const QString& text) {
     m_search->setText(text);
 }

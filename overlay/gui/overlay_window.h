@@ -77,6 +77,9 @@ public:
     void dock();
 
     const StepView& stepView() const { return *m_stepView; }
+    // Test hook only: shows `html` in the step view as it is, bypassing the
+    // renderer and its sanitizer, to test the view's own defences.
+    void showRawPageForTest(const QByteArray& html);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -41,8 +41,10 @@ void StepSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
 }
 
 void RequestBlocker::interceptRequest(QWebEngineUrlRequestInfo& info) {
-    if (info.requestUrl().scheme() != QLatin1String(kScheme))
+    if (info.requestUrl().scheme() != QLatin1String(kScheme)) {
         info.block(true);
+        ++m_blocked;
+    }
 }
 
 bool StepPage::acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) {
@@ -65,13 +67,14 @@ StepView::StepView(QWidget* parent)
     : QWidget(parent)
     , m_profile(new QWebEngineProfile(this)) // no storage name: off the record
     , m_handler(new StepSchemeHandler(this))
+    , m_blocker(new RequestBlocker(m_profile))
     , m_view(new QWebEngineView(this))
     , m_page(new StepPage(m_profile, m_view)) {
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->setSpellCheckEnabled(false);
     m_profile->installUrlSchemeHandler(kScheme, m_handler);
-    m_profile->setUrlRequestInterceptor(new RequestBlocker(m_profile));
+    m_profile->setUrlRequestInterceptor(m_blocker);
 
     QWebEngineSettings* settings = m_page->settings();
     settings->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
@@ -97,6 +100,18 @@ StepView::~StepView() {
     // The page (a child of the view) must go before its profile, which is
     // otherwise deleted first as our first child.
     delete m_view;
+}
+
+QString StepView::pageTitle() const {
+    return m_page->title();
+}
+
+QUrl StepView::pageUrl() const {
+    return m_page->url();
+}
+
+bool StepView::onOwnPage() const {
+    return m_page->url() == m_url;
 }
 
 void StepView::showHtml(const QByteArray& html) {

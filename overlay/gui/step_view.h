@@ -17,6 +17,8 @@
 #include <QWebEngineUrlSchemeHandler>
 #include <QWidget>
 
+#include <atomic>
+
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
@@ -37,13 +39,17 @@ private:
     QByteArray m_html;
 };
 
-// Blocks every request whose scheme is not `souffleur`.
+// Blocks every request whose scheme is not `souffleur`, and counts them.
 class RequestBlocker : public QWebEngineUrlRequestInterceptor {
     Q_OBJECT
 
 public:
     using QWebEngineUrlRequestInterceptor::QWebEngineUrlRequestInterceptor;
     void interceptRequest(QWebEngineUrlRequestInfo& info) override;
+    int blocked() const { return m_blocked.load(); }
+
+private:
+    std::atomic<int> m_blocked = 0; // the interceptor may run on another thread
 };
 
 // Accepts only the loads StepView makes itself; opens no windows.
@@ -72,6 +78,13 @@ public:
     void showHtml(const QByteArray& html);
     // The current page has finished loading successfully.
     bool isLoaded() const { return m_loaded; }
+    // What the page shows and where it is: for tests that a hostile page
+    // neither ran a script (which would set the title) nor navigated away.
+    QString pageTitle() const;
+    QUrl pageUrl() const;
+    bool onOwnPage() const;
+    // Requests of other schemes blocked so far.
+    int blockedRequests() const { return m_blocker->blocked(); }
 
 Q_SIGNALS:
     // The current page finished loading (ok) or failed (not ok).
@@ -82,6 +95,7 @@ private:
 
     QWebEngineProfile* m_profile;
     StepSchemeHandler* m_handler;
+    RequestBlocker* m_blocker;
     QWebEngineView* m_view;
     StepPage* m_page;
     int m_counter = 0;

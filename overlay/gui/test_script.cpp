@@ -40,6 +40,8 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("wait-alert"), {1, 2}},
         {QStringLiteral("acknowledge"), {1, 1}},
         {QStringLiteral("wait-opened"), {1, 2}},
+        {QStringLiteral("show-hostile"), {1, 1}},
+        {QStringLiteral("expect-inert"), {0, 0}},
         {QStringLiteral("wait-hidden"), {0, 1}},
         {QStringLiteral("wait-shown"), {0, 1}},
         {QStringLiteral("expect-finished"), {0, 0}},
@@ -71,6 +73,31 @@ std::optional<int> positive(const QString& word) {
     if (!ok || value < 1)
         return std::nullopt;
     return value;
+}
+
+// A page that tries everything a hostile guide body would: scripts (inline,
+// in an event handler, a javascript: link), a redirect, remote and file:
+// images, a remote stylesheet, frame, font and form. `remote` is a URL the
+// test watches for requests.
+QByteArray hostilePage(const QString& remote) {
+    return QStringLiteral(
+               "<!DOCTYPE html><html><head><title>safe</title>"
+               "<meta http-equiv=\"refresh\" content=\"0;url=%1/refresh\">"
+               "<link rel=\"stylesheet\" href=\"%1/style.css\">"
+               "<style>@import url(%1/import.css); @font-face { font-family: x; src: "
+               "url(%1/font.woff); } body { background: url(%1/bg.png); font-family: x; }</style>"
+               "<script>document.title = 'pwned';</script>"
+               "<script src=\"%1/script.js\"></script></head>"
+               "<body onload=\"document.title = 'pwned'\">"
+               "<img src=\"%1/image.png\"><img src=\"file:///etc/passwd\">"
+               "<iframe src=\"%1/frame.html\"></iframe>"
+               "<object data=\"%1/object.swf\"></object>"
+               "<form action=\"%1/form\" method=\"post\"><input name=\"q\"></form>"
+               "<a id=\"go\" href=\"javascript:document.title='pwned'\">x</a>"
+               "<svg><image href=\"%1/svg.png\"/></svg>"
+               "</body></html>")
+        .arg(remote)
+        .toUtf8();
 }
 
 // What is on screen, for messages.
@@ -235,6 +262,26 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             *seconds,
             QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("show-hostile")) {
+        m_blockedBefore = m_window.stepView().blockedRequests();
+        m_window.showRawPageForTest(hostilePage(args[0]));
+        // Let it load and try whatever it tries for a while.
+        const auto settled = QDeadlineTimer(2000);
+        waitFor([this, settled] { return m_window.stepView().isLoaded() && settled.hasExpired(); },
+                30, QStringLiteral("the hostile page did not load within 30 s"));
+    } else if (name == QLatin1String("expect-inert")) {
+        const StepView& view = m_window.stepView();
+        if (view.pageTitle() != QLatin1String("safe"))
+            return std::unexpected(
+                QStringLiteral("a script ran: the title is \"%1\"").arg(view.pageTitle()));
+        if (!view.onOwnPage())
+            return std::unexpected(
+                QStringLiteral("the page navigated to %1").arg(view.pageUrl().toString()));
+        // Most never reach the interceptor (no remote access from local
+        // content, no images); whatever did was blocked. The e2e test checks
+        // at the server that nothing arrived.
+        std::printf("script: %d requests blocked by the interceptor\n",
+                    view.blockedRequests() - m_blockedBefore);
     } else if (name == QLatin1String("wait-opened")) {
         const std::string id = args[0].toStdString();
         const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;

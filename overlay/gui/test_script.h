@@ -16,6 +16,11 @@
 //   wait-alert ID [SECONDS]   until the replica holds alert ID (default 30 s)
 //   acknowledge ID            the alert banner's "read" button of alert ID
 //   wait-opened ID [SECONDS]  until guide ID is open (a deep link from another process)
+//   show-hostile URL          shows a hostile page as it is (scripts, handlers, a
+//                             redirect, remote and file: resources at URL), bypassing
+//                             the sanitizer, and lets it try for 2 s
+//   expect-inert              no script ran and the page did not navigate away
+//                             (prints how many requests the interceptor blocked)
 //   wait-hidden [SECONDS]     until the panel is hidden (souffleur-overlay --toggle)
 //   wait-shown [SECONDS]      until the panel is shown again
 //   expect-finished           the guide is finished
@@ -85,6 +90,7 @@ private:
 
     std::vector<Command> m_commands;
     std::size_t m_next = 0;
+    int m_blockedBefore = 0; // the step view's blocked requests before show-hostile
     OverlayWindow& m_window;
     Desk& m_desk;
     QTimer m_timer;

@@ -5,7 +5,9 @@
 # with a typing error, steps through it, answers decisions and leaves
 # feedback (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
-# opens the guide in the running overlay, and --toggle hides and shows it;
+# opens the guide in the running overlay, and --toggle hides and shows it; a
+# hostile page (scripts, handlers, a redirect, remote and file: resources
+# pointing at the server) runs nothing and loads nothing;
 # the server stores the records; aar-report
 # shows the sessions and the feedback per step, and the alert's count of
 # acknowledging desks per team.
@@ -91,6 +93,8 @@ abandon
 wait-opened $guide_id 60
 wait-hidden 60
 wait-shown 60
+show-hostile $url/hostile
+expect-inert
 abandon
 wait-synced 60
 quit
@@ -166,7 +170,17 @@ grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
 [ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 1 ] \
   || fail "the feedback with a BSN was stored or sent"
 
-step "7. the alert's acknowledgements, per team"
+step "7. the hostile page loaded nothing from the server"
+grep -q "^script: [0-9]* requests blocked" "$work/overlay.log" || fail "the hostile page was not checked"
+admin=$(token_of beheer)
+curl -sf -H "Authorization: Bearer $admin" "$url/metrics" >"$work/metrics.txt" ||
+  fail "cannot read /metrics"
+# Its URLs match no route: any GET of them would count as unmatched.
+if grep -q 'route="unmatched",method="GET"' "$work/metrics.txt"; then
+  fail "the hostile page reached the server: $(grep unmatched "$work/metrics.txt")"
+fi
+
+step "8. the alert's acknowledgements, per team"
 "$bin/souffleur" acknowledgements --server "$url" --token "$author" "$alert_id" | tee "$work/acks.txt"
 grep -q "^1 of 1 desks in Balie Noord have acknowledged" "$work/acks.txt" ||
   fail "the desk's acknowledgement was not counted"
