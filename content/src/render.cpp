@@ -85,6 +85,7 @@ struct Strings {
     const char* prerequisites;
     const char* context;
     const char* ends;
+    const char* internalHidden;
     const char* finished;
     const char* finishedHint;
 };
@@ -120,6 +121,7 @@ const Strings& strings(UiLanguage language) {
         .prerequisites = "Vooraf nodig",
         .context = "Achtergrond",
         .ends = "Met deze stap eindigt de taak.",
+        .internalHidden = "Interne aanwijzingen zijn verborgen: de burger kijkt mee.",
         .finished = "Taak afgerond",
         .finishedHint = "U kunt het venster sluiten of een nieuwe handleiding kiezen.",
     };
@@ -140,6 +142,7 @@ const Strings& strings(UiLanguage language) {
         .prerequisites = "Before you start",
         .context = "Background",
         .ends = "The task ends with this step.",
+        .internalHidden = "Internal notes are hidden: the citizen can see the screen.",
         .finished = "Task finished",
         .finishedHint = "You can close the panel or choose another guide.",
     };
@@ -182,7 +185,7 @@ void appendIntroduction(std::string& out, const Guide& guide, const Strings& s) 
 
 // One step's content: glance, checklist, notes, escalation, options, details.
 void appendStep(std::string& out, const Step& step, const Strings& s, UiLanguage language,
-                int headingLevel) {
+                int headingLevel, bool citizenCanSee = false) {
     const std::string h = "h" + std::to_string(headingLevel);
     out += "<" + h + " class=\"glance\">" + escapeHtml(step.glance) + "</" + h + ">\n";
     if (!step.checks.empty()) {
@@ -190,6 +193,17 @@ void appendStep(std::string& out, const Step& step, const Strings& s, UiLanguage
         for (const auto& check : step.checks)
             out += "<li>" + escapeHtml(check) + "</li>\n";
         out += "</ul>\n";
+    }
+    if (citizenCanSee) {
+        // The glance, the checklist and the choices only.
+        if (!step.options.empty()) {
+            out += "<p>" + std::string(s.choose) + "</p>\n<ol class=\"options\">\n";
+            for (const auto& option : step.options)
+                out += "<li>" + escapeHtml(option.label) + "</li>\n";
+            out += "</ol>\n";
+        }
+        out += "<p class=\"note\" role=\"note\">" + std::string(s.internalHidden) + "</p>\n";
+        return;
     }
     for (const auto& warning : step.warnings) {
         out += "<div class=\"note warning\" role=\"note\"><strong>" + std::string(s.warning) +
@@ -248,9 +262,9 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
                                  s.of + ' ' + std::to_string(guide.steps.size());
     std::string out = pageStart(guide, progress);
-    if (index == 0)
+    if (index == 0 && !options.citizenCanSee)
         appendIntroduction(out, guide, s);
-    appendStep(out, step, s, options.language, 1);
+    appendStep(out, step, s, options.language, 1, options.citizenCanSee);
     out += "</main>\n</body>\n</html>\n";
     return out;
 }

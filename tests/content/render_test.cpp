@@ -117,6 +117,36 @@ std::string colour(const std::string& page, std::string_view property) {
 
 } // namespace
 
+TEST_CASE("With the citizen watching, a step shows only what the citizen may see",
+          "[content][render][privacy]") {
+    Guide guide;
+    guide.id = "t.citizen";
+    guide.title = "Titel";
+    guide.context = RichText::fromPlainText("Achtergrond voor de medewerker");
+    guide.steps.push_back({.id = "a",
+                           .glance = "Vergelijk de foto met het gezicht",
+                           .details = RichText::fromPlainText("Interne uitleg"),
+                           .why = RichText::fromPlainText("Fraudepatroon look-alike"),
+                           .checks = {"Foto lijkt"},
+                           .warnings = {"Let op look-alike fraude"},
+                           .tips = {"Vraag naar de geboorteplaats"},
+                           .options = {{"Ja", "b"}, {"Twijfel", "b"}},
+                           .escalation = Escalation{"police", "Een moment alstublieft",
+                                                    "Proces-verbaal", "Politie"}});
+    guide.steps.push_back({.id = "b", .glance = "Klaar", .ends = true});
+    const std::string page =
+        renderStep(guide, guide.steps[0], RenderOptions{.citizenCanSee = true});
+    for (const char* shown : {"Vergelijk de foto", "Foto lijkt", "Twijfel", "burger kijkt mee"})
+        CHECK(page.find(shown) != std::string::npos);
+    for (const char* hidden : {"Achtergrond", "Interne uitleg", "Fraudepatroon", "look-alike",
+                               "geboorteplaats", "moment alstublieft", "Proces-verbaal", "Politie"})
+        CHECK(page.find(hidden) == std::string::npos);
+    // Without the mode, all of it is there.
+    const std::string full = renderStep(guide, guide.steps[0]);
+    for (const char* shown : {"Achtergrond", "Fraudepatroon", "look-alike", "Proces-verbaal"})
+        CHECK(full.find(shown) != std::string::npos);
+}
+
 TEST_CASE("Every text colour meets WCAG 2.1 AA contrast on its background",
           "[content][render][a11y]") {
     Guide guide;

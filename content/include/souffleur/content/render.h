@@ -14,6 +14,10 @@ enum class UiLanguage { Dutch, English };
 
 struct RenderOptions {
     UiLanguage language = UiLanguage::Dutch;
+    // "The citizen can see my screen": the step page leaves out what is for
+    // the employee only (warnings and fraud signals, tips, the escalation with
+    // whom to contact and what to record, details and why) and says so.
+    bool citizenCanSee = false;
 };
 
 // The page for `step` (which must belong to `guide`).
