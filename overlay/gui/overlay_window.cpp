@@ -136,10 +136,18 @@ QWidget* OverlayWindow::createHeader() {
     else
         connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
 
+    m_citizenButton = new QPushButton(QStringLiteral("👁"), header);
+    m_citizenButton->setCheckable(true);
+    m_citizenButton->setFlat(true);
+    m_citizenButton->setAccessibleName(m_text.citizenCanSee);
+    m_citizenButton->setToolTip(m_text.citizenCanSee);
+    connect(m_citizenButton, &QPushButton::toggled, this, &OverlayWindow::setCitizenCanSee);
+
     auto* row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(title);
     row->addWidget(m_syncLabel, 1, Qt::AlignRight);
+    row->addWidget(m_citizenButton);
     row->addWidget(hideButton);
     return header;
 }
@@ -202,6 +210,14 @@ QWidget* OverlayWindow::createAlertBanner() {
     return m_alertBanner;
 }
 
+void OverlayWindow::setCitizenCanSee(bool on) {
+    m_citizenCanSee = on;
+    if (m_citizenButton->isChecked() != on)
+        m_citizenButton->setChecked(on); // from the test hook
+    refreshAlerts();
+    showSession(); // renders the step again, and hides the feedback
+}
+
 void OverlayWindow::refreshAlerts() {
     while (QLayoutItem* item = m_alertLayout->takeAt(0)) {
         delete item->widget();
@@ -233,7 +249,7 @@ void OverlayWindow::refreshAlerts() {
         m_alertLayout->addWidget(row);
         ++shown;
     }
-    m_alertBanner->setVisible(shown > 0);
+    m_alertBanner->setVisible(shown > 0 && !m_citizenCanSee); // fraud signals stay internal
 }
 
 std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& alertId) {
@@ -443,7 +459,8 @@ void OverlayWindow::showSession() {
         return;
     }
 
-    const content::RenderOptions render{.language = renderLanguage(m_language)};
+    const content::RenderOptions render{.language = renderLanguage(m_language),
+                                        .citizenCanSee = m_citizenCanSee};
     const bool active = engine->state() == client::EngineState::Active;
     bool plainStep = false;
     if (active) {
@@ -459,7 +476,7 @@ void OverlayWindow::showSession() {
     }
     m_backButton->setEnabled(engine->canGoBack());
     m_nextButton->setVisible(plainStep);
-    m_feedbackButton->setEnabled(active);
+    m_feedbackButton->setEnabled(active && !m_citizenCanSee);
     const QString& stopLabel = active ? m_text.stop : m_text.toList;
     m_stopButton->setText(stopLabel);
     m_stopButton->setAccessibleName(stopLabel);

@@ -68,6 +68,9 @@ public:
     void hidePanel();
     // Shows the panel and takes the focus (the user summoned it), or hides it.
     void togglePanel();
+    // "The citizen can see my screen": the step shows only what the citizen
+    // may see (content::RenderOptions), and the alerts and feedback are hidden.
+    void setCitizenCanSee(bool on);
     // Whether `souffleur-overlay --toggle` reaches this panel (single_instance.h).
     void setSummonable(bool summonable) { m_summonable = summonable; }
     // A request from another souffleur-overlay: open a guide (shown without
@@ -122,6 +125,8 @@ private:
     QLabel* m_status = nullptr;
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;
+    bool m_citizenCanSee = false;
+    QPushButton* m_citizenButton = nullptr;
 };
 
 } // namespace souffleur::overlay

@@ -118,6 +118,7 @@ void StepView::showHtml(const QByteArray& html) {
     ++m_counter;
     m_url = QUrl(QStringLiteral("souffleur://desk/step?n=%1").arg(m_counter));
     m_loaded = false;
+    m_html = html;
     m_handler->setPage(m_url, html);
     m_page->load(m_url);
 }

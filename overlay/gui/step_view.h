@@ -83,6 +83,8 @@ public:
     QString pageTitle() const;
     QUrl pageUrl() const;
     bool onOwnPage() const;
+    // The HTML of the current page, as given to showHtml().
+    const QByteArray& html() const { return m_html; }
     // Requests of other schemes blocked so far.
     int blockedRequests() const { return m_blocker->blocked(); }
 
@@ -101,6 +103,7 @@ private:
     int m_counter = 0;
     QUrl m_url;
     bool m_loaded = false;
+    QByteArray m_html;
 };
 
 } // namespace souffleur::overlay

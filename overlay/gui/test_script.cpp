@@ -41,6 +41,8 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("acknowledge"), {1, 1}},
         {QStringLiteral("wait-opened"), {1, 2}},
         {QStringLiteral("show-hostile"), {1, 1}},
+        {QStringLiteral("citizen"), {1, 1}},
+        {QStringLiteral("expect-page"), {2, -1}},
         {QStringLiteral("expect-inert"), {0, 0}},
         {QStringLiteral("wait-hidden"), {0, 1}},
         {QStringLiteral("wait-shown"), {0, 1}},
@@ -262,6 +264,19 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             *seconds,
             QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("citizen")) {
+        if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
+            return std::unexpected(QStringLiteral("citizen takes on or off"));
+        m_window.setCitizenCanSee(args[0] == QLatin1String("on"));
+    } else if (name == QLatin1String("expect-page")) {
+        if (args[0] != QLatin1String("has") && args[0] != QLatin1String("lacks"))
+            return std::unexpected(QStringLiteral("expect-page takes has or lacks"));
+        const QString text = args.mid(1).join(QLatin1Char(' '));
+        const bool has = QString::fromUtf8(m_window.stepView().html()).contains(text);
+        if (has != (args[0] == QLatin1String("has")))
+            return std::unexpected(
+                QStringLiteral("the page %1 \"%2\"")
+                    .arg(has ? QStringLiteral("has") : QStringLiteral("lacks"), text));
     } else if (name == QLatin1String("show-hostile")) {
         m_blockedBefore = m_window.stepView().blockedRequests();
         m_window.showRawPageForTest(hostilePage(args[0]));

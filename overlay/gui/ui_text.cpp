@@ -44,6 +44,7 @@ const UiText& uiText(Language language) {
         .privacyRefused = QStringLiteral("Niet opgeslagen: haal eerst weg wat op persoonsgegevens "
                                          "lijkt (%1)."),
         .opensAfterThisTask = QStringLiteral("De gevraagde taak opent na deze taak."),
+        .citizenCanSee = QStringLiteral("Burger kijkt mee"),
         .personalData = {QStringLiteral("BSN"), QStringLiteral("documentnummer"),
                          QStringLiteral("geboortedatum"), QStringLiteral("e-mailadres"),
                          QStringLiteral("telefoonnummer"), QStringLiteral("rekeningnummer")},
@@ -88,6 +89,7 @@ const UiText& uiText(Language language) {
         .privacyRefused = QStringLiteral("Not saved: first remove what looks like personal data "
                                          "(%1)."),
         .opensAfterThisTask = QStringLiteral("The requested task opens after this one."),
+        .citizenCanSee = QStringLiteral("Citizen can see"),
         .personalData = {QStringLiteral("BSN"), QStringLiteral("document number"),
                          QStringLiteral("date of birth"), QStringLiteral("e-mail address"),
                          QStringLiteral("phone number"), QStringLiteral("bank account number")},

@@ -51,6 +51,7 @@ struct UiText {
     QString confirmRead;        // a must-acknowledge alert: "confirm: read"
     QString privacyRefused;     // %1: what was found
     QString opensAfterThisTask; // a deep link while a guide is open
+    QString citizenCanSee;      // the mode that hides internal notes
     QString personalData[6];    // by client::PersonalData
 };
 

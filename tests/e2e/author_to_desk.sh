@@ -5,7 +5,8 @@
 # with a typing error, steps through it, answers decisions and leaves
 # feedback (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
-# opens the guide in the running overlay, and --toggle hides and shows it; a
+# opens the guide in the running overlay (its tip hidden while "the citizen
+# can see the screen"), and --toggle hides and shows it; a
 # hostile page (scripts, handlers, a redirect, remote and file: resources
 # pointing at the server) runs nothing and loads nothing;
 # the server stores the records; aar-report
@@ -91,6 +92,12 @@ acknowledge $alert_id
 wait-synced 60
 abandon
 wait-opened $guide_id 60
+expect-page has Kijk eerst naar de foto
+citizen on
+expect-page lacks Kijk eerst naar de foto
+expect-page has de burger kijkt mee
+citizen off
+expect-page has Kijk eerst naar de foto
 wait-hidden 60
 wait-shown 60
 show-hostile $url/hostile
