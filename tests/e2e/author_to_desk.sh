@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end, with the real binaries on loopback: an author validates a guide,
 # saves it as a draft and submits it; a reviewer approves it (the author may
-# not); a desk overlay (under Xvfb) receives it by push, finds it by searching
+# not); a desk overlay (under Xvfb, beside a host window that keeps the
+# keyboard focus throughout) receives it by push, finds it by searching
 # with a typing error, steps through it, answers decisions and leaves
 # feedback (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
@@ -19,10 +20,11 @@ src="$2"
 work=$(mktemp -d /tmp/souffleur-e2e.XXXXXX)
 server_pid=""
 overlay_pid=""
+host_pid=""
 xvfb_pid=""
 cleanup() {
   local pid
-  for pid in $overlay_pid $server_pid $xvfb_pid; do
+  for pid in $overlay_pid $host_pid $server_pid $xvfb_pid; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
@@ -114,6 +116,13 @@ if [ -z "${DISPLAY:-}" ]; then
   [ -s "$work/display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
   export DISPLAY=":$(cat "$work/display")"
 fi
+# The application the employee types in holds the keyboard focus; the overlay
+# must not take it while it appears, receives, opens and steps (until the
+# script waits for the deep link, after which --toggle summons it on purpose).
+"$bin/focus_host" --until "$work/focus-done" >"$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 100); do grep -q "ready" "$work/host.log" && break; sleep 0.1; done
+grep -q "ready" "$work/host.log" || fail "the host window did not get the focus: $(cat "$work/host.log")"
 SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
   --data "$work/desk" --test-script "$work/desk.script" >"$work/overlay.log" 2>&1 &
 overlay_pid=$!
@@ -151,6 +160,12 @@ hand_over() {
   grep -q "handed" "$work/handover.out" || fail "not handed over: $(cat "$work/handover.out")"
 }
 await_line "wait-opened" || { cat "$work/overlay.log" >&2; fail "the overlay script stopped early"; }
+touch "$work/focus-done"
+if ! wait "$host_pid"; then
+  fail "the overlay took the keyboard focus from the host window: $(cat "$work/host.log")"
+fi
+host_pid=""
+cat "$work/host.log"
 hand_over "souffleur://guide/$guide_id"
 await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
 hand_over --toggle
