@@ -48,6 +48,8 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("wait-shown"), {0, 1}},
         {QStringLiteral("expect-finished"), {0, 0}},
         {QStringLiteral("wait-synced"), {0, 1}},
+        {QStringLiteral("wait-offline"), {0, 1}},
+        {QStringLiteral("expect-unsent"), {0, 0}},
         {QStringLiteral("wait-loaded"), {0, 1}},
         {QStringLiteral("screenshot"), {1, 1}},
         {QStringLiteral("quit"), {0, 0}},
@@ -323,6 +325,17 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         if (!engine || engine->state() != client::EngineState::Finished)
             return std::unexpected(
                 QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
+    } else if (name == QLatin1String("wait-offline")) {
+        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        waitFor([this] { return m_desk.syncState() != client::SyncState::Online; }, *seconds,
+                QStringLiteral("still online after %1 s").arg(*seconds));
+    } else if (name == QLatin1String("expect-unsent")) {
+        if (m_desk.pendingRecords() <= 0)
+            return std::unexpected(QStringLiteral("the outbox is empty"));
+        std::printf("script: %lld records wait in the outbox\n",
+                    static_cast<long long>(m_desk.pendingRecords()));
     } else if (name == QLatin1String("wait-synced")) {
         const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
         if (!seconds)

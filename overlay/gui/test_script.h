@@ -27,6 +27,8 @@
 //   wait-shown [SECONDS]      until the panel is shown again
 //   expect-finished           the guide is finished
 //   wait-synced [SECONDS]     until the outbox is empty and the desk is online
+//   wait-offline [SECONDS]    until the desk has lost the server
+//   expect-unsent             records wait in the outbox
 //   wait-loaded [SECONDS]     until the step view has loaded the current page
 //   screenshot FILE           a PNG of the panel, once painted
 //   quit                      exit 0

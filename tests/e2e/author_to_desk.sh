@@ -10,7 +10,8 @@
 # can see the screen"), and --toggle hides and shows it; a
 # hostile page (scripts, handlers, a redirect, remote and file: resources
 # pointing at the server) runs nothing and loads nothing;
-# the server stores the records; aar-report
+# the server goes down and the desk keeps guiding, and delivers what it
+# recorded once the server is back; the server stores the records; aar-report
 # shows the sessions and the feedback per step, and the alert's count of
 # acknowledging desks per team.
 #   author_to_desk.sh BIN_DIR SOURCE_DIR
@@ -104,8 +105,13 @@ wait-hidden 60
 wait-shown 60
 show-hostile $url/hostile
 expect-inert
+wait-offline 60
+choose 1
+expect-step echtheid
+feedback tip Zonder verbinding opgeschreven
 abandon
-wait-synced 60
+expect-unsent
+wait-synced 120
 quit
 SCRIPT
 if [ -z "${DISPLAY:-}" ]; then
@@ -166,11 +172,22 @@ if ! wait "$host_pid"; then
 fi
 host_pid=""
 cat "$work/host.log"
+# The server goes down (as in an outage): the desk keeps guiding offline.
+kill -KILL "$server_pid" 2>/dev/null
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
 hand_over "souffleur://guide/$guide_id"
 await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
 hand_over --toggle
 await_line "wait-shown" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }
 hand_over --toggle
+# Back up once the desk has kept its records: on the same port and data,
+# without --demo (which would issue new tokens).
+await_line "wait-synced 120" || { cat "$work/overlay.log" >&2; fail "the desk did not guide offline"; }
+grep -v "^demo" "$work/server.conf" >"$work/server-again.conf"
+"$bin/souffleur-server" --config "$work/server-again.conf" --listen "127.0.0.1:$(cat "$work/port")" \
+  >>"$work/server.log" 2>&1 &
+server_pid=$!
 if ! wait "$overlay_pid"; then
   cat "$work/overlay.log" >&2
   fail "the overlay script failed"
@@ -187,10 +204,13 @@ grep -q "sessions: fewer than 5, so no figures" "$work/aar.txt" || fail "a figur
 [ "$(sqlite3 "$work/data/souffleur.sqlite" \
      "SELECT count(DISTINCT session) FROM events WHERE event = 'abandoned'")" = 1 ] \
   || fail "the deep-linked session's abandonment did not arrive"
-grep -q "echtheid: 1$" "$work/aar.txt" || fail "feedback not on step echtheid"
+grep -q "echtheid: 2$" "$work/aar.txt" || fail "feedback not on step echtheid"
 grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
-[ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 1 ] \
-  || fail "the feedback with a BSN was stored or sent"
+[ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 2 ] \
+  || fail "the feedback with a BSN was stored or sent, or the offline one was lost"
+[ "$(sqlite3 "$work/data/souffleur.sqlite" \
+     "SELECT count(*) FROM feedback WHERE text = 'Zonder verbinding opgeschreven'")" = 1 ] \
+  || fail "the feedback written offline did not arrive exactly once"
 
 step "7. the hostile page loaded nothing from the server"
 grep -q "^script: [0-9]* requests blocked" "$work/overlay.log" || fail "the hostile page was not checked"
