@@ -22,5 +22,6 @@ if(SOUFFLEUR_BENCH)
     find_package(benchmark REQUIRED)
 endif()
 if(SOUFFLEUR_GUI)
-    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebEngineCore WebEngineWidgets)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebEngineCore WebEngineWidgets
+                                             LinguistTools)
 endif()

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <optional>
@@ -229,6 +230,12 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("souffleur-overlay"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication app(argc, argv);
+    QTranslator english;
+    if (options->language == Language::English) {
+        if (!english.load(QStringLiteral(":/i18n/souffleur_en.qm")) ||
+            !QCoreApplication::installTranslator(&english))
+            std::fprintf(stderr, "souffleur-overlay: the English texts are missing; Dutch it is\n");
+    }
 
     const QString dataDir =
         options->dataDir.isEmpty()

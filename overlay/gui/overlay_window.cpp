@@ -50,7 +50,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language)
     : QWidget(nullptr, Qt::Tool | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
     , m_desk(desk)
     , m_language(language)
-    , m_text(uiText(language)) {
+    , m_text(uiText()) {
     setAttribute(Qt::WA_ShowWithoutActivating); // never take the focus from the desk's application
     setWindowTitle(m_text.title);
     setAccessibleName(m_text.title);
@@ -136,7 +136,7 @@ QWidget* OverlayWindow::createHeader() {
     else
         connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
 
-    m_citizenButton = new QPushButton(QStringLiteral("👁"), header);
+    m_citizenButton = new QPushButton(m_text.citizenShort, header);
     m_citizenButton->setCheckable(true);
     m_citizenButton->setFlat(true);
     m_citizenButton->setAccessibleName(m_text.citizenCanSee);
@@ -238,6 +238,7 @@ void OverlayWindow::refreshAlerts() {
             QStringLiteral("%1: %2").arg(m_text.alerts, QString::fromStdString(alert.title)));
         const QString& label = alert.mustAcknowledge ? m_text.confirmRead : m_text.acknowledge;
         QPushButton* read = createButton(label, row);
+        read->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // never squeezed away
         read->setAccessibleName(
             QStringLiteral("%1: %2").arg(label, QString::fromStdString(alert.title)));
         const std::string id = alert.id;

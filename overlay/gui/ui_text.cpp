@@ -1,100 +1,88 @@
-// The Dutch and English string tables of the overlay (see ui_text.h).
+// The overlay's strings (see ui_text.h). The source texts are the Dutch ones;
+// overlay/gui/i18n/souffleur_en.ts holds their English translations, compiled
+// into the binary (qt_add_translations) and installed by main() for --lang en.
+// After changing a text here: `cmake --build build --target update_translations`
+// (lupdate) and translate what it marks unfinished in Qt Linguist; the test
+// overlay_translations_complete fails until every text has its translation.
 #include "ui_text.h"
 
-namespace souffleur::overlay {
+#include <QCoreApplication>
 
-const UiText& uiText(Language language) {
-    static const UiText dutch{
-        .title = QStringLiteral("Souffleur"),
-        .synced = QStringLiteral("Gesynchroniseerd"),
-        .connecting = QStringLiteral("Verbinden…"),
-        .offline = QStringLiteral("Offline"),
-        .hidePanel = QStringLiteral("Paneel verbergen"),
-        .quit = QStringLiteral("Afsluiten"),
-        .show = QStringLiteral("Tonen"),
-        .chooseGuide = QStringLiteral("Kies een taak"),
-        .noGuides = QStringLiteral("Nog geen handleidingen ontvangen"),
-        .guideList = QStringLiteral("Handleidingen"),
-        .stepView = QStringLiteral("Huidige stap"),
-        .choices = QStringLiteral("Keuzes"),
-        .back = QStringLiteral("Terug"),
-        .next = QStringLiteral("Volgende"),
-        .feedback = QStringLiteral("Feedback"),
-        .stop = QStringLiteral("Stoppen"),
-        .toList = QStringLiteral("Naar de lijst"),
-        .wrong = QStringLiteral("Klopt niet"),
-        .unclear = QStringLiteral("Onduidelijk"),
-        .outdated = QStringLiteral("Verouderd"),
-        .tip = QStringLiteral("Tip"),
-        .feedbackText = QStringLiteral("Toelichting"),
-        .feedbackPlaceholder = QStringLiteral("Wat kan beter? Geen persoonsgegevens."),
-        .send = QStringLiteral("Versturen"),
-        .chooseKindFirst = QStringLiteral("Kies eerst wat voor feedback het is."),
-        .feedbackSent = QStringLiteral("Bedankt, verstuurd naar de redactie"),
-        .feedbackQueued = QStringLiteral("Bedankt, opgeslagen, wordt verstuurd"),
-        .feedbackFailed = QStringLiteral("Feedback kon niet worden opgeslagen."),
-        .openFailed = QStringLiteral("Deze handleiding kan niet worden geopend."),
-        .status = QStringLiteral("Melding"),
-        .search = QStringLiteral("Zoeken"),
-        .searchPlaceholder = QStringLiteral("Zoek een taak…"),
-        .noResults = QStringLiteral("Niets gevonden"),
-        .alerts = QStringLiteral("Meldingen"),
-        .acknowledge = QStringLiteral("Gelezen"),
-        .confirmRead = QStringLiteral("Bevestig: gelezen"),
-        .privacyRefused = QStringLiteral("Niet opgeslagen: haal eerst weg wat op persoonsgegevens "
-                                         "lijkt (%1)."),
-        .opensAfterThisTask = QStringLiteral("De gevraagde taak opent na deze taak."),
-        .citizenCanSee = QStringLiteral("Burger kijkt mee"),
-        .personalData = {QStringLiteral("BSN"), QStringLiteral("documentnummer"),
-                         QStringLiteral("geboortedatum"), QStringLiteral("e-mailadres"),
-                         QStringLiteral("telefoonnummer"), QStringLiteral("rekeningnummer")},
+namespace souffleur::overlay {
+namespace {
+
+// Spelled out, one call per text with its context as a literal, so that
+// lupdate finds every one.
+UiText makeText() {
+    return UiText{
+        .title = QCoreApplication::translate("souffleur::overlay::UiText", "Souffleur"),
+        .synced = QCoreApplication::translate("souffleur::overlay::UiText", "Gesynchroniseerd"),
+        .connecting = QCoreApplication::translate("souffleur::overlay::UiText", "Verbinden…"),
+        .offline = QCoreApplication::translate("souffleur::overlay::UiText", "Offline"),
+        .hidePanel = QCoreApplication::translate("souffleur::overlay::UiText", "Paneel verbergen"),
+        .quit = QCoreApplication::translate("souffleur::overlay::UiText", "Afsluiten"),
+        .show = QCoreApplication::translate("souffleur::overlay::UiText", "Tonen"),
+        .chooseGuide = QCoreApplication::translate("souffleur::overlay::UiText", "Kies een taak"),
+        .noGuides = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                "Nog geen handleidingen ontvangen"),
+        .guideList = QCoreApplication::translate("souffleur::overlay::UiText", "Handleidingen"),
+        .stepView = QCoreApplication::translate("souffleur::overlay::UiText", "Huidige stap"),
+        .choices = QCoreApplication::translate("souffleur::overlay::UiText", "Keuzes"),
+        .back = QCoreApplication::translate("souffleur::overlay::UiText", "Terug"),
+        .next = QCoreApplication::translate("souffleur::overlay::UiText", "Volgende"),
+        .feedback = QCoreApplication::translate("souffleur::overlay::UiText", "Feedback"),
+        .stop = QCoreApplication::translate("souffleur::overlay::UiText", "Stoppen"),
+        .toList = QCoreApplication::translate("souffleur::overlay::UiText", "Naar de lijst"),
+        .wrong = QCoreApplication::translate("souffleur::overlay::UiText", "Klopt niet"),
+        .unclear = QCoreApplication::translate("souffleur::overlay::UiText", "Onduidelijk"),
+        .outdated = QCoreApplication::translate("souffleur::overlay::UiText", "Verouderd"),
+        .tip = QCoreApplication::translate("souffleur::overlay::UiText", "Tip"),
+        .feedbackText = QCoreApplication::translate("souffleur::overlay::UiText", "Toelichting"),
+        .feedbackPlaceholder = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                           "Wat kan beter? Geen persoonsgegevens."),
+        .send = QCoreApplication::translate("souffleur::overlay::UiText", "Versturen"),
+        .chooseKindFirst = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                       "Kies eerst wat voor feedback het is."),
+        .feedbackSent = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                    "Bedankt, verstuurd naar de redactie"),
+        .feedbackQueued = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                      "Bedankt, opgeslagen, wordt verstuurd"),
+        .feedbackFailed = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                      "Feedback kon niet worden opgeslagen."),
+        .openFailed = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                  "Deze handleiding kan niet worden geopend."),
+        .status = QCoreApplication::translate("souffleur::overlay::UiText", "Melding"),
+        .search = QCoreApplication::translate("souffleur::overlay::UiText", "Zoeken"),
+        .searchPlaceholder =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Zoek een taak…"),
+        .noResults = QCoreApplication::translate("souffleur::overlay::UiText", "Niets gevonden"),
+        .alerts = QCoreApplication::translate("souffleur::overlay::UiText", "Meldingen"),
+        .acknowledge = QCoreApplication::translate("souffleur::overlay::UiText", "Gelezen"),
+        .confirmRead =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Bevestig: gelezen"),
+        .privacyRefused = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Niet opgeslagen: haal eerst weg wat op persoonsgegevens lijkt (%1)."),
+        .opensAfterThisTask = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                          "De gevraagde taak opent na deze taak."),
+        .citizenCanSee =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Burger kijkt mee"),
+        .citizenShort = QCoreApplication::translate("souffleur::overlay::UiText", "Meekijken"),
+        .personalData =
+            {QCoreApplication::translate("souffleur::overlay::UiText", "BSN"),
+             QCoreApplication::translate("souffleur::overlay::UiText", "documentnummer"),
+             QCoreApplication::translate("souffleur::overlay::UiText", "geboortedatum"),
+             QCoreApplication::translate("souffleur::overlay::UiText", "e-mailadres"),
+             QCoreApplication::translate("souffleur::overlay::UiText", "telefoonnummer"),
+             QCoreApplication::translate("souffleur::overlay::UiText", "rekeningnummer")},
     };
-    static const UiText english{
-        .title = QStringLiteral("Souffleur"),
-        .synced = QStringLiteral("Synchronised"),
-        .connecting = QStringLiteral("Connecting…"),
-        .offline = QStringLiteral("Offline"),
-        .hidePanel = QStringLiteral("Hide panel"),
-        .quit = QStringLiteral("Quit"),
-        .show = QStringLiteral("Show"),
-        .chooseGuide = QStringLiteral("Choose a task"),
-        .noGuides = QStringLiteral("No guides received yet"),
-        .guideList = QStringLiteral("Guides"),
-        .stepView = QStringLiteral("Current step"),
-        .choices = QStringLiteral("Choices"),
-        .back = QStringLiteral("Back"),
-        .next = QStringLiteral("Next"),
-        .feedback = QStringLiteral("Feedback"),
-        .stop = QStringLiteral("Stop"),
-        .toList = QStringLiteral("Back to the list"),
-        .wrong = QStringLiteral("Wrong"),
-        .unclear = QStringLiteral("Unclear"),
-        .outdated = QStringLiteral("Outdated"),
-        .tip = QStringLiteral("Tip"),
-        .feedbackText = QStringLiteral("Comment"),
-        .feedbackPlaceholder = QStringLiteral("What could be better? No personal data."),
-        .send = QStringLiteral("Send"),
-        .chooseKindFirst = QStringLiteral("First choose the kind of feedback."),
-        .feedbackSent = QStringLiteral("Thank you, sent to the editors"),
-        .feedbackQueued = QStringLiteral("Thank you, saved; it will be sent"),
-        .feedbackFailed = QStringLiteral("The feedback could not be saved."),
-        .openFailed = QStringLiteral("This guide cannot be opened."),
-        .status = QStringLiteral("Message"),
-        .search = QStringLiteral("Search"),
-        .searchPlaceholder = QStringLiteral("Search a task…"),
-        .noResults = QStringLiteral("Nothing found"),
-        .alerts = QStringLiteral("Alerts"),
-        .acknowledge = QStringLiteral("Read"),
-        .confirmRead = QStringLiteral("Confirm: read"),
-        .privacyRefused = QStringLiteral("Not saved: first remove what looks like personal data "
-                                         "(%1)."),
-        .opensAfterThisTask = QStringLiteral("The requested task opens after this one."),
-        .citizenCanSee = QStringLiteral("Citizen can see"),
-        .personalData = {QStringLiteral("BSN"), QStringLiteral("document number"),
-                         QStringLiteral("date of birth"), QStringLiteral("e-mail address"),
-                         QStringLiteral("phone number"), QStringLiteral("bank account number")},
-    };
-    return language == Language::English ? english : dutch;
+}
+
+} // namespace
+
+const UiText& uiText() {
+    static const UiText text = makeText();
+    return text;
 }
 
 const QString& syncStateText(const UiText& text, client::SyncState state) {

@@ -1,6 +1,7 @@
-// The overlay's user-visible strings, in one small table per language (Dutch
-// by default, English with --lang en). Every widget takes its text from here,
-// so that Qt Linguist can replace this table later without touching the UI code.
+// The overlay's user-visible strings: Dutch by default, English with --lang en
+// through Qt Linguist (overlay/gui/i18n/souffleur_en.ts, installed as a
+// QTranslator by main() before the first call). Every widget takes its text
+// from here.
 #pragma once
 
 #include <souffleur/client/sync_client.h>
@@ -52,10 +53,12 @@ struct UiText {
     QString privacyRefused;     // %1: what was found
     QString opensAfterThisTask; // a deep link while a guide is open
     QString citizenCanSee;      // the mode that hides internal notes
+    QString citizenShort;       // its switch in the header
     QString personalData[6];    // by client::PersonalData
 };
 
-const UiText& uiText(Language language);
+// The texts in the installed translation (built once, on the first call).
+const UiText& uiText();
 
 // "Gesynchroniseerd", "Verbinden…" or "Offline".
 const QString& syncStateText(const UiText& text, client::SyncState state);

@@ -1,0 +1,191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>souffleur::overlay::UiText</name>
+    <message>
+        <source>Souffleur</source>
+        <translation>Souffleur</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Paneel verbergen</source>
+        <translation>Hide panel</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Tonen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Kies een taak</source>
+        <translation>Choose a task</translation>
+    </message>
+    <message>
+        <source>Nog geen handleidingen ontvangen</source>
+        <translation>No guides received yet</translation>
+    </message>
+    <message>
+        <source>Handleidingen</source>
+        <translation>Guides</translation>
+    </message>
+    <message>
+        <source>Huidige stap</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Keuzes</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Naar de lijst</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Klopt niet</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Onduidelijk</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <source>Verouderd</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Wat kan beter? Geen persoonsgegevens.</source>
+        <translation>What could be better? No personal data.</translation>
+    </message>
+    <message>
+        <source>Versturen</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Kies eerst wat voor feedback het is.</source>
+        <translation>First choose the kind of feedback.</translation>
+    </message>
+    <message>
+        <source>Bedankt, verstuurd naar de redactie</source>
+        <translation>Thank you, sent to the editors</translation>
+    </message>
+    <message>
+        <source>Bedankt, opgeslagen, wordt verstuurd</source>
+        <translation>Thank you, saved; it will be sent</translation>
+    </message>
+    <message>
+        <source>Feedback kon niet worden opgeslagen.</source>
+        <translation>The feedback could not be saved.</translation>
+    </message>
+    <message>
+        <source>Deze handleiding kan niet worden geopend.</source>
+        <translation>This guide cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek een taak…</source>
+        <translation>Search a task…</translation>
+    </message>
+    <message>
+        <source>Niets gevonden</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Gelezen</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Bevestig: gelezen</source>
+        <translation>Confirm: read</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: haal eerst weg wat op persoonsgegevens lijkt (%1).</source>
+        <translation>Not saved: first remove what looks like personal data (%1).</translation>
+    </message>
+    <message>
+        <source>De gevraagde taak opent na deze taak.</source>
+        <translation>The requested task opens after this one.</translation>
+    </message>
+    <message>
+        <source>Burger kijkt mee</source>
+        <translation>Citizen can see</translation>
+    </message>
+    <message>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <source>documentnummer</source>
+        <translation>document number</translation>
+    </message>
+    <message>
+        <source>geboortedatum</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>e-mailadres</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>telefoonnummer</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>rekeningnummer</source>
+        <translation>bank account number</translation>
+    </message>
+    <message>
+        <source>Meekijken</source>
+        <translation>Citizen view</translation>
+    </message>
+</context>
+</TS>
