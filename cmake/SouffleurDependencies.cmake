@@ -22,6 +22,6 @@ if(SOUFFLEUR_BENCH)
     find_package(benchmark REQUIRED)
 endif()
 if(SOUFFLEUR_GUI)
-    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebEngineCore WebEngineWidgets
-                                             LinguistTools)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebChannel WebEngineCore
+                                             WebEngineWidgets LinguistTools)
 endif()

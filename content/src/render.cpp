@@ -3,7 +3,9 @@
 // allowlist sanitizer wrote, the only kind a RichText can hold; all other
 // markup is ours. The stylesheet is inline and
 // allowed by its SHA-256 hash in the Content-Security-Policy, so the page needs
-// no 'unsafe-inline', runs no script and loads nothing from anywhere.
+// no 'unsafe-inline' and loads nothing from anywhere. It runs no script
+// unless RenderOptions::scripts names some (the desk's own, by URL): then
+// those, and no other.
 #include "escape.h"
 
 #include <souffleur/content/render.h>
@@ -57,15 +59,20 @@ std::string base64(const unsigned char* data, std::size_t size) {
     return out;
 }
 
-const std::string& contentSecurityPolicy() {
-    static const std::string policy = [] {
+// The policy: nothing but the stylesheet (by its hash) and the given scripts
+// (by their URLs).
+std::string contentSecurityPolicy(const std::vector<std::string>& scripts) {
+    static const std::string styleHash = [] {
         std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
         unsigned int length = 0;
         EVP_Digest(kStyle.data(), kStyle.size(), digest.data(), &length, EVP_sha256(), nullptr);
-        return "default-src 'none'; style-src 'sha256-" + base64(digest.data(), length) +
-               "'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'";
+        return base64(digest.data(), length);
     }();
-    return policy;
+    std::string scriptSources;
+    for (const auto& url : scripts)
+        scriptSources += (scriptSources.empty() ? "" : " ") + escapeHtml(url);
+    return "default-src 'none'; style-src 'sha256-" + styleHash + "'; img-src 'none'; script-src " +
+           (scripts.empty() ? "'none'" : scriptSources) + "; base-uri 'none'; form-action 'none'";
 }
 
 struct Strings {
@@ -149,12 +156,14 @@ const Strings& strings(UiLanguage language) {
     return language == UiLanguage::English ? english : dutch;
 }
 
-std::string pageStart(const Guide& guide, std::string_view progress) {
+std::string pageStart(const Guide& guide, std::string_view progress, const RenderOptions& options) {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(guide.language) + "\">\n<head>\n";
     out += "<meta charset=\"utf-8\">\n";
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + contentSecurityPolicy() +
-           "\">\n";
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+           contentSecurityPolicy(options.scripts) + "\">\n";
+    for (const auto& url : options.scripts)
+        out += "<script src=\"" + escapeHtml(url) + "\" defer></script>\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + escapeHtml(guide.title) + "</title>\n";
     out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
@@ -261,7 +270,7 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     const auto index = guide.stepIndex(step.id).value_or(0);
     const std::string progress = std::string(s.step) + ' ' + std::to_string(index + 1) + ' ' +
                                  s.of + ' ' + std::to_string(guide.steps.size());
-    std::string out = pageStart(guide, progress);
+    std::string out = pageStart(guide, progress, options);
     if (index == 0 && !options.citizenCanSee)
         appendIntroduction(out, guide, s);
     appendStep(out, step, s, options.language, 1, options.citizenCanSee);
@@ -271,7 +280,7 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
 
 std::string renderGuide(const Guide& guide, const RenderOptions& options) {
     const Strings& s = strings(options.language);
-    std::string out = pageStart(guide, {});
+    std::string out = pageStart(guide, {}, options);
     if (!guide.summary.empty())
         out += "<p>" + escapeHtml(guide.summary) + "</p>\n";
     appendIntroduction(out, guide, s);
@@ -291,7 +300,7 @@ std::string renderGuide(const Guide& guide, const RenderOptions& options) {
 
 std::string renderFinished(const Guide& guide, const RenderOptions& options) {
     const Strings& s = strings(options.language);
-    std::string out = pageStart(guide, {});
+    std::string out = pageStart(guide, {}, options);
     out += "<h1 class=\"glance\" id=\"glance\">" + std::string(s.finished) + "</h1>\n";
     if (!guide.result.empty())
         out += rich(guide.result, "rich end");

@@ -259,7 +259,7 @@ std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& 
 
 void OverlayWindow::showRawPageForTest(const QByteArray& html) {
     m_pages->setCurrentWidget(m_stepView);
-    m_stepView->showHtml(html);
+    m_stepView->loadHtml(html);
 }
 
 void OverlayWindow::setSearchText(const QString& text) {
@@ -461,7 +461,8 @@ void OverlayWindow::showSession() {
     }
 
     const content::RenderOptions render{.language = renderLanguage(m_language),
-                                        .citizenCanSee = m_citizenCanSee};
+                                        .citizenCanSee = m_citizenCanSee,
+                                        .scripts = StepView::scripts()};
     const bool active = engine->state() == client::EngineState::Active;
     bool plainStep = false;
     if (active) {

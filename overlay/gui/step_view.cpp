@@ -2,7 +2,9 @@
 #include "step_view.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QVBoxLayout>
+#include <QWebChannel>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
@@ -11,12 +13,60 @@
 #include <QWebEngineUrlScheme>
 #include <QWebEngineView>
 
+#include <cstdio>
+
 namespace souffleur::overlay {
 namespace {
 
 const QByteArray kScheme = QByteArrayLiteral("souffleur");
 const QString kHost = QStringLiteral("desk");
 const QString kStepPath = QStringLiteral("/step");
+const QString kOverlayScriptPath = QStringLiteral("/overlay.js");
+const QString kChannelScriptPath = QStringLiteral("/qwebchannel.js");
+
+// The desk's own script: swaps in the pages the overlay sends, in place, and
+// says when each has been painted (after the next animation frame).
+constexpr const char* kOverlayScript = R"js("use strict";
+new QWebChannel(qt.webChannelTransport, function (channel) {
+    var desk = channel.objects.desk;
+    desk.stepChanged.connect(function (html, sequence) {
+        var next = new DOMParser().parseFromString(html, "text/html");
+        document.title = next.title;
+        document.body.replaceWith(document.adoptNode(next.body));
+        window.scrollTo(0, 0);
+        requestAnimationFrame(function () {
+            setTimeout(function () { desk.painted(sequence); }, 0);
+        });
+    });
+    desk.ready();
+});
+)js";
+
+// Qt's client side of the web channel, from the QtWebChannel library's resources.
+const QByteArray& channelScript() {
+    static const QByteArray script = [] {
+        QFile file(QStringLiteral(":/qtwebchannel/qwebchannel.js"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    return script;
+}
+
+// Served with every page, whatever its HTML says: only the two bundled
+// scripts may run (the page's own policy applies on top of this one).
+const QByteArray kGuardPolicy =
+    QByteArrayLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src "
+                      "souffleur://desk/overlay.js souffleur://desk/qwebchannel.js; object-src "
+                      "'none'; frame-src 'none'; base-uri 'none'; form-action 'none'\">");
+
+// The page with the guard policy first in its head.
+QByteArray guarded(const QByteArray& html) {
+    const auto head = html.indexOf("<head>");
+    if (head < 0)
+        return kGuardPolicy + html;
+    QByteArray out = html;
+    out.insert(head + 6, kGuardPolicy);
+    return out;
+}
 
 bool isOurPage(const QUrl& url) {
     return url.scheme() == QLatin1String(kScheme) && url.host() == kHost && url.path() == kStepPath;
@@ -30,14 +80,29 @@ void StepSchemeHandler::setPage(const QUrl& url, const QByteArray& html) {
 }
 
 void StepSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
-    if (job->requestMethod() != QByteArrayLiteral("GET") || job->requestUrl() != m_url) {
+    const QUrl url = job->requestUrl();
+    const bool ours = url.scheme() == QLatin1String(kScheme) && url.host() == kHost;
+    QByteArray body;
+    QByteArray type;
+    if (job->requestMethod() != QByteArrayLiteral("GET") || !ours) {
+    } else if (url == m_url) {
+        body = guarded(m_html);
+        type = QByteArrayLiteral("text/html; charset=utf-8");
+    } else if (url.path() == kOverlayScriptPath && !url.hasQuery()) {
+        body = QByteArray(kOverlayScript);
+        type = QByteArrayLiteral("text/javascript; charset=utf-8");
+    } else if (url.path() == kChannelScriptPath && !url.hasQuery()) {
+        body = channelScript();
+        type = QByteArrayLiteral("text/javascript; charset=utf-8");
+    }
+    if (type.isEmpty() || body.isEmpty()) {
         job->fail(QWebEngineUrlRequestJob::UrlNotFound);
         return;
     }
     auto* buffer = new QBuffer(job);
-    buffer->setData(m_html);
+    buffer->setData(body);
     buffer->open(QIODevice::ReadOnly);
-    job->reply(QByteArrayLiteral("text/html; charset=utf-8"), buffer);
+    job->reply(type, buffer);
 }
 
 void RequestBlocker::interceptRequest(QWebEngineUrlRequestInfo& info) {
@@ -56,10 +121,20 @@ QWebEnginePage* StepPage::createWindow(WebWindowType) {
     return nullptr;
 }
 
+void StepPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString& message,
+                                        int lineNumber, const QString& sourceId) {
+    if (level == InfoMessageLevel)
+        return;
+    std::fprintf(stderr, "souffleur-overlay: page: %s (%s:%d)\n", qPrintable(message.left(300)),
+                 qPrintable(sourceId.left(100)), lineNumber);
+}
+
 void StepView::registerScheme() {
     QWebEngineUrlScheme scheme(kScheme);
     scheme.setSyntax(QWebEngineUrlScheme::Syntax::Host);
-    scheme.setFlags(QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::LocalScheme);
+    // Not LocalScheme: Chromium would treat our scripts like file: URLs and,
+    // with local file access off, refuse them without a word.
+    scheme.setFlags(QWebEngineUrlScheme::SecureScheme);
     QWebEngineUrlScheme::registerScheme(scheme);
 }
 
@@ -68,6 +143,8 @@ StepView::StepView(QWidget* parent)
     , m_profile(new QWebEngineProfile(this)) // no storage name: off the record
     , m_handler(new StepSchemeHandler(this))
     , m_blocker(new RequestBlocker(m_profile))
+    , m_bridge(new StepBridge(this))
+    , m_channel(new QWebChannel(this))
     , m_view(new QWebEngineView(this))
     , m_page(new StepPage(m_profile, m_view)) {
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
@@ -77,7 +154,8 @@ StepView::StepView(QWidget* parent)
     m_profile->setUrlRequestInterceptor(m_blocker);
 
     QWebEngineSettings* settings = m_page->settings();
-    settings->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
+    // Script runs, but only the two bundled scripts may (the guard policy).
+    settings->setAttribute(QWebEngineSettings::JavascriptEnabled, true);
     settings->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
     settings->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
     settings->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
@@ -87,6 +165,15 @@ StepView::StepView(QWidget* parent)
     settings->setAttribute(QWebEngineSettings::AutoLoadImages, false);
     settings->setAttribute(QWebEngineSettings::FocusOnNavigationEnabled, false);
 
+    m_channel->registerObject(QStringLiteral("desk"), m_bridge);
+    m_page->setWebChannel(m_channel);
+    connect(m_bridge, &StepBridge::readied, this, [this] { m_bridgeReady = true; });
+    connect(m_bridge, &StepBridge::paintedPage, this, [this](int sequence) {
+        if (sequence != m_sequence)
+            return; // a superseded update
+        m_loaded = true;
+        Q_EMIT pageLoaded(true);
+    });
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     connect(m_page, &QWebEnginePage::loadingChanged, this, &StepView::onLoadingChanged);
@@ -114,7 +201,23 @@ bool StepView::onOwnPage() const {
     return m_page->url() == m_url;
 }
 
+const std::vector<std::string>& StepView::scripts() {
+    static const std::vector<std::string> urls = {"souffleur://desk/qwebchannel.js",
+                                                  "souffleur://desk/overlay.js"};
+    return urls;
+}
+
 void StepView::showHtml(const QByteArray& html) {
+    if (!m_bridgeReady || !onOwnPage())
+        return loadHtml(html);
+    m_html = html;
+    m_loaded = false;
+    ++m_sequence;
+    Q_EMIT m_bridge->stepChanged(QString::fromUtf8(html), m_sequence);
+}
+
+void StepView::loadHtml(const QByteArray& html) {
+    m_bridgeReady = false; // until the new page's script says it is ready
     ++m_counter;
     m_url = QUrl(QStringLiteral("souffleur://desk/step?n=%1").arg(m_counter));
     m_loaded = false;

@@ -1,12 +1,20 @@
 // The step view: one QWebEngineView, created once and reused, that shows the
-// renderer's HTML page for the current step. It is locked down:
+// renderer's HTML page for the current step. The first page of a guide loads
+// in full; every later one is sent over a QWebChannel to the overlay's own
+// script (souffleur://desk/overlay.js), which swaps the page's body in place
+// and reports when it has been painted, so a step change costs no page load.
+// It is locked down:
 //  - its own off-the-record profile (no cookies, cache or storage on disk);
 //  - pages come only from the `souffleur` scheme, served from memory by
-//    StepSchemeHandler at souffleur://desk/step?n=K, K counting every page;
+//    StepSchemeHandler: the page at souffleur://desk/step?n=K (K counting
+//    every full load) and the two bundled scripts, nothing else;
+//  - every page is served with a guard Content-Security-Policy that allows
+//    only those two scripts (the renderer's own policy applies as well), so
+//    no inline script, event handler or other script runs, whatever the HTML;
 //  - RequestBlocker refuses every request of any other scheme;
 //  - StepPage refuses every navigation but our own loads, and every new window;
-//  - JavaScript, plugins, images, clipboard, error pages and local/remote
-//    access are off. The page's Content-Security-Policy comes from the renderer.
+//  - plugins, images, clipboard, window opening, error pages and local/remote
+//    access are off.
 // registerScheme() must run before QApplication is constructed.
 #pragma once
 
@@ -18,14 +26,35 @@
 #include <QWidget>
 
 #include <atomic>
+#include <string>
+#include <vector>
 
+class QWebChannel;
 class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
 
 namespace souffleur::overlay {
 
-// Serves the one current page; every other souffleur:// URL is not found.
+// What the page's script talks to (registered as "desk" on the web channel).
+class StepBridge : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    // Called by overlay.js: the channel is up; then after each swapped page.
+    Q_INVOKABLE void ready() { Q_EMIT readied(); }
+    Q_INVOKABLE void painted(int sequence) { Q_EMIT paintedPage(sequence); }
+
+Q_SIGNALS:
+    // To overlay.js: swap in this page (a complete document), then call painted(sequence).
+    void stepChanged(const QString& html, int sequence);
+    void readied();
+    void paintedPage(int sequence);
+};
+
+// Serves the current page and the two bundled scripts; every other
+// souffleur:// URL is not found.
 class StepSchemeHandler : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 
@@ -62,6 +91,10 @@ public:
 protected:
     bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) override;
     QWebEnginePage* createWindow(WebWindowType type) override;
+    // The console's warnings and errors (a refused script, a policy
+    // violation) go to stderr, one line each.
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString& message,
+                                  int lineNumber, const QString& sourceId) override;
 };
 
 class StepView : public QWidget {
@@ -74,8 +107,17 @@ public:
     explicit StepView(QWidget* parent = nullptr);
     ~StepView() override;
 
-    // Shows a new page (a complete HTML document) under a new URL.
+    // The scripts every page of the desk loads (content::RenderOptions::scripts).
+    static const std::vector<std::string>& scripts();
+
+    // Shows a page (a complete HTML document): swapped in place when the
+    // current page's script is ready, else loaded in full under a new URL.
     void showHtml(const QByteArray& html);
+    // Always a full load (the test hook's hostile page).
+    void loadHtml(const QByteArray& html);
+    // How many pages were loaded in full, and how many swapped in place.
+    int fullLoads() const { return m_counter; }
+    int inPlaceUpdates() const { return m_sequence; }
     // The current page has finished loading successfully.
     bool isLoaded() const { return m_loaded; }
     // What the page shows and where it is: for tests that a hostile page
@@ -98,11 +140,15 @@ private:
     QWebEngineProfile* m_profile;
     StepSchemeHandler* m_handler;
     RequestBlocker* m_blocker;
+    StepBridge* m_bridge;
+    QWebChannel* m_channel;
     QWebEngineView* m_view;
     StepPage* m_page;
     int m_counter = 0;
     QUrl m_url;
     bool m_loaded = false;
+    bool m_bridgeReady = false; // the current page's script is listening
+    int m_sequence = 0;         // of the last in-place update
     QByteArray m_html;
 };
 

@@ -42,6 +42,7 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("wait-opened"), {1, 2}},
         {QStringLiteral("show-hostile"), {1, 1}},
         {QStringLiteral("citizen"), {1, 1}},
+        {QStringLiteral("expect-full-loads"), {1, 1}},
         {QStringLiteral("expect-page"), {2, -1}},
         {QStringLiteral("expect-inert"), {0, 0}},
         {QStringLiteral("wait-hidden"), {0, 1}},
@@ -266,6 +267,16 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             *seconds,
             QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+    } else if (name == QLatin1String("expect-full-loads")) {
+        const StepView& view = m_window.stepView();
+        bool ok = false;
+        const int expected = args[0].toInt(&ok);
+        if (!ok || view.fullLoads() != expected)
+            return std::unexpected(QStringLiteral("%1 full page loads, expected %2")
+                                       .arg(view.fullLoads())
+                                       .arg(args[0]));
+        std::printf("script: %d full page loads, %d pages swapped in place\n", view.fullLoads(),
+                    view.inPlaceUpdates());
     } else if (name == QLatin1String("citizen")) {
         if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
             return std::unexpected(QStringLiteral("citizen takes on or off"));

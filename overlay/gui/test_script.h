@@ -16,6 +16,8 @@
 //   wait-alert ID [SECONDS]   until the replica holds alert ID (default 30 s)
 //   acknowledge ID            the alert banner's "read" button of alert ID
 //   wait-opened ID [SECONDS]  until guide ID is open (a deep link from another process)
+//   expect-full-loads N       the step view loaded N pages in full so far (the
+//                             rest were swapped in place)
 //   citizen on|off            the "citizen can see my screen" mode
 //   expect-page has|lacks TEXT...  the step page's HTML has (or lacks) TEXT
 //   show-hostile URL          shows a hostile page as it is (scripts, handlers, a

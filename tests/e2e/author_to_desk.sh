@@ -90,6 +90,8 @@ choose 1
 expect-step afronden
 next
 expect-finished
+wait-loaded
+expect-full-loads 1
 wait-alert $alert_id 60
 acknowledge $alert_id
 wait-synced 60

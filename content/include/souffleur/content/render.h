@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace souffleur::content {
 
@@ -18,6 +19,10 @@ struct RenderOptions {
     // the employee only (warnings and fraud signals, tips, the escalation with
     // whom to contact and what to record, details and why) and says so.
     bool citizenCanSee = false;
+    // Scripts the page loads, by URL: the desk's own bundled ones (the
+    // overlay's souffleur://desk/... scripts that update the page in place).
+    // The Content-Security-Policy allows exactly these; empty: no script.
+    std::vector<std::string> scripts;
 };
 
 // The page for `step` (which must belong to `guide`).
