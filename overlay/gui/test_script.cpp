@@ -105,6 +105,16 @@ QByteArray hostilePage(const QString& remote) {
         .toUtf8();
 }
 
+// The optional SECONDS argument at `index`: a positive number, or the default.
+std::expected<int, QString> secondsArg(const QStringList& args, qsizetype index) {
+    if (args.size() <= index)
+        return kDefaultTimeoutSeconds;
+    const auto seconds = positive(args[index]);
+    if (!seconds)
+        return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+    return *seconds;
+}
+
 // What is on screen, for messages.
 QString currentStepName(const Desk& desk) {
     const client::StepEngine* engine = desk.engine();
@@ -202,9 +212,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
 
     if (name == QLatin1String("wait-guide")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        const auto seconds = secondsArg(args, 1);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor([this, id] { return m_desk.hasGuide(id); }, *seconds,
                 QStringLiteral("guide %1 not received within %2 s").arg(args[0]).arg(*seconds));
     } else if (name == QLatin1String("open")) {
@@ -257,9 +267,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         return m_window.openFirstListed();
     } else if (name == QLatin1String("wait-alert")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        const auto seconds = secondsArg(args, 1);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor(
             [this, id] {
                 const auto alerts = m_desk.alerts();
@@ -312,9 +322,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                     view.blockedRequests() - m_blockedBefore);
     } else if (name == QLatin1String("wait-opened")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = args.size() > 1 ? positive(args[1]) : kDefaultTimeoutSeconds;
+        const auto seconds = secondsArg(args, 1);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor(
             [this, id] {
                 const client::StepEngine* open = m_desk.engine();
@@ -323,9 +333,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             *seconds, QStringLiteral("guide %1 not opened within %2 s").arg(args[0]).arg(*seconds));
     } else if (name == QLatin1String("wait-hidden") || name == QLatin1String("wait-shown")) {
         const bool shown = name == QLatin1String("wait-shown");
-        const auto seconds = !args.isEmpty() ? positive(args[0]) : kDefaultTimeoutSeconds;
+        const auto seconds = secondsArg(args, 0);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor([this, shown] { return m_window.isVisible() == shown; }, *seconds,
                 QStringLiteral("the panel not %1 within %2 s")
                     .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden"))
@@ -337,9 +347,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             return std::unexpected(
                 QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
     } else if (name == QLatin1String("wait-offline")) {
-        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        const auto seconds = secondsArg(args, 0);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor([this] { return m_desk.syncState() != client::SyncState::Online; }, *seconds,
                 QStringLiteral("still online after %1 s").arg(*seconds));
     } else if (name == QLatin1String("expect-unsent")) {
@@ -348,9 +358,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         std::printf("script: %lld records wait in the outbox\n",
                     static_cast<long long>(m_desk.pendingRecords()));
     } else if (name == QLatin1String("wait-synced")) {
-        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        const auto seconds = secondsArg(args, 0);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         waitFor(
             [this] {
                 return m_desk.syncState() == client::SyncState::Online &&
@@ -358,9 +368,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             *seconds, QStringLiteral("not synced within %1 s").arg(*seconds));
     } else if (name == QLatin1String("wait-loaded")) {
-        const auto seconds = args.isEmpty() ? kDefaultTimeoutSeconds : positive(args[0]);
+        const auto seconds = secondsArg(args, 0);
         if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+            return std::unexpected(seconds.error());
         if (!engine)
             return std::unexpected(QStringLiteral("no guide is open"));
         waitFor([this] { return m_window.stepView().isLoaded(); }, *seconds,

@@ -1,5 +1,6 @@
 // The `souffleur` tool's server commands against the real server (in-process,
 // loopback): the teams' logbook and AAR records, as text and as JSON.
+#include "cli_support.h"
 #include "test_support.h"
 
 #include <souffleur/authoring/cli.h>
@@ -10,23 +11,12 @@
 #include <sstream>
 
 using namespace souffleur::authoring;
+using souffleur::authoring::test::Result;
+using souffleur::authoring::test::runCli;
 using souffleur::server::test::TestServer;
 namespace json = boost::json;
 
 namespace {
-
-struct Result {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Result runCli(std::vector<std::string> args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = run(args, out, err);
-    return {status, out.str(), err.str()};
-}
 
 // `command --server URL --token TOKEN` and then `more`.
 Result runAgainst(const TestServer& server, const std::string& command, const std::string& token,

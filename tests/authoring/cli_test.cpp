@@ -1,4 +1,6 @@
 // The `souffleur` tool in-process: exit codes and messages of its commands.
+#include "cli_support.h"
+
 #include <souffleur/authoring/cli.h>
 
 #include <catch2/catch.hpp>
@@ -9,21 +11,10 @@
 #include <unistd.h>
 
 using namespace souffleur::authoring;
+using souffleur::authoring::test::Result;
+using souffleur::authoring::test::runCli;
 
 namespace {
-
-struct Result {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Result runCli(std::vector<std::string> args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int status = run(args, out, err);
-    return {status, out.str(), err.str()};
-}
 
 std::string writeTemp(const std::string& name, const std::string& text) {
     auto dir = std::filesystem::temp_directory_path() /
