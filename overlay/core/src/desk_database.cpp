@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -84,6 +84,12 @@ constexpr std::array<std::string_view, 5> kMigrations = {
         revision INTEGER NOT NULL,
         at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         PRIMARY KEY (id, revision));
+    )sql",
+    // 6: each guide's triggers (context.h), one per line: "window\tAPP\tTITLE"
+    // or "link\tID"; filled with the search columns.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN triggers TEXT;
+    UPDATE guides SET body = NULL;
     )sql",
 };
 

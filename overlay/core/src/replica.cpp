@@ -20,6 +20,77 @@ Replica::Replica(sqlite::Database db)
     : m_db(std::move(db))
     , m_vocabulary(std::make_shared<detail::Vocabulary>()) {}
 
+namespace {
+
+// Calls `each(kind, first, second)` for every line of a triggers column.
+template <typename Each>
+void forEachTrigger(std::string_view triggers, Each each) {
+    while (!triggers.empty()) {
+        const auto end = triggers.find('\n');
+        std::string_view line = triggers.substr(0, end);
+        triggers = end == std::string_view::npos ? std::string_view() : triggers.substr(end + 1);
+        const auto tab = line.find('\t');
+        if (tab == std::string_view::npos)
+            continue;
+        const std::string_view kind = line.substr(0, tab);
+        line.remove_prefix(tab + 1);
+        const auto second = line.find('\t');
+        each(kind, line.substr(0, second),
+             second == std::string_view::npos ? std::string_view() : line.substr(second + 1));
+    }
+}
+
+} // namespace
+
+sqlite::Result<std::vector<SearchHit>> Replica::suggestFor(const WindowContext& window,
+                                                           std::size_t limit) {
+    auto stmt = m_db.prepare("SELECT id, title, revision, triggers FROM guides "
+                             "WHERE triggers LIKE '%window%' ORDER BY title, id");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<SearchHit> out;
+    auto read = stmt->forEachRow([&](const sqlite::Statement& row) {
+        if (out.size() >= limit)
+            return;
+        bool matches = false;
+        forEachTrigger(row.columnText(3), [&](std::string_view kind, std::string_view application,
+                                              std::string_view title) {
+            if (kind != "window" || (application.empty() && title.empty()))
+                return;
+            matches =
+                matches || ((application.empty() || globMatch(application, window.application)) &&
+                            (title.empty() || globMatch(title, window.title)));
+        });
+        if (matches)
+            out.push_back(
+                {row.columnText(0), row.columnText(1), static_cast<int>(row.columnInt(2))});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+sqlite::Result<std::optional<std::string>> Replica::guideForLink(std::string_view link) {
+    auto stmt = m_db.prepare("SELECT id, triggers FROM guides WHERE instr(triggers, ?) > 0 "
+                             "ORDER BY id",
+                             "link\t" + std::string(link));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::optional<std::string> found;
+    auto read = stmt->forEachRow([&](const sqlite::Statement& row) {
+        if (found)
+            return;
+        forEachTrigger(row.columnText(1),
+                       [&](std::string_view kind, std::string_view id, std::string_view) {
+                           if (kind == "link" && id == link)
+                               found = row.columnText(0);
+                       });
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return found;
+}
+
 sqlite::Result<void> Replica::prepareSearch() {
     return detail::loadVocabulary(m_db, *m_vocabulary);
 }
@@ -110,11 +181,12 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
     if (!tx)
         return std::unexpected(tx.error());
     auto upsert = m_db.prepare(
-        "INSERT INTO guides(id, revision, title, xml, tags, summary, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
         "xml = excluded.xml, tags = excluded.tags, summary = excluded.summary, "
-        "body = excluded.body, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
+        "body = excluded.body, triggers = excluded.triggers, received_at = "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
         "WHERE excluded.revision >= guides.revision OR guides.stale = 1");
     if (!upsert)
         return std::unexpected(upsert.error());
@@ -137,7 +209,7 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
             }
             const auto columns = detail::searchColumns(*guide);
             upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml,
-                                    columns.tags, columns.summary, columns.body);
+                                    columns.tags, columns.summary, columns.body, columns.triggers);
             if (auto ok = upsert->run(); !ok)
                 return std::unexpected(ok.error());
         } else if (change.kind == "alert") {

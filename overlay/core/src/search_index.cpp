@@ -167,6 +167,11 @@ SearchColumns searchColumns(const content::Guide& guide) {
     for (const auto& tag : guide.tags)
         appendPlain(out.tags, tag);
     out.summary = guide.summary;
+    for (const auto& trigger : guide.triggers) {
+        appendPlain(out.triggers, trigger.link.empty()
+                                      ? "window\t" + trigger.application + "\t" + trigger.title
+                                      : "link\t" + trigger.link);
+    }
     for (const auto& step : guide.steps) {
         appendPlain(out.body, step.glance);
         appendPlain(out.body, step.details.plainText());
@@ -197,8 +202,9 @@ sqlite::Result<void> fillSearchColumns(sqlite::Database& db) {
     for (const auto& [id, xml] : missing) {
         auto guide = content::parseGuide(xml, id);
         const SearchColumns columns = guide ? searchColumns(*guide) : SearchColumns{};
-        if (auto ok = db.execute("UPDATE guides SET tags = ?, summary = ?, body = ? WHERE id = ?",
-                                 columns.tags, columns.summary, columns.body, id);
+        if (auto ok = db.execute(
+                "UPDATE guides SET tags = ?, summary = ?, body = ?, triggers = ? WHERE id = ?",
+                columns.tags, columns.summary, columns.body, columns.triggers, id);
             !ok)
             return ok;
     }

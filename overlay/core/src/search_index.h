@@ -38,6 +38,7 @@ struct SearchColumns {
     std::string tags;
     std::string summary;
     std::string body;
+    std::string triggers; // context.h: "window\tAPP\tTITLE" or "link\tID" lines
 };
 SearchColumns searchColumns(const content::Guide& guide);
 

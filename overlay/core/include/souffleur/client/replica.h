@@ -4,6 +4,7 @@
 // Replica on the same file (WAL allows one writer and many readers).
 #pragma once
 
+#include <souffleur/client/context.h>
 #include <souffleur/sqlite/sqlite.h>
 
 #include <cstdint>
@@ -66,6 +67,12 @@ public:
     // if the guides changed since: call it when the search palette opens or
     // the guides changed, so no keystroke waits for it.
     sqlite::Result<void> prepareSearch();
+    // The guides whose window triggers match the active window (context.h),
+    // in title order, at most `limit`.
+    sqlite::Result<std::vector<SearchHit>> suggestFor(const WindowContext& window,
+                                                      std::size_t limit = 3);
+    // The guide a deep-link id names (a `<trigger link="..."/>`), if any.
+    sqlite::Result<std::optional<std::string>> guideForLink(std::string_view link);
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
     // The alerts the desk holds, most severe first.
     sqlite::Result<std::vector<AlertEntry>> alerts();
