@@ -128,6 +128,22 @@ void Desk::prepareSearch() {
         logLine(QStringLiteral("cannot prepare the search: ") + errorText(ok.error()));
 }
 
+std::vector<client::SearchHit> Desk::suggestFor(const client::WindowContext& window) {
+    auto hits = m_replica.suggestFor(window);
+    if (!hits) {
+        logLine(QStringLiteral("cannot match the active window: ") + errorText(hits.error()));
+        return {};
+    }
+    return std::move(*hits);
+}
+
+std::string Desk::resolveGuide(const std::string& idOrLink) {
+    if (hasGuide(idOrLink))
+        return idOrLink;
+    auto linked = m_replica.guideForLink(idOrLink);
+    return linked && *linked ? **linked : std::string();
+}
+
 std::vector<client::AlertEntry> Desk::alerts() {
     auto alerts = m_replica.alerts();
     if (!alerts) {

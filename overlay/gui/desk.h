@@ -47,6 +47,10 @@ public:
     std::vector<client::SearchHit> search(const QString& query);
     // Loads what search needs, so no keystroke waits (after a sync, when shown).
     void prepareSearch();
+    // Guides whose triggers match the active window (context.h).
+    std::vector<client::SearchHit> suggestFor(const client::WindowContext& window);
+    // A guide id as given, or the guide a deep-link id names; empty if neither is here.
+    std::string resolveGuide(const std::string& idOrLink);
 
     // The alerts the desk holds, most severe first, with what it acknowledged.
     std::vector<client::AlertEntry> alerts();

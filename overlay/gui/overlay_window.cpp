@@ -1,6 +1,7 @@
 // The panel window (see overlay_window.h).
 #include "overlay_window.h"
 
+#include "active_window.h"
 #include "desk.h"
 #include "feedback_panel.h"
 #include "step_view.h"
@@ -102,11 +103,16 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language)
         m_desk.prepareSearch();
         refreshGuides();
         refreshAlerts();
+        suggest(m_activeWindow); // the new guides may fit the active window
     });
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
     connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
     if (QScreen* screen = QGuiApplication::primaryScreen())
         connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
+
+    auto* watcher = new ActiveWindowWatcher(this);
+    connect(watcher, &ActiveWindowWatcher::changed, this, &OverlayWindow::suggest);
+    watcher->start();
 
     showSyncState(m_desk.syncState());
     m_desk.prepareSearch();
@@ -160,6 +166,15 @@ QWidget* OverlayWindow::createListPage() {
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &OverlayWindow::refreshGuides);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { openFirstListed(); });
+    // A quiet suggestion from the active window: shown, never started by itself.
+    m_suggestion = new QPushButton(page);
+    m_suggestion->setFlat(true);
+    m_suggestion->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_suggestion->hide();
+    connect(m_suggestion, &QPushButton::clicked, this, [this] {
+        if (!m_suggested.empty() && !m_desk.engine())
+            openGuide(m_suggested);
+    });
     m_listHint = new QLabel(page);
     m_listHint->setWordWrap(true);
     m_guideList = new QListWidget(page);
@@ -176,6 +191,7 @@ QWidget* OverlayWindow::createListPage() {
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    layout->addWidget(m_suggestion);
     layout->addWidget(m_listHint);
     layout->addWidget(m_guideList, 1);
     return page;
@@ -260,6 +276,21 @@ std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& 
 void OverlayWindow::showRawPageForTest(const QByteArray& html) {
     m_pages->setCurrentWidget(m_stepView);
     m_stepView->loadHtml(html);
+}
+
+void OverlayWindow::suggest(const client::WindowContext& window) {
+    m_activeWindow = window;
+    const auto hits = m_desk.suggestFor(window);
+    m_suggested = hits.empty() ? std::string() : hits.front().id;
+    if (hits.empty()) {
+        m_suggestion->hide();
+        return;
+    }
+    const QString label = m_text.suggestion.arg(QString::fromStdString(hits.front().title));
+    m_suggestion->setText(label);
+    m_suggestion->setAccessibleName(label);
+    m_suggestion->setToolTip(label);
+    m_suggestion->show();
 }
 
 void OverlayWindow::setSearchText(const QString& text) {
@@ -442,8 +473,13 @@ void OverlayWindow::refreshGuides() {
                                          : m_text.chooseGuide);
     m_listHint->setVisible(!m_listHint->text().isEmpty());
 
-    if (!m_pendingOpen.empty() && !m_desk.engine() && m_desk.hasGuide(m_pendingOpen))
-        openGuide(std::exchange(m_pendingOpen, {}));
+    if (!m_pendingOpen.empty() && !m_desk.engine()) {
+        // A guide id, or a deep-link id one of the guides' triggers names.
+        if (const std::string id = m_desk.resolveGuide(m_pendingOpen); !id.empty()) {
+            m_pendingOpen.clear();
+            openGuide(id);
+        }
+    }
 }
 
 void OverlayWindow::showSession() {

@@ -14,6 +14,7 @@
 #include "single_instance.h"
 #include "ui_text.h"
 
+#include <souffleur/client/context.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/sync_client.h>
 
@@ -58,6 +59,8 @@ public:
     // The search field on the list page (as if typed) and what the list shows.
     void setSearchText(const QString& text);
     std::vector<std::string> listedGuides() const;
+    // The guide the active window suggests (context.h), or empty.
+    const std::string& suggestedGuide() const { return m_suggested; }
     // Opens the first guide of the list (Enter in the search field).
     std::expected<void, QString> openFirstListed();
     // The banner's button for the alert.
@@ -93,6 +96,7 @@ private:
     QWidget* createButtonRow();
     void refreshGuides();
     void refreshAlerts();
+    void suggest(const client::WindowContext& window);
     QWidget* createAlertBanner();
     void showSession();
     void showOptions(const std::vector<content::Option>& options);
@@ -126,6 +130,9 @@ private:
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;
     bool m_citizenCanSee = false;
+    QPushButton* m_suggestion = nullptr; // "fits your screen: TITLE"
+    std::string m_suggested;
+    client::WindowContext m_activeWindow; // the last one reported
     QPushButton* m_citizenButton = nullptr;
 };
 

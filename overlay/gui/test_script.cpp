@@ -40,6 +40,7 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("wait-alert"), {1, 2}},
         {QStringLiteral("acknowledge"), {1, 1}},
         {QStringLiteral("wait-opened"), {1, 2}},
+        {QStringLiteral("wait-suggestion"), {1, 2}},
         {QStringLiteral("show-hostile"), {1, 1}},
         {QStringLiteral("citizen"), {1, 1}},
         {QStringLiteral("expect-full-loads"), {1, 1}},
@@ -320,6 +321,13 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         // at the server that nothing arrived.
         std::printf("script: %d requests blocked by the interceptor\n",
                     view.blockedRequests() - m_blockedBefore);
+    } else if (name == QLatin1String("wait-suggestion")) {
+        const std::string id = args[0].toStdString();
+        const auto seconds = secondsArg(args, 1);
+        if (!seconds)
+            return std::unexpected(seconds.error());
+        waitFor([this, id] { return m_window.suggestedGuide() == id; }, *seconds,
+                QStringLiteral("guide %1 not suggested within %2 s").arg(args[0]).arg(*seconds));
     } else if (name == QLatin1String("wait-opened")) {
         const std::string id = args[0].toStdString();
         const auto seconds = secondsArg(args, 1);

@@ -68,6 +68,8 @@ UiText makeText() {
         .citizenCanSee =
             QCoreApplication::translate("souffleur::overlay::UiText", "Burger kijkt mee"),
         .citizenShort = QCoreApplication::translate("souffleur::overlay::UiText", "Meekijken"),
+        .suggestion =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Past bij uw scherm: %1"),
         .personalData =
             {QCoreApplication::translate("souffleur::overlay::UiText", "BSN"),
              QCoreApplication::translate("souffleur::overlay::UiText", "documentnummer"),

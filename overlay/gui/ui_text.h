@@ -54,6 +54,7 @@ struct UiText {
     QString opensAfterThisTask; // a deep link while a guide is open
     QString citizenCanSee;      // the mode that hides internal notes
     QString citizenShort;       // its switch in the header
+    QString suggestion;         // %1: a guide title that fits the active window
     QString personalData[6];    // by client::PersonalData
 };
 

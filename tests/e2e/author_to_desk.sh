@@ -73,6 +73,7 @@ reviewer=$(token_of kwaliteit)
 step "3. the desk overlay starts and waits for the guide"
 cat >"$work/desk.script" <<SCRIPT
 wait-guide $guide_id 60
+wait-suggestion $guide_id 30
 search identitiet vastst
 expect-first $guide_id
 open-first
@@ -178,7 +179,8 @@ cat "$work/host.log"
 kill -KILL "$server_pid" 2>/dev/null
 wait "$server_pid" 2>/dev/null || true
 server_pid=""
-hand_over "souffleur://guide/$guide_id"
+# by the deep-link id of one of its triggers, as a host application knows it
+hand_over "souffleur://guide/rdc.aanvraag.identiteit"
 await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
 hand_over --toggle
 await_line "wait-shown" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }

@@ -21,6 +21,8 @@
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    // WM_CLASS "reisdocumenten": the demo guides' triggers name this application.
+    QApplication::setApplicationName(QStringLiteral("reisdocumenten"));
     const QStringList args = QApplication::arguments();
     const auto until = args.indexOf(QStringLiteral("--until"));
     if (until < 0 || until + 1 >= args.size()) {

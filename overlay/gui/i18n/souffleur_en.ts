@@ -187,5 +187,9 @@
         <source>Meekijken</source>
         <translation>Citizen view</translation>
     </message>
+    <message>
+        <source>Past bij uw scherm: %1</source>
+        <translation>Fits your screen: %1</translation>
+    </message>
 </context>
 </TS>
