@@ -4,6 +4,7 @@
 // then wires the Desk (client core) to the OverlayWindow, plus the optional
 // --screenshot and --test-script modes.
 #include "desk.h"
+#include "global_hotkey.h"
 #include "overlay_window.h"
 #include "screenshot.h"
 #include "single_instance.h"
@@ -288,6 +289,17 @@ int main(int argc, char** argv) {
         window.setSummonable(instance.isListening());
         QObject::connect(&instance, &SingleInstance::requested, &window,
                          [&window](const InstanceRequest& r) { window.handle(r); });
+    }
+    GlobalHotkey hotkey;
+    if (options->screenshot.isEmpty()) {
+        if (auto grabbed = hotkey.start(); grabbed) {
+            window.setSummonable(true);
+            QObject::connect(&hotkey, &GlobalHotkey::activated, &window,
+                             &OverlayWindow::togglePanel);
+        } else {
+            std::fprintf(stderr, "souffleur-overlay: %s (the tray and --toggle still work)\n",
+                         qPrintable(grabbed.error()));
+        }
     }
     window.show();
     if (!options->screenshot.isEmpty())

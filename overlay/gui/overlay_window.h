@@ -74,8 +74,9 @@ public:
     // "The citizen can see my screen": the step shows only what the citizen
     // may see (content::RenderOptions), and the alerts and feedback are hidden.
     void setCitizenCanSee(bool on);
-    // Whether `souffleur-overlay --toggle` reaches this panel (single_instance.h).
-    void setSummonable(bool summonable) { m_summonable = summonable; }
+    // Whether `souffleur-overlay --toggle` or the global hotkey reach this
+    // panel (single_instance.h, global_hotkey.h); once true, stays true.
+    void setSummonable(bool summonable) { m_summonable = m_summonable || summonable; }
     // A request from another souffleur-overlay: open a guide (shown without
     // taking the focus from the host application), toggle, or show.
     void handle(const InstanceRequest& request);

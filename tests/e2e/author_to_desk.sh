@@ -7,7 +7,7 @@
 # feedback (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
 # opens the guide in the running overlay (its tip hidden while "the citizen
-# can see the screen"), and --toggle hides and shows it; a
+# can see the screen"), and --toggle and the global hotkey hide and show it; a
 # hostile page (scripts, handlers, a redirect, remote and file: resources
 # pointing at the server) runs nothing and loads nothing;
 # the server goes down and the desk keeps guiding, and delivers what it
@@ -106,6 +106,8 @@ citizen off
 expect-page has Kijk eerst naar de foto
 wait-hidden 60
 wait-shown 60
+wait-hidden 61
+wait-shown 61
 show-hostile $url/hostile
 expect-inert
 wait-offline 60
@@ -185,6 +187,11 @@ await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link d
 hand_over --toggle
 await_line "wait-shown" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }
 hand_over --toggle
+# The same with the global hotkey, Ctrl+Alt+Space, pressed through XTEST.
+await_line "wait-hidden 61" || { cat "$work/overlay.log" >&2; fail "--toggle did not show the panel"; }
+"$bin/press_hotkey" || fail "cannot press the hotkey"
+await_line "wait-shown 61" || { cat "$work/overlay.log" >&2; fail "the hotkey did not hide the panel"; }
+"$bin/press_hotkey" || fail "cannot press the hotkey"
 # Back up once the desk has kept its records: on the same port and data,
 # without --demo (which would issue new tokens).
 await_line "wait-synced 120" || { cat "$work/overlay.log" >&2; fail "the desk did not guide offline"; }
