@@ -213,11 +213,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
 
     if (name == QLatin1String("wait-guide")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = secondsArg(args, 1);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor([this, id] { return m_desk.hasGuide(id); }, *seconds,
-                QStringLiteral("guide %1 not received within %2 s").arg(args[0]).arg(*seconds));
+        return waitUpTo(
+            args, 1, [this, id] { return m_desk.hasGuide(id); },
+            QStringLiteral("guide %1 not received").arg(args[0]));
     } else if (name == QLatin1String("open")) {
         return m_window.openGuide(args[0].toStdString());
     } else if (name == QLatin1String("expect-step")) {
@@ -268,16 +266,13 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         return m_window.openFirstListed();
     } else if (name == QLatin1String("wait-alert")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = secondsArg(args, 1);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor(
+        return waitUpTo(
+            args, 1,
             [this, id] {
                 const auto alerts = m_desk.alerts();
                 return std::ranges::find(alerts, id, &client::AlertEntry::id) != alerts.end();
             },
-            *seconds,
-            QStringLiteral("alert %1 not received within %2 s").arg(args[0]).arg(*seconds));
+            QStringLiteral("alert %1 not received").arg(args[0]));
     } else if (name == QLatin1String("expect-full-loads")) {
         const StepView& view = m_window.stepView();
         bool ok = false;
@@ -323,31 +318,24 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                     view.blockedRequests() - m_blockedBefore);
     } else if (name == QLatin1String("wait-suggestion")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = secondsArg(args, 1);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor([this, id] { return m_window.suggestedGuide() == id; }, *seconds,
-                QStringLiteral("guide %1 not suggested within %2 s").arg(args[0]).arg(*seconds));
+        return waitUpTo(
+            args, 1, [this, id] { return m_window.suggestedGuide() == id; },
+            QStringLiteral("guide %1 not suggested").arg(args[0]));
     } else if (name == QLatin1String("wait-opened")) {
         const std::string id = args[0].toStdString();
-        const auto seconds = secondsArg(args, 1);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor(
+        return waitUpTo(
+            args, 1,
             [this, id] {
                 const client::StepEngine* open = m_desk.engine();
                 return open && open->guide().id == id;
             },
-            *seconds, QStringLiteral("guide %1 not opened within %2 s").arg(args[0]).arg(*seconds));
+            QStringLiteral("guide %1 not opened").arg(args[0]));
     } else if (name == QLatin1String("wait-hidden") || name == QLatin1String("wait-shown")) {
         const bool shown = name == QLatin1String("wait-shown");
-        const auto seconds = secondsArg(args, 0);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor([this, shown] { return m_window.isVisible() == shown; }, *seconds,
-                QStringLiteral("the panel not %1 within %2 s")
-                    .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden"))
-                    .arg(*seconds));
+        return waitUpTo(
+            args, 0, [this, shown] { return m_window.isVisible() == shown; },
+            QStringLiteral("the panel not %1")
+                .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden")));
     } else if (name == QLatin1String("acknowledge")) {
         return m_window.acknowledgeAlert(args[0].toStdString());
     } else if (name == QLatin1String("expect-finished")) {
@@ -355,34 +343,28 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             return std::unexpected(
                 QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
     } else if (name == QLatin1String("wait-offline")) {
-        const auto seconds = secondsArg(args, 0);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor([this] { return m_desk.syncState() != client::SyncState::Online; }, *seconds,
-                QStringLiteral("still online after %1 s").arg(*seconds));
+        return waitUpTo(
+            args, 0, [this] { return m_desk.syncState() != client::SyncState::Online; },
+            QStringLiteral("still online"));
     } else if (name == QLatin1String("expect-unsent")) {
         if (m_desk.pendingRecords() <= 0)
             return std::unexpected(QStringLiteral("the outbox is empty"));
         std::printf("script: %lld records wait in the outbox\n",
                     static_cast<long long>(m_desk.pendingRecords()));
     } else if (name == QLatin1String("wait-synced")) {
-        const auto seconds = secondsArg(args, 0);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor(
+        return waitUpTo(
+            args, 0,
             [this] {
                 return m_desk.syncState() == client::SyncState::Online &&
                        m_desk.pendingRecords() == 0;
             },
-            *seconds, QStringLiteral("not synced within %1 s").arg(*seconds));
+            QStringLiteral("not synced"));
     } else if (name == QLatin1String("wait-loaded")) {
-        const auto seconds = secondsArg(args, 0);
-        if (!seconds)
-            return std::unexpected(seconds.error());
         if (!engine)
             return std::unexpected(QStringLiteral("no guide is open"));
-        waitFor([this] { return m_window.stepView().isLoaded(); }, *seconds,
-                QStringLiteral("step page not loaded within %1 s").arg(*seconds));
+        return waitUpTo(
+            args, 0, [this] { return m_window.stepView().isLoaded(); },
+            QStringLiteral("step page not loaded"));
     } else if (name == QLatin1String("screenshot")) {
         const QDeadlineTimer settled(kPaintSettleMs);
         const QString& file = args[0];
@@ -390,6 +372,15 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                 QStringLiteral("screenshot not taken"),
                 [this, file] { return saveScreenshot(m_window, file); });
     }
+    return {};
+}
+
+std::expected<void, QString> TestScript::waitUpTo(const QStringList& args, qsizetype index,
+                                                  std::function<bool()> done, const QString& what) {
+    const auto seconds = secondsArg(args, index);
+    if (!seconds)
+        return std::unexpected(seconds.error());
+    waitFor(std::move(done), *seconds, QStringLiteral("%1 within %2 s").arg(what).arg(*seconds));
     return {};
 }
 

@@ -90,6 +90,10 @@ private:
     void tick();
     // Starts one command: it fails, completes, or sets m_wait.
     std::expected<void, QString> run(const Command& command);
+    // Waits for `done` as long as the SECONDS argument at `index` says (30 s
+    // when absent); on timeout the script fails with "WHAT within N s".
+    std::expected<void, QString> waitUpTo(const QStringList& args, qsizetype index,
+                                          std::function<bool()> done, const QString& what);
     void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
                  std::function<std::expected<void, QString>()> then = {});
     void fail(const QString& message);
