@@ -1,5 +1,7 @@
 #include <souffleur/content/guide.h>
 
+#include <algorithm>
+
 namespace souffleur::content {
 
 const Step* Guide::findStep(std::string_view stepId) const {
@@ -13,6 +15,18 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
             return i;
     }
     return std::nullopt;
+}
+
+bool Alert::appliesTo(std::string_view guideId, std::string_view stepId) const {
+    return std::ranges::any_of(attachments, [&](const Attachment& attachment) {
+        return attachment.guide == guideId &&
+               (attachment.step.empty() || attachment.step == stepId);
+    });
+}
+
+bool Alert::validOn(std::string_view date) const {
+    // ISO dates compare as strings.
+    return (validFrom.empty() || validFrom <= date) && (validTo.empty() || date <= validTo);
 }
 
 const char* levelName(Alert::Level level) {

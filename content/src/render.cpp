@@ -12,7 +12,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
+#include <functional>
 
 namespace souffleur::content {
 namespace {
@@ -41,6 +43,10 @@ constexpr std::string_view kStyle =
     ".note{margin:8px 0;padding:6px 8px;border-left:4px solid}"
     ".note strong{display:block;font-size:13px;text-transform:uppercase;letter-spacing:.03em}"
     ".warning{border-color:var(--warn);background:#fff4e5}"
+    ".alert{border-color:var(--brand);background:var(--soft)}"
+    ".alert-warning{border-color:var(--warn);background:#fff4e5}"
+    ".alert-critical{border-color:#a4001d;background:#fdecef}"
+    ".alert .alert-title{display:block;font-weight:600;margin-bottom:2px}"
     ".tip{border-color:var(--brand);background:var(--soft)}"
     ".image{font-size:13px;color:var(--muted);border:1px dashed var(--line);padding:6px}"
     ".escalation{border:2px solid var(--warn);border-radius:4px;padding:8px;margin:10px 0}"
@@ -82,6 +88,8 @@ struct Strings {
     const char* why;
     const char* checks;
     const char* warning;
+    const char* alert;
+    const char* levels[3]; // Alert::Level: info, warning, critical
     const char* tip;
     const char* image;
     const char* choose;
@@ -118,6 +126,8 @@ const Strings& strings(UiLanguage language) {
         .why = "Waarom dit belangrijk is",
         .checks = "Controleer",
         .warning = "Let op",
+        .alert = "Actueel signaal",
+        .levels = {"informatie", "waarschuwing", "kritiek"},
         .tip = "Tip",
         .image = "Afbeelding",
         .choose = "Kies wat u ziet:",
@@ -139,6 +149,8 @@ const Strings& strings(UiLanguage language) {
         .why = "Why this matters",
         .checks = "Check",
         .warning = "Warning",
+        .alert = "Current alert",
+        .levels = {"information", "warning", "critical"},
         .tip = "Tip",
         .image = "Image",
         .choose = "Choose what you see:",
@@ -192,11 +204,34 @@ void appendIntroduction(std::string& out, const Guide& guide, const Strings& s) 
     }
 }
 
-// One step's content: glance, checklist, notes, escalation, options, details.
-void appendStep(std::string& out, const Step& step, const Strings& s, UiLanguage language,
-                int headingLevel, bool citizenCanSee = false) {
+// The alerts attached to this step (or its whole guide), most severe first.
+void appendAlerts(std::string& out, const Guide& guide, const Step& step,
+                  const std::vector<Alert>& alerts, const Strings& s) {
+    std::vector<const Alert*> shown;
+    for (const Alert& alert : alerts)
+        if (alert.appliesTo(guide.id, step.id))
+            shown.push_back(&alert);
+    std::ranges::stable_sort(shown, std::greater{},
+                             [](const Alert* alert) { return static_cast<int>(alert->level); });
+    for (const Alert* alert : shown) {
+        const auto level = static_cast<std::size_t>(alert->level);
+        out += "<div class=\"note alert alert-" + std::string(levelName(alert->level)) +
+               "\" role=\"note\" lang=\"" + escapeHtml(alert->language) + "\"><strong>" +
+               std::string(s.alert) + " (" + s.levels[level] +
+               ")</strong><span class=\"alert-title\">" + escapeHtml(alert->title) + "</span>" +
+               alert->body.markup() + "</div>\n";
+    }
+}
+
+// One step's content: glance, alerts, checklist, notes, escalation, options, details.
+void appendStep(std::string& out, const Guide& guide, const Step& step, const Strings& s,
+                const RenderOptions& options, int headingLevel) {
+    const UiLanguage language = options.language;
+    const bool citizenCanSee = options.citizenCanSee;
     const std::string h = "h" + std::to_string(headingLevel);
     out += "<" + h + " class=\"glance\">" + escapeHtml(step.glance) + "</" + h + ">\n";
+    if (!citizenCanSee)
+        appendAlerts(out, guide, step, options.alerts, s);
     if (!step.checks.empty()) {
         out += "<ul class=\"checks\" aria-label=\"" + std::string(s.checks) + "\">\n";
         for (const auto& check : step.checks)
@@ -273,7 +308,7 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
     std::string out = pageStart(guide, progress, options);
     if (index == 0 && !options.citizenCanSee)
         appendIntroduction(out, guide, s);
-    appendStep(out, step, s, options.language, 1, options.citizenCanSee);
+    appendStep(out, guide, step, s, options, 1);
     out += "</main>\n</body>\n</html>\n";
     return out;
 }
@@ -289,7 +324,9 @@ std::string renderGuide(const Guide& guide, const RenderOptions& options) {
         out += "<section class=\"step\" id=\"step-" + escapeHtml(step.id) +
                "\"><p class=\"progress\">" + std::string(s.step) + ' ' + std::to_string(i + 1) +
                " (" + escapeHtml(step.id) + ")</p>\n";
-        appendStep(out, step, s, options.language, 2);
+        RenderOptions preview = options;
+        preview.citizenCanSee = false; // the authors' preview shows everything
+        appendStep(out, guide, step, s, preview, 2);
         out += "</section>\n";
     }
     if (!guide.result.empty())

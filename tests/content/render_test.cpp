@@ -159,14 +159,82 @@ TEST_CASE("Every text colour meets WCAG 2.1 AA contrast on its background",
     const std::string white = "#ffffff";
     const std::string soft = colour(page, "--soft");
     const std::string warningBackground = "#fff4e5";
+    const std::string criticalBackground = "#fdecef";
     REQUIRE(page.find(".warning{border-color:var(--warn);background:" + warningBackground) !=
             std::string::npos);
+    REQUIRE(page.find(".alert-critical{border-color:#a4001d;background:" + criticalBackground) !=
+            std::string::npos);
     // Text colours on the backgrounds they appear on: the page, tips and
-    // alerts (soft), warnings; code is ink on soft.
+    // alerts (soft), warnings and warning alerts, critical alerts; code is ink on soft.
     for (const char* ink : {"--ink", "--muted", "--brand", "--warn"}) {
-        for (const std::string& background : {white, soft, warningBackground}) {
+        for (const std::string& background : {white, soft, warningBackground, criticalBackground}) {
             INFO(ink << " on " << background);
             CHECK(contrast(colour(page, ink), background) >= 4.5);
         }
     }
+}
+
+TEST_CASE("Alerts show inside the steps they are attached to, most severe first",
+          "[content][render][alerts]") {
+    Guide guide;
+    guide.id = "t.alerts";
+    guide.title = "T";
+    guide.steps.push_back({.id = "a", .glance = "Eerste"});
+    guide.steps.push_back({.id = "b", .glance = "Tweede", .ends = true});
+    const auto alert = [](std::string id, Alert::Level level, std::string title,
+                          std::vector<Alert::Attachment> where) {
+        Alert out;
+        out.id = std::move(id);
+        out.level = level;
+        out.title = std::move(title);
+        out.body = *RichText::fromHtml("<p>Let op <em>oren</em><script>x()</script></p>");
+        out.attachments = std::move(where);
+        return out;
+    };
+    const RenderOptions options{
+        .alerts = {alert("i", Alert::Level::Info, "Scherm verplaatst", {{"t.alerts", "b"}}),
+                   alert("c", Alert::Level::Critical, "Look-alikes <b>", {{"t.alerts", "a"}}),
+                   alert("w", Alert::Level::Warning, "Hele taak", {{"t.alerts", ""}}),
+                   alert("x", Alert::Level::Critical, "Andere taak", {{"t.other", "a"}})}};
+
+    const std::string first = renderStep(guide, guide.steps[0], options);
+    CHECK(first.find("Look-alikes &lt;b&gt;") != std::string::npos);
+    CHECK(first.find("Hele taak") != std::string::npos);
+    CHECK(first.find("Scherm verplaatst") == std::string::npos); // step b's
+    CHECK(first.find("Andere taak") == std::string::npos);       // another guide's
+    CHECK(first.find("Look-alikes") < first.find("Hele taak"));  // critical before warning
+    CHECK(first.find("Eerste") < first.find("Look-alikes"));     // after the glance
+    CHECK(first.find("class=\"note alert alert-critical\" role=\"note\"") != std::string::npos);
+    CHECK(first.find("<em>oren</em>") != std::string::npos);
+    CHECK(first.find("<script") == std::string::npos); // the body went through the sanitizer
+
+    const std::string second = renderStep(guide, guide.steps[1], options);
+    CHECK(second.find("Scherm verplaatst") != std::string::npos);
+    CHECK(second.find("Hele taak") != std::string::npos);
+    CHECK(second.find("Look-alikes") == std::string::npos);
+
+    // Internal: hidden while the citizen can see the screen.
+    RenderOptions watched = options;
+    watched.citizenCanSee = true;
+    CHECK(renderStep(guide, guide.steps[0], watched).find("Look-alikes") == std::string::npos);
+    // The authors' preview shows each step's alerts in place.
+    const std::string preview = renderGuide(guide, options);
+    CHECK(preview.find("Look-alikes") < preview.find("Tweede"));
+    CHECK(preview.find("Tweede") < preview.find("Scherm verplaatst"));
+}
+
+TEST_CASE("An alert is valid within its dates, both inclusive", "[content][alerts]") {
+    Alert alert;
+    CHECK(alert.validOn("2026-11-23")); // no dates: always
+    alert.validFrom = "2026-11-01";
+    alert.validTo = "2027-02-28";
+    CHECK_FALSE(alert.validOn("2026-10-31"));
+    CHECK(alert.validOn("2026-11-01"));
+    CHECK(alert.validOn("2027-02-28"));
+    CHECK_FALSE(alert.validOn("2027-03-01"));
+    alert.attachments = {{"g", "s"}, {"h", ""}};
+    CHECK(alert.appliesTo("g", "s"));
+    CHECK_FALSE(alert.appliesTo("g", "t"));
+    CHECK(alert.appliesTo("h", "anything"));
+    CHECK_FALSE(alert.appliesTo("s", "g"));
 }

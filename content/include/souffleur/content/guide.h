@@ -131,6 +131,11 @@ struct Alert {
     RichText body;
     std::vector<Attachment> attachments;
 
+    // Attached to this step of this guide, or to the whole guide.
+    bool appliesTo(std::string_view guideId, std::string_view stepId) const;
+    // Valid on `date` ("YYYY-MM-DD"): within validFrom..validTo, both inclusive.
+    bool validOn(std::string_view date) const;
+
     bool operator==(const Alert&) const = default;
 };
 
