@@ -4,6 +4,7 @@
 #include <souffleur/content/parser.h>
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QPointer>
 
 #include <algorithm>
@@ -76,7 +77,10 @@ Desk::open(const std::filesystem::path& dataDir, client::ServerAddress server, s
 
 Desk::Desk(client::Replica replica, client::Outbox outbox)
     : m_replica(std::move(replica))
-    , m_outbox(std::move(outbox)) {}
+    , m_outbox(std::move(outbox)) {
+    // Connected first, so it runs before any slot of the widgets.
+    connect(this, &Desk::guidesChanged, this, [this] { m_stepAlertsDate.clear(); });
+}
 
 Desk::~Desk() {
     endSession();
@@ -153,6 +157,28 @@ std::vector<client::AlertEntry> Desk::alerts() {
     return std::move(*alerts);
 }
 
+const std::vector<content::Alert>& Desk::stepAlerts() {
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    if (m_stepAlertsDate == today)
+        return m_stepAlerts;
+    m_stepAlerts.clear();
+    m_stepAlertsDate = today;
+    for (const client::AlertEntry& entry : alerts()) {
+        auto xml = m_replica.alertXml(entry.id);
+        if (!xml || !*xml)
+            continue; // retired meanwhile
+        auto alert = content::parseAlert(**xml, entry.id);
+        if (!alert) {
+            logLine(
+                QStringLiteral("alert %1 does not parse").arg(QString::fromStdString(entry.id)));
+            continue;
+        }
+        if (alert->validOn(today.toStdString()))
+            m_stepAlerts.push_back(std::move(*alert));
+    }
+    return m_stepAlerts;
+}
+
 std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) {
     const auto all = alerts();
     const auto alert = std::ranges::find(all, alertId, &client::AlertEntry::id);
@@ -201,14 +227,16 @@ std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
         .sessionId = client::newUuid(), .guideId = guide->id, .revision = guide->revision};
     m_engine =
         std::make_unique<client::StepEngine>(m_clock, [this](const client::StepEvent& event) {
-            record(client::eventRecord(m_session, event));
+            m_unrecorded.push_back(client::eventRecord(m_session, event));
         });
     auto started = m_engine->start(*guide);
     if (!started) {
         m_engine.reset();
+        m_unrecorded.clear();
         return std::unexpected(QString::fromStdString(started.error()));
     }
     Q_EMIT sessionChanged();
+    recordEvents();
     return {};
 }
 
@@ -240,6 +268,7 @@ void Desk::closeGuide() {
 void Desk::endSession() {
     if (m_engine && m_engine->state() == client::EngineState::Active)
         (void)m_engine->abandon(); // cannot fail in Active; emits Abandoned
+    recordEvents();
     m_engine.reset();
 }
 
@@ -268,14 +297,17 @@ std::expected<void, QString> Desk::engineResult(std::expected<void, std::string>
     if (!result)
         return std::unexpected(QString::fromStdString(result.error()));
     Q_EMIT sessionChanged();
+    recordEvents();
     return {};
 }
 
-// The step engine's sink: one event, one committed outbox record.
-void Desk::record(const std::string& recordJson) {
-    auto stored = m_outbox.enqueue(recordJson);
+void Desk::recordEvents() {
+    if (m_unrecorded.empty())
+        return;
+    auto stored = m_outbox.enqueueAll(m_unrecorded);
+    m_unrecorded.clear();
     if (!stored) {
-        logLine(QStringLiteral("cannot store a step event: ") + errorText(stored.error()));
+        logLine(QStringLiteral("cannot store the step events: ") + errorText(stored.error()));
         return;
     }
     m_sync->flushOutbox();

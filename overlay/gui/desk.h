@@ -12,6 +12,7 @@
 #include <souffleur/client/replica.h>
 #include <souffleur/client/step_engine.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/content/guide.h>
 
 #include <QObject>
 #include <QString>
@@ -54,6 +55,10 @@ public:
 
     // The alerts the desk holds, most severe first, with what it acknowledged.
     std::vector<client::AlertEntry> alerts();
+    // The alerts valid today, parsed, for the step pages to show inside the
+    // steps they are attached to (content::RenderOptions::alerts). Read from
+    // the replica again after each sync that changed something, or a new day.
+    const std::vector<content::Alert>& stepAlerts();
     // Acknowledges the alert's current revision: an `ack` record in the
     // outbox, then marked in the replica (replica.h says why in this order).
     std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
@@ -85,7 +90,11 @@ private:
     Desk(client::Replica replica, client::Outbox outbox);
     std::expected<void, QString> engineResult(std::expected<void, std::string> result);
     void endSession();
-    void record(const std::string& recordJson);
+    // Commits the step events of the last transition to the outbox (one
+    // transaction) and wakes the sync client. Runs right after the new step
+    // has been handed to the view, so the commit's fsync overlaps the page's
+    // painting instead of delaying it.
+    void recordEvents();
 
     client::Replica m_replica;
     client::Outbox m_outbox;
@@ -93,6 +102,9 @@ private:
     client::SystemClock m_clock;
     client::SessionInfo m_session;
     std::unique_ptr<client::StepEngine> m_engine;
+    std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
+    std::vector<content::Alert> m_stepAlerts;
+    QString m_stepAlertsDate; // the day m_stepAlerts were chosen for; empty: read again
 };
 
 } // namespace souffleur::overlay

@@ -4,7 +4,9 @@
 // the guide list with its search field (no guide open; type to search, Down
 // to the list, Enter opens) or the StepView with its buttons (Back, Next or
 // one button per option, Feedback, Stop) and the FeedbackPanel, whose text
-// the privacy guard checks before anything is stored.
+// the privacy guard checks before anything is stored. The step page shows
+// the alerts attached to its step (Desk::stepAlerts), and is updated in place
+// when a sync brings a new one.
 //
 // The public actions (openGuide, next, choose, ...) are what the buttons and
 // keys call; TestScript calls the same functions. They return what went wrong
@@ -100,6 +102,10 @@ private:
     void suggest(const client::WindowContext& window);
     QWidget* createAlertBanner();
     void showSession();
+    // The page for the session's current step (or its end), with its alerts.
+    QByteArray renderPage();
+    // Shows the current step's page again if it changed (new alerts).
+    void refreshPage();
     void showOptions(const std::vector<content::Option>& options);
     void showSyncState(client::SyncState state);
     void onRecordsAcked();

@@ -9,8 +9,10 @@
 
 #include <csignal>
 #include <filesystem>
+#include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace souffleur::client;
 
@@ -47,6 +49,22 @@ TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][o
     CHECK(second->size == 1);
     REQUIRE(outbox->acknowledge(2));
     CHECK(outbox->pending().value() == 0);
+}
+
+TEST_CASE("Several records are stored together, in order", "[client][outbox]") {
+    auto outbox = Outbox::open(souffleur::test::freshPath("together.sqlite"));
+    REQUIRE(outbox.has_value());
+    const std::vector<std::string> records{R"({"n":1})", R"({"n":2})", R"({"n":3})"};
+    REQUIRE(outbox->enqueueAll(records));
+    REQUIRE(outbox->enqueueAll({})); // nothing: fine
+    CHECK(outbox->pending().value() == 3);
+    const auto batch = outbox->nextBatch(10).value();
+    REQUIRE(batch.has_value());
+    CHECK(batch->size == 3);
+    const auto at = [&](const std::string& record) { return batch->body.find(record); };
+    CHECK(at(records[0]) < at(records[1]));
+    CHECK(at(records[1]) < at(records[2]));
+    CHECK(at(records[2]) != std::string::npos);
 }
 
 TEST_CASE("Batches are capped in size", "[client][outbox]") {

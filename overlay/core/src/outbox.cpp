@@ -38,6 +38,16 @@ sqlite::Result<void> Outbox::enqueue(std::string_view recordJson) {
     return m_db.execute("INSERT INTO outbox(record) VALUES (?)", recordJson);
 }
 
+sqlite::Result<void> Outbox::enqueueAll(std::span<const std::string> recordsJson) {
+    auto tx = sqlite::Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    for (const std::string& record : recordsJson)
+        if (auto stored = enqueue(record); !stored)
+            return stored;
+    return tx->commit();
+}
+
 sqlite::Result<std::optional<Batch>> Outbox::nextBatch(std::size_t maxRecords) {
     auto tx = sqlite::Transaction::begin(m_db);
     if (!tx)

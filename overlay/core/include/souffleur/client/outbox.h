@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace souffleur::client {
@@ -33,6 +34,8 @@ public:
 
     // Stores one record (a JSON object from records.h).
     sqlite::Result<void> enqueue(std::string_view recordJson);
+    // Stores several in one transaction: all of them, or none.
+    sqlite::Result<void> enqueueAll(std::span<const std::string> recordsJson);
     // The batch to send now: the already-numbered unacknowledged batch if there
     // is one, else a new batch of up to `maxRecords` oldest records; nullopt
     // when there is nothing to send.
