@@ -25,20 +25,30 @@ const QString kOverlayScriptPath = QStringLiteral("/overlay.js");
 const QString kChannelScriptPath = QStringLiteral("/qwebchannel.js");
 
 // The desk's own script: swaps in the pages the overlay sends, in place, and
-// says when each has been painted (after the next animation frame).
+// says when each has been painted: after the next animation frame, once the
+// task that produced it has run (setTimeout 0). It says "ready" the same way,
+// once the page it came with has been painted.
 constexpr const char* kOverlayScript = R"js("use strict";
+// Calls then(T), T the wall-clock time in ms (the page's clock, sub-ms).
+function afterPaint(then) {
+    requestAnimationFrame(function () {
+        setTimeout(function () { then(performance.timeOrigin + performance.now()); }, 0);
+    });
+}
 new QWebChannel(qt.webChannelTransport, function (channel) {
     var desk = channel.objects.desk;
     desk.stepChanged.connect(function (html, sequence) {
         var next = new DOMParser().parseFromString(html, "text/html");
         document.title = next.title;
+        document.documentElement.lang = next.documentElement.lang;
         document.body.replaceWith(document.adoptNode(next.body));
         window.scrollTo(0, 0);
-        requestAnimationFrame(function () {
-            setTimeout(function () { desk.painted(sequence); }, 0);
-        });
+        afterPaint(function (at) { desk.painted(sequence, at); });
     });
-    desk.ready();
+    desk.paintReportRequested.connect(function (request) {
+        afterPaint(function (at) { desk.paintReported(request, at); });
+    });
+    afterPaint(function (at) { desk.ready(at); });
 });
 )js";
 
@@ -167,12 +177,22 @@ StepView::StepView(QWidget* parent)
 
     m_channel->registerObject(QStringLiteral("desk"), m_bridge);
     m_page->setWebChannel(m_channel);
-    connect(m_bridge, &StepBridge::readied, this, [this] { m_bridgeReady = true; });
-    connect(m_bridge, &StepBridge::paintedPage, this, [this](int sequence) {
+    connect(m_bridge, &StepBridge::readied, this, [this](double at) {
+        m_bridgeReady = true;
+        m_readyAt = at;
+        if (m_loaded)
+            Q_EMIT painted(at); // else when the load succeeds
+    });
+    connect(m_bridge, &StepBridge::paintedPage, this, [this](int sequence, double at) {
         if (sequence != m_sequence)
             return; // a superseded update
         m_loaded = true;
         Q_EMIT pageLoaded(true);
+        Q_EMIT painted(at);
+    });
+    connect(m_bridge, &StepBridge::paintReport, this, [this](int request, double at) {
+        if (request == m_paintRequest)
+            Q_EMIT painted(at);
     });
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
@@ -216,6 +236,13 @@ void StepView::showHtml(const QByteArray& html) {
     Q_EMIT m_bridge->stepChanged(QString::fromUtf8(html), m_sequence);
 }
 
+bool StepView::reportNextPaint() {
+    if (!m_bridgeReady || !onOwnPage())
+        return false;
+    Q_EMIT m_bridge->paintReportRequested(++m_paintRequest);
+    return true;
+}
+
 void StepView::loadHtml(const QByteArray& html) {
     m_bridgeReady = false; // until the new page's script says it is ready
     ++m_counter;
@@ -232,6 +259,8 @@ void StepView::onLoadingChanged(const QWebEngineLoadingInfo& info) {
     if (info.status() == QWebEngineLoadingInfo::LoadSucceededStatus) {
         m_loaded = true;
         Q_EMIT pageLoaded(true);
+        if (m_bridgeReady)
+            Q_EMIT painted(m_readyAt); // else when the script says it is ready
     } else if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus) {
         Q_EMIT pageLoaded(false);
     }

@@ -42,15 +42,21 @@ class StepBridge : public QObject {
 
 public:
     using QObject::QObject;
-    // Called by overlay.js: the channel is up; then after each swapped page.
-    Q_INVOKABLE void ready() { Q_EMIT readied(); }
-    Q_INVOKABLE void painted(int sequence) { Q_EMIT paintedPage(sequence); }
+    // Called by overlay.js: the channel is up and the page painted; then
+    // after each swapped page, and after the frame a report was asked for.
+    // `at`: when the page painted, on the page's wall clock (ms since the epoch).
+    Q_INVOKABLE void ready(double at) { Q_EMIT readied(at); }
+    Q_INVOKABLE void painted(int sequence, double at) { Q_EMIT paintedPage(sequence, at); }
+    Q_INVOKABLE void paintReported(int request, double at) { Q_EMIT paintReport(request, at); }
 
 Q_SIGNALS:
     // To overlay.js: swap in this page (a complete document), then call painted(sequence).
     void stepChanged(const QString& html, int sequence);
-    void readied();
-    void paintedPage(int sequence);
+    // To overlay.js: call paintReported(request) after the next frame.
+    void paintReportRequested(int request);
+    void readied(double at);
+    void paintedPage(int sequence, double at);
+    void paintReport(int request, double at);
 };
 
 // Serves the current page and the two bundled scripts; every other
@@ -130,9 +136,18 @@ public:
     // Requests of other schemes blocked so far.
     int blockedRequests() const { return m_blocker->blocked(); }
 
+    // Asks the page to say when it next paints (painted()), as after the
+    // panel is shown again; false when the page has no script listening.
+    bool reportNextPaint();
+
 Q_SIGNALS:
     // The current page finished loading (ok) or failed (not ok).
     void pageLoaded(bool ok);
+    // The current page has been painted: after a full load, an in-place
+    // update or reportNextPaint(). Only pages with the desk's script say so.
+    // `at`: when, on the page's wall clock (ms since the epoch, sub-ms); the
+    // signal itself comes a little later, over the web channel.
+    void painted(double at);
 
 private:
     void onLoadingChanged(const QWebEngineLoadingInfo& info);
@@ -149,6 +164,8 @@ private:
     bool m_loaded = false;
     bool m_bridgeReady = false; // the current page's script is listening
     int m_sequence = 0;         // of the last in-place update
+    int m_paintRequest = 0;     // of the last reportNextPaint()
+    double m_readyAt = 0;       // when the current page's script said it was ready
     QByteArray m_html;
 };
 

@@ -1,11 +1,13 @@
 // The test hook's script runner (see test_script.h).
 #include "test_script.h"
 
+#include "bench_probe.h"
 #include "desk.h"
 #include "overlay_window.h"
 #include "screenshot.h"
 #include "step_view.h"
 
+#include <QFile>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -54,6 +56,11 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("expect-unsent"), {0, 0}},
         {QStringLiteral("wait-loaded"), {0, 1}},
         {QStringLiteral("screenshot"), {1, 1}},
+        {QStringLiteral("save-page"), {1, 1}},
+        {QStringLiteral("hide"), {0, 0}},
+        {QStringLiteral("pause"), {1, 1}},
+        {QStringLiteral("bench"), {2, 4}},
+        {QStringLiteral("print-shown"), {0, 1}},
         {QStringLiteral("quit"), {0, 0}},
     };
     return syntax;
@@ -163,6 +170,10 @@ TestScript::TestScript(std::vector<Command> commands, OverlayWindow& window, Des
     , m_desk(desk) {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &TestScript::tick);
+    connect(&m_window.stepView(), &StepView::painted, this, [this](double at) {
+        if (m_firstPaintUs == 0)
+            m_firstPaintUs = static_cast<qint64>(at * 1000);
+    });
 }
 
 void TestScript::start() {
@@ -365,6 +376,33 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         return waitUpTo(
             args, 0, [this] { return m_window.stepView().isLoaded(); },
             QStringLiteral("step page not loaded"));
+    } else if (name == QLatin1String("save-page")) {
+        QFile file(args[0]);
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_window.stepView().html()) < 0)
+            return std::unexpected(
+                QStringLiteral("cannot write %1: %2").arg(args[0], file.errorString()));
+    } else if (name == QLatin1String("hide")) {
+        m_window.hidePanel();
+    } else if (name == QLatin1String("pause")) {
+        const auto seconds = positive(args[0]);
+        if (!seconds)
+            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+        const QDeadlineTimer over{std::chrono::seconds(*seconds)};
+        waitFor([over] { return over.hasExpired(); }, *seconds + 1, QStringLiteral("pause"));
+    } else if (name == QLatin1String("bench")) {
+        return startBench(args);
+    } else if (name == QLatin1String("print-shown")) {
+        const auto seconds = secondsArg(args, 0);
+        if (!seconds)
+            return std::unexpected(seconds.error());
+        waitFor([this] { return m_firstPaintUs != 0; }, *seconds,
+                QStringLiteral("no page painted within %1 s").arg(*seconds),
+                [this]() -> std::expected<void, QString> {
+                    std::printf("bench: shown-at-us %lld\n",
+                                static_cast<long long>(m_firstPaintUs));
+                    std::fflush(stdout);
+                    return {};
+                });
     } else if (name == QLatin1String("screenshot")) {
         const QDeadlineTimer settled(kPaintSettleMs);
         const QString& file = args[0];
@@ -372,6 +410,42 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                 QStringLiteral("screenshot not taken"),
                 [this, file] { return saveScreenshot(m_window, file); });
     }
+    return {};
+}
+
+std::expected<void, QString> TestScript::startBench(const QStringList& args) {
+    static const std::map<QString, BenchProbe::Kind> kinds{
+        {QStringLiteral("steps"), BenchProbe::Kind::Steps},
+        {QStringLiteral("toggle"), BenchProbe::Kind::Toggle},
+        {QStringLiteral("open"), BenchProbe::Kind::Open},
+    };
+    const auto kind = kinds.find(args[0]);
+    if (kind == kinds.end())
+        return std::unexpected(QStringLiteral("bench takes steps, toggle or open"));
+    const auto rounds = positive(args[1]);
+    if (!rounds)
+        return std::unexpected(QStringLiteral("N must be a positive number"));
+    std::vector<std::string> guides;
+    for (const QString& guide : args.mid(2))
+        guides.push_back(guide.toStdString());
+    if ((kind->second == BenchProbe::Kind::Open) != (guides.size() == 2))
+        return std::unexpected(QStringLiteral("bench open takes two guides, the others none"));
+    if (kind->second != BenchProbe::Kind::Open && !m_desk.engine())
+        return std::unexpected(QStringLiteral("no guide is open"));
+
+    delete m_probe;
+    m_probe = new BenchProbe(m_window, kind->second, *rounds, std::move(guides), this);
+    m_probe->start();
+    // A round takes 150 ms of settling plus at most 5 s.
+    waitFor([this] { return m_probe->done(); }, *rounds * 6 + 1,
+            QStringLiteral("the benchmark did not end"),
+            [this]() -> std::expected<void, QString> {
+                if (!m_probe->error().isEmpty())
+                    return std::unexpected(m_probe->error());
+                std::printf("bench: %s\n", qPrintable(m_probe->report()));
+                std::fflush(stdout);
+                return {};
+            });
     return {};
 }
 

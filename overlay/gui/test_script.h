@@ -34,6 +34,15 @@
 //   expect-unsent             records wait in the outbox
 //   wait-loaded [SECONDS]     until the step view has loaded the current page
 //   screenshot FILE           a PNG of the panel, once painted
+//   save-page FILE            write the step page's HTML to FILE
+//   hide                      hide the panel (Esc)
+//   pause SECONDS             do nothing for SECONDS (the benchmark measures meanwhile)
+//   bench steps|toggle|open N [GUIDE GUIDE]
+//                             time N rounds from action to paint (bench_probe.h;
+//                             open alternates between the two guides) and print
+//                             "bench: KIND n=N p50=.. p95=.. p99=.. max=.. ms"
+//   print-shown [SECONDS]     until the first page has been painted, then print
+//                             "bench: shown-at-us T", T its wall-clock time
 //   quit                      exit 0
 //
 // Blank lines and lines starting with # are skipped. Each command is echoed
@@ -53,6 +62,7 @@
 
 namespace souffleur::overlay {
 
+class BenchProbe;
 class Desk;
 class OverlayWindow;
 
@@ -92,6 +102,8 @@ private:
     std::expected<void, QString> run(const Command& command);
     // Waits for `done` as long as the SECONDS argument at `index` says (30 s
     // when absent); on timeout the script fails with "WHAT within N s".
+    // The `bench` command: starts a BenchProbe and waits for its report.
+    std::expected<void, QString> startBench(const QStringList& args);
     std::expected<void, QString> waitUpTo(const QStringList& args, qsizetype index,
                                           std::function<bool()> done, const QString& what);
     void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
@@ -106,6 +118,8 @@ private:
     Desk& m_desk;
     QTimer m_timer;
     std::optional<Wait> m_wait;
+    BenchProbe* m_probe = nullptr;
+    qint64 m_firstPaintUs = 0; // wall clock, µs since the epoch; 0: not yet
 };
 
 } // namespace souffleur::overlay

@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# The overlay benchmark (issue 6): souffleur-overlay against the bare
+# QWebEngineView app built in the same tree (souffleur-bare-view), in the same
+# run, on an Xvfb screen of 1366x768 of its own, with souffleur-server (demo
+# data, the library's guides) on 127.0.0.1. Both show the same step pages and
+# both count a page as painted when, after it is in place, an animation frame
+# and then a task have run (overlay/gui/bench_probe.h, bench/overlay/bare_view.cpp).
+#
+#   step     an in-place step change (Next or a decision's first option, then
+#            Back) / the bare app's full load of the other page (setHtml)
+#   toggle   the panel summoned while a step is open (the slot of the global
+#            hotkey and --toggle) / the bare app's window shown again
+#   open     a deep link (`--open ID`, as received) with the panel hidden and
+#            no guide open, two guides by turns / the bare app's full load
+#   hand-over  the whole `souffleur-overlay --open ID` command (a second
+#            process that passes the link to the running panel), wall time
+#   cold     process start to the first guide painted: `souffleur-overlay
+#            --open ID` with a synced desk / the bare app's first page; runs
+#            alternate, medians compared
+#   memory   PSS of the process and all its children (Chromium's), a guide
+#            open, after the timed rounds
+#   idle CPU the window hidden, user+system time of all processes over
+#            IDLE_SECONDS, as a share of one core
+#
+# Builds nothing: expects build-release/bin/{souffleur-server,souffleur-overlay,
+# souffleur-bare-view} (cmake --preset release && cmake --build --preset release).
+#   bench/overlay/run.sh [--rounds 200] [--cold 10] [--idle-seconds 30] [--logs DIR]
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$root/build-release/bin
+rounds=200
+cold=10
+idle_seconds=30
+logs=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) rounds=$2 ;;
+    --cold) cold=$2 ;;
+    --idle-seconds) idle_seconds=$2 ;;
+    --logs) logs=$2 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+for program in souffleur-server souffleur-overlay souffleur-bare-view; do
+  if [ ! -x "$bin/$program" ]; then
+    echo "run.sh: $bin/$program is missing; build the release preset first:" >&2
+    echo "  cmake --preset release && cmake --build --preset release" >&2
+    exit 1
+  fi
+done
+
+work=$(mktemp -d /tmp/souffleur-overlay-bench.XXXXXX)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ -n "$logs" ]; then mkdir -p "$logs" && cp -r "$work"/. "$logs"/; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "run.sh: $*" >&2; exit 1; }
+say() { echo "run.sh: $*" >&2; }
+
+if [ "$(id -u)" = 0 ]; then
+  export QTWEBENGINE_DISABLE_SANDBOX=1 # both apps alike; tests and benchmarks only
+fi
+export SOUFFLEUR_TEST_HOOKS=1
+unset SOUFFLEUR_TOKEN
+
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+export DISPLAY=":$(cat "$work/display")"
+
+"$bin/souffleur-server" --demo --data "$work/server" --listen 127.0.0.1:0 \
+  --port-file "$work/port" >"$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || fail "the server did not start: $(cat "$work/server.log")"
+url="http://127.0.0.1:$(cat "$work/port")"
+token=$(grep '"balie-noord-1"' "$work/server/demo-tokens.json" |
+  sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
+[ -n "$token" ] || fail "no demo desk token"
+guide=nl.burgerzaken.identiteit-vaststellen
+other=nl.burgerzaken.reisdocument-aanvragen
+overlay=("$bin/souffleur-overlay" --server "$url" --token "$token" --data "$work/desk")
+
+# Every process of the tree under PID (Chromium's zygote, renderer, GPU and
+# utility processes are the overlay's children and grandchildren).
+tree() {
+  awk -v root="$1" '
+    FNR == 1 { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
+               parent[FILENAME] = f[2] }
+    END {
+      for (file in parent) { split(file, p, "/"); ppid[p[3]] = parent[file] }
+      keep[root] = 1; changed = 1
+      while (changed) { changed = 0
+        for (pid in ppid) if (!(pid in keep) && (ppid[pid] in keep)) { keep[pid] = 1; changed = 1 } }
+      for (pid in keep) print pid
+    }' /proc/[0-9]*/stat 2>/dev/null
+}
+# PSS of the tree in KiB; each process's goes to FILE as "PSS_KIB COMMAND".
+pss_kib() {
+  local total=0 pid value
+  for pid in $(tree "$1"); do
+    value=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+    total=$((total + ${value:-0}))
+    echo "${value:-0} $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-120)" >>"$2"
+  done
+  echo "$total"
+}
+# User + system clock ticks of the tree.
+cpu_ticks() {
+  local total=0 pid value
+  for pid in $(tree "$1"); do
+    value=$(awk '{ line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
+                   print f[12] + f[13] }' "/proc/$pid/stat" 2>/dev/null || true)
+    total=$((total + ${value:-0}))
+  done
+  echo "$total"
+}
+# Waits until FILE has a line matching PATTERN (SECONDS at most).
+wait_for_line() {
+  local file=$1 pattern=$2 seconds=$3
+  for _ in $(seq $((seconds * 10))); do
+    grep -q -- "$pattern" "$file" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "no \"$pattern\" in $file within $seconds s: $(tail -5 "$file")"
+}
+now_us() { echo "${EPOCHREALTIME/./}"; }
+# The "bench: KIND n=.. p50=.. p95=.." line's field (p50, p95, ...) of FILE.
+field() { grep -E "^(bench|bare): $2 " "$1" | sed -E "s/.* $3=([0-9.]+).*/\1/"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+say "1. the desk syncs; the two step pages are saved for the bare app"
+cat >"$work/prepare.script" <<SCRIPT
+wait-guide $guide 60
+wait-guide $other 60
+open $guide
+wait-loaded
+save-page $work/step1.html
+choose 1
+wait-loaded
+save-page $work/step2.html
+quit
+SCRIPT
+"${overlay[@]}" --test-script "$work/prepare.script" >"$work/prepare.log" 2>&1 ||
+  fail "the desk did not prepare: $(tail -5 "$work/prepare.log")"
+# The bare app gets the same pages without the desk's scripts (it has no
+# souffleur:// scheme to serve them).
+for page in step1 step2; do
+  sed -E 's#<script src="souffleur://[^"]*" defer></script>##' "$work/$page.html" >"$work/bare-$page.html"
+done
+
+say "2. cold starts, $cold of each, by turns"
+cat >"$work/cold.script" <<SCRIPT
+print-shown 60
+quit
+SCRIPT
+for i in $(seq "$cold"); do
+  start=$(now_us)
+  "$bin/souffleur-bare-view" "$work/bare-step1.html" >"$work/bare-cold.log" 2>&1 ||
+    fail "the bare app failed: $(tail -5 "$work/bare-cold.log")"
+  shown=$(sed -nE 's/^bare: shown-at-us ([0-9]+)$/\1/p' "$work/bare-cold.log")
+  echo "$(((shown - start) / 1000))" >>"$work/bare-cold.ms"
+  start=$(now_us)
+  "${overlay[@]}" --open "$guide" --test-script "$work/cold.script" >"$work/overlay-cold.log" 2>&1 ||
+    fail "the overlay failed: $(tail -5 "$work/overlay-cold.log")"
+  shown=$(sed -nE 's/^bench: shown-at-us ([0-9]+)$/\1/p' "$work/overlay-cold.log")
+  echo "$(((shown - start) / 1000))" >>"$work/overlay-cold.ms"
+  # The abandoned session of this run goes out with the next.
+done
+
+say "3. the overlay, warm: $rounds rounds each of step, toggle and open; then memory and idle CPU"
+cat >"$work/warm.script" <<SCRIPT
+open $guide
+wait-loaded
+bench steps $rounds
+bench toggle $rounds
+bench open $rounds $guide $other
+wait-opened $other
+pause 600
+SCRIPT
+"${overlay[@]}" --test-script "$work/warm.script" >"$work/overlay-warm.log" 2>&1 &
+overlay_pid=$!
+pids+=("$overlay_pid")
+wait_for_line "$work/overlay-warm.log" "^script: pause" $((rounds * 3 + 120))
+# The hand-over: a second process passes links to the running panel.
+handover=()
+for i in $(seq 10); do
+  target=$guide
+  [ $((i % 2)) = 0 ] && target=$other
+  start=$(now_us)
+  "${overlay[@]}" --open "$target" >>"$work/handover.log" 2>&1 || fail "the hand-over failed"
+  handover+=($((($(now_us) - start) / 1000)))
+done
+sleep 3
+overlay_pss=$(pss_kib "$overlay_pid" "$work/overlay-pss.txt")
+"${overlay[@]}" --toggle >>"$work/handover.log" 2>&1 || fail "--toggle failed"
+sleep 5
+ticks=$(cpu_ticks "$overlay_pid")
+sleep "$idle_seconds"
+overlay_idle_ticks=$(($(cpu_ticks "$overlay_pid") - ticks))
+kill "$overlay_pid"
+wait "$overlay_pid" 2>/dev/null || true
+
+say "4. the bare app, warm: $rounds full loads and $rounds toggles; then memory and idle CPU"
+"$bin/souffleur-bare-view" --loads "$rounds" --toggles "$rounds" --hold \
+  "$work/bare-step1.html" "$work/bare-step2.html" >"$work/bare-warm.log" 2>&1 &
+bare_pid=$!
+pids+=("$bare_pid")
+wait_for_line "$work/bare-warm.log" "^bare: holding" $((rounds * 3 + 120))
+sleep 3
+bare_pss=$(pss_kib "$bare_pid" "$work/bare-pss.txt")
+kill "$bare_pid"
+wait "$bare_pid" 2>/dev/null || true
+"$bin/souffleur-bare-view" --hold --hide "$work/bare-step1.html" >"$work/bare-idle.log" 2>&1 &
+bare_pid=$!
+pids+=("$bare_pid")
+wait_for_line "$work/bare-idle.log" "^bare: holding" 60
+sleep 5
+ticks=$(cpu_ticks "$bare_pid")
+sleep "$idle_seconds"
+bare_idle_ticks=$(($(cpu_ticks "$bare_pid") - ticks))
+kill "$bare_pid"
+wait "$bare_pid" 2>/dev/null || true
+
+# The table: figure, souffleur-overlay, the bare app, their ratio, the target.
+hz=$(getconf CLK_TCK)
+o=$work/overlay-warm.log
+b=$work/bare-warm.log
+row() { # NAME OVERLAY BARE TARGET
+  awk -v n="$1" -v o="$2" -v b="$3" -v t="$4" \
+    'BEGIN { printf "| %s | %s | %s | %s | %s |\n", n, o, b, (b > 0 ? sprintf("%.2f", o / b) : "-"), t }'
+}
+cold_overlay=$(median <"$work/overlay-cold.ms")
+cold_bare=$(median <"$work/bare-cold.ms")
+handover_median=$(printf '%s\n' "${handover[@]}" | median)
+handover_max=$(printf '%s\n' "${handover[@]}" | sort -n | tail -1)
+cpu() { awk -v t="$1" -v hz="$hz" -v s="$idle_seconds" 'BEGIN { printf "%.3f", 100 * t / hz / s }'; }
+echo
+echo "Overlay benchmark: $rounds rounds, $cold cold starts, idle over $idle_seconds s; $(nproc) cores; $(date -u +%F)"
+echo
+echo "| figure | souffleur-overlay | bare QWebEngineView | ratio | target |"
+echo "|---|---|---|---|---|"
+row "step change to painted, p50 (ms)" "$(field "$o" steps p50)" "$(field "$b" loads p50)" ""
+row "step change to painted, p95 (ms)" "$(field "$o" steps p95)" "$(field "$b" loads p95)" "<= 16 ms"
+row "hotkey/--toggle to painted, p50 (ms)" "$(field "$o" toggle p50)" "$(field "$b" toggles p50)" ""
+row "hotkey/--toggle to painted, p95 (ms)" "$(field "$o" toggle p95)" "$(field "$b" toggles p95)" "<= 50 ms"
+row "--open received to painted, p50 (ms)" "$(field "$o" open p50)" "$(field "$b" loads p50)" ""
+row "--open received to painted, p95 (ms)" "$(field "$o" open p95)" "$(field "$b" loads p95)" "<= 50 ms"
+row "whole --open hand-over command, median of 10 (ms)" "$handover_median (max $handover_max)" "-" ""
+row "cold start to first guide painted, median of $cold (ms)" "$cold_overlay" "$cold_bare" "<= 1.2x"
+row "memory, PSS of all processes, guide open (MiB)" "$((overlay_pss / 1024))" "$((bare_pss / 1024))" "<= 1.1x"
+row "idle CPU, window hidden (% of a core)" "$(cpu "$overlay_idle_ticks")" "$(cpu "$bare_idle_ticks")" "< 0.5 %"
+echo
+echo "Cold starts (ms), overlay: $(tr '\n' ' ' <"$work/overlay-cold.ms")"
+echo "Cold starts (ms), bare:    $(tr '\n' ' ' <"$work/bare-cold.ms")"
+grep -hE "^(bench|bare): [a-z]+ n=" "$o" "$b"
+echo
+echo "PSS per process (KiB), overlay:"
+sort -rn "$work/overlay-pss.txt"
+echo "PSS per process (KiB), bare:"
+sort -rn "$work/bare-pss.txt"

@@ -1,0 +1,141 @@
+// The overlay benchmark's probe (see bench_probe.h).
+#include "bench_probe.h"
+
+#include "overlay_window.h"
+#include "single_instance.h"
+#include "step_view.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace souffleur::overlay {
+namespace {
+
+constexpr int kSettleMs = 150;
+constexpr int kRoundTimeoutMs = 5000;
+
+const char* kindName(BenchProbe::Kind kind) {
+    switch (kind) {
+    case BenchProbe::Kind::Steps:
+        return "steps";
+    case BenchProbe::Kind::Toggle:
+        return "toggle";
+    case BenchProbe::Kind::Open:
+        return "open";
+    }
+    return "?";
+}
+
+// Nearest rank: the smallest value with at least `fraction` of them at or below it.
+double percentile(std::vector<double> sorted, double fraction) {
+    std::ranges::sort(sorted);
+    const auto rank = static_cast<std::size_t>(std::ceil(fraction * double(sorted.size())));
+    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+double wallClockMs() {
+    return double(std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count()) /
+           1000;
+}
+
+} // namespace
+
+BenchProbe::BenchProbe(OverlayWindow& window, Kind kind, int rounds,
+                       std::vector<std::string> guides, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_kind(kind)
+    , m_rounds(rounds)
+    , m_guides(std::move(guides)) {
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(kRoundTimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this,
+            [this] { stop(QStringLiteral("round %1: no paint within 5 s").arg(m_round + 1)); });
+    connect(&m_window.stepView(), &StepView::painted, this, &BenchProbe::onPainted);
+}
+
+void BenchProbe::start() {
+    settle();
+}
+
+void BenchProbe::settle() {
+    switch (m_kind) {
+    case Kind::Steps:
+        break;
+    case Kind::Toggle:
+        m_window.hidePanel();
+        break;
+    case Kind::Open:
+        m_window.stopGuide();
+        m_window.hidePanel();
+        break;
+    }
+    QTimer::singleShot(kSettleMs, this, &BenchProbe::act);
+}
+
+void BenchProbe::act() {
+    m_timing = true;
+    m_timeout.start();
+    m_startedAt = wallClockMs();
+    m_clock.start();
+    std::expected<void, QString> acted;
+    switch (m_kind) {
+    case Kind::Steps:
+        if (m_round % 2 == 1)
+            acted = m_window.back();
+        else if (acted = m_window.next(); !acted)
+            acted = m_window.choose(0); // a decision: its first option
+        break;
+    case Kind::Toggle:
+        m_window.togglePanel();
+        break;
+    case Kind::Open:
+        m_window.handle({InstanceRequest::Kind::Open,
+                         m_guides[static_cast<std::size_t>(m_round) % m_guides.size()]});
+        break;
+    }
+    m_actMillis.push_back(double(m_clock.nsecsElapsed()) / 1e6);
+    if (!acted)
+        stop(QStringLiteral("round %1: %2").arg(m_round + 1).arg(acted.error()));
+}
+
+void BenchProbe::onPainted(double at) {
+    if (!m_timing)
+        return;
+    m_timing = false;
+    m_timeout.stop();
+    m_reportedMillis.push_back(double(m_clock.nsecsElapsed()) / 1e6);
+    m_millis.push_back(at - m_startedAt);
+    if (++m_round >= m_rounds)
+        return stop({});
+    settle();
+}
+
+void BenchProbe::stop(const QString& error) {
+    m_timing = false;
+    m_timeout.stop();
+    m_error = error;
+    m_done = true;
+}
+
+QString BenchProbe::report() const {
+    if (m_millis.empty())
+        return QStringLiteral("%1 n=0").arg(QLatin1String(kindName(m_kind)));
+    return QStringLiteral("%1 n=%2 p50=%3 p95=%4 p99=%5 max=%6 ms; reported50=%7 reported95=%8 "
+                          "ms; own50=%9 own95=%10 ms")
+        .arg(QLatin1String(kindName(m_kind)))
+        .arg(m_millis.size())
+        .arg(percentile(m_millis, 0.50), 0, 'f', 2)
+        .arg(percentile(m_millis, 0.95), 0, 'f', 2)
+        .arg(percentile(m_millis, 0.99), 0, 'f', 2)
+        .arg(percentile(m_millis, 1.0), 0, 'f', 2)
+        .arg(percentile(m_reportedMillis, 0.50), 0, 'f', 2)
+        .arg(percentile(m_reportedMillis, 0.95), 0, 'f', 2)
+        .arg(percentile(m_actMillis, 0.50), 0, 'f', 2)
+        .arg(percentile(m_actMillis, 0.95), 0, 'f', 2);
+}
+
+} // namespace souffleur::overlay
