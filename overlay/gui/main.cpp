@@ -228,39 +228,46 @@ int main(int argc, char** argv) {
     allowRunningAsRoot();
     StepView::registerScheme();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // Qt WebEngine needs it
-    QApplication::setApplicationName(QStringLiteral("souffleur-overlay"));
-    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QCoreApplication::setApplicationName(QStringLiteral("souffleur-overlay"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+
+    // One overlay per data directory: a running one takes the request (test
+    // and screenshot runs always run their own). This is tried before the GUI
+    // starts, under a QCoreApplication that needs no display: a deep link or
+    // --toggle then costs the host application about a third of a GUI start.
+    QString dataDir;
+    QString instanceName;
+    {
+        const QCoreApplication handOverApp(argc, argv);
+        dataDir = options->dataDir.isEmpty()
+                      ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+                      : options->dataDir;
+        if (!QDir().mkpath(dataDir)) {
+            std::fprintf(stderr, "souffleur-overlay: cannot create %s\n", qPrintable(dataDir));
+            return 1;
+        }
+        instanceName = SingleInstance::serverName(dataDir);
+        const bool ownInstanceOnly = options->testScript || !options->screenshot.isEmpty();
+        const InstanceRequest request =
+            options->request.value_or(InstanceRequest{InstanceRequest::Kind::Show, {}});
+        if (!ownInstanceOnly && SingleInstance::handOver(instanceName, request)) {
+            std::printf("souffleur-overlay: handed \"%s\" to the running overlay\n",
+                        qPrintable(request.toLine()));
+            return 0;
+        }
+        if (request.kind == InstanceRequest::Kind::Toggle) {
+            std::fprintf(stderr, "souffleur-overlay: no overlay is running for %s\n",
+                         qPrintable(dataDir));
+            return 1;
+        }
+    }
+
     QApplication app(argc, argv);
     QTranslator english;
     if (options->language == Language::English) {
         if (!english.load(QStringLiteral(":/i18n/souffleur_en.qm")) ||
             !QCoreApplication::installTranslator(&english))
             std::fprintf(stderr, "souffleur-overlay: the English texts are missing; Dutch it is\n");
-    }
-
-    const QString dataDir =
-        options->dataDir.isEmpty()
-            ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-            : options->dataDir;
-    if (!QDir().mkpath(dataDir)) {
-        std::fprintf(stderr, "souffleur-overlay: cannot create %s\n", qPrintable(dataDir));
-        return 1;
-    }
-    // One overlay per data directory: a running one takes the request (test
-    // and screenshot runs always run their own).
-    const QString instanceName = SingleInstance::serverName(dataDir);
-    const bool ownInstanceOnly = options->testScript || !options->screenshot.isEmpty();
-    const InstanceRequest request =
-        options->request.value_or(InstanceRequest{InstanceRequest::Kind::Show, {}});
-    if (!ownInstanceOnly && SingleInstance::handOver(instanceName, request)) {
-        std::printf("souffleur-overlay: handed \"%s\" to the running overlay\n",
-                    qPrintable(request.toLine()));
-        return 0;
-    }
-    if (request.kind == InstanceRequest::Kind::Toggle) {
-        std::fprintf(stderr, "souffleur-overlay: no overlay is running for %s\n",
-                     qPrintable(dataDir));
-        return 1;
     }
     if (options->server.host.empty()) {
         std::fprintf(stderr, "souffleur-overlay: --server URL is required\n");

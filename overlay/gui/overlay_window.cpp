@@ -25,6 +25,10 @@
 #include <cstdio>
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace souffleur::overlay {
 namespace {
 
@@ -43,6 +47,15 @@ QPushButton* createButton(const QString& label, QWidget* parent) {
 
 void logError(const QString& message) {
     std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(message));
+}
+
+// The panel runs all day: at quiet moments (hidden, a guide closed) the heap
+// that pages and sessions used and freed goes back to the system, which
+// glibc would otherwise keep (about 20 MB after a few hundred steps).
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 } // namespace
@@ -341,6 +354,7 @@ std::expected<void, QString> OverlayWindow::back() {
 
 void OverlayWindow::stopGuide() {
     m_desk.closeGuide();
+    releaseFreedMemory();
 }
 
 std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind kind,
@@ -372,8 +386,10 @@ void OverlayWindow::toggleFeedback() {
 }
 
 void OverlayWindow::hidePanel() {
-    if (m_tray || m_summonable)
+    if (m_tray || m_summonable) {
         hide(); // the window manager gives the focus back to the application below
+        releaseFreedMemory();
+    }
 }
 
 void OverlayWindow::togglePanel() {
