@@ -10,6 +10,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -22,6 +23,7 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <variant>
 
 namespace souffleur::authoring {
 namespace {
@@ -36,8 +38,9 @@ Commands:
   validate FILE.xml...      Check guides and alerts; errors as file:line:col: message
   fmt [--check|--stdout] FILE.xml...
                             Rewrite in canonical form (in place), check it, or print it
-  render GUIDE.xml -o OUT.html
-                            The whole guide as the desk shows it, for preview
+  render GUIDE.xml -o OUT.html [--lang nl|en] [--step ID] [--alerts DIR]
+                            The whole guide as the desk shows it, for preview, or
+                            one step's desk page; with the alerts in DIR in their steps
   import-dita TASK.dita -o GUIDE.xml
                             A DITA 1.3 task as a guide (unresolved references: warnings)
   export-dita GUIDE.xml -o TASK.dita
@@ -225,8 +228,30 @@ int fmt(std::span<const std::string> rest, std::ostream& out, std::ostream& err)
     return status;
 }
 
+// The alerts in DIR (every *.xml file), in file name order.
+std::expected<std::vector<content::Alert>, std::string> loadAlerts(const std::string& dir) {
+    std::error_code error;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error))
+        if (entry.path().extension() == ".xml")
+            files.push_back(entry.path());
+    if (error)
+        return std::unexpected("cannot read " + dir + ": " + error.message());
+    std::ranges::sort(files);
+    std::vector<content::Alert> alerts;
+    for (const auto& file : files) {
+        auto document = content::loadDocument(file);
+        if (!document)
+            return std::unexpected(document.error().empty() ? file.string()
+                                                            : document.error().front().toString());
+        if (auto* alert = std::get_if<content::Alert>(&*document))
+            alerts.push_back(std::move(*alert));
+    }
+    return alerts;
+}
+
 int render(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
-    auto args = parseArguments(rest, {"-o", "--lang"}, {}, err);
+    auto args = parseArguments(rest, {"-o", "--lang", "--step", "--alerts"}, {}, err);
     if (!args)
         return kExitUsage;
     const auto output = args->options.find("-o");
@@ -234,7 +259,8 @@ int render(std::span<const std::string> rest, std::ostream& out, std::ostream& e
     const bool english = lang != args->options.end() && lang->second == "en";
     if (args->files.size() != 1 || output == args->options.end() ||
         (lang != args->options.end() && !english && lang->second != "nl")) {
-        err << "souffleur render: needs one GUIDE.xml, -o OUT.html and optionally --lang nl|en\n";
+        err << "souffleur render: needs one GUIDE.xml, -o OUT.html and optionally --lang nl|en, "
+               "--step ID, --alerts DIR\n";
         return kExitUsage;
     }
     auto guide = content::loadGuide(args->files.front());
@@ -242,9 +268,28 @@ int render(std::span<const std::string> rest, std::ostream& out, std::ostream& e
         printDiagnostics(guide.error(), err);
         return kExitContentError;
     }
-    const content::RenderOptions options{english ? content::UiLanguage::English
-                                                 : content::UiLanguage::Dutch};
-    if (!writeAtomically(output->second, content::renderGuide(*guide, options))) {
+    content::RenderOptions options{english ? content::UiLanguage::English
+                                           : content::UiLanguage::Dutch};
+    if (const auto dir = args->options.find("--alerts"); dir != args->options.end()) {
+        auto alerts = loadAlerts(dir->second);
+        if (!alerts) {
+            err << "souffleur render: " << alerts.error() << "\n";
+            return kExitContentError;
+        }
+        options.alerts = std::move(*alerts);
+    }
+    std::string page;
+    if (const auto step = args->options.find("--step"); step != args->options.end()) {
+        const content::Step* found = guide->findStep(step->second);
+        if (!found) {
+            err << "souffleur render: " << guide->id << " has no step " << step->second << "\n";
+            return kExitUsage;
+        }
+        page = content::renderStep(*guide, *found, options);
+    } else {
+        page = content::renderGuide(*guide, options);
+    }
+    if (!writeAtomically(output->second, page)) {
         err << "souffleur render: cannot write " << output->second << "\n";
         return kExitContentError;
     }

@@ -92,6 +92,35 @@ TEST_CASE("render writes the whole guide as one page", "[authoring][cli]") {
     CHECK(runCli({"render", "x.xml"}).status == kExitUsage);
 }
 
+TEST_CASE("render --step writes one step's desk page, --alerts puts alerts in their steps",
+          "[authoring][cli]") {
+    const std::string guide = SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml";
+    const std::string alerts = SOUFFLEUR_SOURCE_DIR "/content/library/alerts";
+    const auto read = [](const std::string& file) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    };
+    const auto step = writeTemp("step.html", "");
+    REQUIRE(runCli({"render", guide, "-o", step, "--step", "gezicht", "--alerts", alerts}).status ==
+            kExitOk);
+    const std::string page = read(step);
+    CHECK(page.find("Stap 1 van") != std::string::npos);
+    CHECK(page.find("Nieuw patroon: look-alikes") != std::string::npos); // attached to gezicht
+    CHECK(page.find("UV-lampen") == std::string::npos);                  // attached to echtheid
+    CHECK(page.find("id=\"step-") == std::string::npos);                 // not the whole guide
+
+    const auto preview = writeTemp("preview-alerts.html", "");
+    REQUIRE(runCli({"render", guide, "-o", preview, "--alerts", alerts}).status == kExitOk);
+    const std::string whole = read(preview);
+    CHECK(whole.find("UV-lampen") > whole.find("id=\"step-echtheid\""));
+
+    CHECK(runCli({"render", guide, "-o", step, "--step", "nope"}).status == kExitUsage);
+    CHECK(runCli({"render", guide, "-o", step, "--alerts", "/nonexistent"}).status ==
+          kExitContentError);
+}
+
 TEST_CASE("export-dita and import-dita carry a guide's steps there and back", "[authoring][cli]") {
     const auto dita = writeTemp("identity.dita", "");
     const auto back = writeTemp("identity-back.xml", "");
