@@ -272,10 +272,14 @@ void Desk::endSession() {
     m_engine.reset();
 }
 
-std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const QString& text) {
+std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const QString& text,
+                                                const QString& suggestion) {
     if (!m_engine || m_engine->state() != client::EngineState::Active)
         return std::unexpected(QStringLiteral("feedback needs a step on screen"));
-    if (const auto found = personalDataIn(text); !found.empty())
+    auto found = personalDataIn(text);
+    if (found.empty())
+        found = personalDataIn(suggestion);
+    if (!found.empty())
         return std::unexpected(
             QStringLiteral("feedback refused: it holds what looks like %1")
                 .arg(QString::fromUtf8(client::personalDataName(found[0].kind))));
@@ -284,7 +288,7 @@ std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const
                                     .step = m_engine->currentStep().id,
                                     .kind = kind,
                                     .text = text.trimmed().toStdString(),
-                                    .suggestion = {}};
+                                    .suggestion = suggestion.trimmed().toStdString()};
     auto stored = m_outbox.enqueue(client::feedbackRecord(feedback));
     if (!stored)
         return std::unexpected(QStringLiteral("cannot store the feedback: ") +

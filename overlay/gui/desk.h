@@ -75,9 +75,11 @@ public:
 
     // What in `text` looks like a citizen's personal data (privacy_guard.h).
     static std::vector<client::PersonalDataFinding> personalDataIn(const QString& text);
-    // Stores feedback on the current step in the outbox and asks for a send.
-    // Text that holds personal data is refused and nothing is stored.
-    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
+    // Stores feedback on the current step in the outbox and asks for a send:
+    // its kind, optional text and an optional suggested wording for the step.
+    // If either text holds personal data it is refused and nothing is stored.
+    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text,
+                                              const QString& suggestion = {});
 
 Q_SIGNALS:
     void syncStateChanged(client::SyncState state);

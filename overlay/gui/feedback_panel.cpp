@@ -21,6 +21,7 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     , m_text(text)
     , m_kinds(new QButtonGroup(this))
     , m_input(new QLineEdit(this))
+    , m_suggestion(new QLineEdit(this))
     , m_message(new QLabel(this)) {
     setAccessibleName(text.feedback);
 
@@ -47,6 +48,10 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     m_input->setPlaceholderText(text.feedbackPlaceholder);
     m_input->setMaxLength(kMaxTextLength);
     connect(m_input, &QLineEdit::returnPressed, this, &FeedbackPanel::submit);
+    m_suggestion->setAccessibleName(text.suggestionText);
+    m_suggestion->setPlaceholderText(text.suggestionPlaceholder);
+    m_suggestion->setMaxLength(kMaxTextLength);
+    connect(m_suggestion, &QLineEdit::returnPressed, this, &FeedbackPanel::submit);
 
     auto* send = new QPushButton(text.send, this);
     send->setAccessibleName(text.send);
@@ -59,6 +64,7 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     layout->setContentsMargins(0, 4, 0, 4);
     layout->addLayout(kindRow);
     layout->addWidget(m_input);
+    layout->addWidget(m_suggestion);
     layout->addWidget(send);
     layout->addWidget(m_message);
 }
@@ -67,6 +73,12 @@ void FeedbackPanel::reset() {
     clearInput();
     m_message->clear();
     m_awaitsSending = false;
+}
+
+void FeedbackPanel::open() {
+    show();
+    if (QAbstractButton* first = m_kinds->buttons().value(0))
+        first->setFocus();
 }
 
 void FeedbackPanel::showQueued() {
@@ -95,7 +107,7 @@ void FeedbackPanel::submit() {
         m_message->setText(m_text.chooseKindFirst);
         return;
     }
-    Q_EMIT submitted(*kind, m_input->text());
+    Q_EMIT submitted(*kind, m_input->text(), m_suggestion->text());
 }
 
 void FeedbackPanel::clearInput() {
@@ -104,6 +116,7 @@ void FeedbackPanel::clearInput() {
         button->setChecked(false);
     m_kinds->setExclusive(true);
     m_input->clear();
+    m_suggestion->clear();
 }
 
 std::optional<client::FeedbackKind> FeedbackPanel::chosenKind() const {

@@ -1,5 +1,6 @@
 // The inline feedback panel under the step: four kinds (wrong, unclear,
-// outdated, tip), a line of text and "Versturen". It only collects; the
+// outdated, tip), a line of text, a line for a suggested wording of the step
+// (both optional) and "Versturen". It only collects; the
 // overlay window stores the feedback through the Desk and reports back with
 // showQueued()/showSent()/showFailed().
 #pragma once
@@ -24,8 +25,10 @@ class FeedbackPanel : public QWidget {
 public:
     explicit FeedbackPanel(const UiText& text, QWidget* parent = nullptr);
 
-    // Clears the kind, the text and the message (for a new step).
+    // Clears the kind, the texts and the message (for a new step).
     void reset();
+    // Shows the panel with the first kind focused (the F key).
+    void open();
     // The input is saved and will be sent: clears it, says so.
     void showQueued();
     // The outbox has been sent.
@@ -38,7 +41,7 @@ public:
     bool awaitsSending() const { return m_awaitsSending; }
 
 Q_SIGNALS:
-    void submitted(client::FeedbackKind kind, const QString& text);
+    void submitted(client::FeedbackKind kind, const QString& text, const QString& suggestion);
 
 private:
     void submit();
@@ -48,6 +51,7 @@ private:
     const UiText& m_text;
     QButtonGroup* m_kinds;
     QLineEdit* m_input;
+    QLineEdit* m_suggestion;
     QLabel* m_message;
     bool m_awaitsSending = false;
 };

@@ -95,7 +95,9 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language)
     m_feedbackPanel = new FeedbackPanel(m_text, this);
     m_feedbackPanel->hide();
     connect(m_feedbackPanel, &FeedbackPanel::submitted, this,
-            [this](client::FeedbackKind kind, const QString& text) { sendFeedback(kind, text); });
+            [this](client::FeedbackKind kind, const QString& text, const QString& suggestion) {
+                sendFeedback(kind, text, suggestion);
+            });
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -358,9 +360,13 @@ void OverlayWindow::stopGuide() {
 }
 
 std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind kind,
-                                                         const QString& text) {
+                                                         const QString& text,
+                                                         const QString& suggestion) {
     m_feedbackPanel->show();
-    if (const auto found = Desk::personalDataIn(text); !found.empty()) {
+    auto found = Desk::personalDataIn(text);
+    for (auto& finding : Desk::personalDataIn(suggestion))
+        found.push_back(finding);
+    if (!found.empty()) {
         QStringList kinds;
         for (const auto& finding : found) {
             const QString& name = m_text.personalData[static_cast<int>(finding.kind)];
@@ -371,7 +377,7 @@ std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind ki
         return std::unexpected(
             QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
     }
-    auto sent = m_desk.sendFeedback(kind, text);
+    auto sent = m_desk.sendFeedback(kind, text, suggestion);
     if (!sent) {
         m_feedbackPanel->showFailed();
         logError(sent.error());
@@ -433,8 +439,8 @@ void OverlayWindow::dock() {
     move(area.right() + 1 - width, area.top());
 }
 
-// Enter/Space: next; Backspace: back; 1-9: an option; Esc: hide. Keys typed
-// into the feedback text stay there.
+// Enter/Space: next; Backspace: back; 1-9: an option; F: feedback; Esc:
+// hide. Keys typed into the feedback texts stay there.
 void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Escape) {
         hidePanel();
@@ -450,6 +456,10 @@ void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     }
     if (!active || qobject_cast<QLineEdit*>(focusWidget())) {
         QWidget::keyPressEvent(event);
+        return;
+    }
+    if (event->key() == Qt::Key_F && !m_citizenCanSee) {
+        m_feedbackPanel->open(); // F: feedback on this step, the kinds focused
         return;
     }
     const auto& options = engine->currentStep().options;

@@ -56,7 +56,8 @@ public:
     std::expected<void, QString> back();
     // Stops the session (abandoning it if not finished) and shows the list.
     void stopGuide();
-    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text);
+    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text,
+                                              const QString& suggestion = {});
 
     // The search field on the list page (as if typed) and what the list shows.
     void setSearchText(const QString& text);

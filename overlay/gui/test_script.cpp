@@ -254,13 +254,15 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             return std::unexpected(
                 QStringLiteral("unknown feedback kind %1 (wrong|unclear|outdated|tip)")
                     .arg(args[0]));
-        return m_window.sendFeedback(*kind, args.mid(1).join(QLatin1Char(' ')));
+        const QStringList parts = args.mid(1).join(QLatin1Char(' ')).split(QStringLiteral(" | "));
+        return m_window.sendFeedback(*kind, parts[0], parts.value(1));
     } else if (name == QLatin1String("feedback-refused")) {
         const auto kind = feedbackKind(args[0]);
         if (!kind)
             return std::unexpected(QStringLiteral("unknown feedback kind %1").arg(args[0]));
         const auto before = m_desk.pendingRecords();
-        if (m_window.sendFeedback(*kind, args.mid(1).join(QLatin1Char(' '))))
+        const QStringList parts = args.mid(1).join(QLatin1Char(' ')).split(QStringLiteral(" | "));
+        if (m_window.sendFeedback(*kind, parts[0], parts.value(1)))
             return std::unexpected(QStringLiteral("the feedback was accepted"));
         if (m_desk.pendingRecords() != before)
             return std::unexpected(QStringLiteral("the refused feedback was stored"));

@@ -8,8 +8,11 @@
 //   expect-step STEP_ID       the step on screen is STEP_ID
 //   next | back | abandon     the Next, Back and Stop buttons
 //   choose N                  option N (1-based) of the decision on screen
-//   feedback KIND TEXT...     feedback on the step (wrong|unclear|outdated|tip)
-//   feedback-refused KIND TEXT...  the privacy guard refuses it, nothing is stored
+//   feedback KIND TEXT... [| SUGGESTION...]
+//                             feedback on the step (wrong|unclear|outdated|tip),
+//                             after " | " a suggested wording
+//   feedback-refused KIND TEXT... [| SUGGESTION...]
+//                             the privacy guard refuses it, nothing is stored
 //   search TEXT...            type TEXT into the search field (nothing: clear it)
 //   expect-first ID           guide ID is first in the list
 //   open-first                Enter in the search field: open the first guide listed

@@ -40,6 +40,10 @@ UiText makeText() {
         .feedbackText = QCoreApplication::translate("souffleur::overlay::UiText", "Toelichting"),
         .feedbackPlaceholder = QCoreApplication::translate("souffleur::overlay::UiText",
                                                            "Wat kan beter? Geen persoonsgegevens."),
+        .suggestionText =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Voorstel voor de tekst"),
+        .suggestionPlaceholder = QCoreApplication::translate(
+            "souffleur::overlay::UiText", "Zo zou de stap beter luiden (optioneel)"),
         .send = QCoreApplication::translate("souffleur::overlay::UiText", "Versturen"),
         .chooseKindFirst = QCoreApplication::translate("souffleur::overlay::UiText",
                                                        "Kies eerst wat voor feedback het is."),

@@ -37,6 +37,8 @@ struct UiText {
     QString tip;
     QString feedbackText;
     QString feedbackPlaceholder;
+    QString suggestionText;
+    QString suggestionPlaceholder;
     QString send;
     QString chooseKindFirst;
     QString feedbackSent;

@@ -83,7 +83,8 @@ expect-step gezicht
 choose 1
 expect-step echtheid
 feedback-refused unclear Klant met BSN 111222333 had een andere kaart
-feedback unclear Welke UV-kenmerken moet ik zien bij de nieuwe identiteitskaart?
+feedback-refused unclear Andere kaart | Bel mevrouw op 06-12345678
+feedback unclear Welke UV-kenmerken moet ik zien bij de nieuwe identiteitskaart? | Noem de drie UV-kenmerken van de nieuwe kaart
 choose 1
 expect-step geldigheid
 choose 1
@@ -222,6 +223,8 @@ grep -q "sessions: fewer than 5, so no figures" "$work/aar.txt" || fail "a figur
   || fail "the deep-linked session's abandonment did not arrive"
 grep -q "echtheid: 2$" "$work/aar.txt" || fail "feedback not on step echtheid"
 grep -q "unclear: Welke UV-kenmerken" "$work/aar.txt" || fail "feedback text"
+grep -q "(suggested: Noem de drie UV-kenmerken van de nieuwe kaart)" "$work/aar.txt" ||
+  fail "suggested wording"
 [ "$(sqlite3 "$work/data/souffleur.sqlite" "SELECT count(*) FROM feedback")" = 2 ] \
   || fail "the feedback with a BSN was stored or sent, or the offline one was lost"
 [ "$(sqlite3 "$work/data/souffleur.sqlite" \

@@ -96,6 +96,14 @@
         <translation>What could be better? No personal data.</translation>
     </message>
     <message>
+        <source>Voorstel voor de tekst</source>
+        <translation>Suggested wording</translation>
+    </message>
+    <message>
+        <source>Zo zou de stap beter luiden (optioneel)</source>
+        <translation>How the step would read better (optional)</translation>
+    </message>
+    <message>
         <source>Versturen</source>
         <translation>Send</translation>
     </message>
