@@ -18,7 +18,8 @@
 #            --open ID` with a synced desk / the bare app's first page; runs
 #            alternate, medians compared
 #   memory   PSS of the process and all its children (Chromium's), a guide
-#            open: just shown (3 s after), and after the timed rounds
+#            open: just shown (3 s after), after the timed rounds, and (the
+#            overlay) 5 s after it was hidden, when it returns freed heap
 #   idle CPU the window hidden, user+system time of all processes over
 #            IDLE_SECONDS, as a share of one core
 #
@@ -210,6 +211,7 @@ sleep 3
 overlay_pss=$(pss_kib "$overlay_pid" "$work/overlay-pss.txt")
 "${overlay[@]}" --toggle >>"$work/handover.log" 2>&1 || fail "--toggle failed"
 sleep 5
+overlay_hidden_pss=$(pss_kib "$overlay_pid" "$work/overlay-hidden-pss.txt")
 ticks=$(cpu_ticks "$overlay_pid")
 sleep "$idle_seconds"
 overlay_idle_ticks=$(($(cpu_ticks "$overlay_pid") - ticks))
@@ -273,6 +275,7 @@ row "whole --open hand-over command, median of 10 (ms)" "$handover_median (max $
 row "cold start to first guide painted, median of $cold (ms)" "$cold_overlay" "$cold_bare" "<= 1.2x"
 row "memory, PSS of all processes, guide just shown (MiB)" "$((overlay_fresh_pss / 1024))" "$((bare_fresh_pss / 1024))" "<= 1.1x"
 row "memory, PSS of all processes, after the timed rounds (MiB)" "$((overlay_pss / 1024))" "$((bare_pss / 1024))" "<= 1.1x"
+row "memory, the same, once the panel is hidden (MiB)" "$((overlay_hidden_pss / 1024))" "-" ""
 row "idle CPU, window hidden (% of a core)" "$(cpu "$overlay_idle_ticks")" "$(cpu "$bare_idle_ticks")" "< 0.5 %"
 echo
 echo "Cold starts (ms), overlay: $(tr '\n' ' ' <"$work/overlay-cold.ms")"
