@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace souffleur::overlay {
 namespace {
@@ -23,6 +24,8 @@ const char* kindName(BenchProbe::Kind kind) {
         return "toggle";
     case BenchProbe::Kind::Open:
         return "open";
+    case BenchProbe::Kind::External:
+        return "external";
     }
     return "?";
 }
@@ -69,9 +72,14 @@ void BenchProbe::settle() {
         m_window.hidePanel();
         break;
     case Kind::Open:
+    case Kind::External:
         m_window.stopGuide();
         m_window.hidePanel();
         break;
+    }
+    if (m_kind == Kind::External) {
+        m_timing = true; // whatever paints next was caused from outside
+        return;
     }
     QTimer::singleShot(kSettleMs, this, &BenchProbe::act);
 }
@@ -96,6 +104,8 @@ void BenchProbe::act() {
         m_window.handle({InstanceRequest::Kind::Open,
                          m_guides[static_cast<std::size_t>(m_round) % m_guides.size()]});
         break;
+    case Kind::External:
+        break; // settle() waits for a paint from outside instead
     }
     m_actMillis.push_back(double(m_clock.nsecsElapsed()) / 1e6);
     if (!acted)
@@ -107,6 +117,13 @@ void BenchProbe::onPainted(double at) {
         return;
     m_timing = false;
     m_timeout.stop();
+    if (m_kind == Kind::External) {
+        std::printf("bench: painted-at-us %lld\n", static_cast<long long>(at * 1000));
+        std::fflush(stdout);
+        if (++m_round >= m_rounds)
+            return stop({});
+        return settle();
+    }
     m_reportedMillis.push_back(double(m_clock.nsecsElapsed()) / 1e6);
     m_millis.push_back(at - m_startedAt);
     if (++m_round >= m_rounds)

@@ -9,6 +9,10 @@
 //           --toggle's slot), the open step reporting its next paint
 //   open    no guide open and the panel hidden, then a deep link for one of
 //           two guides by turns (what `souffleur-overlay --open ID` sends)
+//   external  no guide open and the panel hidden, then wait for a paint that
+//           something outside causes (the benchmark's `souffleur-overlay
+//           --open ID` commands) and print "bench: painted-at-us T" at once,
+//           T the page's wall-clock time, for the caller to time; no report
 // Three times per round: until the page painted, by the page's own clock
 // (performance.timeOrigin + now(), against the wall clock at the start);
 // until the page's report of it arrived here, by our clock (the web channel's
@@ -32,7 +36,7 @@ class BenchProbe : public QObject {
     Q_OBJECT
 
 public:
-    enum class Kind { Steps, Toggle, Open };
+    enum class Kind { Steps, Toggle, Open, External };
 
     // `guides`: the two guides `open` alternates between (unused otherwise).
     BenchProbe(OverlayWindow& window, Kind kind, int rounds, std::vector<std::string> guides,

@@ -420,10 +420,11 @@ std::expected<void, QString> TestScript::startBench(const QStringList& args) {
         {QStringLiteral("steps"), BenchProbe::Kind::Steps},
         {QStringLiteral("toggle"), BenchProbe::Kind::Toggle},
         {QStringLiteral("open"), BenchProbe::Kind::Open},
+        {QStringLiteral("external"), BenchProbe::Kind::External},
     };
     const auto kind = kinds.find(args[0]);
     if (kind == kinds.end())
-        return std::unexpected(QStringLiteral("bench takes steps, toggle or open"));
+        return std::unexpected(QStringLiteral("bench takes steps, toggle, open or external"));
     const auto rounds = positive(args[1]);
     if (!rounds)
         return std::unexpected(QStringLiteral("N must be a positive number"));
@@ -432,18 +433,23 @@ std::expected<void, QString> TestScript::startBench(const QStringList& args) {
         guides.push_back(guide.toStdString());
     if ((kind->second == BenchProbe::Kind::Open) != (guides.size() == 2))
         return std::unexpected(QStringLiteral("bench open takes two guides, the others none"));
-    if (kind->second != BenchProbe::Kind::Open && !m_desk.engine())
+    const bool needsGuide =
+        kind->second == BenchProbe::Kind::Steps || kind->second == BenchProbe::Kind::Toggle;
+    if (needsGuide && !m_desk.engine())
         return std::unexpected(QStringLiteral("no guide is open"));
 
     delete m_probe;
     m_probe = new BenchProbe(m_window, kind->second, *rounds, std::move(guides), this);
     m_probe->start();
-    // A round takes 150 ms of settling plus at most 5 s.
-    waitFor([this] { return m_probe->done(); }, *rounds * 6 + 1,
+    // A round takes 150 ms of settling plus at most 5 s (30 s from outside).
+    const bool external = kind->second == BenchProbe::Kind::External;
+    waitFor([this] { return m_probe->done(); }, *rounds * (external ? 31 : 6) + 1,
             QStringLiteral("the benchmark did not end"),
-            [this]() -> std::expected<void, QString> {
+            [this, external]() -> std::expected<void, QString> {
                 if (!m_probe->error().isEmpty())
                     return std::unexpected(m_probe->error());
+                if (external)
+                    return {};
                 std::printf("bench: %s\n", qPrintable(m_probe->report()));
                 std::fflush(stdout);
                 return {};

@@ -40,10 +40,12 @@
 //   save-page FILE            write the step page's HTML to FILE
 //   hide                      hide the panel (Esc)
 //   pause SECONDS             do nothing for SECONDS (the benchmark measures meanwhile)
-//   bench steps|toggle|open N [GUIDE GUIDE]
+//   bench steps|toggle|open|external N [GUIDE GUIDE]
 //                             time N rounds from action to paint (bench_probe.h;
 //                             open alternates between the two guides) and print
-//                             "bench: KIND n=N p50=.. p95=.. p99=.. max=.. ms"
+//                             "bench: KIND n=N p50=.. p95=.. p99=.. max=.. ms";
+//                             external prints when each of N paints caused from
+//                             outside happened
 //   print-shown [SECONDS]     until the first page has been painted, then print
 //                             "bench: shown-at-us T", T its wall-clock time
 //   quit                      exit 0
