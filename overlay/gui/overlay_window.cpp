@@ -292,6 +292,7 @@ std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& 
 void OverlayWindow::showRawPageForTest(const QByteArray& html) {
     m_pages->setCurrentWidget(m_stepView);
     m_stepView->loadHtml(html);
+    m_rawPageShown = true; // until the next step: refreshPage() leaves it alone
 }
 
 void OverlayWindow::suggest(const client::WindowContext& window) {
@@ -525,6 +526,7 @@ void OverlayWindow::showSession() {
         return;
     }
 
+    m_rawPageShown = false;
     m_stepView->showHtml(renderPage());
     const bool active = engine->state() == client::EngineState::Active;
     bool plainStep = false;
@@ -559,7 +561,7 @@ QByteArray OverlayWindow::renderPage() {
 }
 
 void OverlayWindow::refreshPage() {
-    if (!m_desk.engine())
+    if (!m_desk.engine() || m_rawPageShown)
         return;
     // In place, and only if something changed: a new alert for this step.
     if (QByteArray page = renderPage(); page != m_stepView->html())
