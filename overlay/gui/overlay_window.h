@@ -138,7 +138,7 @@ private:
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;
     bool m_citizenCanSee = false;
-    bool m_rawPageShown = false; // showRawPageForTest()
+    bool m_rawPageShown = false;         // showRawPageForTest()
     QPushButton* m_suggestion = nullptr; // "fits your screen: TITLE"
     std::string m_suggested;
     client::WindowContext m_activeWindow; // the last one reported

@@ -13,9 +13,10 @@
 // Without a running overlay, --open and the URL start one (with --server and
 // --token); --toggle fails. The souffleur-overlay command is a small launcher
 // (launcher.cpp, Qt Core and Network only) that tries the hand-over itself and
-// otherwise becomes the panel, souffleur-overlay-panel, which checks again. The protocol is one line of at most 256 bytes
-// each way: "open ID", "toggle" or "show", answered "ok". Guide ids are
-// checked ([A-Za-z0-9._-], at most 128); anything else is refused unread.
+// otherwise becomes the panel, souffleur-overlay-panel, which checks again.
+// The protocol is one line of at most 256 bytes each way: "open ID", "toggle"
+// or "show", answered "ok". Guide ids are checked ([A-Za-z0-9._-], at most
+// 128); anything else is refused unread.
 #pragma once
 
 #include <QLocalServer>
