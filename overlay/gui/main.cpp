@@ -285,7 +285,8 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    OverlayWindow window(**desk, options->language);
+    OverlayWindow window(**desk, options->language,
+                         QDir(dataDir).filePath(QStringLiteral("panel.ini")));
     SingleInstance instance;
     if (options->screenshot.isEmpty()) {
         if (auto listening = instance.listen(instanceName); !listening)

@@ -10,11 +10,13 @@
 #include <souffleur/content/render.h>
 
 #include <QApplication>
+#include <QCursor>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
@@ -60,11 +62,12 @@ void releaseFreedMemory() {
 
 } // namespace
 
-OverlayWindow::OverlayWindow(Desk& desk, Language language)
+OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& settingsFile)
     : QWidget(nullptr, Qt::Tool | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
     , m_desk(desk)
     , m_language(language)
-    , m_text(uiText()) {
+    , m_text(uiText())
+    , m_settings(new QSettings(settingsFile, QSettings::IniFormat, this)) {
     setAttribute(Qt::WA_ShowWithoutActivating); // never take the focus from the desk's application
     setWindowTitle(m_text.title);
     setAccessibleName(m_text.title);
@@ -165,12 +168,23 @@ QWidget* OverlayWindow::createHeader() {
     m_citizenButton->setToolTip(m_text.citizenCanSee);
     connect(m_citizenButton, &QPushButton::toggled, this, &OverlayWindow::setCitizenCanSee);
 
+    m_placementButton = new QPushButton(header);
+    m_placementButton->setFlat(true);
+    connect(m_placementButton, &QPushButton::clicked, this, [this] {
+        setPlacement(m_placement == Placement::Right  ? Placement::Left
+                     : m_placement == Placement::Left ? Placement::Floating
+                                                      : Placement::Right);
+    });
+
     auto* row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(title);
     row->addWidget(m_syncLabel, 1, Qt::AlignRight);
     row->addWidget(m_citizenButton);
+    row->addWidget(m_placementButton);
     row->addWidget(hideButton);
+    m_header = header;
+    header->installEventFilter(this); // a floating panel is dragged by its header
     return header;
 }
 
@@ -403,6 +417,7 @@ void OverlayWindow::togglePanel() {
     if (isVisible()) {
         hidePanel();
     } else {
+        dock(); // on the screen the user works on now
         show();
         raise();
         activateWindow();
@@ -430,14 +445,101 @@ void OverlayWindow::handle(const InstanceRequest& request) {
     }
 }
 
+namespace {
+
+const char* placementName(OverlayWindow::Placement placement) {
+    switch (placement) {
+    case OverlayWindow::Placement::Left:
+        return "left";
+    case OverlayWindow::Placement::Floating:
+        return "floating";
+    case OverlayWindow::Placement::Right:
+        break;
+    }
+    return "right";
+}
+
+// The screen the user works on: under the mouse, else the primary.
+QScreen* currentScreen() {
+    if (QScreen* screen = QGuiApplication::screenAt(QCursor::pos()))
+        return screen;
+    return QGuiApplication::primaryScreen();
+}
+
+QString settingsKey(const QScreen& screen, const char* what) {
+    // A screen's name ("HDMI-1", ":0.0") may hold a slash, which QSettings reads as a group.
+    QString name = screen.name();
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
+    return QStringLiteral("screen-%1/%2").arg(name, QLatin1String(what));
+}
+
+} // namespace
+
+void OverlayWindow::setPlacement(Placement placement) {
+    if (const QScreen* screen = currentScreen())
+        m_settings->setValue(settingsKey(*screen, "placement"),
+                             QLatin1String(placementName(placement)));
+    dock();
+}
+
 void OverlayWindow::dock() {
-    const QScreen* screen = QGuiApplication::primaryScreen();
+    const QScreen* screen = currentScreen();
     if (!screen)
         return;
+    const QString saved = m_settings->value(settingsKey(*screen, "placement")).toString();
+    m_placement = saved == QLatin1String("left")       ? Placement::Left
+                  : saved == QLatin1String("floating") ? Placement::Floating
+                                                       : Placement::Right;
     const QRect area = screen->availableGeometry();
     const int width = std::max(kMinWidth, std::min(area.width() / 4, kMaxWidth));
-    setFixedSize(width, area.height()); // the layout may not widen the panel off the screen
-    move(area.right() + 1 - width, area.top());
+    if (m_placement == Placement::Floating) {
+        // Two thirds of the height, where it was left on this screen (kept on it).
+        const int height = area.height() * 2 / 3;
+        setFixedSize(width, height);
+        const QPoint fallback(area.right() + 1 - width - 24, area.top() + 24);
+        QPoint at = m_settings->value(settingsKey(*screen, "position"), fallback).toPoint();
+        at.setX(std::clamp(at.x(), area.left(), area.right() + 1 - width));
+        at.setY(std::clamp(at.y(), area.top(), area.bottom() + 1 - height));
+        move(at);
+    } else {
+        setFixedSize(width, area.height()); // the layout may not widen the panel off the screen
+        move(m_placement == Placement::Left ? area.left() : area.right() + 1 - width, area.top());
+    }
+    const QString& name = m_placement == Placement::Left       ? m_text.placedLeft
+                          : m_placement == Placement::Floating ? m_text.placedFloating
+                                                               : m_text.placedRight;
+    m_placementButton->setText(m_placement == Placement::Left       ? QStringLiteral("⇤")
+                               : m_placement == Placement::Floating ? QStringLiteral("⇱")
+                                                                    : QStringLiteral("⇥"));
+    m_placementButton->setAccessibleName(name);
+    m_placementButton->setToolTip(name);
+}
+
+bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_header || m_placement != Placement::Floating)
+        return QWidget::eventFilter(watched, event);
+    const auto* mouse = static_cast<const QMouseEvent*>(event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+        if (mouse->button() != Qt::LeftButton)
+            break;
+        m_dragOffset = mouse->globalPosition().toPoint() - frameGeometry().topLeft();
+        return true;
+    case QEvent::MouseMove:
+        if (!(mouse->buttons() & Qt::LeftButton))
+            break;
+        move(mouse->globalPosition().toPoint() - m_dragOffset);
+        return true;
+    case QEvent::MouseButtonRelease:
+        if (mouse->button() != Qt::LeftButton)
+            break;
+        if (const QScreen* screen = currentScreen())
+            m_settings->setValue(settingsKey(*screen, "position"), pos());
+        return true;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 // Enter/Space: next; Backspace: back; 1-9: an option; F: feedback; Esc:

@@ -1,5 +1,6 @@
 // The panel itself: a frameless, always-on-top tool window docked to the right
-// edge of the primary screen. A header (title, sync state, hide), the banner
+// edge of the current screen (or the left, or floating: the header's placement
+// button; remembered per screen). A header (title, sync state, hide), the banner
 // of alerts not yet acknowledged (each with its "read" button), then either
 // the guide list with its search field (no guide open; type to search, Down
 // to the list, Enter opens) or the StepView with its buttons (Back, Next or
@@ -20,6 +21,8 @@
 #include <souffleur/client/records.h>
 #include <souffleur/client/sync_client.h>
 
+#include <QPoint>
+#include <QSettings>
 #include <QWidget>
 
 #include <expected>
@@ -44,7 +47,8 @@ class OverlayWindow : public QWidget {
     Q_OBJECT
 
 public:
-    OverlayWindow(Desk& desk, Language language);
+    // `settingsFile`: an INI file for the panel's placement per screen.
+    OverlayWindow(Desk& desk, Language language, const QString& settingsFile);
 
     // Opens `guideId` as soon as the replica holds it (now, or at a later sync).
     void openWhenAvailable(const std::string& guideId);
@@ -83,7 +87,14 @@ public:
     // A request from another souffleur-overlay: open a guide (shown without
     // taking the focus from the host application), toggle, or show.
     void handle(const InstanceRequest& request);
-    // Moves the window to the right edge of the primary screen.
+    // Where the panel sits on a screen: docked to its right or left edge
+    // (full height), or floating where the user dragged it by its header.
+    // Remembered per screen (by name) in the settings file.
+    enum class Placement { Right, Left, Floating };
+    void setPlacement(Placement placement);
+    Placement placement() const { return m_placement; }
+    // Sizes and places the window on the current screen (the one under the
+    // mouse, else the primary) as that screen's remembered placement says.
     void dock();
 
     const StepView& stepView() const { return *m_stepView; }
@@ -93,6 +104,8 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    // Dragging a floating panel by its header.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QWidget* createHeader();
@@ -143,6 +156,11 @@ private:
     std::string m_suggested;
     client::WindowContext m_activeWindow; // the last one reported
     QPushButton* m_citizenButton = nullptr;
+    QSettings* m_settings;
+    Placement m_placement = Placement::Right;
+    QPushButton* m_placementButton = nullptr;
+    QWidget* m_header = nullptr;
+    QPoint m_dragOffset; // from the window's corner to the mouse, while dragging
 };
 
 } // namespace souffleur::overlay

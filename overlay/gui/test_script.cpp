@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QScreen>
 
 #include <algorithm>
 #include <cstdio>
@@ -58,6 +59,8 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("screenshot"), {1, 1}},
         {QStringLiteral("save-page"), {1, 1}},
         {QStringLiteral("hide"), {0, 0}},
+        {QStringLiteral("place"), {1, 1}},
+        {QStringLiteral("expect-placed"), {1, 1}},
         {QStringLiteral("pause"), {1, 1}},
         {QStringLiteral("bench"), {2, 4}},
         {QStringLiteral("print-shown"), {0, 1}},
@@ -383,6 +386,20 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         if (!file.open(QIODevice::WriteOnly) || file.write(m_window.stepView().html()) < 0)
             return std::unexpected(
                 QStringLiteral("cannot write %1: %2").arg(args[0], file.errorString()));
+    } else if (name == QLatin1String("place") || name == QLatin1String("expect-placed")) {
+        static const std::map<QString, OverlayWindow::Placement> placements{
+            {QStringLiteral("right"), OverlayWindow::Placement::Right},
+            {QStringLiteral("left"), OverlayWindow::Placement::Left},
+            {QStringLiteral("floating"), OverlayWindow::Placement::Floating},
+        };
+        const auto placement = placements.find(args[0]);
+        if (placement == placements.end())
+            return std::unexpected(QStringLiteral("%1 takes right, left or floating").arg(name));
+        if (name == QLatin1String("place")) {
+            m_window.setPlacement(placement->second);
+            return {};
+        }
+        return expectPlaced(args[0], placement->second);
     } else if (name == QLatin1String("hide")) {
         m_window.hidePanel();
     } else if (name == QLatin1String("pause")) {
@@ -412,6 +429,30 @@ std::expected<void, QString> TestScript::run(const Command& command) {
                 QStringLiteral("screenshot not taken"),
                 [this, file] { return saveScreenshot(m_window, file); });
     }
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectPlaced(const QString& name,
+                                                      OverlayWindow::Placement placement) {
+    const QScreen* screen = m_window.screen();
+    const QRect area = screen ? screen->availableGeometry() : QRect();
+    const QRect at = m_window.geometry();
+    const bool left = at.left() == area.left() && at.height() == area.height();
+    const bool right = at.right() == area.right() && at.height() == area.height();
+    const bool there = m_window.placement() == placement &&
+                       (placement == OverlayWindow::Placement::Left    ? left
+                        : placement == OverlayWindow::Placement::Right ? right
+                                                                       : !left && !right);
+    if (!there || at.width() > area.width() / 4)
+        return std::unexpected(QStringLiteral("the panel is not placed %1: it is at %2,%3 %4x%5 "
+                                              "on a screen of %6x%7")
+                                   .arg(name)
+                                   .arg(at.x())
+                                   .arg(at.y())
+                                   .arg(at.width())
+                                   .arg(at.height())
+                                   .arg(area.width())
+                                   .arg(area.height()));
     return {};
 }
 

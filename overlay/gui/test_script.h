@@ -39,6 +39,9 @@
 //   screenshot FILE           a PNG of the panel, once painted
 //   save-page FILE            write the step page's HTML to FILE
 //   hide                      hide the panel (Esc)
+//   place right|left|floating the header's placement button, to that placement
+//   expect-placed right|left|floating  the panel is there, at most a quarter
+//                             of the screen wide (docked: the full height)
 //   pause SECONDS             do nothing for SECONDS (the benchmark measures meanwhile)
 //   bench steps|toggle|open|external N [GUIDE GUIDE]
 //                             time N rounds from action to paint (bench_probe.h;
@@ -55,6 +58,8 @@
 // finishes with 1; the end of the script (or quit) finishes with 0.
 #pragma once
 
+#include "overlay_window.h"
+
 #include <QDeadlineTimer>
 #include <QObject>
 #include <QStringList>
@@ -69,7 +74,6 @@ namespace souffleur::overlay {
 
 class BenchProbe;
 class Desk;
-class OverlayWindow;
 
 class TestScript : public QObject {
     Q_OBJECT
@@ -107,6 +111,8 @@ private:
     std::expected<void, QString> run(const Command& command);
     // Waits for `done` as long as the SECONDS argument at `index` says (30 s
     // when absent); on timeout the script fails with "WHAT within N s".
+    std::expected<void, QString> expectPlaced(const QString& name,
+                                              OverlayWindow::Placement placement);
     // The `bench` command: starts a BenchProbe and waits for its report.
     std::expected<void, QString> startBench(const QStringList& args);
     std::expected<void, QString> waitUpTo(const QStringList& args, qsizetype index,

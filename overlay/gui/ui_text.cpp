@@ -20,6 +20,12 @@ UiText makeText() {
         .connecting = QCoreApplication::translate("souffleur::overlay::UiText", "Verbinden…"),
         .offline = QCoreApplication::translate("souffleur::overlay::UiText", "Offline"),
         .hidePanel = QCoreApplication::translate("souffleur::overlay::UiText", "Paneel verbergen"),
+        .placedRight = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                   "Paneel rechts; klik: links, zwevend, rechts"),
+        .placedLeft = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                  "Paneel links; klik: zwevend, rechts, links"),
+        .placedFloating = QCoreApplication::translate(
+            "souffleur::overlay::UiText", "Paneel zwevend, te verslepen aan de kop; klik: rechts"),
         .quit = QCoreApplication::translate("souffleur::overlay::UiText", "Afsluiten"),
         .show = QCoreApplication::translate("souffleur::overlay::UiText", "Tonen"),
         .chooseGuide = QCoreApplication::translate("souffleur::overlay::UiText", "Kies een taak"),

@@ -19,6 +19,9 @@ struct UiText {
     QString connecting;
     QString offline;
     QString hidePanel;
+    QString placedRight;
+    QString placedLeft;
+    QString placedFloating;
     QString quit;
     QString show;
     QString chooseGuide;

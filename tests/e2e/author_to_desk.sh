@@ -3,8 +3,9 @@
 # saves it as a draft and submits it; a reviewer approves it (the author may
 # not); a desk overlay (under Xvfb, beside a host window that keeps the
 # keyboard focus throughout) receives it by push, finds it by searching
-# with a typing error, steps through it, answers decisions and leaves
-# feedback (the privacy guard refuses a BSN first); an author's alert reaches
+# with a typing error, is placed left, then floating (and is still floating
+# when it starts again), steps through it, answers decisions and leaves
+# feedback with a suggested wording (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
 # opens the guide in the running overlay, the alert inside the step it is
 # attached to (it and the tip hidden while "the citizen can see the screen"),
@@ -79,6 +80,11 @@ search identitiet vastst
 expect-first $guide_id
 open-first
 wait-loaded
+expect-placed right
+place left
+expect-placed left
+place floating
+expect-placed floating
 expect-step gezicht
 choose 1
 expect-step echtheid
@@ -210,6 +216,11 @@ if ! wait "$overlay_pid"; then
   fail "the overlay script failed"
 fi
 grep -q "script: quit" "$work/overlay.log" || fail "overlay did not run to the end"
+# The panel comes back where it was left on this screen (floating), and docks again.
+printf 'expect-placed floating\nplace right\nexpect-placed right\nquit\n' >"$work/placement.script"
+SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
+  --data "$work/desk" --test-script "$work/placement.script" >"$work/placement.log" 2>&1 ||
+  { cat "$work/placement.log" >&2; fail "the placement was not remembered"; }
 
 step "6. aar-report shows the feedback on its step, and no figure for one session"
 "$bin/souffleur" aar-report --server "$url" --token "$author" --guide "$guide_id" | tee "$work/aar.txt"

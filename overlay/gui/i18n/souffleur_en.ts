@@ -96,6 +96,18 @@
         <translation>What could be better? No personal data.</translation>
     </message>
     <message>
+        <source>Paneel rechts; klik: links, zwevend, rechts</source>
+        <translation>Panel on the right; click: left, floating, right</translation>
+    </message>
+    <message>
+        <source>Paneel links; klik: zwevend, rechts, links</source>
+        <translation>Panel on the left; click: floating, right, left</translation>
+    </message>
+    <message>
+        <source>Paneel zwevend, te verslepen aan de kop; klik: rechts</source>
+        <translation>Panel floating, drag it by its header; click: right</translation>
+    </message>
+    <message>
         <source>Voorstel voor de tekst</source>
         <translation>Suggested wording</translation>
     </message>
