@@ -270,9 +270,12 @@ void OverlayWindow::refreshAlerts() {
         delete item;
     }
     int shown = 0;
+    QString newestTitle; // of the most severe, the newest of its level (the list's order)
     for (const client::AlertEntry& alert : m_desk.alerts()) {
         if (alert.acknowledged)
             continue;
+        if (newestTitle.isEmpty())
+            newestTitle = QString::fromStdString(alert.title);
         auto* row = new QWidget(m_alertBanner);
         const QString color = alert.level == "critical"  ? QStringLiteral("#8b0000")
                               : alert.level == "warning" ? QStringLiteral("#7a4a00")
@@ -297,6 +300,10 @@ void OverlayWindow::refreshAlerts() {
         ++shown;
     }
     m_alertBanner->setVisible(shown > 0 && !m_citizenCanSee); // fraud signals stay internal
+    m_unreadAlerts = shown;
+    setWindowIcon(stateIcon(m_desk.syncState(), m_unreadAlerts > 0));
+    if (m_tray)
+        m_tray->setUnreadAlerts(shown, newestTitle);
 }
 
 std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& alertId) {
@@ -688,7 +695,7 @@ void OverlayWindow::showOptions(const std::vector<content::Option>& options) {
 void OverlayWindow::showSyncState(client::SyncState state) {
     m_syncLabel->setText(syncStateText(m_text, state));
     m_syncLabel->setAccessibleName(syncStateText(m_text, state));
-    setWindowIcon(stateIcon(state));
+    setWindowIcon(stateIcon(state, m_unreadAlerts > 0));
     if (m_tray)
         m_tray->setSyncState(state);
 }

@@ -70,6 +70,8 @@ public:
     const std::string& suggestedGuide() const { return m_suggested; }
     // Opens the first guide of the list (Enter in the search field).
     std::expected<void, QString> openFirstListed();
+    // Alerts not yet read (the banner's; the tray icon's badge).
+    int unreadAlerts() const { return m_unreadAlerts; }
     // The banner's button for the alert.
     std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
 
@@ -161,6 +163,7 @@ private:
     QPushButton* m_placementButton = nullptr;
     QWidget* m_header = nullptr;
     QPoint m_dragOffset; // from the window's corner to the mouse, while dragging
+    int m_unreadAlerts = 0;
 };
 
 } // namespace souffleur::overlay

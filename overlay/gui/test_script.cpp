@@ -59,6 +59,7 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("screenshot"), {1, 1}},
         {QStringLiteral("save-page"), {1, 1}},
         {QStringLiteral("hide"), {0, 0}},
+        {QStringLiteral("expect-unread-alerts"), {1, 1}},
         {QStringLiteral("place"), {1, 1}},
         {QStringLiteral("expect-placed"), {1, 1}},
         {QStringLiteral("pause"), {1, 1}},
@@ -400,6 +401,13 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             return {};
         }
         return expectPlaced(args[0], placement->second);
+    } else if (name == QLatin1String("expect-unread-alerts")) {
+        bool ok = false;
+        const int expected = args[0].toInt(&ok);
+        if (!ok || m_window.unreadAlerts() != expected)
+            return std::unexpected(QStringLiteral("%1 unread alerts, expected %2")
+                                       .arg(m_window.unreadAlerts())
+                                       .arg(args[0]));
     } else if (name == QLatin1String("hide")) {
         m_window.hidePanel();
     } else if (name == QLatin1String("pause")) {

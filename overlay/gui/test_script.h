@@ -18,6 +18,7 @@
 //   open-first                Enter in the search field: open the first guide listed
 //   wait-alert ID [SECONDS]   until the replica holds alert ID (default 30 s)
 //   acknowledge ID            the alert banner's "read" button of alert ID
+//   expect-unread-alerts N    N alerts wait to be read (banner, tray badge)
 //   wait-suggestion ID [SECONDS]  until the active window suggests guide ID
 //   wait-opened ID [SECONDS]  until guide ID is open (a deep link from another process)
 //   expect-full-loads N       the step view loaded N pages in full so far (the

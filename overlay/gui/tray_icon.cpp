@@ -6,7 +6,7 @@
 
 namespace souffleur::overlay {
 
-QIcon stateIcon(client::SyncState state) {
+QIcon stateIcon(client::SyncState state, bool unreadAlerts) {
     QColor colour(0x75, 0x75, 0x75); // offline: grey
     if (state == client::SyncState::Online)
         colour = QColor(0x2e, 0x7d, 0x32);
@@ -28,6 +28,15 @@ QIcon stateIcon(client::SyncState state) {
     font.setBold(true);
     painter.setFont(font);
     painter.drawText(QRectF(4, 0, 44, 56), Qt::AlignCenter, QStringLiteral("S"));
+    if (unreadAlerts) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xa4, 0x00, 0x1d)); // the critical alerts' red
+        painter.drawEllipse(QRectF(38, 2, 24, 24));
+        painter.setPen(Qt::white);
+        font.setPixelSize(20);
+        painter.setFont(font);
+        painter.drawText(QRectF(38, 2, 24, 24), Qt::AlignCenter, QStringLiteral("!"));
+    }
     painter.end();
     return QIcon(pixmap);
 }
@@ -46,8 +55,23 @@ TrayIcon::TrayIcon(const UiText& text, QObject* parent)
 }
 
 void TrayIcon::setSyncState(client::SyncState state) {
-    setIcon(stateIcon(state));
-    setToolTip(m_text.title + QStringLiteral(": ") + syncStateText(m_text, state));
+    m_state = state;
+    refresh();
+}
+
+void TrayIcon::setUnreadAlerts(int unread, const QString& newestTitle) {
+    if (unread > m_unread && !newestTitle.isEmpty())
+        showMessage(m_text.newAlert, newestTitle, QSystemTrayIcon::Warning);
+    m_unread = unread;
+    refresh();
+}
+
+void TrayIcon::refresh() {
+    setIcon(stateIcon(m_state, m_unread > 0));
+    QString tip = m_text.title + QStringLiteral(": ") + syncStateText(m_text, m_state);
+    if (m_unread > 0)
+        tip += QStringLiteral("\n") + m_text.unreadAlerts.arg(m_unread);
+    setToolTip(tip);
 }
 
 } // namespace souffleur::overlay

@@ -1,6 +1,7 @@
-// The tray icon: shows the sync state (colour and tooltip), toggles the panel
-// on a click and offers Show / Quit. Created only when the desktop has a system
-// tray (QSystemTrayIcon::isSystemTrayAvailable()).
+// The tray icon: shows the sync state (colour and tooltip) and alerts not yet
+// read (a badge, the count in the tooltip, and a notification when one comes
+// in), toggles the panel on a click and offers Show / Quit. Created only when the desktop has a
+// system tray (QSystemTrayIcon::isSystemTrayAvailable()).
 #pragma once
 
 #include "ui_text.h"
@@ -10,8 +11,9 @@
 
 namespace souffleur::overlay {
 
-// The application's icon in the colour of a sync state.
-QIcon stateIcon(client::SyncState state);
+// The application's icon in the colour of a sync state, with a badge when
+// alerts wait to be read.
+QIcon stateIcon(client::SyncState state, bool unreadAlerts = false);
 
 class TrayIcon : public QSystemTrayIcon {
     Q_OBJECT
@@ -19,6 +21,9 @@ class TrayIcon : public QSystemTrayIcon {
 public:
     explicit TrayIcon(const UiText& text, QObject* parent = nullptr);
     void setSyncState(client::SyncState state);
+    // `unread` alerts wait; when there are more than before, a notification
+    // names the newest (`newestTitle`). It takes no focus.
+    void setUnreadAlerts(int unread, const QString& newestTitle);
 
 Q_SIGNALS:
     void toggleRequested();
@@ -26,8 +31,12 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
+    void refresh();
+
     const UiText& m_text;
     QMenu m_menu;
+    client::SyncState m_state = client::SyncState::Offline;
+    int m_unread = 0;
 };
 
 } // namespace souffleur::overlay

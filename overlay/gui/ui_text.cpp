@@ -67,6 +67,9 @@ UiText makeText() {
             QCoreApplication::translate("souffleur::overlay::UiText", "Zoek een taak…"),
         .noResults = QCoreApplication::translate("souffleur::overlay::UiText", "Niets gevonden"),
         .alerts = QCoreApplication::translate("souffleur::overlay::UiText", "Meldingen"),
+        .newAlert = QCoreApplication::translate("souffleur::overlay::UiText", "Nieuwe melding"),
+        .unreadAlerts =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Ongelezen meldingen: %1"),
         .acknowledge = QCoreApplication::translate("souffleur::overlay::UiText", "Gelezen"),
         .confirmRead =
             QCoreApplication::translate("souffleur::overlay::UiText", "Bevestig: gelezen"),

@@ -53,6 +53,8 @@ struct UiText {
     QString searchPlaceholder;
     QString noResults;
     QString alerts;
+    QString newAlert;
+    QString unreadAlerts;       // %1: how many
     QString acknowledge;        // an alert: "read"
     QString confirmRead;        // a must-acknowledge alert: "confirm: read"
     QString privacyRefused;     // %1: what was found

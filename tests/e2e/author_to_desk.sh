@@ -102,7 +102,9 @@ expect-finished
 wait-loaded
 expect-full-loads 1
 wait-alert $alert_id 60
+expect-unread-alerts 1
 acknowledge $alert_id
+expect-unread-alerts 0
 wait-synced 60
 abandon
 wait-opened $guide_id 60

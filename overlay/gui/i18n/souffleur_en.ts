@@ -108,6 +108,14 @@
         <translation>Panel floating, drag it by its header; click: right</translation>
     </message>
     <message>
+        <source>Nieuwe melding</source>
+        <translation>New alert</translation>
+    </message>
+    <message>
+        <source>Ongelezen meldingen: %1</source>
+        <translation>Unread alerts: %1</translation>
+    </message>
+    <message>
         <source>Voorstel voor de tekst</source>
         <translation>Suggested wording</translation>
     </message>
