@@ -40,6 +40,8 @@ constexpr std::string_view kStyle =
     "ul.checks li::before{content:'\\2610';position:absolute;left:2px;color:var(--brand)}"
     "ol.options{padding-left:22px}ol.options li{margin:4px 0;font-weight:600}"
     ".end{background:var(--soft);padding:8px;border-radius:4px}"
+    "h2.summary{font-size:16px;margin:14px 0 4px}ol.summary{padding-left:22px}"
+    "ol.summary li{margin:2px 0}"
     ".note{margin:8px 0;padding:6px 8px;border-left:4px solid}"
     ".note strong{display:block;font-size:13px;text-transform:uppercase;letter-spacing:.03em}"
     ".warning{border-color:var(--warn);background:#fff4e5}"
@@ -103,6 +105,7 @@ struct Strings {
     const char* internalHidden;
     const char* finished;
     const char* finishedHint;
+    const char* summary;
 };
 
 const char* roleName(std::string_view role, UiLanguage language) {
@@ -141,6 +144,7 @@ const Strings& strings(UiLanguage language) {
         .internalHidden = "Interne aanwijzingen zijn verborgen: de burger kijkt mee.",
         .finished = "Taak afgerond",
         .finishedHint = "U kunt het venster sluiten of een nieuwe handleiding kiezen.",
+        .summary = "Wat u deed",
     };
     static const Strings english{
         .step = "Step",
@@ -164,6 +168,7 @@ const Strings& strings(UiLanguage language) {
         .internalHidden = "Internal notes are hidden: the citizen can see the screen.",
         .finished = "Task finished",
         .finishedHint = "You can close the panel or choose another guide.",
+        .summary = "What you did",
     };
     return language == UiLanguage::English ? english : dutch;
 }
@@ -335,12 +340,25 @@ std::string renderGuide(const Guide& guide, const RenderOptions& options) {
     return out;
 }
 
-std::string renderFinished(const Guide& guide, const RenderOptions& options) {
+std::string renderFinished(const Guide& guide, const RenderOptions& options,
+                           const std::vector<TakenStep>& taken) {
     const Strings& s = strings(options.language);
     std::string out = pageStart(guide, {}, options);
     out += "<h1 class=\"glance\" id=\"glance\">" + std::string(s.finished) + "</h1>\n";
     if (!guide.result.empty())
         out += rich(guide.result, "rich end");
+    if (!taken.empty()) {
+        out +=
+            "<h2 class=\"summary\">" + std::string(s.summary) + "</h2>\n<ol class=\"summary\">\n";
+        for (const TakenStep& step : taken) {
+            const Step* found = guide.findStep(step.stepId);
+            out += "<li>" + escapeHtml(found ? found->glance : step.stepId);
+            if (!step.choice.empty())
+                out += ": <strong>" + escapeHtml(step.choice) + "</strong>";
+            out += "</li>\n";
+        }
+        out += "</ol>\n";
+    }
     out += "<p>" + std::string(s.finishedHint) + "</p>\n</main>\n</body>\n</html>\n";
     return out;
 }

@@ -666,7 +666,15 @@ QByteArray OverlayWindow::renderPage() {
     if (engine->state() == client::EngineState::Active)
         return QByteArray::fromStdString(
             content::renderStep(engine->guide(), engine->currentStep(), render));
-    return QByteArray::fromStdString(content::renderFinished(engine->guide(), render));
+    std::vector<content::TakenStep> taken;
+    for (std::size_t i = 0; i < engine->path().size(); ++i) {
+        const content::Step* step = engine->guide().findStep(engine->path()[i]);
+        const int choice = engine->choices()[i];
+        taken.push_back({engine->path()[i],
+                         step && choice >= 0 ? step->options[static_cast<std::size_t>(choice)].label
+                                             : std::string()});
+    }
+    return QByteArray::fromStdString(content::renderFinished(engine->guide(), render, taken));
 }
 
 void OverlayWindow::refreshPage() {

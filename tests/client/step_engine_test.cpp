@@ -143,6 +143,23 @@ TEST_CASE("Back returns along the path taken", "[client][engine]") {
     CHECK_FALSE(engine.back().has_value());
 }
 
+TEST_CASE("The choices made are kept along the path, and Back forgets the undone one",
+          "[client][engine]") {
+    TestClock clock;
+    StepEngine engine(clock, {});
+    REQUIRE(engine.start(branchingGuide()));
+    CHECK(engine.choices() == std::vector<int>{-1});
+    REQUIRE(engine.choose(0)); // a -> b
+    CHECK(engine.choices() == std::vector<int>{0, -1});
+    REQUIRE(engine.back()); // at a again: undecided
+    CHECK(engine.choices() == std::vector<int>{-1});
+    REQUIRE(engine.choose(1)); // a -> c
+    REQUIRE(engine.next());    // c ends the task
+    CHECK(engine.state() == EngineState::Finished);
+    CHECK(engine.path() == std::vector<std::string>{"a", "c"});
+    CHECK(engine.choices() == std::vector<int>{1, -1});
+}
+
 TEST_CASE("Abandon ends the session on the current step", "[client][engine]") {
     TestClock clock;
     Recorder recorder;

@@ -238,3 +238,17 @@ TEST_CASE("An alert is valid within its dates, both inclusive", "[content][alert
     CHECK(alert.appliesTo("h", "anything"));
     CHECK_FALSE(alert.appliesTo("s", "g"));
 }
+
+TEST_CASE("The end page sums up the steps taken and the choices made", "[content][render]") {
+    Guide guide;
+    guide.id = "t.end";
+    guide.title = "T";
+    guide.steps.push_back({.id = "a", .glance = "Vergelijk <foto>", .options = {{"Klopt", "b"}}});
+    guide.steps.push_back({.id = "b", .glance = "Leg vast", .ends = true});
+    const std::string page = renderFinished(guide, {}, {{"a", "Klopt <b>"}, {"b", ""}});
+    CHECK(page.find("Wat u deed") != std::string::npos);
+    CHECK(page.find("<li>Vergelijk &lt;foto&gt;: <strong>Klopt &lt;b&gt;</strong></li>") !=
+          std::string::npos);
+    CHECK(page.find("<li>Leg vast</li>") != std::string::npos);
+    CHECK(renderFinished(guide).find("Wat u deed") == std::string::npos); // nothing taken
+}

@@ -100,6 +100,8 @@ expect-step afronden
 next
 expect-finished
 wait-loaded
+expect-page has Wat u deed
+expect-page has Gezicht komt overeen met de foto
 expect-full-loads 1
 wait-alert $alert_id 60
 expect-unread-alerts 1

@@ -64,6 +64,7 @@ std::expected<void, std::string> StepEngine::choose(std::size_t optionIndex) {
         return std::unexpected("no option " + std::to_string(optionIndex + 1) + " on this step");
     const std::string target = step.options[optionIndex].target;
     emitEvent(EventKind::Decision, step.id, target, elapsedMs());
+    m_choices.back() = static_cast<int>(optionIndex);
     show(target);
     return {};
 }
@@ -77,6 +78,7 @@ std::expected<void, std::string> StepEngine::back() {
     m_path.pop_back();
     const std::string previous = m_path.back();
     m_path.pop_back();
+    m_choices.resize(m_path.size());
     show(previous);
     return {};
 }
@@ -115,6 +117,7 @@ std::int64_t StepEngine::elapsedMs() const {
 
 void StepEngine::show(const std::string& stepId) {
     m_path.push_back(stepId);
+    m_choices.push_back(-1);
     m_stepShownAt = m_clock.now();
     emitEvent(EventKind::StepShown, stepId);
 }

@@ -36,8 +36,16 @@ std::string renderStep(const Guide& guide, const Step& step, const RenderOptions
 // preview (`souffleur render`), with the same markup and stylesheet as the desk.
 std::string renderGuide(const Guide& guide, const RenderOptions& options = {});
 
-// A page for when the task is finished.
-std::string renderFinished(const Guide& guide, const RenderOptions& options = {});
+// One step of the way through a guide, for the summary at the end.
+struct TakenStep {
+    std::string stepId;
+    std::string choice; // the option's label at a decision, else empty
+};
+
+// A page for when the task is finished: the guide's result, then a summary
+// of the steps taken and the choices made (`taken`, in order).
+std::string renderFinished(const Guide& guide, const RenderOptions& options = {},
+                           const std::vector<TakenStep>& taken = {});
 
 // HTML-escapes text for element content and attribute values.
 std::string escapeHtml(std::string_view text);

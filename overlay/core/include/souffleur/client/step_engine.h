@@ -85,6 +85,9 @@ public:
     // The current step (valid in Active only).
     const content::Step& currentStep() const;
     const std::vector<std::string>& path() const { return m_path; }
+    // Per step of path(), the index of the option chosen there; -1 for a
+    // plain step and for the current one. Back forgets the choice it undoes.
+    const std::vector<int>& choices() const { return m_choices; }
     bool canGoBack() const { return m_state == EngineState::Active && m_path.size() > 1; }
 
 private:
@@ -99,6 +102,7 @@ private:
     content::Guide m_guide;
     EngineState m_state = EngineState::Idle;
     std::vector<std::string> m_path;
+    std::vector<int> m_choices; // aligned with m_path
     std::chrono::steady_clock::time_point m_stepShownAt;
 };
 
