@@ -522,6 +522,22 @@ void OverlayWindow::dock() {
     m_placementButton->setToolTip(name);
 }
 
+void OverlayWindow::dragHeaderForTest(int dx, int dy) {
+    const QPointF local(m_header->width() / 2.0, m_header->height() / 2.0);
+    const QPointF start = m_header->mapToGlobal(local);
+    const QPointF offset(dx, dy);
+    // One at a time: a Qt 6 mouse event shares its device's point with the
+    // events made after it, so each is made just before it is sent.
+    const auto send = [this](QEvent::Type type, QPointF at, QPointF global, Qt::MouseButton button,
+                             Qt::MouseButtons buttons) {
+        QMouseEvent event(type, at, global, button, buttons, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_header, &event);
+    };
+    send(QEvent::MouseButtonPress, local, start, Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseMove, local + offset, start + offset, Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, local + offset, start + offset, Qt::LeftButton, Qt::NoButton);
+}
+
 bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
     if (watched != m_header || m_placement != Placement::Floating)
         return QWidget::eventFilter(watched, event);
@@ -541,7 +557,8 @@ bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
         if (mouse->button() != Qt::LeftButton)
             break;
         if (const QScreen* screen = currentScreen())
-            m_settings->setValue(settingsKey(*screen, "position"), pos());
+            m_settings->setValue(settingsKey(*screen, "position"),
+                                 mouse->globalPosition().toPoint() - m_dragOffset);
         return true;
     default:
         break;

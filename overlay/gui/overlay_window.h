@@ -95,6 +95,8 @@ public:
     enum class Placement { Right, Left, Floating };
     void setPlacement(Placement placement);
     Placement placement() const { return m_placement; }
+    // Test hook: drags the header by (dx, dy) with synthetic mouse events.
+    void dragHeaderForTest(int dx, int dy);
     // Sizes and places the window on the current screen (the one under the
     // mouse, else the primary) as that screen's remembered placement says.
     void dock();

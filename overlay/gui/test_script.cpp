@@ -62,6 +62,8 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("expect-unread-alerts"), {1, 1}},
         {QStringLiteral("place"), {1, 1}},
         {QStringLiteral("expect-placed"), {1, 1}},
+        {QStringLiteral("drag-header"), {2, 2}},
+        {QStringLiteral("expect-at"), {2, 2}},
         {QStringLiteral("pause"), {1, 1}},
         {QStringLiteral("bench"), {2, 4}},
         {QStringLiteral("print-shown"), {0, 1}},
@@ -401,6 +403,32 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             return {};
         }
         return expectPlaced(args[0], placement->second);
+    } else if (name == QLatin1String("drag-header") || name == QLatin1String("expect-at")) {
+        bool okX = false;
+        bool okY = false;
+        const int x = args[0].toInt(&okX);
+        const int y = args[1].toInt(&okY);
+        if (!okX || !okY)
+            return std::unexpected(QStringLiteral("%1 takes two whole numbers").arg(name));
+        if (name == QLatin1String("drag-header")) {
+            // The window system moves the window a moment later.
+            const QPoint target = m_window.pos() + QPoint(x, y);
+            m_window.dragHeaderForTest(x, y);
+            waitFor([this, target] { return m_window.pos() == target; }, 5,
+                    QStringLiteral("the drag did not move the panel to %1,%2")
+                        .arg(target.x())
+                        .arg(target.y()),
+                    [target]() -> std::expected<void, QString> {
+                        std::printf("script: the panel is at %d,%d\n", target.x(), target.y());
+                        return {};
+                    });
+        } else if (m_window.pos() != QPoint(x, y)) {
+            return std::unexpected(QStringLiteral("the panel is at %1,%2, not %3,%4")
+                                       .arg(m_window.pos().x())
+                                       .arg(m_window.pos().y())
+                                       .arg(x)
+                                       .arg(y));
+        }
     } else if (name == QLatin1String("expect-unread-alerts")) {
         bool ok = false;
         const int expected = args[0].toInt(&ok);

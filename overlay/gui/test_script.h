@@ -43,6 +43,9 @@
 //   place right|left|floating the header's placement button, to that placement
 //   expect-placed right|left|floating  the panel is there, at most a quarter
 //                             of the screen wide (docked: the full height)
+//   drag-header DX DY         drag the panel's header by DX, DY (mouse events):
+//                             it must move by as much; prints "the panel is at X,Y"
+//   expect-at X Y             the panel's top left corner is at X, Y
 //   pause SECONDS             do nothing for SECONDS (the benchmark measures meanwhile)
 //   bench steps|toggle|open|external N [GUIDE GUIDE]
 //                             time N rounds from action to paint (bench_probe.h;

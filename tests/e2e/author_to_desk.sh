@@ -3,8 +3,8 @@
 # saves it as a draft and submits it; a reviewer approves it (the author may
 # not); a desk overlay (under Xvfb, beside a host window that keeps the
 # keyboard focus throughout) receives it by push, finds it by searching
-# with a typing error, is placed left, then floating (and is still floating
-# when it starts again), steps through it, answers decisions and leaves
+# with a typing error, is placed left, then floating and dragged (and is
+# there again when it starts again), steps through it, answers decisions and leaves
 # feedback with a suggested wording (the privacy guard refuses a BSN first); an author's alert reaches
 # the desk, which acknowledges it; a souffleur:// link from another process
 # opens the guide in the running overlay, the alert inside the step it is
@@ -85,6 +85,7 @@ place left
 expect-placed left
 place floating
 expect-placed floating
+drag-header -200 100
 expect-step gezicht
 choose 1
 expect-step echtheid
@@ -220,8 +221,11 @@ if ! wait "$overlay_pid"; then
   fail "the overlay script failed"
 fi
 grep -q "script: quit" "$work/overlay.log" || fail "overlay did not run to the end"
-# The panel comes back where it was left on this screen (floating), and docks again.
-printf 'expect-placed floating\nplace right\nexpect-placed right\nquit\n' >"$work/placement.script"
+# The panel comes back where it was dragged on this screen (floating), and docks again.
+at=$(sed -nE 's/^script: the panel is at ([0-9-]+),([0-9-]+)$/\1 \2/p' "$work/overlay.log")
+[ -n "$at" ] || fail "the panel was not dragged"
+printf 'expect-placed floating\nexpect-at %s\nplace right\nexpect-placed right\nquit\n' "$at" \
+  >"$work/placement.script"
 SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
   --data "$work/desk" --test-script "$work/placement.script" >"$work/placement.log" 2>&1 ||
   { cat "$work/placement.log" >&2; fail "the placement was not remembered"; }
