@@ -88,6 +88,9 @@ Desk::~Desk() {
 }
 
 void Desk::startSync() {
+    if (m_syncStarted)
+        return;
+    m_syncStarted = true;
     m_sync->start();
 }
 

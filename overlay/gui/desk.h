@@ -37,6 +37,7 @@ public:
     // Abandons an active session (so its record is kept), then stops the sync thread.
     ~Desk() override;
 
+    // Starts the sync client (once; later calls do nothing).
     void startSync();
     client::SyncState syncState() const;
     // Records waiting in the outbox; -1 when the database cannot tell.
@@ -104,6 +105,7 @@ private:
     client::SystemClock m_clock;
     client::SessionInfo m_session;
     std::unique_ptr<client::StepEngine> m_engine;
+    bool m_syncStarted = false;
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
     std::vector<content::Alert> m_stepAlerts;
     QString m_stepAlertsDate; // the day m_stepAlerts were chosen for; empty: read again

@@ -33,6 +33,7 @@ using namespace souffleur::overlay;
 
 constexpr int kUsageError = 2;
 constexpr int kScreenshotTimeoutMs = 60'000;
+constexpr int kSyncStartDelayMs = 1000;
 
 struct Options {
     client::ServerAddress server; // host empty: not given (a hand-over needs none)
@@ -320,6 +321,13 @@ int main(int argc, char** argv) {
     }
     if (!options->openGuide.empty())
         window.openWhenAvailable(options->openGuide);
-    (*desk)->startSync();
+    // The replica guides offline at once; the sync (a thread, a connection, a
+    // pull) starts once the first page is painted, so it does not compete with
+    // the panel's start for the processor; at the latest after a second.
+    Desk& deskRef = **desk;
+    QObject::connect(
+        &window.stepView(), &StepView::painted, &deskRef, [&deskRef] { deskRef.startSync(); },
+        Qt::SingleShotConnection);
+    QTimer::singleShot(kSyncStartDelayMs, &deskRef, [&deskRef] { deskRef.startSync(); });
     return app.exec();
 }
