@@ -77,8 +77,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         m_tray = new TrayIcon(m_text, this);
         connect(m_tray, &TrayIcon::toggleRequested, this, &OverlayWindow::togglePanel);
         connect(m_tray, &TrayIcon::showRequested, this, [this] {
-            show();
-            raise();
+            handle({InstanceRequest::Kind::Show, {}});
         });
         connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
         m_tray->show();
@@ -446,6 +445,8 @@ void OverlayWindow::handle(const InstanceRequest& request) {
         openWhenAvailable(request.guideId);
         [[fallthrough]];
     case InstanceRequest::Kind::Show:
+        if (!isVisible())
+            dock(); // on the screen the user works on now, as the hotkey does
         show();
         raise();
         return;
