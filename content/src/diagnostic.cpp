@@ -21,4 +21,12 @@ bool hasErrors(const Diagnostics& diagnostics) {
                                [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+int neededFormat(const Diagnostics& diagnostics) {
+    for (const auto& diagnostic : diagnostics) {
+        if (diagnostic.needsFormat > 0)
+            return diagnostic.needsFormat;
+    }
+    return 0;
+}
+
 } // namespace souffleur::content

@@ -17,6 +17,12 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
     return std::nullopt;
 }
 
+int Guide::requiredFormat() const {
+    const bool citesPerStep =
+        std::ranges::any_of(steps, [](const Step& step) { return !step.references.empty(); });
+    return citesPerStep ? 2 : 1;
+}
+
 bool Alert::appliesTo(std::string_view guideId, std::string_view stepId) const {
     return std::ranges::any_of(attachments, [&](const Attachment& attachment) {
         return attachment.guide == guideId &&

@@ -88,6 +88,7 @@ struct Strings {
     const char* of;
     const char* details;
     const char* why;
+    const char* basis;
     const char* checks;
     const char* warning;
     const char* alert;
@@ -127,6 +128,7 @@ const Strings& strings(UiLanguage language) {
         .of = "van",
         .details = "Meer uitleg",
         .why = "Waarom dit belangrijk is",
+        .basis = "Grondslag",
         .checks = "Controleer",
         .warning = "Let op",
         .alert = "Actueel signaal",
@@ -151,6 +153,7 @@ const Strings& strings(UiLanguage language) {
         .of = "of",
         .details = "More detail",
         .why = "Why this matters",
+        .basis = "Basis",
         .checks = "Check",
         .warning = "Warning",
         .alert = "Current alert",
@@ -294,6 +297,14 @@ void appendStep(std::string& out, const Guide& guide, const Step& step, const St
     if (!step.why.empty()) {
         out += "<details><summary>" + std::string(s.why) + "</summary>" + rich(step.why) +
                "</details>\n";
+    }
+    // The rules the step rests on, as text: a link would leave the desk.
+    for (const Reference& reference : step.references) {
+        out += "<p class=\"basis\"><strong>" + std::string(s.basis) + "</strong> " +
+               escapeHtml(reference.label);
+        if (!reference.href.empty())
+            out += " (" + escapeHtml(reference.href) + ")";
+        out += "</p>\n";
     }
     if (step.ends)
         out += "<p class=\"end\">" + std::string(s.ends) + "</p>\n";

@@ -140,6 +140,8 @@ void writeStep(XmlOut& out, const Step& step) {
     out.text(2, "glance", step.glance, {}, true);
     out.rich(2, "details", step.details);
     out.rich(2, "why", step.why);
+    for (const Reference& reference : step.references)
+        out.text(2, "basis", reference.label, {{"href", reference.href}}, true);
     out.texts(2, "check", step.checks);
     out.texts(2, "warning", step.warnings);
     out.texts(2, "tip", step.tips);
@@ -166,10 +168,15 @@ void writeStep(XmlOut& out, const Step& step) {
 std::string writeGuide(const Guide& guide) {
     XmlOut out;
     const std::string revision = std::to_string(guide.revision);
+    // The lowest format that holds the guide, and only when it is above 1,
+    // so that every older reader that can show the guide does.
+    const int needed = guide.requiredFormat();
+    const std::string format = needed > 1 ? std::to_string(needed) : std::string();
     out.open(0, "guide",
              {{"xmlns", kGuideNamespace},
               {"id", guide.id},
               {"revision", revision},
+              {"format", format},
               {"xml:lang", guide.language}});
     out.text(1, "title", guide.title, {}, true);
     out.text(1, "summary", guide.summary);

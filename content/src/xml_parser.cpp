@@ -102,6 +102,16 @@ bool validHash(std::string_view hash) {
 constexpr std::array<std::string_view, 5> kEscalationRoles = {"id-expert", "back-office", "police",
                                                               "team-lead", "other"};
 
+// A whole number of at least 1 (a `format` or `revision` attribute), or nullopt.
+std::optional<int> positiveNumber(std::string_view text) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || value < 1)
+        return std::nullopt;
+    return value;
+}
+
 // Walks a parsed document into the model, adding located errors.
 class TreeReader {
 public:
@@ -115,7 +125,8 @@ public:
     Guide readGuide(const xmlNode* root) {
         Guide guide;
         note(root, [&](SourceLines& lines, int line) { lines.root = line; });
-        checkAttributes(root, {"id", "revision"});
+        checkAttributes(root, {"id", "revision", "format"});
+        m_format = format(root);
         guide.id = requiredId(root, "id");
         guide.revision = revision(root);
         guide.language = language(root);
@@ -170,7 +181,8 @@ public:
     Alert readAlert(const xmlNode* root) {
         Alert alert;
         note(root, [&](SourceLines& lines, int line) { lines.root = line; });
-        checkAttributes(root, {"id", "revision", "level", "acknowledge"});
+        checkAttributes(root, {"id", "revision", "level", "acknowledge", "format"});
+        m_format = format(root);
         alert.id = requiredId(root, "id");
         alert.revision = revision(root);
         alert.language = language(root);
@@ -241,7 +253,12 @@ private:
                 step.details = richText(child);
             else if (childName == "why")
                 step.why = richText(child);
-            else if (childName == "check")
+            else if (childName == "basis") {
+                if (m_format < 2)
+                    error(child, "<basis> in a step needs format=\"2\" on the <guide>");
+                step.references.push_back(
+                    {textOnly(child, {"href"}), attribute(child, "href").value_or("")});
+            } else if (childName == "check")
                 step.checks.push_back(textOnly(child));
             else if (childName == "warning")
                 step.warnings.push_back(textOnly(child));
@@ -355,6 +372,20 @@ private:
             error(root, "<" + std::string(name(root)) + "> needs a revision attribute");
         }
         return value;
+    }
+
+    // The root's `format` (default 1); parseDocument() has refused one newer
+    // than the reader's already.
+    int format(const xmlNode* root) {
+        const auto text = attribute(root, "format");
+        if (!text)
+            return 1;
+        const auto value = positiveNumber(*text);
+        if (!value) {
+            error(root, "format must be a whole number of at least 1");
+            return 1;
+        }
+        return *value;
     }
 
     static std::string language(const xmlNode* root) {
@@ -478,6 +509,7 @@ private:
     SourceLines* m_lines;
     std::set<std::string> m_stepIds;
     std::vector<std::pair<const xmlNode*, std::string>> m_targets;
+    int m_format = 1; // the root's declared format revision
 };
 
 // The compiled RELAX NG schema, parsed once from the copy built into the
@@ -572,12 +604,25 @@ std::expected<std::string, Diagnostics> readFile(const std::filesystem::path& pa
 } // namespace
 
 std::expected<Document, Diagnostics> parseDocument(std::string_view xml, std::string_view fileName,
-                                                   SourceLines* lines) {
+                                                   SourceLines* lines, ParseOptions options) {
     Diagnostics diagnostics;
     DocPtr doc = parseXml(xml, fileName, diagnostics);
     if (!doc)
         return std::unexpected(std::move(diagnostics));
     const xmlNode* root = xmlDocGetRootElement(doc.get());
+    // A newer format revision than this reader knows: not broken, but beyond
+    // it, so say so before the schema finds words it does not know.
+    if (const auto text = attribute(root, "format"); text && inGuideNamespace(root)) {
+        if (const auto format = positiveNumber(*text); format && *format > options.maxFormat) {
+            const auto [line, column] = detail::position(root, xml);
+            Diagnostic newer{std::string(fileName), line, column, Severity::Error,
+                             "this document needs guide format " + std::to_string(*format) +
+                                 "; this version of Souffleur reads formats up to " +
+                                 std::to_string(options.maxFormat) + ": an update is needed"};
+            newer.needsFormat = *format;
+            return std::unexpected(Diagnostics{std::move(newer)});
+        }
+    }
     TreeReader reader(fileName, xml, diagnostics, lines);
     std::optional<Document> document;
     if (inGuideNamespace(root) && name(root) == "guide")
@@ -596,8 +641,34 @@ std::expected<Document, Diagnostics> parseDocument(std::string_view xml, std::st
     return std::move(*document);
 }
 
-std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_view fileName) {
-    auto document = parseDocument(xml, fileName);
+std::optional<DocumentHeader> peekHeader(std::string_view xml) {
+    Diagnostics ignored;
+    DocPtr doc = parseXml(xml, "peek", ignored);
+    if (!doc)
+        return std::nullopt;
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (root == nullptr)
+        return std::nullopt;
+    DocumentHeader header;
+    header.root = std::string(name(root));
+    header.id = attribute(root, "id").value_or("");
+    const auto number = [](std::optional<std::string> text) {
+        return text ? positiveNumber(*text).value_or(0) : 0;
+    };
+    header.revision = number(attribute(root, "revision"));
+    header.format = attribute(root, "format") ? number(attribute(root, "format")) : 1;
+    for (const xmlNode* child = root->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE && name(child) == "title") {
+            header.title = foldedText(child);
+            break;
+        }
+    }
+    return header;
+}
+
+std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_view fileName,
+                                             ParseOptions options) {
+    auto document = parseDocument(xml, fileName, nullptr, options);
     if (!document)
         return std::unexpected(std::move(document.error()));
     if (auto* guide = std::get_if<Guide>(&*document))
@@ -606,8 +677,9 @@ std::expected<Guide, Diagnostics> parseGuide(std::string_view xml, std::string_v
         {std::string(fileName), 1, 0, Severity::Error, "this is an <alert>, not a <guide>"}});
 }
 
-std::expected<Alert, Diagnostics> parseAlert(std::string_view xml, std::string_view fileName) {
-    auto document = parseDocument(xml, fileName);
+std::expected<Alert, Diagnostics> parseAlert(std::string_view xml, std::string_view fileName,
+                                             ParseOptions options) {
+    auto document = parseDocument(xml, fileName, nullptr, options);
     if (!document)
         return std::unexpected(std::move(document.error()));
     if (auto* alert = std::get_if<Alert>(&*document))

@@ -217,3 +217,53 @@ TEST_CASE("Alerts parse, and a guide is not an alert", "[content][parser][alert]
     noLevel.replace(noLevel.find("level=\"critical\""), 16, "level=\"urgent\"");
     CHECK(firstMessage(parseAlert(noLevel, "a.xml")).find("level must be") != std::string::npos);
 }
+
+TEST_CASE("Format revisions: a reader refuses a newer one as 'update needed', not as broken",
+          "[content][parser][format]") {
+    const std::string stepBasis = R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.f" revision="1"
+        format="FORMAT"><title>T</title><step id="a"><glance>G</glance>
+        <basis href="https://wetten.example/pun">Pun art. 28</basis></step></guide>)";
+    const auto withFormat = [&](const std::string& format) {
+        std::string xml = stepBasis;
+        xml.replace(xml.find("FORMAT"), 6, format);
+        return xml;
+    };
+
+    // Format 2: a step cites the rule it rests on.
+    auto guide = parseGuide(withFormat("2"), "f.xml");
+    REQUIRE(guide.has_value());
+    REQUIRE(guide->steps[0].references.size() == 1);
+    CHECK(guide->steps[0].references[0].label == "Pun art. 28");
+    CHECK(guide->requiredFormat() == 2);
+    CHECK(parseGuide(kMinimal, "m.xml")->requiredFormat() == 1);
+
+    // Declaring too low a format for what the guide uses is an error.
+    CHECK(firstMessage(parseGuide(withFormat("1"), "f.xml"))
+              .ends_with("error: <basis> in a step needs format=\"2\" on the <guide>"));
+
+    // A reader of format 1 (an older desk) meets format 2: one diagnostic, and
+    // it says which format is needed.
+    auto older = parseGuide(withFormat("2"), "f.xml", {.maxFormat = 1});
+    REQUIRE_FALSE(older.has_value());
+    REQUIRE(older.error().size() == 1);
+    CHECK(neededFormat(older.error()) == 2);
+    CHECK(older.error()[0].toString() ==
+          "f.xml:1:1: error: this document needs guide format 2; this version of Souffleur reads "
+          "formats up to 1: an update is needed");
+
+    // A format from the future, whatever words it uses, is "update needed" too.
+    const std::string future = R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.f" revision="1"
+        format="9"><title>T</title><hologram/></guide>)";
+    auto newer = parseDocument(future, "future.xml");
+    REQUIRE_FALSE(newer.has_value());
+    CHECK(neededFormat(newer.error()) == 9);
+    const std::string alert = R"(<alert xmlns="urn:x-souffleur:guide:1" id="a" revision="1"
+        level="info" format="3"><title>T</title><body>B</body></alert>)";
+    CHECK(neededFormat(parseAlert(alert, "alert.xml").error()) == 3);
+
+    // A broken document is not one that needs an update.
+    CHECK(neededFormat(parseGuide(withFormat("nul"), "f.xml").error()) == 0);
+    CHECK(firstMessage(parseGuide(withFormat("0"), "f.xml"))
+              .find("format must be a whole number of at least 1") != std::string::npos);
+    CHECK(neededFormat(parseGuide("<guide", "f.xml").error()) == 0);
+}

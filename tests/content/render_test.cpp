@@ -26,6 +26,7 @@ Guide hostileGuide() {
         .tips = {"<form action=https://example.org><input></form>"},
         .images = {{"sha256:" + std::string(64, 'a'), "<object data=x>"}},
         .escalation = Escalation{"id-expert", "<script>x</script>", "<b onclick=x>", "</dd>"},
+        .references = {{"<script>y</script>", "javascript:alert(2)"}},
     });
     return guide;
 }
@@ -251,4 +252,19 @@ TEST_CASE("The end page sums up the steps taken and the choices made", "[content
           std::string::npos);
     CHECK(page.find("<li>Leg vast</li>") != std::string::npos);
     CHECK(renderFinished(guide).find("Wat u deed") == std::string::npos); // nothing taken
+}
+
+TEST_CASE("A step shows the rules it rests on as text, never as a link", "[content][render]") {
+    Guide guide;
+    guide.id = "t.basis";
+    guide.title = "Basis";
+    guide.steps.push_back({.id = "s1",
+                           .glance = "Controleer de BRP",
+                           .references = {{"Wet BRP art. 2.4", "https://wetten.example/brp"}}});
+    const std::string html = renderStep(guide, guide.steps[0]);
+    CHECK(html.find("<p class=\"basis\"><strong>Grondslag</strong> Wet BRP art. 2.4 "
+                    "(https://wetten.example/brp)</p>") != std::string::npos);
+    CHECK(html.find("<a ") == std::string::npos);
+    CHECK(renderStep(guide, guide.steps[0], {.language = UiLanguage::English})
+              .find("<strong>Basis</strong>") != std::string::npos);
 }

@@ -82,10 +82,14 @@ TEST_CASE("Every field of a guide survives writing and parsing", "[content][writ
         {.id = "s2",
          .glance = "two",
          .escalation = Escalation{"police", "say", "record", "outcome"},
-         .ends = true},
+         .ends = true,
+         .references = {{"Pun art. 28 & 29", "https://wetten.example/?a&b"},
+                        {"Werkinstructie", ""}}},
         {.id = "s3", .glance = "three", .escalation = Escalation{"other", "say", "", ""}},
     };
-    auto parsed = parseGuide(writeGuide(guide), "full.xml");
+    const std::string xml = writeGuide(guide);
+    CHECK(xml.find(R"(revision="7" format="2" xml:lang="en")") != std::string::npos);
+    auto parsed = parseGuide(xml, "full.xml");
     if (!parsed) {
         for (const auto& d : parsed.error())
             UNSCOPED_INFO(d.toString());

@@ -15,6 +15,10 @@ struct Diagnostic {
     int column = 0; // 1-based; 0 when unknown
     Severity severity = Severity::Error;
     std::string message;
+    // Set when the document declares a newer format revision than this
+    // reader knows (guide.h, kFormatVersion): the format it needs. Such a
+    // document is not broken; this reader is too old ("update needed").
+    int needsFormat = 0;
 
     // `file:line:col: error: message`, the form compilers and editors
     // understand; `file:line: error: message` without a column, and
@@ -25,5 +29,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics& diagnostics);
+// The format a document needs that this reader lacks, or 0 when the
+// diagnostics are about something else.
+int neededFormat(const Diagnostics& diagnostics);
 
 } // namespace souffleur::content

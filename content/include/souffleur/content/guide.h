@@ -19,6 +19,14 @@ namespace souffleur::content {
 // The namespace of guide format v1, for guides and alerts alike.
 inline constexpr std::string_view kGuideNamespace = "urn:x-souffleur:guide:1";
 
+// The newest format revision this library reads and writes. Within the
+// namespace, a document's `format` attribute (default 1) names the revision
+// whose vocabulary it uses; docs/guide-format.md has the rule for a reader
+// that meets a newer one ("update needed", never a silent skip).
+//   1  the format as first published
+//   2  a step may cite the rule it rests on (<basis> in a <step>)
+inline constexpr int kFormatVersion = 2;
+
 // One option of a decision: a label the desk employee picks and the step it leads to.
 struct Option {
     std::string label;
@@ -46,6 +54,14 @@ struct Escalation {
     bool operator==(const Escalation&) const = default;
 };
 
+// The legal basis or an internal instruction a guide or a step rests on.
+struct Reference {
+    std::string label; // e.g. "Paspoortuitvoeringsregeling Nederland 2001, art. 28"
+    std::string href;  // optional; shown as text, never as a live link
+
+    bool operator==(const Reference&) const = default;
+};
+
 struct Step {
     std::string id;
     std::string glance;                   // the short instruction, read at a glance
@@ -58,16 +74,9 @@ struct Step {
     std::vector<Option> options;          // a decision; empty for a plain step
     std::optional<Escalation> escalation; // a hand-off to another role
     bool ends = false;                    // the task ends after this step
+    std::vector<Reference> references;    // the rules this step rests on (format 2)
 
     bool operator==(const Step&) const = default;
-};
-
-// The legal basis or an internal instruction a guide rests on.
-struct Reference {
-    std::string label; // e.g. "Paspoortuitvoeringsregeling Nederland 2001, art. 28"
-    std::string href;  // optional; shown as text, never as a live link
-
-    bool operator==(const Reference&) const = default;
 };
 
 // What makes the overlay suggest a guide: the active window's application
@@ -104,6 +113,10 @@ struct Guide {
     const Step* findStep(std::string_view stepId) const;
     // Index of the step with this id in document order.
     std::optional<std::size_t> stepIndex(std::string_view stepId) const;
+    // The lowest format revision that holds everything this guide uses: what
+    // the canonical writer declares, so that older readers can show every
+    // guide that does not need what they lack.
+    int requiredFormat() const;
 
     bool operator==(const Guide&) const = default;
 };
