@@ -7,13 +7,18 @@
 
 namespace souffleur::test {
 
-// A path that does not exist yet (nor its SQLite -wal and -shm companions):
-// whatever an earlier run (or section) left there is removed.
-inline std::filesystem::path freshPath(const std::string& name) {
+// This test process's directory, TMP/souffleur-tests-PID/, created if needed.
+inline std::filesystem::path tempDir() {
     const auto dir =
         std::filesystem::temp_directory_path() / ("souffleur-tests-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    const auto path = dir / name;
+    return dir;
+}
+
+// A path that does not exist yet (nor its SQLite -wal and -shm companions):
+// whatever an earlier run (or section) left there is removed.
+inline std::filesystem::path freshPath(const std::string& name) {
+    const auto path = tempDir() / name;
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove_all(path.string() + suffix);
     return path;

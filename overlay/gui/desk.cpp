@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 namespace souffleur::overlay {
 namespace {
@@ -17,6 +18,10 @@ namespace {
 QString errorText(const sqlite::Error& error) {
     return QString::fromStdString(error.message);
 }
+
+// How soon the desk tries again to store step records its database refused.
+constexpr int kFirstRetryMs = 2000;
+constexpr int kMaxRetryMs = 30'000;
 
 void logLine(const QString& line) {
     std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(line));
@@ -63,6 +68,8 @@ Desk::open(const std::filesystem::path& dataDir, client::ServerAddress server, s
             [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.guidesChanged(); }); },
         .recordsAcked =
             [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsAcked(); }); },
+        .recordsRefused =
+            [guard](std::size_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsRefused(); }); },
         .log =
             [](const std::string& line) {
                 std::fprintf(stderr, "souffleur-overlay: sync: %s\n", line.c_str());
@@ -77,7 +84,10 @@ Desk::open(const std::filesystem::path& dataDir, client::ServerAddress server, s
 
 Desk::Desk(client::Replica replica, client::Outbox outbox)
     : m_replica(std::move(replica))
-    , m_outbox(std::move(outbox)) {
+    , m_outbox(std::move(outbox))
+    , m_retryTimer(new QTimer(this)) {
+    m_retryTimer->setInterval(kFirstRetryMs);
+    connect(m_retryTimer, &QTimer::timeout, this, &Desk::retryUnsaved);
     // Connected first, so it runs before any slot of the widgets.
     connect(this, &Desk::guidesChanged, this, [this] { m_stepAlertsDate.clear(); });
 }
@@ -96,6 +106,16 @@ void Desk::startSync() {
 
 client::SyncState Desk::syncState() const {
     return m_sync->state();
+}
+
+std::int64_t Desk::rejectedRecords() {
+    auto rejected = m_outbox.rejected();
+    if (!rejected) {
+        logLine(QStringLiteral("cannot count the rejected records: ") +
+                errorText(rejected.error()));
+        return -1;
+    }
+    return *rejected;
 }
 
 std::int64_t Desk::pendingRecords() {
@@ -194,7 +214,7 @@ std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) 
                                            std::chrono::system_clock::now()};
     if (auto stored = m_outbox.enqueue(client::ackRecord(ack)); !stored)
         return std::unexpected(QStringLiteral("cannot store the acknowledgement: ") +
-                               errorText(stored.error()));
+                               QString::fromStdString(stored.error().message));
     if (auto marked = m_replica.markAcknowledged(alert->id, alert->revision); !marked)
         return std::unexpected(QStringLiteral("cannot mark the alert as read: ") +
                                errorText(marked.error()));
@@ -203,8 +223,8 @@ std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) 
     return {};
 }
 
-std::vector<client::PersonalDataFinding> Desk::personalDataIn(const QString& text) {
-    return client::findPersonalData(text.toStdString());
+std::vector<protocol::PersonalDataFinding> Desk::personalDataIn(const QString& text) {
+    return protocol::findPersonalData(text.toStdString());
 }
 
 std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
@@ -279,23 +299,23 @@ std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const
                                                 const QString& suggestion) {
     if (!m_engine || m_engine->state() != client::EngineState::Active)
         return std::unexpected(QStringLiteral("feedback needs a step on screen"));
-    auto found = personalDataIn(text);
-    if (found.empty())
-        found = personalDataIn(suggestion);
-    if (!found.empty())
-        return std::unexpected(
-            QStringLiteral("feedback refused: it holds what looks like %1")
-                .arg(QString::fromUtf8(client::personalDataName(found[0].kind))));
     const client::Feedback feedback{.guideId = m_session.guideId,
                                     .revision = m_session.revision,
                                     .step = m_engine->currentStep().id,
                                     .kind = kind,
                                     .text = text.trimmed().toStdString(),
                                     .suggestion = suggestion.trimmed().toStdString()};
+    // The outbox checks the record (the privacy guard on both texts).
     auto stored = m_outbox.enqueue(client::feedbackRecord(feedback));
-    if (!stored)
+    if (!stored) {
+        const auto& refused = stored.error().refused;
+        if (refused && refused->personalData)
+            return std::unexpected(
+                QStringLiteral("feedback refused: it holds what looks like %1")
+                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData))));
         return std::unexpected(QStringLiteral("cannot store the feedback: ") +
-                               errorText(stored.error()));
+                               QString::fromStdString(stored.error().message));
+    }
     m_sync->flushOutbox();
     return {};
 }
@@ -311,12 +331,32 @@ std::expected<void, QString> Desk::engineResult(std::expected<void, std::string>
 void Desk::recordEvents() {
     if (m_unrecorded.empty())
         return;
-    auto stored = m_outbox.enqueueAll(m_unrecorded);
-    m_unrecorded.clear();
-    if (!stored) {
-        logLine(QStringLiteral("cannot store the step events: ") + errorText(stored.error()));
+    const std::size_t before = m_unsaved.waiting();
+    auto stored = m_unsaved.store(m_outbox, std::exchange(m_unrecorded, {}));
+    if (!stored)
+        logLine(QStringLiteral("cannot store the step records: ") +
+                QString::fromStdString(stored.error().message));
+    if (m_unsaved.waiting() > 0 && !m_retryTimer->isActive())
+        m_retryTimer->start();
+    if (m_unsaved.waiting() != before)
+        Q_EMIT unsavedChanged();
+    m_sync->flushOutbox();
+}
+
+void Desk::retryUnsaved() {
+    auto stored = m_unsaved.retry(m_outbox);
+    if (m_unsaved.waiting() > 0) {
+        // Each failed try waits a little longer, up to half a minute.
+        m_retryTimer->setInterval(std::min(m_retryTimer->interval() * 2, kMaxRetryMs));
         return;
     }
+    if (!stored)
+        logLine(QStringLiteral("a step record was refused: ") +
+                QString::fromStdString(stored.error().message));
+    logLine(QStringLiteral("the waiting step records are stored"));
+    m_retryTimer->stop();
+    m_retryTimer->setInterval(kFirstRetryMs);
+    Q_EMIT unsavedChanged();
     m_sync->flushOutbox();
 }
 

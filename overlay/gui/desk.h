@@ -7,15 +7,16 @@
 #pragma once
 
 #include <souffleur/client/outbox.h>
-#include <souffleur/client/privacy_guard.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/step_engine.h>
 #include <souffleur/client/sync_client.h>
 #include <souffleur/content/guide.h>
+#include <souffleur/protocol/privacy.h>
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <cstdint>
 #include <expected>
@@ -42,6 +43,11 @@ public:
     client::SyncState syncState() const;
     // Records waiting in the outbox; -1 when the database cannot tell.
     std::int64_t pendingRecords();
+    // Step records the desk database could not take yet (full, locked): kept
+    // in memory and tried again every few seconds (client::PendingRecords).
+    std::size_t unsavedRecords() const { return m_unsaved.waiting(); }
+    // Records the server (or the desk) refused, set aside for a person to look at.
+    std::int64_t rejectedRecords();
 
     std::vector<client::GuideEntry> guides();
     bool hasGuide(const std::string& guideId);
@@ -74,11 +80,13 @@ public:
     // Abandons an active session, and closes the session in any state.
     void closeGuide();
 
-    // What in `text` looks like a citizen's personal data (privacy_guard.h).
-    static std::vector<client::PersonalDataFinding> personalDataIn(const QString& text);
+    // What in `text` looks like a citizen's personal data (protocol/privacy.h),
+    // to point at while the employee types; the outbox checks again.
+    static std::vector<protocol::PersonalDataFinding> personalDataIn(const QString& text);
     // Stores feedback on the current step in the outbox and asks for a send:
     // its kind, optional text and an optional suggested wording for the step.
-    // If either text holds personal data it is refused and nothing is stored.
+    // If either text holds personal data the outbox refuses it and nothing
+    // is stored.
     std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text,
                                               const QString& suggestion = {});
 
@@ -86,6 +94,10 @@ Q_SIGNALS:
     void syncStateChanged(client::SyncState state);
     void guidesChanged(); // or the alerts
     void recordsAcked();
+    // Records could not be stored yet, or are stored again (unsavedRecords()).
+    void unsavedChanged();
+    // The server refused records: they are set aside (rejectedRecords()).
+    void recordsRefused();
     // The session moved (a new step, finished, or closed).
     void sessionChanged();
 
@@ -96,8 +108,10 @@ private:
     // Commits the step events of the last transition to the outbox (one
     // transaction) and wakes the sync client. Runs right after the new step
     // has been handed to the view, so the commit's fsync overlaps the page's
-    // painting instead of delaying it.
+    // painting instead of delaying it. What cannot be stored waits in
+    // m_unsaved and is tried again by m_retryTimer.
     void recordEvents();
+    void retryUnsaved();
 
     client::Replica m_replica;
     client::Outbox m_outbox;
@@ -107,6 +121,8 @@ private:
     std::unique_ptr<client::StepEngine> m_engine;
     bool m_syncStarted = false;
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
+    client::PendingRecords m_unsaved;
+    QTimer* m_retryTimer = nullptr;
     std::vector<content::Alert> m_stepAlerts;
     QString m_stepAlertsDate; // the day m_stepAlerts were chosen for; empty: read again
 };

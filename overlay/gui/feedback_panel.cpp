@@ -1,6 +1,8 @@
 // The inline feedback panel (see feedback_panel.h).
 #include "feedback_panel.h"
 
+#include <souffleur/protocol/records.h>
+
 #include <QButtonGroup>
 #include <QGridLayout>
 #include <QLabel>
@@ -11,8 +13,9 @@
 namespace souffleur::overlay {
 namespace {
 
-// Longer texts are cut off by the line edit; feedback is meant to be short.
-constexpr int kMaxTextLength = 500;
+// Longer texts are cut off by the line edit: the wire protocol's limit, the
+// one the outbox and the server check.
+const int kMaxTextLength = static_cast<int>(protocol::maxTextLength("feedback", "text"));
 
 } // namespace
 

@@ -89,7 +89,9 @@ UiText makeText() {
              QCoreApplication::translate("souffleur::overlay::UiText", "geboortedatum"),
              QCoreApplication::translate("souffleur::overlay::UiText", "e-mailadres"),
              QCoreApplication::translate("souffleur::overlay::UiText", "telefoonnummer"),
-             QCoreApplication::translate("souffleur::overlay::UiText", "rekeningnummer")},
+             QCoreApplication::translate("souffleur::overlay::UiText", "rekeningnummer"),
+             QCoreApplication::translate("souffleur::overlay::UiText",
+                                         "adres (postcode met huisnummer)")},
     };
 }
 

@@ -62,7 +62,7 @@ struct UiText {
     QString citizenCanSee;      // the mode that hides internal notes
     QString citizenShort;       // its switch in the header
     QString suggestion;         // %1: a guide title that fits the active window
-    QString personalData[6];    // by client::PersonalData
+    QString personalData[7];    // by protocol::PersonalData
 };
 
 // The texts in the installed translation (built once, on the first call).

@@ -1,308 +1,248 @@
-// Parsing and validating record batches (see records.h). A Fields reader
-// walks one JSON object and keeps the first problem, with where it was, so the
-// parser reads straight through and checks once per record.
+// Record batches on the store (see records.h): one store function per record
+// type, in a table by type name, so a new record type is a row here and in
+// the protocol's table (content/protocol/src/records.cpp). Each function
+// stores all records of its type in the batch with one prepared statement.
+#include "sql.h"
+
 #include <souffleur/server/records.h>
+#include <souffleur/server/storage.h>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
+#include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <array>
-#include <limits>
+#include <map>
 #include <span>
 
 namespace souffleur::server {
 namespace {
 
-namespace json = boost::json;
+using sqlite::Database;
+using sqlite::Result;
+using Records = std::span<const protocol::Record* const>;
 
-constexpr std::array<std::string_view, 9> kEvents = {"started",   "step_shown", "step_done",
-                                                     "decision",  "back",       "skipped",
-                                                     "escalated", "finished",   "abandoned"};
-constexpr std::array<std::string_view, 4> kFeedbackKinds = {"wrong", "unclear", "outdated", "tip"};
-constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
-constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
-
-// Characters, not bytes: Boost.JSON has already checked the UTF-8.
-std::size_t codePoints(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text) {
-        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U)
-            ++count;
+Result<void> storeEvents(Database& db, const Identity& who, Records events) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO events (tenant_id, id, team_id, session, "
+                           "guide_id, revision, event, step, option, at, duration_ms) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    for (const auto* event : events) {
+        stmt->reset().bindAll(who.tenantId, event->text("id"), who.teamId, event->text("session"),
+                              event->text("guide"), event->integer("revision"),
+                              event->text("event"), event->optionalText("step"),
+                              event->optionalText("option"), event->text("at"),
+                              event->optionalInteger("duration_ms"));
+        if (auto ok = stmt->run(); !ok)
+            return ok;
     }
-    return count;
+    return {};
 }
 
-class Fields {
-public:
-    Fields(const json::object& object, std::string where)
-        : m_object(object)
-        , m_where(std::move(where)) {}
-
-    // A non-empty string of at most maxLength characters.
-    std::string text(std::string_view key, std::size_t maxLength) {
-        auto value = optionalText(key, maxLength);
-        if (!value)
-            fail("\"" + std::string(key) + "\" is missing");
-        return value.value_or(std::string());
+Result<void> storeFeedback(Database& db, const Identity& who, Records feedback) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO feedback (tenant_id, id, team_id, guide_id, "
+                           "revision, step, kind, text, suggestion, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const std::string now = sql::isoNow();
+    for (const auto* item : feedback) {
+        stmt->reset().bindAll(who.tenantId, item->text("id"), who.teamId, item->text("guide"),
+                              item->integer("revision"), item->optionalText("step"),
+                              item->text("kind"), item->text("text"),
+                              item->optionalText("suggestion"), now);
+        if (auto ok = stmt->run(); !ok)
+            return ok;
     }
-
-    // Absent, null and "" are all "not given".
-    std::optional<std::string> optionalText(std::string_view key, std::size_t maxLength) {
-        const auto* value = m_object.if_contains(key);
-        if (!value || value->is_null())
-            return std::nullopt;
-        const auto* string = value->if_string();
-        if (!string) {
-            fail("\"" + std::string(key) + "\" must be a string");
-            return std::nullopt;
-        }
-        if (codePoints(*string) > maxLength) {
-            fail("\"" + std::string(key) + "\" is longer than " + std::to_string(maxLength) +
-                 " characters");
-            return std::nullopt;
-        }
-        if (string->empty())
-            return std::nullopt;
-        return std::string(*string);
-    }
-
-    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) {
-        auto value = optionalInteger(key, min, max);
-        if (!value)
-            fail("\"" + std::string(key) + "\" is missing");
-        return value.value_or(0);
-    }
-
-    std::optional<std::int64_t> optionalInteger(std::string_view key, std::int64_t min,
-                                                std::int64_t max) {
-        const auto* value = m_object.if_contains(key);
-        if (!value || value->is_null())
-            return std::nullopt;
-        const auto* number = value->if_int64();
-        if (!number || *number < min || *number > max) {
-            fail("\"" + std::string(key) + "\" must be an integer from " + std::to_string(min) +
-                 " to " + std::to_string(max));
-            return std::nullopt;
-        }
-        return *number;
-    }
-
-    // A required timestamp: a string of at most kMaxNameLength characters that
-    // begins with a date (YYYY-MM-DD), so that lists sort and filter by day.
-    std::string timestamp(std::string_view key) {
-        std::string value = text(key, kMaxNameLength);
-        if (!value.empty() && !isIsoDate(std::string_view(value).substr(0, 10)))
-            fail("\"" + std::string(key) + "\" must be an ISO 8601 time beginning YYYY-MM-DD");
-        return value;
-    }
-
-    // Absent, null, "" or a date "YYYY-MM-DD".
-    std::optional<std::string> optionalDate(std::string_view key) {
-        auto value = optionalText(key, kMaxNameLength);
-        if (value && !isIsoDate(*value)) {
-            fail("\"" + std::string(key) + "\" must be a date: YYYY-MM-DD");
-            return std::nullopt;
-        }
-        return value;
-    }
-
-    // Absent or null: an empty list; otherwise an array of at most maxItems objects.
-    std::span<const json::value> objects(std::string_view key, std::size_t maxItems) {
-        const auto* value = m_object.if_contains(key);
-        if (!value || value->is_null())
-            return {};
-        const auto* array = value->if_array();
-        if (!array || array->size() > maxItems) {
-            fail("\"" + std::string(key) + "\" must be an array of at most " +
-                 std::to_string(maxItems) + " objects");
-            return {};
-        }
-        for (const auto& item : *array) {
-            if (!item.is_object()) {
-                fail("\"" + std::string(key) + "\" must be an array of at most " +
-                     std::to_string(maxItems) + " objects");
-                return {};
-            }
-        }
-        return {array->data(), array->size()};
-    }
-
-    const std::string& where() const { return m_where; }
-
-    std::string oneOf(std::string_view key, std::span<const std::string_view> allowed) {
-        std::string value = text(key, kMaxNameLength);
-        for (const auto name : allowed) {
-            if (name == value)
-                return value;
-        }
-        std::string list;
-        for (const auto name : allowed)
-            list += (list.empty() ? "" : ", ") + std::string(name);
-        fail("\"" + std::string(key) + "\" must be one of " + list);
-        return value;
-    }
-
-    const std::optional<std::string>& error() const { return m_error; }
-
-    void fail(std::string message) {
-        if (!m_error)
-            m_error = m_where + ": " + std::move(message);
-    }
-
-    // Keeps the first problem of a nested object's reader (which names its own place).
-    void adopt(const Fields& nested) {
-        if (!m_error && nested.m_error)
-            m_error = nested.m_error;
-    }
-
-private:
-    const json::object& m_object;
-    std::string m_where;
-    std::optional<std::string> m_error;
-};
-
-constexpr std::array<std::string_view, 5> kRecordTypes = {"event", "feedback", "ack", "logbook",
-                                                          "aar"};
-
-LogbookRecord logbookRecord(Fields& fields, std::size_t position) {
-    LogbookRecord entry;
-    entry.position = position;
-    entry.id = fields.text("id", kMaxIdLength);
-    entry.at = fields.timestamp("at");
-    entry.text = fields.text("text", kMaxTextLength);
-    entry.guideId = fields.optionalText("guide", kMaxNameLength);
-    entry.step = fields.optionalText("step", kMaxNameLength);
-    return entry;
+    return {};
 }
 
-AarRecord aarRecord(Fields& fields, std::size_t position) {
-    AarRecord aar;
-    aar.position = position;
-    aar.id = fields.text("id", kMaxIdLength);
-    aar.at = fields.timestamp("at");
-    aar.guideId = fields.optionalText("guide", kMaxNameLength);
-    aar.from = fields.optionalDate("from");
-    aar.to = fields.optionalDate("to");
-    if (aar.from && aar.to && *aar.to < *aar.from)
-        fields.fail("\"to\" is before \"from\"");
-    aar.expected = fields.text("expected", kMaxTextLength);
-    aar.happened = fields.text("happened", kMaxTextLength);
-    aar.why = fields.text("why", kMaxTextLength);
-    aar.improve = fields.text("improve", kMaxTextLength);
-    std::size_t index = 0;
-    for (const auto& item : fields.objects("actions", kMaxAarActions)) {
-        Fields action(item.as_object(),
-                      fields.where() + ".actions[" + std::to_string(index++) + "]");
-        AarAction out;
-        out.text = action.text("text", kMaxTextLength);
-        out.guideId = action.optionalText("guide", kMaxNameLength);
-        out.step = action.optionalText("step", kMaxNameLength);
-        fields.adopt(action);
-        aar.actions.push_back(std::move(out));
+// Acknowledgements are kept per desk account (to count desks per team, never
+// to show who); a second acknowledgement of the same revision is ignored.
+Result<void> storeAcks(Database& db, const Identity& who, Records acks) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO alert_acks (tenant_id, alert_id, revision, "
+                           "account_id, team_id, at) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    for (const auto* ack : acks) {
+        stmt->reset().bindAll(who.tenantId, ack->text("alert"), ack->integer("revision"),
+                              who.accountId, who.teamId, ack->text("at"));
+        if (auto ok = stmt->run(); !ok)
+            return ok;
     }
-    return aar;
+    return {};
+}
+
+// Logbook entries and AAR records belong to the sender's team (applyRecords
+// refuses them from an account without one); the account is kept for the
+// audit only. A record whose id is stored already is ignored (and so are the
+// actions of an AAR record sent again).
+Result<void> storeLogbook(Database& db, const Identity& who, Records entries) {
+    auto stmt = db.prepare("INSERT OR IGNORE INTO logbook (tenant_id, id, team_id, account_id, at, "
+                           "text, guide_id, step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const std::string now = sql::isoNow();
+    for (const auto* entry : entries) {
+        stmt->reset().bindAll(who.tenantId, entry->text("id"), who.teamId, who.accountId,
+                              entry->text("at"), entry->text("text"), entry->optionalText("guide"),
+                              entry->optionalText("step"), now);
+        if (auto ok = stmt->run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<void> storeAars(Database& db, const Identity& who, Records aars) {
+    auto record = db.prepare(
+        "INSERT OR IGNORE INTO aar_records (tenant_id, id, team_id, account_id, at, guide_id, "
+        "period_from, period_to, expected, happened, why, improve, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!record)
+        return std::unexpected(record.error());
+    auto action = db.prepare("INSERT INTO aar_actions (tenant_id, aar_id, position, text, "
+                             "guide_id, step) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!action)
+        return std::unexpected(action.error());
+    const std::string now = sql::isoNow();
+    for (const auto* aar : aars) {
+        record->reset().bindAll(who.tenantId, aar->text("id"), who.teamId, who.accountId,
+                                aar->text("at"), aar->optionalText("guide"),
+                                aar->optionalText("from"), aar->optionalText("to"),
+                                aar->text("expected"), aar->text("happened"), aar->text("why"),
+                                aar->text("improve"), now);
+        if (auto ok = record->run(); !ok)
+            return ok;
+        if (db.changes() == 0)
+            continue; // stored before
+        std::int64_t position = 0;
+        for (const auto& item : aar->items("actions")) {
+            const auto& fields = item.as_object();
+            action->reset().bindAll(who.tenantId, aar->text("id"), position++,
+                                    protocol::optionalText(fields, "text").value_or(""),
+                                    protocol::optionalText(fields, "guide"),
+                                    protocol::optionalText(fields, "step"));
+            if (auto ok = action->run(); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
+// Where each record type goes: one row per type of the protocol's table.
+using StoreFunction = Result<void> (*)(Database&, const Identity&, Records);
+constexpr std::array<std::pair<std::string_view, StoreFunction>, 5> kStores = {{
+    {"event", storeEvents},
+    {"feedback", storeFeedback},
+    {"ack", storeAcks},
+    {"logbook", storeLogbook},
+    {"aar", storeAars},
+}};
+
+StoreFunction storeFor(std::string_view type) {
+    const auto found =
+        std::ranges::find(kStores, type, &std::pair<std::string_view, StoreFunction>::first);
+    return found == kStores.end() ? nullptr : found->second;
+}
+
+std::string recordId(const boost::json::value& record) {
+    const auto* object = record.if_object();
+    const auto* id = object ? object->if_contains("id") : nullptr;
+    return id && id->is_string() ? std::string(id->as_string().subview().substr(0, 128))
+                                 : std::string();
+}
+
+std::string teamlessMessage(std::size_t index, std::string_view type) {
+    return "records[" + std::to_string(index) + "]: a \"" + std::string(type) +
+           "\" record belongs to the sender's team, and this account has none";
+}
+
+// The records refused last time, as stored with the client's last batch.
+std::vector<protocol::RefusedRecord> refusedFrom(const std::optional<std::string>& stored) {
+    if (!stored)
+        return {};
+    const auto answer = protocol::parseAnswer(*stored);
+    return answer ? answer->refused : std::vector<protocol::RefusedRecord>{};
 }
 
 } // namespace
 
-bool isIsoDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    return true;
-}
-
-std::optional<std::string> teamRecordWithoutTeam(const RecordBatch& batch) {
-    std::optional<std::size_t> first;
-    std::string_view type;
-    if (!batch.logbook.empty()) {
-        first = batch.logbook.front().position;
-        type = "logbook";
-    }
-    if (!batch.aars.empty() && (!first || batch.aars.front().position < *first)) {
-        first = batch.aars.front().position;
-        type = "aar";
-    }
-    if (!first)
-        return std::nullopt;
-    return "records[" + std::to_string(*first) + "]: a \"" + std::string(type) +
-           "\" record belongs to the sender's team, and this account has none";
-}
-
-std::expected<RecordBatch, std::string> parseRecordBatch(std::string_view text) {
-    boost::system::error_code error;
-    const json::value value = json::parse(text, error);
-    if (error)
-        return std::unexpected("malformed JSON: " + error.message());
-    const auto* object = value.if_object();
-    if (!object)
-        return std::unexpected(std::string("the batch must be a JSON object"));
-
-    Fields batchFields(*object, "batch");
-    RecordBatch batch;
-    batch.clientId = batchFields.text("client", kMaxIdLength);
-    batch.batch = batchFields.integer("batch", 1, kMaxInt64);
-    if (batchFields.error())
-        return std::unexpected(*batchFields.error());
-    const auto* records = object->if_contains("records");
-    if (!records || !records->is_array())
-        return std::unexpected(std::string("batch: \"records\" must be an array"));
-    if (records->as_array().size() > kMaxRecordsPerBatch)
-        return std::unexpected("batch: more than " + std::to_string(kMaxRecordsPerBatch) +
-                               " records");
-
-    std::size_t index = 0;
-    for (const auto& item : records->as_array()) {
-        const std::size_t position = index++;
-        const std::string where = "records[" + std::to_string(position) + "]";
-        const auto* record = item.if_object();
-        if (!record)
-            return std::unexpected(where + ": a record must be a JSON object");
-        Fields fields(*record, where);
-        const std::string type = fields.oneOf("type", kRecordTypes);
-        if (fields.error())
-            return std::unexpected(*fields.error());
-        if (type == "event") {
-            EventRecord event;
-            event.id = fields.text("id", kMaxIdLength);
-            event.session = fields.text("session", kMaxIdLength);
-            event.guideId = fields.text("guide", kMaxNameLength);
-            event.revision = static_cast<int>(fields.integer("revision", 1, kMaxInt));
-            event.event = fields.oneOf("event", kEvents);
-            event.step = fields.optionalText("step", kMaxNameLength);
-            event.option = fields.optionalText("option", kMaxNameLength);
-            event.at = fields.text("at", kMaxNameLength);
-            event.durationMs = fields.optionalInteger("duration_ms", 0, kMaxInt64);
-            batch.events.push_back(std::move(event));
-        } else if (type == "ack") {
-            AckRecord ack;
-            ack.id = fields.text("id", kMaxIdLength);
-            ack.alertId = fields.text("alert", kMaxNameLength);
-            ack.revision = static_cast<int>(fields.integer("revision", 1, kMaxInt));
-            ack.at = fields.text("at", kMaxNameLength);
-            batch.acks.push_back(std::move(ack));
-        } else if (type == "logbook") {
-            batch.logbook.push_back(logbookRecord(fields, position));
-        } else if (type == "aar") {
-            batch.aars.push_back(aarRecord(fields, position));
-        } else {
-            FeedbackRecord feedback;
-            feedback.id = fields.text("id", kMaxIdLength);
-            feedback.guideId = fields.text("guide", kMaxNameLength);
-            feedback.revision = static_cast<int>(fields.integer("revision", 1, kMaxInt));
-            feedback.step = fields.optionalText("step", kMaxNameLength);
-            feedback.kind = fields.oneOf("kind", kFeedbackKinds);
-            feedback.text = fields.optionalText("text", kMaxTextLength).value_or(std::string());
-            feedback.suggestion = fields.optionalText("suggestion", kMaxTextLength);
-            batch.feedback.push_back(std::move(feedback));
+Result<std::expected<protocol::BatchAnswer, std::string>>
+applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
+             const CheckedRecords& records) {
+    using Outcome = std::expected<protocol::BatchAnswer, std::string>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    // Keyed by the account too: another account's client with the same id
+    // has numbers of its own and cannot touch this one's.
+    auto stored = db.queryInt("SELECT last_batch FROM clients "
+                              "WHERE tenant_id = ? AND account_id = ? AND client_id = ?",
+                              who.tenantId, who.accountId, batch.clientId);
+    if (!stored)
+        return std::unexpected(stored.error());
+    const std::int64_t last = stored->value_or(0);
+    if (batch.number <= last) {
+        // A retry: already applied; the transaction rolls back empty.
+        protocol::BatchAnswer answer{batch.number, {}};
+        if (batch.protocol >= 2) {
+            auto earlier = db.queryText("SELECT answer FROM batch_answers WHERE tenant_id = ? "
+                                        "AND account_id = ? AND client_id = ? AND batch = ?",
+                                        who.tenantId, who.accountId, batch.clientId, batch.number);
+            if (!earlier)
+                return std::unexpected(earlier.error());
+            answer.refused = refusedFrom(*earlier);
         }
-        if (fields.error())
-            return std::unexpected(*fields.error());
+        return Outcome(std::move(answer));
     }
-    return batch;
+    if (batch.number - last > protocol::kMaxBatchStep)
+        return Outcome(std::unexpected("batch " + std::to_string(batch.number) +
+                                       " is out of range: this client's last batch is " +
+                                       std::to_string(last) + ", and a batch may run at most " +
+                                       std::to_string(protocol::kMaxBatchStep) + " ahead of it"));
+
+    // Sorted by type, in batch order within each: one statement per type.
+    protocol::BatchAnswer answer{batch.number, {}};
+    std::map<std::string_view, std::vector<const protocol::Record*>> byType;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        std::string problem;
+        if (!records[i])
+            problem = records[i].error().message;
+        else if (records[i]->spec->teamRecord && !who.teamId)
+            problem = teamlessMessage(i, records[i]->type());
+        else if (!storeFor(records[i]->type()))
+            problem = "records[" + std::to_string(i) + "]: this server cannot store \"" +
+                      std::string(records[i]->type()) + "\" records";
+        if (problem.empty()) {
+            byType[records[i]->type()].push_back(&*records[i]);
+            continue;
+        }
+        if (batch.protocol < 2)
+            return Outcome(std::unexpected(std::move(problem))); // all or nothing
+        answer.refused.push_back({i, recordId(batch.records[i]), std::move(problem)});
+    }
+    for (const auto& [type, group] : byType) {
+        if (auto ok = storeFor(type)(db, who, group); !ok)
+            return std::unexpected(ok.error());
+    }
+    if (auto ok = db.execute("INSERT INTO clients (tenant_id, account_id, client_id, last_batch) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, account_id, client_id) "
+                             "DO UPDATE SET last_batch = excluded.last_batch",
+                             who.tenantId, who.accountId, batch.clientId, batch.number);
+        !ok)
+        return std::unexpected(ok.error());
+    if (!answer.refused.empty()) {
+        if (auto ok = db.execute(
+                "INSERT OR REPLACE INTO batch_answers (tenant_id, account_id, client_id, batch, "
+                "answer) VALUES (?, ?, ?, ?, ?)",
+                who.tenantId, who.accountId, batch.clientId, batch.number,
+                boost::json::serialize(protocol::answerJson(answer)));
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return Outcome(std::move(answer));
 }
 
 } // namespace souffleur::server

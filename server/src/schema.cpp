@@ -231,7 +231,21 @@ CREATE TABLE store_meta (
 INSERT INTO store_meta (key, value) VALUES ('feed_epoch', lower(hex(randomblob(16))));
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// v5: the answer to a client's last batch that refused records (protocol 2,
+// content/protocol/.../records.h), so that a retry of that batch gets the
+// same answer. One row per client, replaced by its next such batch.
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE batch_answers (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    client_id TEXT NOT NULL,
+    batch INTEGER NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, account_id, client_id)
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 
 } // namespace
 

@@ -16,6 +16,16 @@
 
 using namespace souffleur::client;
 
+namespace {
+
+// A valid record (an alert acknowledgement) with this id.
+std::string record(const std::string& id) {
+    return R"({"type":"ack","id":")" + id +
+           R"(","alert":"nl.alert.x","revision":1,"at":"2026-11-23T10:00:00Z"})";
+}
+
+} // namespace
+
 TEST_CASE("An empty outbox has nothing to send", "[client][outbox]") {
     auto outbox = Outbox::open(souffleur::test::freshPath("empty.sqlite"));
     REQUIRE(outbox.has_value());
@@ -27,8 +37,8 @@ TEST_CASE("An empty outbox has nothing to send", "[client][outbox]") {
 TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][outbox]") {
     auto outbox = Outbox::open(souffleur::test::freshPath("batches.sqlite"));
     REQUIRE(outbox.has_value());
-    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"1"})"));
-    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"2"})"));
+    REQUIRE(outbox->enqueue(record("1")));
+    REQUIRE(outbox->enqueue(record("2")));
     const auto first = outbox->nextBatch(10).value();
     REQUIRE(first.has_value());
     CHECK(first->number == 1);
@@ -36,25 +46,25 @@ TEST_CASE("A numbered batch is resent unchanged until acknowledged", "[client][o
     CHECK(first->body.find("\"client\":\"" + outbox->clientId() + "\"") != std::string::npos);
 
     // A record enqueued while batch 1 is in flight waits for batch 2.
-    REQUIRE(outbox->enqueue(R"({"type":"feedback","id":"3"})"));
+    REQUIRE(outbox->enqueue(record("3")));
     const auto retry = outbox->nextBatch(10).value();
     REQUIRE(retry.has_value());
     CHECK(retry->number == 1);
     CHECK(retry->body == first->body);
 
-    REQUIRE(outbox->acknowledge(1));
+    REQUIRE(outbox->settle(1));
     const auto second = outbox->nextBatch(10).value();
     REQUIRE(second.has_value());
     CHECK(second->number == 2);
     CHECK(second->size == 1);
-    REQUIRE(outbox->acknowledge(2));
+    REQUIRE(outbox->settle(2));
     CHECK(outbox->pending().value() == 0);
 }
 
 TEST_CASE("Several records are stored together, in order", "[client][outbox]") {
     auto outbox = Outbox::open(souffleur::test::freshPath("together.sqlite"));
     REQUIRE(outbox.has_value());
-    const std::vector<std::string> records{R"({"n":1})", R"({"n":2})", R"({"n":3})"};
+    const std::vector<std::string> records{record("1"), record("2"), record("3")};
     REQUIRE(outbox->enqueueAll(records));
     REQUIRE(outbox->enqueueAll({})); // nothing: fine
     CHECK(outbox->pending().value() == 3);
@@ -71,27 +81,27 @@ TEST_CASE("Batches are capped in size", "[client][outbox]") {
     auto outbox = Outbox::open(souffleur::test::freshPath("cap.sqlite"));
     REQUIRE(outbox.has_value());
     for (int i = 0; i < 5; ++i)
-        REQUIRE(outbox->enqueue(R"({"n":)" + std::to_string(i) + "}"));
+        REQUIRE(outbox->enqueue(record(std::to_string(i))));
     CHECK(outbox->nextBatch(2).value()->size == 2);
-    REQUIRE(outbox->acknowledge(1));
+    REQUIRE(outbox->settle(1));
     CHECK(outbox->nextBatch(2).value()->size == 2);
-    REQUIRE(outbox->acknowledge(2));
+    REQUIRE(outbox->settle(2));
     CHECK(outbox->nextBatch(2).value()->size == 1);
 }
 
 TEST_CASE("A refused batch is set aside, not lost, and unblocks the rest", "[client][outbox]") {
     auto outbox = Outbox::open(souffleur::test::freshPath("reject.sqlite"));
     REQUIRE(outbox.has_value());
-    REQUIRE(outbox->enqueue(R"({"n":1})"));
+    REQUIRE(outbox->enqueue(record("1")));
     REQUIRE(outbox->nextBatch(10).value()->number == 1);
-    REQUIRE(outbox->enqueue(R"({"n":2})"));
+    REQUIRE(outbox->enqueue(record("2")));
     REQUIRE(outbox->reject(1, "records[0]: bad"));
     CHECK(outbox->rejected().value() == 1);
     CHECK(outbox->pending().value() == 1);
     const auto next = outbox->nextBatch(10).value();
     REQUIRE(next.has_value());
     CHECK(next->number == 2);
-    CHECK(next->body.find(R"({"n":2})") != std::string::npos);
+    CHECK(next->body.find(record("2")) != std::string::npos);
 }
 
 // A process kill never loses a committed transaction, whatever the synchronous
@@ -109,7 +119,7 @@ TEST_CASE("Records survive SIGKILL between commit and send", "[client][outbox][c
         ::close(pipeFds[0]);
         auto outbox = Outbox::open(path);
         for (int i = 0; i < 50; ++i)
-            (void)outbox->enqueue(R"({"type":"event","id":")" + std::to_string(i) + "\"}");
+            (void)outbox->enqueue(record(std::to_string(i)));
         (void)outbox->nextBatch(20);
         const char done = 'x';
         (void)::write(pipeFds[1], &done, 1);
@@ -177,4 +187,119 @@ TEST_CASE("Logbook and AAR records carry the team's words, never a person",
     review.actions.clear();
     CHECK(aarRecord(review).find("actions") == std::string::npos);
     CHECK(aarRecord(review) != aarRecord(review)); // a new id each time
+}
+
+TEST_CASE("Whatever the caller, a record with personal data never enters the outbox",
+          "[client][outbox][privacy]") {
+    auto outbox = Outbox::open(souffleur::test::freshPath("guard.sqlite"));
+    REQUIRE(outbox.has_value());
+    const auto now = std::chrono::system_clock::now();
+    // Straight through the core API, past any panel.
+    auto refused = outbox->enqueue(
+        logbookRecord({"Mevrouw met BSN 111222333 komt morgen terug", "", "", now}));
+    REQUIRE_FALSE(refused.has_value());
+    REQUIRE(refused.error().refused.has_value());
+    CHECK(refused.error().refused->personalData == souffleur::protocol::PersonalData::Bsn);
+    CHECK(refused.error().refused->field == "text");
+    CHECK(refused.error().message.starts_with("record: \"text\" holds what looks like"));
+    refused = outbox->enqueue(
+        feedbackRecord({"g.id", 1, "s1", FeedbackKind::Tip, "Goede stap", "Bel 06-12345678"}));
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().refused->field == "suggestion");
+    // In a group, one bad record stops them all.
+    const std::vector<std::string> group{
+        record("ok"), logbookRecord({"Post naar 1234 AB 12 gestuurd", "", "", now})};
+    refused = outbox->enqueueAll(group);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().index == 1);
+    CHECK(refused.error().refused->personalData == souffleur::protocol::PersonalData::Address);
+    CHECK(outbox->pending().value() == 0);
+    CHECK(outbox->rejected().value() == 0);
+    // What the server would refuse anyway does not get in either.
+    refused = outbox->enqueue(R"({"n":1})");
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().message == "record: \"type\" must be one of event, feedback, ack, "
+                                     "logbook, aar");
+    CHECK(outbox->enqueue(logbookRecord({"Fotohokje kapot", "", "", now})).has_value());
+    CHECK(outbox->pending().value() == 1);
+}
+
+TEST_CASE("Only the records the server refused are set aside; they can be exported and resent",
+          "[client][outbox]") {
+    auto outbox = Outbox::open(souffleur::test::freshPath("settle.sqlite"));
+    REQUIRE(outbox.has_value());
+    for (const char* id : {"a", "b", "c", "d"})
+        REQUIRE(outbox->enqueue(record(id)));
+    const auto batch = outbox->nextBatch(10).value();
+    REQUIRE(batch.has_value());
+    CHECK(batch->body.find(R"("protocol":2)") != std::string::npos);
+    const std::vector<souffleur::protocol::RefusedRecord> refused{
+        {1, "b", "records[1]: \"alert\" is unknown here"},
+        {3, "d", "records[3]: no"},
+        {9, "", "?"}};
+    REQUIRE(outbox->settle(batch->number, refused));
+    CHECK(outbox->pending().value() == 0);
+    const auto kept = outbox->rejectedRecords().value();
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].record == record("b"));
+    CHECK(kept[0].reason == "records[1]: \"alert\" is unknown here");
+    CHECK(kept[0].batch == 1);
+    CHECK(kept[1].record == record("d"));
+
+    const std::string exported = exportRejected(outbox->clientId(), kept);
+    CHECK(exported.find(R"("client":")" + outbox->clientId()) != std::string::npos);
+    CHECK(exported.find(R"("record":{"type":"ack","id":"b")") != std::string::npos);
+    CHECK(exported.find(R"("reason":"records[3]: no")") != std::string::npos);
+
+    CHECK(outbox->resendRejected().value() == 2);
+    CHECK(outbox->rejected().value() == 0);
+    const auto again = outbox->nextBatch(10).value();
+    REQUIRE(again.has_value());
+    CHECK(again->number == 2);
+    CHECK(again->size == 2);
+    CHECK(again->body.find(record("b")) < again->body.find(record("d")));
+}
+
+TEST_CASE("Step records the database cannot take wait in memory and are stored later, in order",
+          "[client][outbox]") {
+    const auto path = souffleur::test::freshPath("locked.sqlite");
+    auto outbox = Outbox::open(path, {.busyTimeoutMs = 20});
+    REQUIRE(outbox.has_value());
+    PendingRecords pending;
+    REQUIRE(pending.store(*outbox, {record("1")}));
+    CHECK(pending.waiting() == 0);
+
+    // Another connection holds the database (as a full disk or a stuck lock would).
+    auto other = souffleur::sqlite::Database::open(path);
+    REQUIRE(other.has_value());
+    REQUIRE(other->exec("BEGIN EXCLUSIVE"));
+    auto failed = pending.store(*outbox, {record("2"), record("3")});
+    REQUIRE_FALSE(failed.has_value());
+    CHECK_FALSE(failed.error().refused.has_value()); // the database, not the records
+    CHECK(pending.waiting() == 2);
+    failed = pending.store(*outbox, {record("4")});
+    REQUIRE_FALSE(failed.has_value());
+    CHECK(pending.waiting() == 3);
+    CHECK_FALSE(pending.retry(*outbox).has_value());
+    CHECK(pending.waiting() == 3);
+
+    REQUIRE(other->exec("COMMIT"));
+    REQUIRE(pending.retry(*outbox));
+    CHECK(pending.waiting() == 0);
+    CHECK(outbox->pending().value() == 4);
+    const auto batch = outbox->nextBatch(10).value();
+    REQUIRE(batch.has_value());
+    CHECK(batch->body.find(record("2")) < batch->body.find(record("3")));
+    CHECK(batch->body.find(record("3")) < batch->body.find(record("4")));
+
+    // A record the outbox refuses (a bug) is set aside; the rest goes in.
+    auto refused = pending.store(*outbox, {record("5"), R"({"type":"event"})", record("6")});
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().refused.has_value());
+    CHECK(pending.waiting() == 0);
+    CHECK(outbox->pending().value() == 6);
+    const auto aside = outbox->rejectedRecords().value();
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].record == R"({"type":"event"})");
+    CHECK(aside[0].reason.starts_with("refused at the desk: record: \"id\" is missing"));
 }

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace souffleur::client;
@@ -50,7 +51,8 @@ TEST_CASE("A newer revision replaces an older one, never the reverse", "[client]
     CHECK(replica->guides().value().at(0).title == "Drie");
 }
 
-TEST_CASE("A hostile or broken guide in the feed is skipped", "[client][replica][hostile]") {
+TEST_CASE("A hostile or broken guide in the feed is kept aside, never shown",
+          "[client][replica][hostile]") {
     auto replica = Replica::open(souffleur::test::freshPath("hostile.sqlite"));
     REQUIRE(replica.has_value());
     REQUIRE(replica->applyChanges({{1, "guide", "g", 1, guideXml("g", 1, "Goed")}}, 1));
@@ -62,8 +64,96 @@ TEST_CASE("A hostile or broken guide in the feed is skipped", "[client][replica]
     CHECK(replica->applyChanges(bad, 5).value() == 3);
     CHECK(replica->cursor().value() == 5);
     const auto guides = replica->guides().value();
+    REQUIRE(guides.size() == 2);
+    CHECK(guides[0].title == "Goed"); // the last good revision, still shown
+    CHECK(guides[0].revision == 1);
+    CHECK(guides[0].updateNeeded);
+    CHECK(guides[0].showable);
+    CHECK(guides[1].id == "other"); // nothing good of it: listed, not showable
+    CHECK_FALSE(guides[1].showable);
+    const auto pending = replica->pending().value();
+    REQUIRE(pending.size() == 2);
+    const auto g = std::ranges::find(pending, std::string("g"), &PendingEntry::id);
+    REQUIRE(g != pending.end());
+    CHECK(g->revision == 3); // the newest that did not parse
+    CHECK(g->needsFormat == 0);
+    CHECK(g->reason == "Start tag expected, '<' not found");
+    const auto other = std::ranges::find(pending, std::string("other"), &PendingEntry::id);
+    REQUIRE(other != pending.end());
+    CHECK(other->reason == "the guide's id is g, not other");
+    CHECK(other->title == "Wrong id");
+    CHECK(replica->guideXml("g").value()->find("Goed") != std::string::npos);
+}
+
+TEST_CASE("An older desk keeps a newer-format guide pending and shows it once upgraded",
+          "[client][replica][format]") {
+    const auto path = souffleur::test::freshPath("format.sqlite");
+    const std::string format2 =
+        "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"g\" revision=\"2\" format=\"2\">"
+        "<title>Nieuw</title><step id=\"s\"><glance>Doe het</glance>"
+        "<basis>Pun art. 28</basis></step></guide>";
+    const std::string alert2 =
+        "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"a\" revision=\"1\" level=\"info\" "
+        "format=\"3\"><title>Later</title><body>Tekst</body></alert>";
+    {
+        // A desk that reads format 1 only.
+        auto old = Replica::open(path, {.maxFormat = 1});
+        REQUIRE(old.has_value());
+        REQUIRE(old->applyChanges({{1, "guide", "g", 1, guideXml("g", 1, "Oud")}}, 1));
+        CHECK(old->applyChanges({{2, "guide", "g", 2, format2}, {3, "alert", "a", 1, alert2}}, 3)
+                  .value() == 2);
+        CHECK(old->cursor().value() == 3); // moved on, and nothing is lost
+        const auto guides = old->guides().value();
+        REQUIRE(guides.size() == 1);
+        CHECK(guides[0].title == "Oud");
+        CHECK(guides[0].updateNeeded);
+        const auto pending = old->pending().value();
+        REQUIRE(pending.size() == 2);
+        CHECK(pending[0].needsFormat + pending[1].needsFormat == 5);
+        CHECK(old->alerts().value().empty());
+    }
+    {
+        // Opened again by the same old build: still waiting, nothing changed.
+        auto old = Replica::open(path, {.maxFormat = 1});
+        REQUIRE(old.has_value());
+        CHECK(old->pending().value().size() == 2);
+        CHECK(old->guides().value().at(0).revision == 1);
+    }
+    // Upgraded: the guide is read again and shown; the alert of format 3 still waits.
+    auto upgraded = Replica::open(path);
+    REQUIRE(upgraded.has_value());
+    const auto guides = upgraded->guides().value();
     REQUIRE(guides.size() == 1);
-    CHECK(guides[0].title == "Goed");
+    CHECK(guides[0].title == "Nieuw");
+    CHECK(guides[0].revision == 2);
+    CHECK_FALSE(guides[0].updateNeeded);
+    CHECK(upgraded->guideXml("g").value()->find("Pun art. 28") != std::string::npos);
+    CHECK(upgraded->search("nieuw").value().size() == 1);
+    const auto pending = upgraded->pending().value();
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].kind == "alert");
+    CHECK(pending[0].needsFormat == 3);
+    CHECK(pending[0].title == "Later");
+}
+
+TEST_CASE("A pending revision gives way to a newer good one or a retirement",
+          "[client][replica][format]") {
+    auto replica = Replica::open(souffleur::test::freshPath("pending-gone.sqlite"));
+    REQUIRE(replica.has_value());
+    REQUIRE(replica->applyChanges({{1, "guide", "g", 2, "<guide"}, {2, "guide", "h", 1, "<x"}}, 2)
+                .value() == 2);
+    // An older good revision arriving late does not clear the newer pending one.
+    REQUIRE(replica->applyChanges({{3, "guide", "g", 1, guideXml("g", 1, "Een")}}, 3));
+    CHECK(replica->pending().value().size() == 2);
+    // A newer good one does.
+    REQUIRE(replica->applyChanges({{4, "guide", "g", 3, guideXml("g", 3, "Drie")}}, 4));
+    CHECK(replica->pending().value().size() == 1);
+    // An older broken one than the desk shows is not kept at all.
+    REQUIRE(replica->applyChanges({{5, "guide", "g", 2, "<guide"}}, 5));
+    CHECK(replica->pending().value().size() == 1);
+    // A retirement removes what waited.
+    REQUIRE(replica->applyChanges({{6, "retired", "h", 1, ""}}, 6));
+    CHECK(replica->pending().value().empty());
 }
 
 TEST_CASE("Retirements remove guides and alerts; alerts are kept like guides",

@@ -10,8 +10,8 @@
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/protocol/records.h>
 #include <souffleur/server/admin.h>
-#include <souffleur/server/records.h>
 
 #include <catch2/catch.hpp>
 
@@ -54,14 +54,21 @@ bool eventually(Condition condition, std::chrono::milliseconds timeout = 10s) {
 // A desk: its database, its sync client, and what the callbacks saw.
 struct Desk {
     // Talks to `address`, or to the server over plain HTTP when it is not given.
+    // `fresh`: a new database; otherwise the one a desk of this name used before.
     Desk(const TestServer& server, const std::string& token, const std::string& name,
-         std::optional<ServerAddress> address = std::nullopt)
-        : database(souffleur::test::freshPath(name + ".sqlite"))
-        , replica(Replica::open(database).value())
+         std::optional<ServerAddress> address = std::nullopt, ReplicaOptions options = {},
+         bool fresh = true)
+        : database(fresh ? souffleur::test::freshPath(name + ".sqlite")
+                         : souffleur::test::tempDir() / (name + ".sqlite"))
+        , replica(Replica::open(database, options).value())
         , outbox(Outbox::open(database).value()) {
         SyncConfig config{
-            address.value_or(ServerAddress{"127.0.0.1", std::to_string(server.port())}), token,
-            database, 50ms, 200ms};
+            address.value_or(ServerAddress{"127.0.0.1", std::to_string(server.port())}),
+            token,
+            database,
+            options,
+            50ms,
+            200ms};
         SyncCallbacks callbacks;
         callbacks.stateChanged = [this](SyncState state) {
             if (state == SyncState::Online)
@@ -113,7 +120,7 @@ AfterActionReview aarExample(std::chrono::system_clock::time_point at) {
 } // namespace
 
 // The contract between the desk and the server: every record the desk builds
-// is one the server's parser accepts.
+// is one the wire protocol accepts.
 TEST_CASE("Every record the desk builds is accepted by the server", "[client][server][records]") {
     const SessionInfo session{newUuid(), "g.id", 2};
     std::string records;
@@ -137,19 +144,18 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
     records += "," + aarRecord(aarExample(now));
     records +=
         "," + aarRecord({now, "", "", "", "e", "h", "w", "i", {}}); // no guide, period, actions
-    const std::string batch =
-        R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" + records + "]}";
-    auto parsed = server::parseRecordBatch(batch);
-    INFO((parsed ? std::string() : parsed.error()));
-    REQUIRE(parsed.has_value());
-    CHECK(parsed->events.size() == 7);
-    CHECK(parsed->feedback.size() == 5);
-    REQUIRE(parsed->acks.size() == 1);
-    CHECK(parsed->acks[0].alertId == "nl.alert.x");
-    CHECK(parsed->acks[0].revision == 3);
-    CHECK(parsed->logbook.size() == 2);
-    REQUIRE(parsed->aars.size() == 2);
-    CHECK(parsed->aars[0].actions.size() == 2);
+    // The server validates with the same table (content/protocol).
+    const auto batch = protocol::parseBatch(R"({"client":")" + newUuid() +
+                                            R"(","batch":1,"records":[)" + records + "]}");
+    REQUIRE(batch.has_value());
+    std::map<std::string, int> types;
+    for (const auto& record : protocol::validateRecords(batch->records)) {
+        INFO((record ? std::string() : record.error().message));
+        REQUIRE(record.has_value());
+        ++types[std::string(record->type())];
+    }
+    CHECK(types == std::map<std::string, int>{
+                       {"event", 7}, {"feedback", 5}, {"ack", 1}, {"logbook", 2}, {"aar", 2}});
 }
 
 TEST_CASE("A desk's logbook entry and AAR record reach the server once",
@@ -227,6 +233,69 @@ TEST_CASE("An offline desk keeps its records and sends them when the server is b
         CHECK(server.queryInt("SELECT count(*) FROM events") == 7);
         CHECK(desk.onlineCount >= 2);
     }
+}
+
+TEST_CASE("An older desk keeps a newer-format guide and shows it once it is upgraded",
+          "[client][sync][server][format]") {
+    TestServer server;
+    publish(server, "t.one", 1);
+    // A guide of format 2: a step cites its rule.
+    server::test::HttpCall call;
+    call.method = boost::beast::http::verb::post;
+    call.target = "/api/v1/guides";
+    call.token = server.reviewerA;
+    call.body = R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.new" revision="1" format="2">
+        <title>Nieuw formaat</title><step id="a"><glance>Controleer de BRP</glance>
+        <basis>Wet BRP art. 2.4</basis></step></guide>)";
+    call.contentType = "application/xml";
+    REQUIRE(server::test::send(server.port(), call).status == 201);
+    {
+        Desk old(server, server.deskA, "upgrade", std::nullopt, {.maxFormat = 1});
+        old.sync->start();
+        REQUIRE(eventually([&] { return old.replica.cursor().value() == 2; }));
+        const auto guides = old.replica.guides().value();
+        REQUIRE(guides.size() == 2);
+        CHECK(guides[0].id == "t.new");
+        CHECK_FALSE(guides[0].showable); // listed, as "update needed"
+        CHECK(guides[0].title == "Nieuw formaat");
+        CHECK(guides[1].showable);
+        const auto pending = old.replica.pending().value();
+        REQUIRE(pending.size() == 1);
+        CHECK(pending[0].needsFormat == 2);
+        const std::lock_guard lock(old.logMutex);
+        CHECK(old.log.find("kept as pending") != std::string::npos);
+    }
+    // The same desk database, opened by an upgraded build: shown, with no new download.
+    Desk upgraded(server, server.deskA, "upgrade", std::nullopt, {}, false);
+    CHECK(upgraded.replica.pending().value().empty());
+    const auto guides = upgraded.replica.guides().value();
+    REQUIRE(guides.size() == 2);
+    CHECK(guides[0].showable);
+    CHECK(upgraded.replica.guideXml("t.new").value()->find("Wet BRP") != std::string::npos);
+    upgraded.sync->start();
+    REQUIRE(eventually([&] { return upgraded.onlineCount > 0; }));
+    CHECK(upgraded.replica.cursor().value() == 2);
+}
+
+TEST_CASE("Records the server refuses are set aside on the desk; the rest is stored",
+          "[client][sync][server][records]") {
+    TestServer server;
+    // reviewer-a has no team: its logbook entry is valid, but the server refuses it.
+    Desk desk(server, server.reviewerA, "refused-records");
+    desk.record(2);
+    REQUIRE(desk.outbox.enqueue(
+        logbookRecord({"Fotohokje kapot", "", "", std::chrono::system_clock::now()})));
+    desk.record(1);
+    desk.sync->start();
+    REQUIRE(eventually([&] { return desk.pending() == 0; }));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 3);
+    CHECK(server.queryInt("SELECT count(*) FROM logbook") == 0);
+    const auto kept = desk.outbox.rejectedRecords().value();
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].record.find(R"("type":"logbook")") != std::string::npos);
+    CHECK(kept[0].reason ==
+          "records[2]: a \"logbook\" record belongs to the sender's team, and this account has "
+          "none");
 }
 
 TEST_CASE("A refused token leaves the desk offline with its records kept",

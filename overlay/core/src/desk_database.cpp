@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -91,15 +91,31 @@ constexpr std::array<std::string_view, 6> kMigrations = {
     ALTER TABLE guides ADD COLUMN triggers TEXT;
     UPDATE guides SET body = NULL;
     )sql",
+    // 7: guides and alerts this desk received but cannot show (a newer format,
+    // or broken): kept until it can, or until a newer revision or a
+    // retirement replaces them (Replica::pending()).
+    R"sql(
+    CREATE TABLE pending(
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        xml TEXT NOT NULL,
+        title TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        needs_format INTEGER NOT NULL,
+        received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (kind, id));
+    )sql",
 };
 
 } // namespace
 
-sqlite::Result<sqlite::Database> openDeskDatabase(const std::filesystem::path& path) {
+sqlite::Result<sqlite::Database> openDeskDatabase(const std::filesystem::path& path,
+                                                  sqlite::OpenOptions options) {
     std::error_code ec;
     if (path.has_parent_path())
         std::filesystem::create_directories(path.parent_path(), ec);
-    auto db = sqlite::Database::open(path);
+    auto db = sqlite::Database::open(path, options);
     if (!db)
         return db;
     auto tx = sqlite::Transaction::begin(*db);

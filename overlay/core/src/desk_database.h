@@ -9,6 +9,7 @@
 
 namespace souffleur::client::detail {
 
-sqlite::Result<sqlite::Database> openDeskDatabase(const std::filesystem::path& path);
+sqlite::Result<sqlite::Database> openDeskDatabase(const std::filesystem::path& path,
+                                                  sqlite::OpenOptions options = {});
 
 } // namespace souffleur::client::detail

@@ -5,19 +5,25 @@
 #include <souffleur/client/replica.h>
 #include <souffleur/content/parser.h>
 
+#include <utility>
+
 namespace souffleur::client {
 
-sqlite::Result<Replica> Replica::open(const std::filesystem::path& path) {
+sqlite::Result<Replica> Replica::open(const std::filesystem::path& path, ReplicaOptions options) {
     auto db = detail::openDeskDatabase(path);
     if (!db)
         return std::unexpected(db.error());
     if (auto ok = detail::fillSearchColumns(*db); !ok)
         return std::unexpected(ok.error());
-    return Replica(std::move(*db));
+    Replica replica(std::move(*db), options);
+    if (auto ok = replica.parsePendingAgain(); !ok)
+        return std::unexpected(ok.error());
+    return replica;
 }
 
-Replica::Replica(sqlite::Database db)
+Replica::Replica(sqlite::Database db, ReplicaOptions options)
     : m_db(std::move(db))
+    , m_options(options)
     , m_vocabulary(std::make_shared<detail::Vocabulary>()) {}
 
 namespace {
@@ -100,12 +106,35 @@ sqlite::Result<std::vector<SearchHit>> Replica::search(std::string_view query, s
 }
 
 sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
-    auto stmt = m_db.prepare("SELECT id, revision, title FROM guides ORDER BY title, id");
+    // The guides held, and the pending ones this desk holds no revision of.
+    auto stmt = m_db.prepare(
+        "SELECT g.id, g.revision, g.title, p.id IS NOT NULL, 1 FROM guides AS g "
+        "LEFT JOIN pending AS p ON p.kind = 'guide' AND p.id = g.id "
+        "UNION ALL SELECT p.id, p.revision, coalesce(nullif(p.title, ''), p.id), 1, 0 "
+        "FROM pending AS p WHERE p.kind = 'guide' AND p.id NOT IN (SELECT id FROM guides) "
+        "ORDER BY 3, 1");
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<GuideEntry> out;
     auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
-        out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2)});
+        out.push_back({row.columnText(0), static_cast<int>(row.columnInt(1)), row.columnText(2),
+                       row.columnInt(3) != 0, row.columnInt(4) != 0});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+sqlite::Result<std::vector<PendingEntry>> Replica::pending() {
+    auto stmt = m_db.prepare("SELECT kind, id, revision, title, reason, needs_format, received_at "
+                             "FROM pending ORDER BY received_at, kind, id");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<PendingEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), row.columnText(1), static_cast<int>(row.columnInt(2)),
+                       row.columnText(3), row.columnText(4), static_cast<int>(row.columnInt(5)),
+                       row.columnText(6)});
     });
     if (!read)
         return std::unexpected(read.error());
@@ -165,8 +194,10 @@ sqlite::Result<void> Replica::startOver(std::string_view epoch) {
     auto tx = sqlite::Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    for (const char* sql : {"UPDATE guides SET stale = 1", "UPDATE alerts SET stale = 1",
-                            "UPDATE meta SET value = '0' WHERE key = 'cursor'"}) {
+    // What is pending came from the old feed; the new one brings what is current.
+    for (const char* sql :
+         {"UPDATE guides SET stale = 1", "UPDATE alerts SET stale = 1", "DELETE FROM pending",
+          "UPDATE meta SET value = '0' WHERE key = 'cursor'"}) {
         if (auto ok = m_db.exec(sql); !ok)
             return ok;
     }
@@ -175,54 +206,167 @@ sqlite::Result<void> Replica::startOver(std::string_view epoch) {
     return tx->commit();
 }
 
+// The prepared statements that store changes, for one transaction.
+struct Replica::Statements {
+    sqlite::Statement upsertGuide;
+    sqlite::Statement upsertAlert;
+    sqlite::Statement keepPending;
+    sqlite::Statement clearPending;
+
+    static sqlite::Result<Statements> prepare(sqlite::Database& db) {
+        Statements out;
+        for (auto [statement, sql] :
+             {std::pair{
+                  &out.upsertGuide,
+                  "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
+                  "title = excluded.title, xml = excluded.xml, tags = excluded.tags, "
+                  "summary = excluded.summary, body = excluded.body, "
+                  "triggers = excluded.triggers, "
+                  "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
+                  "WHERE excluded.revision >= guides.revision OR guides.stale = 1"},
+              {&out.upsertAlert,
+               "INSERT INTO alerts(id, revision, level, must_acknowledge, title, xml) "
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+               "revision = excluded.revision, level = excluded.level, "
+               "must_acknowledge = excluded.must_acknowledge, title = excluded.title, "
+               "xml = excluded.xml, received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+               "stale = 0 WHERE excluded.revision >= alerts.revision OR alerts.stale = 1"},
+              // Kept unless the desk shows this revision or a newer one already,
+              // or waits for a newer one.
+              {&out.keepPending,
+               "INSERT INTO pending(kind, id, revision, xml, title, reason, needs_format) "
+               "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM guides "
+               "WHERE ?1 = 'guide' AND id = ?2 AND revision >= ?3 AND stale = 0) "
+               "AND NOT EXISTS (SELECT 1 FROM alerts WHERE ?1 = 'alert' AND id = ?2 "
+               "AND revision >= ?3 AND stale = 0) "
+               "ON CONFLICT(kind, id) DO UPDATE SET revision = excluded.revision, "
+               "xml = excluded.xml, title = excluded.title, reason = excluded.reason, "
+               "needs_format = excluded.needs_format, received_at = CASE "
+               "WHEN excluded.revision > pending.revision THEN excluded.received_at "
+               "ELSE pending.received_at END WHERE excluded.revision >= pending.revision"},
+              // A revision stored, or retired: what waited up to it goes.
+              {&out.clearPending,
+               "DELETE FROM pending WHERE kind = ? AND id = ? AND revision <= ?"}}) {
+            auto prepared = db.prepare(sql);
+            if (!prepared)
+                return std::unexpected(prepared.error());
+            *statement = std::move(*prepared);
+        }
+        return out;
+    }
+};
+
+namespace {
+
+// The first diagnostic, for a person: "needs guide format 2 ...", or what is broken.
+std::string reasonOf(const content::Diagnostics& diagnostics) {
+    return diagnostics.empty() ? std::string("does not parse") : diagnostics.front().message;
+}
+
+} // namespace
+
+sqlite::Result<bool> Replica::store(Statements& statements, const Change& change) {
+    const content::ParseOptions parse{.maxFormat = m_options.maxFormat};
+    const bool isGuide = change.kind == "guide";
+    std::string reason;
+    int needsFormat = 0;
+    if (isGuide) {
+        auto guide = content::parseGuide(change.xml, change.id, parse);
+        if (guide && guide->id == change.id) {
+            const auto columns = detail::searchColumns(*guide);
+            statements.upsertGuide.reset().bindAll(guide->id, guide->revision, guide->title,
+                                                   change.xml, columns.tags, columns.summary,
+                                                   columns.body, columns.triggers);
+            if (auto ok = statements.upsertGuide.run(); !ok)
+                return std::unexpected(ok.error());
+            statements.clearPending.reset().bindAll("guide", guide->id, guide->revision);
+            if (auto ok = statements.clearPending.run(); !ok)
+                return std::unexpected(ok.error());
+            return false;
+        }
+        if (guide)
+            reason = "the guide's id is " + guide->id + ", not " + change.id;
+        else {
+            reason = reasonOf(guide.error());
+            needsFormat = content::neededFormat(guide.error());
+        }
+    } else {
+        auto alert = content::parseAlert(change.xml, change.id, parse);
+        if (alert && alert->id == change.id) {
+            statements.upsertAlert.reset().bindAll(
+                alert->id, alert->revision, content::levelName(alert->level),
+                alert->mustAcknowledge ? 1 : 0, alert->title, change.xml);
+            if (auto ok = statements.upsertAlert.run(); !ok)
+                return std::unexpected(ok.error());
+            statements.clearPending.reset().bindAll("alert", alert->id, alert->revision);
+            if (auto ok = statements.clearPending.run(); !ok)
+                return std::unexpected(ok.error());
+            return false;
+        }
+        if (alert)
+            reason = "the alert's id is " + alert->id + ", not " + change.id;
+        else {
+            reason = reasonOf(alert.error());
+            needsFormat = content::neededFormat(alert.error());
+        }
+    }
+    const auto header = content::peekHeader(change.xml);
+    statements.keepPending.reset().bindAll(change.kind, change.id, change.revision, change.xml,
+                                           header ? header->title : std::string(), reason,
+                                           needsFormat);
+    if (auto ok = statements.keepPending.run(); !ok)
+        return std::unexpected(ok.error());
+    return true;
+}
+
+sqlite::Result<void> Replica::parsePendingAgain() {
+    std::vector<Change> waiting;
+    {
+        auto stmt = m_db.prepare("SELECT kind, id, revision, xml FROM pending ORDER BY rowid");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        auto read = stmt->forEachRow([&waiting](const sqlite::Statement& row) {
+            waiting.push_back({0, row.columnText(0), row.columnText(1),
+                               static_cast<int>(row.columnInt(2)), row.columnText(3)});
+        });
+        if (!read)
+            return read;
+    }
+    if (waiting.empty())
+        return {};
+    auto tx = sqlite::Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto statements = Statements::prepare(m_db);
+    if (!statements)
+        return std::unexpected(statements.error());
+    for (const Change& change : waiting) {
+        if (auto stored = store(*statements, change); !stored)
+            return std::unexpected(stored.error());
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok;
+    m_vocabulary->loaded = false;
+    return {};
+}
+
 sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
                                           std::int64_t newCursor, bool upToDate) {
     auto tx = sqlite::Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto upsert = m_db.prepare(
-        "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, title = excluded.title, "
-        "xml = excluded.xml, tags = excluded.tags, summary = excluded.summary, "
-        "body = excluded.body, triggers = excluded.triggers, received_at = "
-        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
-        "WHERE excluded.revision >= guides.revision OR guides.stale = 1");
-    if (!upsert)
-        return std::unexpected(upsert.error());
-    auto upsertAlert = m_db.prepare(
-        "INSERT INTO alerts(id, revision, level, must_acknowledge, title, xml) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
-        "level = excluded.level, must_acknowledge = excluded.must_acknowledge, "
-        "title = excluded.title, xml = excluded.xml, "
-        "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
-        "WHERE excluded.revision >= alerts.revision OR alerts.stale = 1");
-    if (!upsertAlert)
-        return std::unexpected(upsertAlert.error());
-    int rejected = 0;
+    auto statements = Statements::prepare(m_db);
+    if (!statements)
+        return std::unexpected(statements.error());
+    int pending = 0;
     for (const Change& change : changes) {
-        if (change.kind == "guide") {
-            auto guide = content::parseGuide(change.xml, change.id);
-            if (!guide || guide->id != change.id) {
-                ++rejected;
-                continue;
-            }
-            const auto columns = detail::searchColumns(*guide);
-            upsert->reset().bindAll(guide->id, guide->revision, guide->title, change.xml,
-                                    columns.tags, columns.summary, columns.body, columns.triggers);
-            if (auto ok = upsert->run(); !ok)
-                return std::unexpected(ok.error());
-        } else if (change.kind == "alert") {
-            auto alert = content::parseAlert(change.xml, change.id);
-            if (!alert || alert->id != change.id) {
-                ++rejected;
-                continue;
-            }
-            upsertAlert->reset().bindAll(alert->id, alert->revision,
-                                         content::levelName(alert->level),
-                                         alert->mustAcknowledge ? 1 : 0, alert->title, change.xml);
-            if (auto ok = upsertAlert->run(); !ok)
-                return std::unexpected(ok.error());
+        if (change.kind == "guide" || change.kind == "alert") {
+            auto kept = store(*statements, change);
+            if (!kept)
+                return std::unexpected(kept.error());
+            pending += *kept ? 1 : 0;
         } else if (change.kind == "retired" || change.kind == "alert_retired") {
             // Only the retired revision (or an older one) goes: a newer one
             // published since stays.
@@ -232,6 +376,10 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
                           : "DELETE FROM alerts WHERE id = ? AND (revision <= ? OR stale = 1)",
                     change.id, change.revision);
                 !ok)
+                return std::unexpected(ok.error());
+            statements->clearPending.reset().bindAll(guide ? "guide" : "alert", change.id,
+                                                     change.revision);
+            if (auto ok = statements->clearPending.run(); !ok)
                 return std::unexpected(ok.error());
         }
         // Kinds this desk does not know yet are skipped, not fatal.
@@ -250,7 +398,7 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     m_vocabulary->loaded = false; // this connection's own commits leave data_version alone
-    return rejected;
+    return pending;
 }
 
 } // namespace souffleur::client

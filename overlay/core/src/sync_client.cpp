@@ -115,7 +115,7 @@ private:
     static constexpr auto kToken = asio::as_tuple(asio::use_awaitable);
 
     void threadMain() {
-        auto replica = Replica::open(m_config.database);
+        auto replica = Replica::open(m_config.database, m_config.replica);
         auto outbox = Outbox::open(m_config.database);
         if (!replica || !outbox) {
             log("cannot open the desk database " + m_config.database.string() + ": " +
@@ -327,7 +327,8 @@ private:
             }
             if (*rejected > 0)
                 log(std::to_string(*rejected) +
-                    " guide(s) in the feed did not parse and were skipped");
+                    " guide(s) or alert(s) in the feed cannot be shown by this desk: kept as "
+                    "pending, to be read again after an update");
             if (!page->changes.empty() && m_callbacks.guidesChanged)
                 m_callbacks.guidesChanged(page->lastSeq);
             if (!page->more) {
@@ -356,14 +357,18 @@ private:
                 co_return false;
             }
             if (response->status == 400 || response->status == 413) {
-                // Malformed or too large: it would be refused forever and block
-                // everything behind it. Kept on the desk (invariant 3 in outbox.h).
+                // Refused as a whole (an older server that answers all or
+                // nothing, or a batch too large): it would be refused forever
+                // and block everything behind it. Kept on the desk (invariant
+                // 3 in outbox.h).
                 log("server refused batch " + std::to_string((*batch)->number) +
                     " for good (HTTP " + std::to_string(response->status) + "): " + response->body);
                 if (auto ok = m_outbox->reject((*batch)->number, response->body); !ok) {
                     log("cannot set the refused batch aside: " + ok.error().message);
                     co_return false;
                 }
+                if (m_callbacks.recordsRefused)
+                    m_callbacks.recordsRefused((*batch)->size);
                 continue;
             }
             if (response->status != 200) {
@@ -372,10 +377,22 @@ private:
                     std::to_string(response->status) + " " + response->body);
                 co_return false;
             }
-            if (auto ok = m_outbox->acknowledge((*batch)->number); !ok) {
+            // The server stored the batch but for the records it names.
+            auto answer = protocol::parseAnswer(response->body);
+            if (!answer || answer->acked != (*batch)->number) {
+                log("unexpected answer to batch " + std::to_string((*batch)->number) + ": " +
+                    (answer ? response->body : answer.error()));
+                co_return false;
+            }
+            for (const auto& refused : answer->refused)
+                log("server refused a record of batch " + std::to_string((*batch)->number) + ": " +
+                    refused.error);
+            if (auto ok = m_outbox->settle((*batch)->number, answer->refused); !ok) {
                 log("cannot clear acknowledged batch: " + ok.error().message);
                 co_return false;
             }
+            if (!answer->refused.empty() && m_callbacks.recordsRefused)
+                m_callbacks.recordsRefused(answer->refused.size());
             if (m_callbacks.recordsAcked)
                 m_callbacks.recordsAcked((*batch)->number);
         }

@@ -212,6 +212,10 @@
         <translation>bank account number</translation>
     </message>
     <message>
+        <source>adres (postcode met huisnummer)</source>
+        <translation>address (postcode with house number)</translation>
+    </message>
+    <message>
         <source>Meekijken</source>
         <translation>Citizen view</translation>
     </message>

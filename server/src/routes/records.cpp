@@ -193,7 +193,7 @@ void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::stri
     const auto teamName = queryParameter(call.url, "team");
     filter.guideId = queryParameter(call.url, "guide");
     filter.since = queryParameter(call.url, "since");
-    if (filter.since && !isIsoDate(*filter.since))
+    if (filter.since && !protocol::isIsoDate(*filter.since))
         return env.reply(errorResponse(http::status::bad_request, "since is a date: YYYY-MM-DD"));
     const auto paging = page(call);
     if (!paging)
@@ -202,7 +202,7 @@ void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::stri
     filter.offset = paging->second;
     std::string auditTarget = "GET " + std::string(path);
     if (teamName)
-        auditTarget += " (team " + teamName->substr(0, kMaxNameLength) + ")";
+        auditTarget += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
     using Entries = typename std::invoke_result_t<List, sqlite::Database&, std::int64_t,
                                                   const TeamRecordFilter&>::value_type;
     using Outcome = std::expected<Entries, ScopeRefusal>;
@@ -242,20 +242,33 @@ void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::stri
 } // namespace
 
 void recordsRoute(const Env& env, Call& call, const Identity& who) {
-    auto batch = parseRecordBatch(call.request.body());
+    auto batch = protocol::parseBatch(call.request.body());
     if (!batch)
         return env.reply(errorResponse(http::status::bad_request, batch.error()));
+    // Validated here, on the I/O thread, with the same table and privacy
+    // guard as the desk's outbox; a desk of protocol 1 gets all or nothing.
+    CheckedRecords records = protocol::validateRecords(batch->records);
+    if (batch->protocol < 2) {
+        for (const auto& record : records) {
+            if (!record)
+                return env.reply(errorResponse(http::status::bad_request, record.error().message));
+        }
+    }
+    const int version = batch->protocol;
     runStorage(
         env,
-        [who, batch = std::move(*batch)](sqlite::Database& db) {
-            return applyRecords(db, who, batch);
+        [who, batch = std::move(*batch), records = std::move(records)](sqlite::Database& db) {
+            return applyRecords(db, who, batch, records);
         },
-        [env](sqlite::Result<std::expected<std::int64_t, std::string>> acked) {
-            if (!acked)
-                return env.reply(internalError(acked.error()));
-            if (!*acked)
-                return env.reply(errorResponse(http::status::bad_request, acked->error()));
-            env.reply(jsonResponse(http::status::ok, json::object{{"acked", **acked}}));
+        [env, version](sqlite::Result<std::expected<protocol::BatchAnswer, std::string>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(errorResponse(http::status::bad_request, answer->error()));
+            // Protocol 1 desks get the answer they know: {"acked": N}.
+            env.reply(jsonResponse(http::status::ok,
+                                   version >= 2 ? protocol::answerJson(**answer)
+                                                : json::object{{"acked", (*answer)->acked}}));
         });
 }
 
@@ -332,7 +345,7 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
     query.to = queryParameter(call.url, "to");
     query.team = queryParameter(call.url, "team");
     for (const auto* date : {&query.from, &query.to}) {
-        if (*date && !isIsoDate(**date))
+        if (*date && !protocol::isIsoDate(**date))
             return env.reply(
                 errorResponse(http::status::bad_request, "from and to are dates: YYYY-MM-DD"));
     }

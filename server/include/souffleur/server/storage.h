@@ -115,17 +115,6 @@ struct AuditRow {
 sqlite::Result<std::vector<AuditRow>> recentAudit(sqlite::Database& db, std::int64_t tenantId,
                                                   std::int64_t limit);
 
-// --- Records and reports -----------------------------------------------------
-
-// Applies the batch of `who`'s desk and remembers it as the client's last, in
-// one transaction. A client is known by its id within the account that sends
-// it, so one account's batches never affect another's. A batch at or below
-// the last one is a no-op. Returns the batch to acknowledge, or why the batch
-// is refused (a 400): its number more than kMaxBatchStep ahead of the last
-// one, or logbook or AAR records from an account without a team.
-sqlite::Result<std::expected<std::int64_t, std::string>>
-applyRecords(sqlite::Database& db, const Identity& who, const RecordBatch& batch);
-
 // --- Feedback for the authors ---------------------------------------------------
 
 // Where a piece of feedback stands: new, accepted (it will be acted on),
@@ -184,6 +173,12 @@ struct LogbookEntry {
     std::optional<std::string> guideId;
     std::optional<std::string> step;
     std::string createdAt; // when the server stored it
+};
+// A follow-up action agreed in an After Action Review.
+struct AarAction {
+    std::string text;
+    std::optional<std::string> guideId;
+    std::optional<std::string> step;
 };
 struct AarEntry {
     std::string id;

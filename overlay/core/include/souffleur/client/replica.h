@@ -5,6 +5,7 @@
 #pragma once
 
 #include <souffleur/client/context.h>
+#include <souffleur/content/guide.h>
 #include <souffleur/sqlite/sqlite.h>
 
 #include <cstdint>
@@ -25,6 +26,31 @@ struct GuideEntry {
     std::string id;
     int revision = 0;
     std::string title;
+    // A revision of this guide waits for an update of this desk (pending()):
+    // a newer one than it shows, or the only one there is.
+    bool updateNeeded = false;
+    // The desk holds a revision it can show (false: only a pending one).
+    bool showable = true;
+};
+
+// A guide or alert the desk received but cannot show: a newer format than
+// this desk reads (needsFormat > 0: an update of the desk is needed), or a
+// document it could not parse. Kept with its XML, parsed again each time the
+// replica opens (so after an upgrade), never dropped while it is current.
+struct PendingEntry {
+    std::string kind; // "guide" or "alert"
+    std::string id;
+    int revision = 0;
+    std::string title; // as far as it could be read; may be empty
+    std::string reason;
+    int needsFormat = 0;
+    std::string receivedAt;
+};
+
+struct ReplicaOptions {
+    // The newest guide format this desk reads (content::kFormatVersion);
+    // tests lower it to play an older desk.
+    int maxFormat = content::kFormatVersion;
 };
 
 struct SearchHit {
@@ -53,10 +79,16 @@ struct Change {
 
 class Replica {
 public:
-    // Opens (and creates or migrates) the desk database.
-    static sqlite::Result<Replica> open(const std::filesystem::path& path);
+    // Opens (and creates or migrates) the desk database, and parses the
+    // pending guides and alerts again: what this build can read now is
+    // stored as if it had just arrived.
+    static sqlite::Result<Replica> open(const std::filesystem::path& path,
+                                        ReplicaOptions options = {});
 
+    // The guides, in title order, with those that only wait for an update.
     sqlite::Result<std::vector<GuideEntry>> guides();
+    // What the desk holds but cannot show yet, oldest first.
+    sqlite::Result<std::vector<PendingEntry>> pending();
     // Full-text search over the guides' title, tags, summary and step texts,
     // best first, at most `limit` (at most 50): every word of 2 or more
     // characters matches as a prefix, case and diacritics aside; when that
@@ -96,17 +128,25 @@ public:
     // Applies one page of changes and moves the cursor, in one transaction:
     // guides and alerts are stored (an older revision never replaces a newer
     // one, unless that one is stale), retired ones removed. A guide or alert
-    // that does not parse is skipped (and counted in the returned number of
-    // rejected changes): the desk keeps its last good revision. Unknown kinds
-    // are skipped. `upToDate`: this page ends the feed, so stale rows go.
+    // that does not parse (a newer format, or broken) is kept as pending
+    // (pending(); counted in the returned number): the desk keeps showing
+    // its last good revision meanwhile, and the cursor moves on without
+    // losing it. Unknown kinds of change are skipped. `upToDate`: this page
+    // ends the feed, so stale rows go.
     sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor,
                                      bool upToDate = false);
 
     sqlite::Database& database() { return m_db; }
 
 private:
-    explicit Replica(sqlite::Database db);
+    Replica(sqlite::Database db, ReplicaOptions options);
+    struct Statements;
+    // Stores one guide or alert change (parsed, or kept pending); true when
+    // it went to pending.
+    sqlite::Result<bool> store(Statements& statements, const Change& change);
+    sqlite::Result<void> parsePendingAgain();
     sqlite::Database m_db;
+    ReplicaOptions m_options;
     std::shared_ptr<detail::Vocabulary> m_vocabulary; // the search's, see search_index.h
 };
 

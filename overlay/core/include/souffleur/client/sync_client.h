@@ -15,6 +15,7 @@
 #pragma once
 
 #include <souffleur/client/http.h>
+#include <souffleur/client/replica.h>
 
 #include <chrono>
 #include <cstdint>
@@ -32,6 +33,7 @@ struct SyncConfig {
     ServerAddress server;
     std::string token;
     std::filesystem::path database; // the desk database (replica + outbox)
+    ReplicaOptions replica;         // what the desk reads (replica.h)
     std::chrono::milliseconds minBackoff{500};
     std::chrono::milliseconds maxBackoff{30000};
 };
@@ -40,7 +42,10 @@ struct SyncCallbacks {
     std::function<void(SyncState)> stateChanged;
     std::function<void(std::int64_t cursor)> guidesChanged; // after a page was applied
     std::function<void(std::int64_t batch)> recordsAcked;   // after a batch was acknowledged
-    std::function<void(const std::string&)> log;            // diagnostics, one line each
+    // After the server refused records (set aside on the desk, outbox.h):
+    // how many of the last batch.
+    std::function<void(std::size_t count)> recordsRefused;
+    std::function<void(const std::string&)> log; // diagnostics, one line each
 };
 
 class SyncClient {

@@ -1,7 +1,10 @@
 // The privacy guard: text an employee types (feedback, a suggested wording, a
 // logbook note, an After Action Review) must not carry a citizen's personal
-// data. findPersonalData() points at what looks like it, so the overlay can
-// ask the employee to remove it before anything is stored or sent:
+// data. findPersonalData() points at what looks like it. It is the one list
+// of what counts as personal data in Souffleur: the record validator
+// (records.h) runs it on every free-text field of every record, at the desk
+// before a record enters the outbox and at the server when it arrives, and
+// the panel runs it as the employee types to point at what to remove.
 //
 //   kind          what counts
 //   bsn           8 or 9 digits (spaces, dots or dashes between groups
@@ -18,6 +21,11 @@
 //                 020 123 4567), or +31 / 0031 and 9 digits
 //   iban          an IBAN (two letters, two check digits, up to 30 letters or
 //                 digits, spaces allowed in groups of four) passing mod-97
+//   address       a Dutch postcode (1234 AB, 1234AB; capitals, or small
+//                 letters written without the space) with a house number
+//                 right after it ("1234 AB 12", "1234AB, 12-2", "1234 AB
+//                 nr. 7a") or right before it ("Kerkstraat 12, 1234 AB",
+//                 "12 1234AB"); a postcode alone is an area, not an address
 //
 // The guard errs on the side of asking: a date of a rule long ago is flagged
 // too. It never changes the text; the employee decides what to remove.
@@ -29,11 +37,11 @@
 #include <string_view>
 #include <vector>
 
-namespace souffleur::client {
+namespace souffleur::protocol {
 
-enum class PersonalData { Bsn, DocumentNumber, BirthDate, Email, Phone, Iban };
+enum class PersonalData { Bsn, DocumentNumber, BirthDate, Email, Phone, Iban, Address };
 
-// "bsn", "document", "birth_date", "email", "phone", "iban"
+// "bsn", "document", "birth_date", "email", "phone", "iban", "address"
 const char* personalDataName(PersonalData kind);
 
 struct PersonalDataFinding {
@@ -53,4 +61,4 @@ findPersonalData(std::string_view text,
 // anything else, and for 000000000.
 bool isValidBsn(std::string_view digits);
 
-} // namespace souffleur::client
+} // namespace souffleur::protocol

@@ -1,16 +1,16 @@
-// The privacy guard (see privacy_guard.h): one pass for e-mail addresses
-// (around each '@'), then one left-to-right pass that tries, at each word
-// start, a date, an IBAN, a document number and a run of digits (BSN or phone
-// number), and skips past whatever matched. Plain byte scanning: the text is
-// short, and no regex engine has to be trusted with it.
-#include <souffleur/client/privacy_guard.h>
+// The privacy guard (see privacy.h): one pass for e-mail addresses (around
+// each '@'), then one left-to-right pass that tries, at each word start, a
+// date, an IBAN, a document number, an address (postcode and house number)
+// and a run of digits (BSN or phone number), and skips past whatever matched. Plain byte scanning:
+// the text is short, and no regex engine has to be trusted with it.
+#include <souffleur/protocol/privacy.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
 
-namespace souffleur::client {
+namespace souffleur::protocol {
 namespace {
 
 bool isDigit(char c) {
@@ -55,6 +55,8 @@ public:
                 found = iban(i);
             if (!found)
                 found = document(i);
+            if (!found)
+                found = address(i);
             if (!found)
                 found = number(i);
             if (found) {
@@ -256,6 +258,94 @@ private:
         return PersonalDataFinding{PersonalData::DocumentNumber, i, kLength};
     }
 
+    // --- addresses: a postcode with a house number ----------------------------
+
+    // The end of a Dutch postcode at i ("1234 AB", "1234AB", "1234ab"), if one
+    // is there. Letters in capitals, or small ones written without the space
+    // (so "in 2026 is" is no postcode); never SA, SD or SS, which are not used.
+    std::optional<std::size_t> postcode(std::size_t i) const {
+        if (digitsAt(i, 5) != 4 || at(i) == '0')
+            return std::nullopt;
+        std::size_t k = i + 4;
+        const bool spaced = at(k) == ' ';
+        if (spaced)
+            ++k;
+        const char a = at(k);
+        const char b = at(k + 1);
+        const bool capitals = a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
+        const bool small = a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z';
+        if (!(capitals || (small && !spaced)) || !wordEnd(k + 2))
+            return std::nullopt;
+        const char first = lower(a);
+        const char second = lower(b);
+        if (first == 's' && (second == 'a' || second == 'd' || second == 's'))
+            return std::nullopt;
+        return k + 2;
+    }
+
+    // The end of a house number at i: 1 to 5 digits (not starting with 0),
+    // then perhaps a letter ("7a") or a dash and an addition ("12-2", "12-II").
+    std::optional<std::size_t> houseNumber(std::size_t i) const {
+        const auto count = digitsAt(i, 6);
+        if (count < 1 || count > 5 || at(i) == '0')
+            return std::nullopt;
+        std::size_t k = i + count;
+        if (isLetter(at(k)) && !isAlnum(at(k + 1)))
+            ++k;
+        else if (at(k) == '-' && isAlnum(at(k + 1))) {
+            std::size_t end = k + 1;
+            while (end < k + 5 && isAlnum(at(end)))
+                ++end;
+            if (wordEnd(end))
+                k = end;
+        }
+        if (!wordEnd(k))
+            return std::nullopt;
+        return k;
+    }
+
+    // Skips ", " and the words for "number" between a postcode and its house number.
+    std::size_t skipToHouseNumber(std::size_t k) const {
+        if (at(k) == ',')
+            ++k;
+        if (at(k) != ' ')
+            return k;
+        ++k;
+        static constexpr std::array<std::string_view, 4> kWords = {"huisnummer ", "nr. ", "nr ",
+                                                                   "no. "};
+        for (const auto word : kWords) {
+            std::string here;
+            for (std::size_t c = 0; c < word.size(); ++c)
+                here += lower(at(k + c));
+            if (here == word)
+                return k + word.size();
+        }
+        return k;
+    }
+
+    std::optional<PersonalDataFinding> address(std::size_t i) const {
+        // "1234 AB 12": the postcode, then the house number.
+        if (const auto end = postcode(i)) {
+            const std::size_t k = skipToHouseNumber(*end);
+            if (k != *end) {
+                if (const auto number = houseNumber(k))
+                    return PersonalDataFinding{PersonalData::Address, i, *number - i};
+            }
+            return std::nullopt;
+        }
+        // "Kerkstraat 12, 1234 AB": the house number, then the postcode.
+        if (const auto number = houseNumber(i)) {
+            std::size_t k = *number;
+            if (at(k) == ',')
+                ++k;
+            if (at(k) == ' ') {
+                if (const auto end = postcode(k + 1))
+                    return PersonalDataFinding{PersonalData::Address, i, *end - i};
+            }
+        }
+        return std::nullopt;
+    }
+
     // --- runs of digits: BSN and phone numbers --------------------------------
 
     std::optional<PersonalDataFinding> number(std::size_t i) const {
@@ -318,6 +408,8 @@ const char* personalDataName(PersonalData kind) {
         return "phone";
     case PersonalData::Iban:
         return "iban";
+    case PersonalData::Address:
+        return "address";
     }
     return "unknown";
 }
@@ -339,4 +431,4 @@ std::vector<PersonalDataFinding> findPersonalData(std::string_view text,
     return Scanner(text, today).run();
 }
 
-} // namespace souffleur::client
+} // namespace souffleur::protocol

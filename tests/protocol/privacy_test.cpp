@@ -1,14 +1,15 @@
-// The privacy guard: BSNs by their eleven-check, document numbers, birth
-// dates, e-mail addresses, phone numbers and IBANs in what an employee types,
-// and the ordinary text of feedback that must pass untouched.
-#include <souffleur/client/privacy_guard.h>
+// The privacy guard, the one list of what counts as a citizen's personal data:
+// BSNs by their eleven-check, document numbers, birth dates, e-mail addresses,
+// phone numbers, IBANs and addresses (a postcode with a house number) in what
+// an employee types, and the ordinary text of feedback that must pass untouched.
+#include <souffleur/protocol/privacy.h>
 
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-using namespace souffleur::client;
+using namespace souffleur::protocol;
 using namespace std::chrono;
 
 namespace {
@@ -28,7 +29,7 @@ using Found = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("The BSN eleven-check", "[client][privacy]") {
+TEST_CASE("The BSN eleven-check", "[protocol][privacy]") {
     for (const char* valid : {"111222333", "123456782", "999999990", "12345672"})
         CHECK(isValidBsn(valid));
     for (const char* invalid : {"123456789", "111222334", "000000000", "12345678", "1234567",
@@ -36,7 +37,7 @@ TEST_CASE("The BSN eleven-check", "[client][privacy]") {
         CHECK_FALSE(isValidBsn(invalid));
 }
 
-TEST_CASE("A BSN is found however it is written, an invalid one is not", "[client][privacy]") {
+TEST_CASE("A BSN is found however it is written, an invalid one is not", "[protocol][privacy]") {
     CHECK(found("BSN 111222333 klopt niet") == Found{"bsn:111222333"});
     CHECK(found("bsn: 123.456.782") == Found{"bsn:123.456.782"});
     CHECK(found("123 456 782") == Found{"bsn:123 456 782"});
@@ -47,7 +48,7 @@ TEST_CASE("A BSN is found however it is written, an invalid one is not", "[clien
     CHECK(found("1112223331").empty());                // ten digits, not a 0 at the start
 }
 
-TEST_CASE("Dutch document numbers", "[client][privacy]") {
+TEST_CASE("Dutch document numbers", "[protocol][privacy]") {
     CHECK(found("paspoort NXC3KL7P1 verlopen") == Found{"document:NXC3KL7P1"});
     CHECK(found("id-kaart ir8r4zk62") == Found{"document:ir8r4zk62"});
     CHECK(found("ABCDEFGH1").empty());  // one digit: an ordinary word could look like it
@@ -56,7 +57,7 @@ TEST_CASE("Dutch document numbers", "[client][privacy]") {
     CHECK(found("Documentnummer controleren").empty());
 }
 
-TEST_CASE("Birth dates: full dates long ago, or any date called one", "[client][privacy]") {
+TEST_CASE("Birth dates: full dates long ago, or any date called one", "[protocol][privacy]") {
     CHECK(found("geboren 31-12-1985") == Found{"birth_date:31-12-1985"});
     CHECK(found("op 31/12/1985") == Found{"birth_date:31/12/1985"});
     CHECK(found("1985-12-31") == Found{"birth_date:1985-12-31"});
@@ -69,14 +70,14 @@ TEST_CASE("Birth dates: full dates long ago, or any date called one", "[client][
     CHECK(found("versie 2001").empty());
 }
 
-TEST_CASE("E-mail addresses", "[client][privacy]") {
+TEST_CASE("E-mail addresses", "[protocol][privacy]") {
     CHECK(found("mail naar j.jansen+werk@example.nl.") == Found{"email:j.jansen+werk@example.nl"});
     CHECK(found("@balie noord").empty());
     CHECK(found("vraag het team@noord").empty());
     CHECK(found("a@b.c").empty());
 }
 
-TEST_CASE("Dutch phone numbers", "[client][privacy]") {
+TEST_CASE("Dutch phone numbers", "[protocol][privacy]") {
     CHECK(found("bel 06-12345678") == Found{"phone:06-12345678"});
     CHECK(found("06 1234 5678") == Found{"phone:06 1234 5678"});
     CHECK(found("020 123 4567") == Found{"phone:020 123 4567"});
@@ -86,13 +87,28 @@ TEST_CASE("Dutch phone numbers", "[client][privacy]") {
     CHECK(found("14 020").empty());
 }
 
-TEST_CASE("IBANs pass their mod-97 check", "[client][privacy]") {
+TEST_CASE("IBANs pass their mod-97 check", "[protocol][privacy]") {
     CHECK(found("rekening NL91ABNA0417164300") == Found{"iban:NL91ABNA0417164300"});
     CHECK(found("NL91 ABNA 0417 1643 00 graag") == Found{"iban:NL91 ABNA 0417 1643 00"});
     CHECK(found("NL92ABNA0417164300").empty());
 }
 
-TEST_CASE("Ordinary feedback passes; several findings come in order", "[client][privacy]") {
+TEST_CASE("Addresses: a postcode with a house number, not a postcode alone",
+          "[protocol][privacy]") {
+    CHECK(found("woont op 1234 AB 12") == Found{"address:1234 AB 12"});
+    CHECK(found("1234AB, 12-2 ") == Found{"address:1234AB, 12-2"});
+    CHECK(found("postcode 1234ab nr. 7a") == Found{"address:1234ab nr. 7a"});
+    CHECK(found("Kerkstraat 12, 1234 AB Utrecht") == Found{"address:12, 1234 AB"});
+    CHECK(found("12 1234AB") == Found{"address:12 1234AB"});
+    CHECK(found("1234 AB huisnummer 3") == Found{"address:1234 AB huisnummer 3"});
+    CHECK(found("balie in 3511 LX, het stadskantoor").empty());   // an area, no house
+    CHECK(found("in 2026 is 12 procent meer aanvragen").empty()); // "is" is no postcode
+    CHECK(found("1234 SA 12").empty());                           // SA, SD, SS are not used
+    CHECK(found("0234 AB 12").empty());                           // no postcode starts with 0
+    CHECK(found("stap 12 van 14").empty());
+}
+
+TEST_CASE("Ordinary feedback passes; several findings come in order", "[protocol][privacy]") {
     for (const char* text :
          {"De stap over de pasfoto is onduidelijk: welke eisen gelden voor kinderen?",
           "Tip: vraag eerst naar het oude paspoort (stap 3 van 7).",
@@ -103,7 +119,7 @@ TEST_CASE("Ordinary feedback passes; several findings come in order", "[client][
           Found{"bsn:111222333", "phone:0612345678", "email:jan@example.org"});
 }
 
-TEST_CASE("The guard survives any bytes", "[client][privacy][hostile]") {
+TEST_CASE("The guard survives any bytes", "[protocol][privacy][hostile]") {
     std::string noise;
     for (int i = 0; i < 4096; ++i)
         noise += static_cast<char>((i * 7919) % 256);
