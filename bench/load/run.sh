@@ -10,8 +10,8 @@
 # HTTPS and WSS to it, checking the certificate; the bare Beast baseline server
 # stays plain: it is the baseline, so its column is the same in both kinds of
 # run and the TLS run's figures set against a plain run's show what TLS costs.
-# Builds nothing: expects build-release/bin/{souffleur-server,souffleur_load}
-# (cmake --preset release && cmake --build --preset release -j1). Data lives in
+# Builds nothing: expects build-bench/bin/{souffleur-server,souffleur_load}
+# (cmake --preset bench && cmake --build --preset bench -j1). Data lives in
 # a temporary directory on the disk of $TMPDIR (not tmpfs: the commits must
 # really reach the disk); servers and directory are removed on exit, failure
 # or interrupt. Everything listens on 127.0.0.1 only.
@@ -23,7 +23,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=$root/build-release/bin
+bin=$root/build-bench/bin
 desks=10000
 rounds=10
 ingest_desks=100
@@ -55,8 +55,8 @@ done
 
 for program in souffleur-server souffleur_load; do
   if [ ! -x "$bin/$program" ]; then
-    echo "run.sh: $bin/$program is missing; build the release preset first:" >&2
-    echo "  cmake --preset release && cmake --build --preset release -j1" >&2
+    echo "run.sh: $bin/$program is missing; build the bench preset first:" >&2
+    echo "  cmake --preset bench && cmake --build --preset bench -j1" >&2
     exit 1
   fi
 done

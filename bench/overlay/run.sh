@@ -25,14 +25,17 @@
 #   idle CPU the window hidden, user+system time of all processes over
 #            IDLE_SECONDS, as a share of one core
 #
-# Builds nothing: expects build-release/bin/{souffleur-server,souffleur-overlay,
-# souffleur-bare-view} (cmake --preset release && cmake --build --preset release).
+# The panel is the test panel (souffleur-overlay-test in front of
+# souffleur-overlay-panel-test: the shipped panel plus its test script, which
+# the probe needs), built with the same optimisation as a release.
+# Builds nothing: expects build-bench/bin/{souffleur-server,souffleur-overlay-test,
+# souffleur-bare-view} (cmake --preset bench && cmake --build --preset bench).
 #   bench/overlay/run.sh [--rounds 200] [--handovers 40] [--cold 10] [--idle-seconds 30]
 #                        [--logs DIR]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=$root/build-release/bin
+bin=$root/build-bench/bin
 rounds=200
 handovers=40
 cold=10
@@ -50,10 +53,10 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
-for program in souffleur-server souffleur-overlay souffleur-bare-view; do
+for program in souffleur-server souffleur-overlay-test souffleur-bare-view; do
   if [ ! -x "$bin/$program" ]; then
-    echo "run.sh: $bin/$program is missing; build the release preset first:" >&2
-    echo "  cmake --preset release && cmake --build --preset release" >&2
+    echo "run.sh: $bin/$program is missing; build the bench preset first:" >&2
+    echo "  cmake --preset bench && cmake --build --preset bench" >&2
     exit 1
   fi
 done
@@ -76,7 +79,6 @@ say() { echo "run.sh: $*" >&2; }
 if [ "$(id -u)" = 0 ]; then
   export QTWEBENGINE_DISABLE_SANDBOX=1 # both apps alike; tests and benchmarks only
 fi
-export SOUFFLEUR_TEST_HOOKS=1
 
 Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 pids+=($!)
@@ -96,7 +98,7 @@ token=$(grep '"balie-noord-1"' "$work/server/demo-tokens.json" |
 guide=nl.burgerzaken.identiteit-vaststellen
 other=nl.burgerzaken.reisdocument-aanvragen
 export SOUFFLEUR_TOKEN=$token # not on the command line, which the PSS listing shows
-overlay=("$bin/souffleur-overlay" --server "$url" --data "$work/desk")
+overlay=("$bin/souffleur-overlay-test" --server "$url" --data "$work/desk")
 
 # Every process of the tree under PID (Chromium's zygote, renderer, GPU and
 # utility processes are the overlay's children and grandchildren).

@@ -3,7 +3,8 @@
 
 #include "overlay_window.h"
 #include "single_instance.h"
-#include "step_view.h"
+
+#include <souffleur/guide_view/guide_view.h>
 
 #include <algorithm>
 #include <chrono>
@@ -57,7 +58,7 @@ BenchProbe::BenchProbe(OverlayWindow& window, Kind kind, int rounds,
     m_timeout.setInterval(kRoundTimeoutMs);
     connect(&m_timeout, &QTimer::timeout, this,
             [this] { stop(QStringLiteral("round %1: no paint within 5 s").arg(m_round + 1)); });
-    connect(&m_window.stepView(), &StepView::painted, this, &BenchProbe::onPainted);
+    connect(&m_window.guideView(), &guide_view::GuideView::painted, this, &BenchProbe::onPainted);
 }
 
 void BenchProbe::start() {

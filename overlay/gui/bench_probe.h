@@ -1,5 +1,5 @@
 // Times the panel's moments of need, from the action to the step painted
-// (StepView::painted), for the overlay benchmark (bench/overlay/run.sh) through
+// (guide_view::GuideView::painted), for the overlay benchmark (bench/overlay/run.sh) through
 // the test script's `bench` command. Each round first settles (the panel in
 // the starting state, 150 ms of quiet), then starts a clock, acts as the user
 // would, and stops the clock when the page has painted:

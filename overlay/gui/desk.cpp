@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QPointer>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +117,46 @@ std::int64_t Desk::rejectedRecords() {
         return -1;
     }
     return *rejected;
+}
+
+std::vector<client::RejectedRecord> Desk::rejectedRecordList() {
+    auto records = m_outbox.rejectedRecords();
+    if (!records) {
+        logLine(QStringLiteral("cannot list the rejected records: ") + errorText(records.error()));
+        return {};
+    }
+    return std::move(*records);
+}
+
+std::expected<void, QString> Desk::exportRejected(const QString& path) {
+    auto records = m_outbox.rejectedRecords();
+    if (!records)
+        return std::unexpected(errorText(records.error()));
+    QSaveFile file(path);
+    const QByteArray json =
+        QByteArray::fromStdString(client::exportRejected(m_outbox.clientId(), *records));
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        return std::unexpected(file.errorString());
+    return {};
+}
+
+std::expected<std::int64_t, QString> Desk::resendRejected() {
+    auto moved = m_outbox.resendRejected();
+    if (!moved)
+        return std::unexpected(errorText(moved.error()));
+    m_sync->flushOutbox();
+    Q_EMIT recordsRefused(); // the count changed
+    return *moved;
+}
+
+std::vector<client::PendingEntry> Desk::pendingContent() {
+    auto pending = m_replica.pending();
+    if (!pending) {
+        logLine(QStringLiteral("cannot list what waits for an update: ") +
+                errorText(pending.error()));
+        return {};
+    }
+    return std::move(*pending);
 }
 
 std::int64_t Desk::pendingRecords() {
@@ -234,9 +275,16 @@ std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
     if (!xml)
         return std::unexpected(QStringLiteral("cannot read guide %1: %2")
                                    .arg(QString::fromStdString(guideId), errorText(xml.error())));
-    if (!xml->has_value())
-        return std::unexpected(
-            QStringLiteral("guide %1 is not on this desk").arg(QString::fromStdString(guideId)));
+    if (!xml->has_value()) {
+        const auto pending = pendingContent();
+        const bool waiting = std::ranges::any_of(pending, [&](const client::PendingEntry& p) {
+            return p.kind == "guide" && p.id == guideId;
+        });
+        return std::unexpected((waiting
+                                    ? QStringLiteral("guide %1 waits for an update of this desk")
+                                    : QStringLiteral("guide %1 is not on this desk"))
+                                   .arg(QString::fromStdString(guideId)));
+    }
     auto guide = content::parseGuide(**xml, guideId);
     if (!guide) {
         const QString first = guide.error().empty()

@@ -48,6 +48,13 @@ public:
     std::size_t unsavedRecords() const { return m_unsaved.waiting(); }
     // Records the server (or the desk) refused, set aside for a person to look at.
     std::int64_t rejectedRecords();
+    std::vector<client::RejectedRecord> rejectedRecordList();
+    // Writes them as JSON (client::exportRejected) to `path`.
+    std::expected<void, QString> exportRejected(const QString& path);
+    // Queues them again, to be sent with the next batch; how many.
+    std::expected<std::int64_t, QString> resendRejected();
+    // Guides and alerts received that this desk cannot show yet (replica.h).
+    std::vector<client::PendingEntry> pendingContent();
 
     std::vector<client::GuideEntry> guides();
     bool hasGuide(const std::string& guideId);

@@ -6,7 +6,9 @@
 // about a hundred libraries, needs some 35 ms before main() even runs. It
 // hands over what it can; for everything else (the first start, --help, a
 // test script, a usage error) it becomes the panel, souffleur-overlay-panel
-// beside it, with the same arguments (exec: same process, same pid).
+// beside it, with the same arguments (exec: same process, same pid). Test
+// builds also make souffleur-overlay-test from this file, in front of
+// souffleur-overlay-panel-test (SOUFFLEUR_PANEL_PROGRAM).
 //
 // Only the hand-over's own options are read here: --open ID, --toggle, a
 // souffleur://guide/ID link, and --data DIR (which panel to reach); --server,
@@ -90,7 +92,7 @@ int main(int argc, char** argv) {
         QCoreApplication::setApplicationName(QStringLiteral("souffleur-overlay")); // the panel's
         const QCoreApplication app(argc, argv);
         panel = QDir(QCoreApplication::applicationDirPath())
-                    .filePath(QStringLiteral("souffleur-overlay-panel"));
+                    .filePath(QStringLiteral(SOUFFLEUR_PANEL_PROGRAM));
         if (const auto handOver = handOverFor(QCoreApplication::arguments())) {
             const QString dataDir =
                 handOver->dataDir.isEmpty()

@@ -3,11 +3,13 @@
 
 #include "active_window.h"
 #include "desk.h"
+#include "diagnostics_dialog.h"
 #include "feedback_panel.h"
-#include "step_view.h"
 #include "tray_icon.h"
 
 #include <souffleur/content/render.h>
+#include <souffleur/guide_view/guide_view.h>
+#include <souffleur/guide_view/page.h>
 
 #include <QApplication>
 #include <QCursor>
@@ -37,6 +39,7 @@ namespace {
 constexpr int kMinWidth = 300;
 constexpr int kMaxWidth = 420;
 constexpr int kGuideIdRole = Qt::UserRole;
+constexpr int kShowableRole = Qt::UserRole + 1; // false: waits for an update of the desk
 
 // Buttons share the panel's width and never widen it: a long label is cut.
 QPushButton* createButton(const QString& label, QWidget* parent) {
@@ -80,12 +83,13 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
             handle({InstanceRequest::Kind::Show, {}});
         });
         connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
+        connect(m_tray, &TrayIcon::keptAsideRequested, this, &OverlayWindow::showKeptAside);
         m_tray->show();
     }
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createListPage());
-    m_stepView = new StepView(m_pages);
+    m_stepView = new guide_view::GuideView(m_pages);
     m_stepView->setAccessibleName(m_text.stepView);
     m_pages->addWidget(m_stepView);
 
@@ -102,8 +106,23 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
             });
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(m_text.status);
+
+    m_notice = new QWidget(this);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_noticeText = new QLabel(m_notice);
+    m_noticeText->setWordWrap(true);
+    auto* view = new QPushButton(m_text.view, m_notice);
+    view->setObjectName(QStringLiteral("view-kept-aside"));
+    view->setAccessibleName(m_text.diagnosticsTitle);
+    connect(view, &QPushButton::clicked, this, &OverlayWindow::showKeptAside);
+    auto* noticeRow = new QHBoxLayout(m_notice);
+    noticeRow->setContentsMargins(0, 0, 0, 0);
+    noticeRow->addWidget(m_noticeText, 1);
+    noticeRow->addWidget(view);
+    m_notice->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
@@ -114,6 +133,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     layout->addWidget(createButtonRow());
     layout->addWidget(m_feedbackPanel);
     layout->addWidget(m_status);
+    layout->addWidget(m_notice);
 
     connect(&m_desk, &Desk::syncStateChanged, this, &OverlayWindow::showSyncState);
     connect(&m_desk, &Desk::guidesChanged, this, [this] {
@@ -122,8 +142,11 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         refreshAlerts();
         refreshPage();           // an alert may have come for the step on screen
         suggest(m_activeWindow); // the new guides may fit the active window
+        refreshNotice();         // something may wait for an update
     });
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
+    connect(&m_desk, &Desk::unsavedChanged, this, &OverlayWindow::refreshNotice);
+    connect(&m_desk, &Desk::recordsRefused, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
     if (QScreen* screen = QGuiApplication::primaryScreen())
         connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
@@ -136,12 +159,39 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     m_desk.prepareSearch();
     refreshGuides();
     refreshAlerts();
+    refreshNotice();
     showSession();
     dock();
 }
 
+void OverlayWindow::refreshNotice() {
+    const std::size_t unsaved = m_desk.unsavedRecords();
+    const std::size_t waiting = m_desk.pendingContent().size();
+    const std::int64_t refused = m_desk.rejectedRecords();
+    QString text;
+    if (unsaved > 0)
+        text = m_text.unsavedNotice.arg(unsaved);
+    else if (waiting > 0)
+        text = m_text.updateNotice.arg(waiting);
+    else if (refused > 0)
+        text = m_text.rejectedNotice.arg(refused);
+    m_noticeText->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+    if (m_keptAside && m_keptAside->isVisible())
+        m_keptAside->refresh();
+}
+
+void OverlayWindow::showKeptAside() {
+    if (!m_keptAside)
+        m_keptAside = new DiagnosticsDialog(m_desk, m_text, this);
+    m_keptAside->refresh();
+    m_keptAside->show();
+    m_keptAside->raise();
+}
+
 QWidget* OverlayWindow::createHeader() {
     auto* header = new QWidget(this);
+    header->setObjectName(QStringLiteral("header"));
     auto* title = new QLabel(m_text.title, header);
     QFont bold = title->font();
     bold.setBold(true);
@@ -309,12 +359,6 @@ std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& 
     return logged(m_desk.acknowledgeAlert(alertId)); // the desk's signal refreshes the banner
 }
 
-void OverlayWindow::showRawPageForTest(const QByteArray& html) {
-    m_pages->setCurrentWidget(m_stepView);
-    m_stepView->loadHtml(html);
-    m_rawPageShown = true; // until the next step: refreshPage() leaves it alone
-}
-
 void OverlayWindow::suggest(const client::WindowContext& window) {
     m_activeWindow = window;
     const auto hits = m_desk.suggestFor(window);
@@ -357,7 +401,12 @@ void OverlayWindow::openWhenAvailable(const std::string& guideId) {
 std::expected<void, QString> OverlayWindow::openGuide(const std::string& guideId) {
     auto opened = m_desk.openGuide(guideId);
     if (!opened) {
-        m_status->setText(m_text.openFailed);
+        const auto waiting = m_desk.pendingContent();
+        const bool needsUpdate = std::ranges::any_of(waiting, [&](const client::PendingEntry& p) {
+            return p.kind == "guide" && p.id == guideId;
+        });
+        m_status->setText(needsUpdate && !m_desk.hasGuide(guideId) ? m_text.guideNeedsUpdate
+                                                                   : m_text.openFailed);
         logError(opened.error());
     }
     return opened;
@@ -523,22 +572,6 @@ void OverlayWindow::dock() {
     m_placementButton->setToolTip(name);
 }
 
-void OverlayWindow::dragHeaderForTest(int dx, int dy) {
-    const QPointF local(m_header->width() / 2.0, m_header->height() / 2.0);
-    const QPointF start = m_header->mapToGlobal(local);
-    const QPointF offset(dx, dy);
-    // One at a time: a Qt 6 mouse event shares its device's point with the
-    // events made after it, so each is made just before it is sent.
-    const auto send = [this](QEvent::Type type, QPointF at, QPointF global, Qt::MouseButton button,
-                             Qt::MouseButtons buttons) {
-        QMouseEvent event(type, at, global, button, buttons, Qt::NoModifier);
-        QCoreApplication::sendEvent(m_header, &event);
-    };
-    send(QEvent::MouseButtonPress, local, start, Qt::LeftButton, Qt::LeftButton);
-    send(QEvent::MouseMove, local + offset, start + offset, Qt::NoButton, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, local + offset, start + offset, Qt::LeftButton, Qt::NoButton);
-}
-
 bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
     if (watched != m_header || m_placement != Placement::Floating)
         return QWidget::eventFilter(watched, event);
@@ -618,10 +651,16 @@ void OverlayWindow::refreshGuides() {
             guides.push_back({std::move(hit.id), hit.revision, std::move(hit.title)});
     }
     for (const client::GuideEntry& guide : guides) {
-        auto* item = new QListWidgetItem(QString::fromStdString(guide.title), m_guideList);
+        QString title = QString::fromStdString(guide.title);
+        if (guide.updateNeeded)
+            title += QStringLiteral(" (%1)").arg(m_text.updateNeededTag);
+        auto* item = new QListWidgetItem(title, m_guideList);
         const QString id = QString::fromStdString(guide.id);
         item->setData(kGuideIdRole, id);
-        item->setToolTip(id);
+        item->setData(kShowableRole, guide.showable);
+        item->setToolTip(guide.showable ? id : m_text.guideNeedsUpdate);
+        if (!guide.showable)
+            item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
         if (id == selectedId)
             m_guideList->setCurrentItem(item);
     }
@@ -653,7 +692,6 @@ void OverlayWindow::showSession() {
         return;
     }
 
-    m_rawPageShown = false;
     m_stepView->showHtml(renderPage());
     const bool active = engine->state() == client::EngineState::Active;
     bool plainStep = false;
@@ -677,13 +715,11 @@ void OverlayWindow::showSession() {
 
 QByteArray OverlayWindow::renderPage() {
     const client::StepEngine* engine = m_desk.engine();
-    const content::RenderOptions render{.language = renderLanguage(m_language),
-                                        .citizenCanSee = m_citizenCanSee,
-                                        .scripts = StepView::scripts(),
-                                        .alerts = m_desk.stepAlerts()};
+    const guide_view::PageOptions page{.language = renderLanguage(m_language),
+                                       .citizenCanSee = m_citizenCanSee,
+                                       .alerts = m_desk.stepAlerts()};
     if (engine->state() == client::EngineState::Active)
-        return QByteArray::fromStdString(
-            content::renderStep(engine->guide(), engine->currentStep(), render));
+        return guide_view::stepPage(engine->guide(), engine->currentStep(), page);
     std::vector<content::TakenStep> taken;
     for (std::size_t i = 0; i < engine->path().size(); ++i) {
         const content::Step* step = engine->guide().findStep(engine->path()[i]);
@@ -692,11 +728,11 @@ QByteArray OverlayWindow::renderPage() {
                          step && choice >= 0 ? step->options[static_cast<std::size_t>(choice)].label
                                              : std::string()});
     }
-    return QByteArray::fromStdString(content::renderFinished(engine->guide(), render, taken));
+    return guide_view::finishedPage(engine->guide(), taken, page);
 }
 
 void OverlayWindow::refreshPage() {
-    if (!m_desk.engine() || m_rawPageShown)
+    if (!m_desk.engine())
         return;
     // In place, and only if something changed: a new alert for this step.
     if (QByteArray page = renderPage(); page != m_stepView->html())

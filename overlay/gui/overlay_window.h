@@ -3,7 +3,7 @@
 // button; remembered per screen). A header (title, sync state, hide), the banner
 // of alerts not yet acknowledged (each with its "read" button), then either
 // the guide list with its search field (no guide open; type to search, Down
-// to the list, Enter opens) or the StepView with its buttons (Back, Next or
+// to the list, Enter opens) or the GuideView with its buttons (Back, Next or
 // one button per option, Feedback, Stop) and the FeedbackPanel, whose text
 // the privacy guard checks before anything is stored. The step page shows
 // the alerts attached to its step (Desk::stepAlerts), and is updated in place
@@ -36,11 +36,15 @@ class QPushButton;
 class QStackedWidget;
 class QVBoxLayout;
 
+namespace souffleur::guide_view {
+class GuideView;
+}
+
 namespace souffleur::overlay {
 
 class Desk;
+class DiagnosticsDialog;
 class FeedbackPanel;
-class StepView;
 class TrayIcon;
 
 class OverlayWindow : public QWidget {
@@ -95,16 +99,14 @@ public:
     enum class Placement { Right, Left, Floating };
     void setPlacement(Placement placement);
     Placement placement() const { return m_placement; }
-    // Test hook: drags the header by (dx, dy) with synthetic mouse events.
-    void dragHeaderForTest(int dx, int dy);
     // Sizes and places the window on the current screen (the one under the
     // mouse, else the primary) as that screen's remembered placement says.
     void dock();
 
-    const StepView& stepView() const { return *m_stepView; }
-    // Test hook only: shows `html` in the step view as it is, bypassing the
-    // renderer and its sanitizer, to test the view's own defences.
-    void showRawPageForTest(const QByteArray& html);
+    const guide_view::GuideView& guideView() const { return *m_stepView; }
+    // What the desk keeps aside: pending guides, refused records (the notice
+    // line's button and the tray menu open it).
+    void showKeptAside();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -126,6 +128,9 @@ private:
     void refreshPage();
     void showOptions(const std::vector<content::Option>& options);
     void showSyncState(client::SyncState state);
+    // The notice line: step records not stored yet, guides and alerts that
+    // wait for an update, records the server refused; hidden when none.
+    void refreshNotice();
     void onRecordsAcked();
     std::expected<void, QString> logged(std::expected<void, QString> result);
 
@@ -141,7 +146,7 @@ private:
     QWidget* m_alertBanner = nullptr;
     QVBoxLayout* m_alertLayout = nullptr;
     QListWidget* m_guideList = nullptr;
-    StepView* m_stepView = nullptr;
+    guide_view::GuideView* m_stepView = nullptr;
     QWidget* m_optionBox = nullptr;
     QVBoxLayout* m_optionLayout = nullptr;
     std::vector<QPushButton*> m_optionButtons;
@@ -152,10 +157,12 @@ private:
     QPushButton* m_stopButton = nullptr;
     FeedbackPanel* m_feedbackPanel = nullptr;
     QLabel* m_status = nullptr;
+    QWidget* m_notice = nullptr;
+    QLabel* m_noticeText = nullptr;
+    DiagnosticsDialog* m_keptAside = nullptr;
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;
     bool m_citizenCanSee = false;
-    bool m_rawPageShown = false;         // showRawPageForTest()
     QPushButton* m_suggestion = nullptr; // "fits your screen: TITLE"
     std::string m_suggested;
     client::WindowContext m_activeWindow; // the last one reported

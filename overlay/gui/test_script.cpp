@@ -5,9 +5,12 @@
 #include "desk.h"
 #include "overlay_window.h"
 #include "screenshot.h"
-#include "step_view.h"
 
+#include <souffleur/guide_view/guide_view.h>
+
+#include <QCoreApplication>
 #include <QFile>
+#include <QMouseEvent>
 #include <QRegularExpression>
 #include <QScreen>
 
@@ -176,7 +179,7 @@ TestScript::TestScript(std::vector<Command> commands, OverlayWindow& window, Des
     , m_desk(desk) {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &TestScript::tick);
-    connect(&m_window.stepView(), &StepView::painted, this, [this](double at) {
+    connect(&m_window.guideView(), &guide_view::GuideView::painted, this, [this](double at) {
         if (m_firstPaintUs == 0)
             m_firstPaintUs = static_cast<qint64>(at * 1000);
     });
@@ -293,7 +296,7 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             },
             QStringLiteral("alert %1 not received").arg(args[0]));
     } else if (name == QLatin1String("expect-full-loads")) {
-        const StepView& view = m_window.stepView();
+        const guide_view::GuideView& view = m_window.guideView();
         bool ok = false;
         const int expected = args[0].toInt(&ok);
         if (!ok || view.fullLoads() != expected)
@@ -310,20 +313,28 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         if (args[0] != QLatin1String("has") && args[0] != QLatin1String("lacks"))
             return std::unexpected(QStringLiteral("expect-page takes has or lacks"));
         const QString text = args.mid(1).join(QLatin1Char(' '));
-        const bool has = QString::fromUtf8(m_window.stepView().html()).contains(text);
+        const bool has = QString::fromUtf8(m_window.guideView().html()).contains(text);
         if (has != (args[0] == QLatin1String("has")))
             return std::unexpected(
                 QStringLiteral("the page %1 \"%2\"")
                     .arg(has ? QStringLiteral("has") : QStringLiteral("lacks"), text));
     } else if (name == QLatin1String("show-hostile")) {
-        m_blockedBefore = m_window.stepView().blockedRequests();
-        m_window.showRawPageForTest(hostilePage(args[0]));
+        // A guide view of its own, as the panel and the studio make one, with
+        // the page as it is: the view's own defences, past the sanitizer.
+        delete m_hostileView;
+        m_hostileView = new guide_view::GuideView();
+        m_hostileView->setAttribute(Qt::WA_QuitOnClose, false); // the panel is the application
+        m_hostileView->resize(m_window.size());
+        m_hostileView->show();
+        m_hostileView->loadHtml(hostilePage(args[0]));
         // Let it load and try whatever it tries for a while.
         const auto settled = QDeadlineTimer(2000);
-        waitFor([this, settled] { return m_window.stepView().isLoaded() && settled.hasExpired(); },
-                30, QStringLiteral("the hostile page did not load within 30 s"));
+        waitFor([this, settled] { return m_hostileView->isLoaded() && settled.hasExpired(); }, 30,
+                QStringLiteral("the hostile page did not load within 30 s"));
     } else if (name == QLatin1String("expect-inert")) {
-        const StepView& view = m_window.stepView();
+        if (!m_hostileView)
+            return std::unexpected(QStringLiteral("expect-inert needs show-hostile first"));
+        const guide_view::GuideView& view = *m_hostileView;
         if (view.pageTitle() != QLatin1String("safe"))
             return std::unexpected(
                 QStringLiteral("a script ran: the title is \"%1\"").arg(view.pageTitle()));
@@ -333,8 +344,9 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         // Most never reach the interceptor (no remote access from local
         // content, no images); whatever did was blocked. The e2e test checks
         // at the server that nothing arrived.
-        std::printf("script: %d requests blocked by the interceptor\n",
-                    view.blockedRequests() - m_blockedBefore);
+        std::printf("script: %d requests blocked by the interceptor\n", view.blockedRequests());
+        delete m_hostileView;
+        m_hostileView = nullptr;
     } else if (name == QLatin1String("wait-suggestion")) {
         const std::string id = args[0].toStdString();
         return waitUpTo(
@@ -382,11 +394,11 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         if (!engine)
             return std::unexpected(QStringLiteral("no guide is open"));
         return waitUpTo(
-            args, 0, [this] { return m_window.stepView().isLoaded(); },
+            args, 0, [this] { return m_window.guideView().isLoaded(); },
             QStringLiteral("step page not loaded"));
     } else if (name == QLatin1String("save-page")) {
         QFile file(args[0]);
-        if (!file.open(QIODevice::WriteOnly) || file.write(m_window.stepView().html()) < 0)
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_window.guideView().html()) < 0)
             return std::unexpected(
                 QStringLiteral("cannot write %1: %2").arg(args[0], file.errorString()));
     } else if (name == QLatin1String("place") || name == QLatin1String("expect-placed")) {
@@ -413,7 +425,7 @@ std::expected<void, QString> TestScript::run(const Command& command) {
         if (name == QLatin1String("drag-header")) {
             // The window system moves the window a moment later.
             const QPoint target = m_window.pos() + QPoint(x, y);
-            m_window.dragHeaderForTest(x, y);
+            dragHeader(x, y);
             waitFor([this, target] { return m_window.pos() == target; }, 5,
                     QStringLiteral("the drag did not move the panel to %1,%2")
                         .arg(target.x())
@@ -547,6 +559,25 @@ void TestScript::waitFor(std::function<bool()> done, int seconds, QString timeou
                          std::function<std::expected<void, QString>()> then) {
     m_wait = Wait{std::move(done), QDeadlineTimer(std::chrono::seconds(seconds)),
                   std::move(timeoutMessage), std::move(then)};
+}
+
+void TestScript::dragHeader(int dx, int dy) {
+    auto* header = m_window.findChild<QWidget*>(QStringLiteral("header"));
+    if (!header)
+        return;
+    const QPointF local(header->width() / 2.0, header->height() / 2.0);
+    const QPointF start = header->mapToGlobal(local);
+    const QPointF offset(dx, dy);
+    // One at a time: a Qt 6 mouse event shares its device's point with the
+    // events made after it, so each is made just before it is sent.
+    const auto send = [header](QEvent::Type type, QPointF at, QPointF global,
+                               Qt::MouseButton button, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, at, global, button, buttons, Qt::NoModifier);
+        QCoreApplication::sendEvent(header, &event);
+    };
+    send(QEvent::MouseButtonPress, local, start, Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseMove, local + offset, start + offset, Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, local + offset, start + offset, Qt::LeftButton, Qt::NoButton);
 }
 
 void TestScript::fail(const QString& message) {

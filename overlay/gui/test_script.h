@@ -1,4 +1,5 @@
-// The test hook (--test-script FILE, only with SOUFFLEUR_TEST_HOOKS=1): runs a
+// The test hook (--test-script FILE, in souffleur-overlay-panel-test, which
+// only builds configured for tests make: SOUFFLEUR_TEST_HOOKS): runs a
 // script of panel actions from the Qt event loop, one command per 50 ms tick,
 // calling the same OverlayWindow functions as the buttons. Waiting commands
 // poll until their condition holds or their timeout passes; nothing blocks.
@@ -26,8 +27,9 @@
 //   citizen on|off            the "citizen can see my screen" mode
 //   expect-page has|lacks TEXT...  the step page's HTML has (or lacks) TEXT
 //   show-hostile URL          shows a hostile page as it is (scripts, handlers, a
-//                             redirect, remote and file: resources at URL), bypassing
-//                             the sanitizer, and lets it try for 2 s
+//                             redirect, remote and file: resources at URL) in a
+//                             guide view of its own, bypassing the sanitizer, and
+//                             lets it try for 2 s
 //   expect-inert              no script ran and the page did not navigate away
 //                             (prints how many requests the interceptor blocked)
 //   wait-hidden [SECONDS]     until the panel is hidden (souffleur-overlay --toggle)
@@ -73,6 +75,10 @@
 #include <functional>
 #include <optional>
 #include <vector>
+
+namespace souffleur::guide_view {
+class GuideView;
+}
 
 namespace souffleur::overlay {
 
@@ -123,12 +129,14 @@ private:
                                           std::function<bool()> done, const QString& what);
     void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
                  std::function<std::expected<void, QString>()> then = {});
+    // Drags the panel's header by (dx, dy) with synthetic mouse events.
+    void dragHeader(int dx, int dy);
     void fail(const QString& message);
     void finish(int exitCode);
 
     std::vector<Command> m_commands;
     std::size_t m_next = 0;
-    int m_blockedBefore = 0; // the step view's blocked requests before show-hostile
+    guide_view::GuideView* m_hostileView = nullptr; // show-hostile's own view
     OverlayWindow& m_window;
     Desk& m_desk;
     QTimer m_timer;

@@ -45,6 +45,8 @@ TrayIcon::TrayIcon(const UiText& text, QObject* parent)
     : QSystemTrayIcon(parent)
     , m_text(text) {
     connect(m_menu.addAction(text.show), &QAction::triggered, this, &TrayIcon::showRequested);
+    connect(m_menu.addAction(text.showKeptAside), &QAction::triggered, this,
+            &TrayIcon::keptAsideRequested);
     connect(m_menu.addAction(text.quit), &QAction::triggered, this, &TrayIcon::quitRequested);
     setContextMenu(&m_menu);
     connect(this, &QSystemTrayIcon::activated, this, [this](ActivationReason reason) {

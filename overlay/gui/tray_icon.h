@@ -1,7 +1,7 @@
 // The tray icon: shows the sync state (colour and tooltip) and alerts not yet
 // read (a badge, the count in the tooltip, and a notification when one comes
-// in), toggles the panel on a click and offers Show / Quit. Created only when the desktop has a
-// system tray (QSystemTrayIcon::isSystemTrayAvailable()).
+// in), toggles the panel on a click and offers Show, what the desk keeps aside, and Quit. Created
+// only when the desktop has a system tray (QSystemTrayIcon::isSystemTrayAvailable()).
 #pragma once
 
 #include "ui_text.h"
@@ -28,6 +28,7 @@ public:
 Q_SIGNALS:
     void toggleRequested();
     void showRequested();
+    void keptAsideRequested(); // what the desk keeps aside (diagnostics_dialog.h)
     void quitRequested();
 
 private:

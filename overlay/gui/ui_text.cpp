@@ -92,6 +92,47 @@ UiText makeText() {
              QCoreApplication::translate("souffleur::overlay::UiText", "rekeningnummer"),
              QCoreApplication::translate("souffleur::overlay::UiText",
                                          "adres (postcode met huisnummer)")},
+        .diagnosticsTitle =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Wat deze desk apart houdt"),
+        .showKeptAside =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Wat apart staat…"),
+        .pendingHeading = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                      "Wacht op een update van Souffleur"),
+        .pendingNone = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Niets: alle handleidingen en meldingen kunnen getoond worden."),
+        .pendingLine =
+            QCoreApplication::translate("souffleur::overlay::UiText", "%1 (versie %2): %3"),
+        .needsUpdate = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                   "vraagt een nieuwere versie van Souffleur"),
+        .rejectedHeading =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Door de server geweigerd"),
+        .rejectedNone =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Niets geweigerd."),
+        .rejectedLine = QCoreApplication::translate("souffleur::overlay::UiText", "%1 · %2: %3"),
+        .exportRejected = QCoreApplication::translate("souffleur::overlay::UiText", "Exporteren…"),
+        .resendRejected =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Opnieuw versturen"),
+        .exported = QCoreApplication::translate("souffleur::overlay::UiText", "Opgeslagen in %1"),
+        .exportFailed =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Kan niet opslaan: %1"),
+        .resent =
+            QCoreApplication::translate("souffleur::overlay::UiText", "%1 opnieuw in de wachtrij"),
+        .close = QCoreApplication::translate("souffleur::overlay::UiText", "Sluiten"),
+        .view = QCoreApplication::translate("souffleur::overlay::UiText", "Bekijken"),
+        .unsavedNotice = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "%1 stappen nog niet opgeslagen; de desk probeert het opnieuw."),
+        .updateNotice = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                    "Update nodig: %1 nog niet te tonen."),
+        .rejectedNotice = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                      "%1 gegevens geweigerd door de server."),
+        .updateNeededTag =
+            QCoreApplication::translate("souffleur::overlay::UiText", "update nodig"),
+        .guideNeedsUpdate = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Deze handleiding vraagt een nieuwere versie van Souffleur. Vraag uw beheerder om deze "
+            "desk bij te werken."),
     };
 }
 

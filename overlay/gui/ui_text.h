@@ -63,6 +63,28 @@ struct UiText {
     QString citizenShort;       // its switch in the header
     QString suggestion;         // %1: a guide title that fits the active window
     QString personalData[7];    // by protocol::PersonalData
+    // What the desk keeps aside (diagnostics_dialog.h) and its notice line.
+    QString diagnosticsTitle;
+    QString showKeptAside; // the tray menu's item
+    QString pendingHeading;
+    QString pendingNone;
+    QString pendingLine; // %1 title, %2 revision, %3 why
+    QString needsUpdate; // why: a newer format
+    QString rejectedHeading;
+    QString rejectedNone;
+    QString rejectedLine; // %1 when, %2 type, %3 reason
+    QString exportRejected;
+    QString resendRejected;
+    QString exported;     // %1 path
+    QString exportFailed; // %1 why
+    QString resent;       // %1 how many
+    QString close;
+    QString view;             // the notice line's button
+    QString unsavedNotice;    // %1 how many step records wait to be stored
+    QString updateNotice;     // %1 how many guides and alerts wait for an update
+    QString rejectedNotice;   // %1 how many records the server refused
+    QString updateNeededTag;  // after a guide's title in the list
+    QString guideNeedsUpdate; // opening a guide the desk cannot show yet
 };
 
 // The texts in the installed translation (built once, on the first call).

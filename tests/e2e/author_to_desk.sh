@@ -149,7 +149,7 @@ fi
 host_pid=$!
 for _ in $(seq 100); do grep -q "ready" "$work/host.log" && break; sleep 0.1; done
 grep -q "ready" "$work/host.log" || fail "the host window did not get the focus: $(cat "$work/host.log")"
-SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
+"$bin/souffleur-overlay-test" --server "$url" --token "$desk" \
   --data "$work/desk" --test-script "$work/desk.script" >"$work/overlay.log" 2>&1 &
 overlay_pid=$!
 sleep 2
@@ -226,7 +226,7 @@ at=$(sed -nE 's/^script: the panel is at ([0-9-]+),([0-9-]+)$/\1 \2/p' "$work/ov
 [ -n "$at" ] || fail "the panel was not dragged"
 printf 'expect-placed floating\nexpect-at %s\nplace right\nexpect-placed right\nquit\n' "$at" \
   >"$work/placement.script"
-SOUFFLEUR_TEST_HOOKS=1 "$bin/souffleur-overlay" --server "$url" --token "$desk" \
+"$bin/souffleur-overlay-test" --server "$url" --token "$desk" \
   --data "$work/desk" --test-script "$work/placement.script" >"$work/placement.log" 2>&1 ||
   { cat "$work/placement.log" >&2; fail "the placement was not remembered"; }
 

@@ -216,6 +216,90 @@
         <translation>address (postcode with house number)</translation>
     </message>
     <message>
+        <source>Wat deze desk apart houdt</source>
+        <translation>What this desk keeps aside</translation>
+    </message>
+    <message>
+        <source>Wat apart staat…</source>
+        <translation>Kept aside…</translation>
+    </message>
+    <message>
+        <source>Wacht op een update van Souffleur</source>
+        <translation>Waiting for an update of Souffleur</translation>
+    </message>
+    <message>
+        <source>Niets: alle handleidingen en meldingen kunnen getoond worden.</source>
+        <translation>Nothing: every guide and alert can be shown.</translation>
+    </message>
+    <message>
+        <source>%1 (versie %2): %3</source>
+        <translation>%1 (revision %2): %3</translation>
+    </message>
+    <message>
+        <source>vraagt een nieuwere versie van Souffleur</source>
+        <translation>needs a newer version of Souffleur</translation>
+    </message>
+    <message>
+        <source>Door de server geweigerd</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>Niets geweigerd.</source>
+        <translation>Nothing refused.</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Exporteren…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Opnieuw versturen</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Opgeslagen in %1</source>
+        <translation>Saved in %1</translation>
+    </message>
+    <message>
+        <source>Kan niet opslaan: %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>%1 opnieuw in de wachtrij</source>
+        <translation>%1 queued again</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bekijken</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>%1 stappen nog niet opgeslagen; de desk probeert het opnieuw.</source>
+        <translation>%1 steps not saved yet; the desk keeps trying.</translation>
+    </message>
+    <message>
+        <source>Update nodig: %1 nog niet te tonen.</source>
+        <translation>Update needed: %1 cannot be shown yet.</translation>
+    </message>
+    <message>
+        <source>%1 gegevens geweigerd door de server.</source>
+        <translation>%1 records refused by the server.</translation>
+    </message>
+    <message>
+        <source>update nodig</source>
+        <translation>update needed</translation>
+    </message>
+    <message>
+        <source>Deze handleiding vraagt een nieuwere versie van Souffleur. Vraag uw beheerder om deze desk bij te werken.</source>
+        <translation>This guide needs a newer version of Souffleur. Ask your administrator to update this desk.</translation>
+    </message>
+    <message>
         <source>Meekijken</source>
         <translation>Citizen view</translation>
     </message>

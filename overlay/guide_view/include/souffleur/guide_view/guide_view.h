@@ -1,18 +1,21 @@
-// The step view: one QWebEngineView, created once and reused, that shows the
-// renderer's HTML page for the current step. The first page of a guide loads
-// in full; every later one is sent over a QWebChannel to the overlay's own
-// script (souffleur://desk/overlay.js), which swaps the page's body in place
-// and reports when it has been painted, so a step change costs no page load.
+// The guide view: how a guide looks at the desk, for every program that shows
+// one. The desk panel shows its steps in it, and the authors' studio its live
+// preview, so the preview is the desk's rendering, not a copy of it. It is one
+// QWebEngineView, created once and reused, showing the renderer's HTML page
+// (page.h makes the desk's pages). The first page of a guide loads in full;
+// every later one is sent over a QWebChannel to the view's own script
+// (souffleur://desk/overlay.js), which swaps the page's body in place and
+// reports when it has been painted, so a step change costs no page load.
 // It is locked down:
 //  - its own off-the-record profile (no cookies, cache or storage on disk);
 //  - pages come only from the `souffleur` scheme, served from memory by
-//    StepSchemeHandler: the page at souffleur://desk/step?n=K (K counting
+//    PageSchemeHandler: the page at souffleur://desk/step?n=K (K counting
 //    every full load) and the two bundled scripts, nothing else;
 //  - every page is served with a guard Content-Security-Policy that allows
 //    only those two scripts (the renderer's own policy applies as well), so
 //    no inline script, event handler or other script runs, whatever the HTML;
 //  - RequestBlocker refuses every request of any other scheme;
-//  - StepPage refuses every navigation but our own loads, and every new window;
+//  - LockedPage refuses every navigation but our own loads, and every new window;
 //  - plugins, images, clipboard, window opening, error pages and local/remote
 //    access are off.
 // registerScheme() must run before QApplication is constructed.
@@ -34,10 +37,10 @@ class QWebEngineLoadingInfo;
 class QWebEngineProfile;
 class QWebEngineView;
 
-namespace souffleur::overlay {
+namespace souffleur::guide_view {
 
 // What the page's script talks to (registered as "desk" on the web channel).
-class StepBridge : public QObject {
+class PageBridge : public QObject {
     Q_OBJECT
 
 public:
@@ -61,7 +64,7 @@ Q_SIGNALS:
 
 // Serves the current page and the two bundled scripts; every other
 // souffleur:// URL is not found.
-class StepSchemeHandler : public QWebEngineUrlSchemeHandler {
+class PageSchemeHandler : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 
 public:
@@ -87,8 +90,8 @@ private:
     std::atomic<int> m_blocked = 0; // the interceptor may run on another thread
 };
 
-// Accepts only the loads StepView makes itself; opens no windows.
-class StepPage : public QWebEnginePage {
+// Accepts only the loads GuideView makes itself; opens no windows.
+class LockedPage : public QWebEnginePage {
     Q_OBJECT
 
 public:
@@ -99,19 +102,20 @@ protected:
     QWebEnginePage* createWindow(WebWindowType type) override;
     // The console's warnings and errors (a refused script, a policy
     // violation) go to stderr, one line each.
+    // (As "PROGRAM: page: MESSAGE", PROGRAM the application's name.)
     void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString& message,
                                   int lineNumber, const QString& sourceId) override;
 };
 
-class StepView : public QWidget {
+class GuideView : public QWidget {
     Q_OBJECT
 
 public:
     // The `souffleur` URL scheme; call once, before QApplication.
     static void registerScheme();
 
-    explicit StepView(QWidget* parent = nullptr);
-    ~StepView() override;
+    explicit GuideView(QWidget* parent = nullptr);
+    ~GuideView() override;
 
     // The scripts every page of the desk loads (content::RenderOptions::scripts).
     static const std::vector<std::string>& scripts();
@@ -153,12 +157,12 @@ private:
     void onLoadingChanged(const QWebEngineLoadingInfo& info);
 
     QWebEngineProfile* m_profile;
-    StepSchemeHandler* m_handler;
+    PageSchemeHandler* m_handler;
     RequestBlocker* m_blocker;
-    StepBridge* m_bridge;
+    PageBridge* m_bridge;
     QWebChannel* m_channel;
     QWebEngineView* m_view;
-    StepPage* m_page;
+    LockedPage* m_page;
     int m_counter = 0;
     QUrl m_url;
     bool m_loaded = false;
@@ -169,4 +173,4 @@ private:
     QByteArray m_html;
 };
 
-} // namespace souffleur::overlay
+} // namespace souffleur::guide_view

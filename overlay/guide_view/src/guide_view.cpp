@@ -1,7 +1,8 @@
-// The locked-down web view for step pages (see step_view.h).
-#include "step_view.h"
+// The locked-down web view for guide pages (see guide_view.h).
+#include <souffleur/guide_view/guide_view.h>
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QVBoxLayout>
 #include <QWebChannel>
@@ -15,7 +16,7 @@
 
 #include <cstdio>
 
-namespace souffleur::overlay {
+namespace souffleur::guide_view {
 namespace {
 
 const QByteArray kScheme = QByteArrayLiteral("souffleur");
@@ -84,12 +85,12 @@ bool isOurPage(const QUrl& url) {
 
 } // namespace
 
-void StepSchemeHandler::setPage(const QUrl& url, const QByteArray& html) {
+void PageSchemeHandler::setPage(const QUrl& url, const QByteArray& html) {
     m_url = url;
     m_html = html;
 }
 
-void StepSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
+void PageSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
     const QUrl url = job->requestUrl();
     const bool ours = url.scheme() == QLatin1String(kScheme) && url.host() == kHost;
     QByteArray body;
@@ -122,24 +123,25 @@ void RequestBlocker::interceptRequest(QWebEngineUrlRequestInfo& info) {
     }
 }
 
-bool StepPage::acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) {
+bool LockedPage::acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) {
     return isMainFrame && isOurPage(url) &&
            (type == NavigationTypeTyped || type == NavigationTypeOther);
 }
 
-QWebEnginePage* StepPage::createWindow(WebWindowType) {
+QWebEnginePage* LockedPage::createWindow(WebWindowType) {
     return nullptr;
 }
 
-void StepPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString& message,
-                                        int lineNumber, const QString& sourceId) {
+void LockedPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
+                                          const QString& message, int lineNumber,
+                                          const QString& sourceId) {
     if (level == InfoMessageLevel)
         return;
-    std::fprintf(stderr, "souffleur-overlay: page: %s (%s:%d)\n", qPrintable(message.left(300)),
-                 qPrintable(sourceId.left(100)), lineNumber);
+    std::fprintf(stderr, "%s: page: %s (%s:%d)\n", qPrintable(QCoreApplication::applicationName()),
+                 qPrintable(message.left(300)), qPrintable(sourceId.left(100)), lineNumber);
 }
 
-void StepView::registerScheme() {
+void GuideView::registerScheme() {
     QWebEngineUrlScheme scheme(kScheme);
     scheme.setSyntax(QWebEngineUrlScheme::Syntax::Host);
     // Not LocalScheme: Chromium would treat our scripts like file: URLs and,
@@ -148,15 +150,15 @@ void StepView::registerScheme() {
     QWebEngineUrlScheme::registerScheme(scheme);
 }
 
-StepView::StepView(QWidget* parent)
+GuideView::GuideView(QWidget* parent)
     : QWidget(parent)
     , m_profile(new QWebEngineProfile(this)) // no storage name: off the record
-    , m_handler(new StepSchemeHandler(this))
+    , m_handler(new PageSchemeHandler(this))
     , m_blocker(new RequestBlocker(m_profile))
-    , m_bridge(new StepBridge(this))
+    , m_bridge(new PageBridge(this))
     , m_channel(new QWebChannel(this))
     , m_view(new QWebEngineView(this))
-    , m_page(new StepPage(m_profile, m_view)) {
+    , m_page(new LockedPage(m_profile, m_view)) {
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->setSpellCheckEnabled(false);
@@ -177,57 +179,57 @@ StepView::StepView(QWidget* parent)
 
     m_channel->registerObject(QStringLiteral("desk"), m_bridge);
     m_page->setWebChannel(m_channel);
-    connect(m_bridge, &StepBridge::readied, this, [this](double at) {
+    connect(m_bridge, &PageBridge::readied, this, [this](double at) {
         m_bridgeReady = true;
         m_readyAt = at;
         if (m_loaded)
             Q_EMIT painted(at); // else when the load succeeds
     });
-    connect(m_bridge, &StepBridge::paintedPage, this, [this](int sequence, double at) {
+    connect(m_bridge, &PageBridge::paintedPage, this, [this](int sequence, double at) {
         if (sequence != m_sequence)
             return; // a superseded update
         m_loaded = true;
         Q_EMIT pageLoaded(true);
         Q_EMIT painted(at);
     });
-    connect(m_bridge, &StepBridge::paintReport, this, [this](int request, double at) {
+    connect(m_bridge, &PageBridge::paintReport, this, [this](int request, double at) {
         if (request == m_paintRequest)
             Q_EMIT painted(at);
     });
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
-    connect(m_page, &QWebEnginePage::loadingChanged, this, &StepView::onLoadingChanged);
+    connect(m_page, &QWebEnginePage::loadingChanged, this, &GuideView::onLoadingChanged);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 }
 
-StepView::~StepView() {
+GuideView::~GuideView() {
     // The page (a child of the view) must go before its profile, which is
     // otherwise deleted first as our first child.
     delete m_view;
 }
 
-QString StepView::pageTitle() const {
+QString GuideView::pageTitle() const {
     return m_page->title();
 }
 
-QUrl StepView::pageUrl() const {
+QUrl GuideView::pageUrl() const {
     return m_page->url();
 }
 
-bool StepView::onOwnPage() const {
+bool GuideView::onOwnPage() const {
     return m_page->url() == m_url;
 }
 
-const std::vector<std::string>& StepView::scripts() {
+const std::vector<std::string>& GuideView::scripts() {
     static const std::vector<std::string> urls = {"souffleur://desk/qwebchannel.js",
                                                   "souffleur://desk/overlay.js"};
     return urls;
 }
 
-void StepView::showHtml(const QByteArray& html) {
+void GuideView::showHtml(const QByteArray& html) {
     if (!m_bridgeReady || !onOwnPage())
         return loadHtml(html);
     m_html = html;
@@ -236,14 +238,14 @@ void StepView::showHtml(const QByteArray& html) {
     Q_EMIT m_bridge->stepChanged(QString::fromUtf8(html), m_sequence);
 }
 
-bool StepView::reportNextPaint() {
+bool GuideView::reportNextPaint() {
     if (!m_bridgeReady || !onOwnPage())
         return false;
     Q_EMIT m_bridge->paintReportRequested(++m_paintRequest);
     return true;
 }
 
-void StepView::loadHtml(const QByteArray& html) {
+void GuideView::loadHtml(const QByteArray& html) {
     m_bridgeReady = false; // until the new page's script says it is ready
     ++m_counter;
     m_url = QUrl(QStringLiteral("souffleur://desk/step?n=%1").arg(m_counter));
@@ -253,7 +255,7 @@ void StepView::loadHtml(const QByteArray& html) {
     m_page->load(m_url);
 }
 
-void StepView::onLoadingChanged(const QWebEngineLoadingInfo& info) {
+void GuideView::onLoadingChanged(const QWebEngineLoadingInfo& info) {
     if (info.url() != m_url)
         return; // a superseded page
     if (info.status() == QWebEngineLoadingInfo::LoadSucceededStatus) {
@@ -266,4 +268,4 @@ void StepView::onLoadingChanged(const QWebEngineLoadingInfo& info) {
     }
 }
 
-} // namespace souffleur::overlay
+} // namespace souffleur::guide_view
