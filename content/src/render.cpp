@@ -231,21 +231,23 @@ void appendAlerts(std::string& out, const Guide& guide, const Step& step,
     }
 }
 
-// One step's content: glance, alerts, checklist, notes, escalation, options, details.
+// One step's content: glance, checklist, alerts, notes, escalation, options, details.
 void appendStep(std::string& out, const Guide& guide, const Step& step, const Strings& s,
                 const RenderOptions& options, int headingLevel) {
     const UiLanguage language = options.language;
     const bool citizenCanSee = options.citizenCanSee;
     const std::string h = "h" + std::to_string(headingLevel);
     out += "<" + h + " class=\"glance\">" + escapeHtml(step.glance) + "</" + h + ">\n";
-    if (!citizenCanSee)
-        appendAlerts(out, guide, step, options.alerts, s);
     if (!step.checks.empty()) {
         out += "<ul class=\"checks\" aria-label=\"" + std::string(s.checks) + "\">\n";
         for (const auto& check : step.checks)
             out += "<li>" + escapeHtml(check) + "</li>\n";
         out += "</ul>\n";
     }
+    // The step's own instruction and checks first, so that they are on the
+    // first screen of a narrow panel; then what is new about it.
+    if (!citizenCanSee)
+        appendAlerts(out, guide, step, options.alerts, s);
     if (citizenCanSee) {
         // The glance, the checklist and the choices only.
         if (!step.options.empty()) {

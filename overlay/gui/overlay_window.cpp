@@ -6,11 +6,14 @@
 #include "diagnostics_dialog.h"
 #include "feedback_panel.h"
 #include "tray_icon.h"
+#include "window_placement.h"
+#include "wrap_button.h"
 
 #include <souffleur/content/render.h>
 #include <souffleur/guide_view/guide_view.h>
 #include <souffleur/guide_view/page.h>
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCursor>
 #include <QHBoxLayout>
@@ -18,12 +21,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QWindow>
 
 #include <algorithm>
 #include <cstdio>
@@ -66,7 +72,8 @@ void releaseFreedMemory() {
 } // namespace
 
 OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& settingsFile)
-    : QWidget(nullptr, Qt::Tool | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
+    // Not Qt::Tool: see window_placement.h.
+    : QWidget(nullptr, Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
     , m_desk(desk)
     , m_language(language)
     , m_text(uiText())
@@ -106,6 +113,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
             });
 
     m_status = new QLabel(this);
+    m_status->hide(); // shown with a text (setStatus)
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setAccessibleName(m_text.status);
@@ -164,6 +172,11 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     dock();
 }
 
+void OverlayWindow::setStatus(const QString& text) {
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
 void OverlayWindow::refreshNotice() {
     const std::size_t unsaved = m_desk.unsavedRecords();
     const std::size_t waiting = m_desk.pendingContent().size();
@@ -192,16 +205,21 @@ void OverlayWindow::showKeptAside() {
 QWidget* OverlayWindow::createHeader() {
     auto* header = new QWidget(this);
     header->setObjectName(QStringLiteral("header"));
-    auto* title = new QLabel(m_text.title, header);
-    QFont bold = title->font();
-    bold.setBold(true);
-    title->setFont(bold);
-    title->setAccessibleName(m_text.title);
+    header->setAccessibleName(m_text.title);
+    // The state of the desk's copy, a coloured dot and a word: what matters
+    // at a glance, and short enough for the header in every language (the
+    // window manager and the tray name the panel "Souffleur").
+    m_syncDot = new QLabel(QStringLiteral("●"), header);
     m_syncLabel = new QLabel(header);
+    m_syncLabel->setObjectName(QStringLiteral("sync-state"));
+    QFont bold = m_syncLabel->font();
+    bold.setBold(true);
+    m_syncLabel->setFont(bold);
 
     // Without a tray icon a hidden panel could not come back: the button quits instead.
     const QString& hideLabel = m_tray ? m_text.hidePanel : m_text.quit;
     auto* hideButton = new QPushButton(QStringLiteral("✕"), header);
+    hideButton->setObjectName(QStringLiteral("hide"));
     hideButton->setAccessibleName(hideLabel);
     hideButton->setToolTip(hideLabel);
     hideButton->setFlat(true);
@@ -211,26 +229,51 @@ QWidget* OverlayWindow::createHeader() {
         connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
 
     m_citizenButton = new QPushButton(m_text.citizenShort, header);
+    m_citizenButton->setObjectName(QStringLiteral("citizen"));
     m_citizenButton->setCheckable(true);
     m_citizenButton->setFlat(true);
     m_citizenButton->setAccessibleName(m_text.citizenCanSee);
     m_citizenButton->setToolTip(m_text.citizenCanSee);
     connect(m_citizenButton, &QPushButton::toggled, this, &OverlayWindow::setCitizenCanSee);
 
-    m_placementButton = new QPushButton(header);
-    m_placementButton->setFlat(true);
-    connect(m_placementButton, &QPushButton::clicked, this, [this] {
-        setPlacement(m_placement == Placement::Right  ? Placement::Left
-                     : m_placement == Placement::Left ? Placement::Floating
-                                                      : Placement::Right);
-    });
+    // The menu: where the panel sits, whether it keeps the screen edge free,
+    // and what the desk keeps aside.
+    auto* menuButton = new QToolButton(header);
+    menuButton->setObjectName(QStringLiteral("menu"));
+    menuButton->setText(QStringLiteral("☰"));
+    menuButton->setAccessibleName(m_text.menu);
+    menuButton->setToolTip(m_text.menu);
+    menuButton->setAutoRaise(true);
+    menuButton->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(menuButton);
+    auto* placements = new QActionGroup(menu);
+    for (const auto& [placement, label] : {std::pair{Placement::Right, &m_text.placedRight},
+                                           {Placement::Left, &m_text.placedLeft},
+                                           {Placement::Floating, &m_text.placedFloating}}) {
+        QAction* action = menu->addAction(*label);
+        action->setCheckable(true);
+        action->setData(static_cast<int>(placement));
+        placements->addAction(action);
+        connect(action, &QAction::triggered, this, [this, p = placement] { setPlacement(p); });
+        m_placementActions.push_back(action);
+    }
+    menu->addSeparator();
+    m_keepEdgeFreeAction = menu->addAction(m_text.keepEdgeFree);
+    m_keepEdgeFreeAction->setCheckable(true);
+    connect(m_keepEdgeFreeAction, &QAction::toggled, this, &OverlayWindow::setKeepEdgeFree);
+    menu->addSeparator();
+    connect(menu->addAction(m_text.showKeptAside), &QAction::triggered, this,
+            &OverlayWindow::showKeptAside);
+    menuButton->setMenu(menu);
 
     auto* row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(title);
-    row->addWidget(m_syncLabel, 1, Qt::AlignRight);
+    row->setSpacing(6);
+    row->addWidget(m_syncDot);
+    row->addWidget(m_syncLabel);
+    row->addStretch(1);
     row->addWidget(m_citizenButton);
-    row->addWidget(m_placementButton);
+    row->addWidget(menuButton);
     row->addWidget(hideButton);
     m_header = header;
     header->installEventFilter(this); // a floating panel is dragged by its header
@@ -240,15 +283,16 @@ QWidget* OverlayWindow::createHeader() {
 QWidget* OverlayWindow::createListPage() {
     auto* page = new QWidget(this);
     m_search = new QLineEdit(page);
+    m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(m_text.searchPlaceholder);
     m_search->setAccessibleName(m_text.search);
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &OverlayWindow::refreshGuides);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { openFirstListed(); });
     // A quiet suggestion from the active window: shown, never started by itself.
-    m_suggestion = new QPushButton(page);
+    m_suggestion = new WrapButton(QString(), page);
+    m_suggestion->setObjectName(QStringLiteral("suggestion"));
     m_suggestion->setFlat(true);
-    m_suggestion->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_suggestion->hide();
     connect(m_suggestion, &QPushButton::clicked, this, [this] {
         if (!m_suggested.empty() && !m_desk.engine())
@@ -257,6 +301,7 @@ QWidget* OverlayWindow::createListPage() {
     m_listHint = new QLabel(page);
     m_listHint->setWordWrap(true);
     m_guideList = new QListWidget(page);
+    m_guideList->setObjectName(QStringLiteral("guides"));
     m_guideList->setAccessibleName(m_text.guideList);
     m_guideList->setWordWrap(true);
     m_guideList->setSpacing(4);
@@ -282,6 +327,10 @@ QWidget* OverlayWindow::createButtonRow() {
     m_nextButton = createButton(m_text.next, m_buttonRow);
     m_feedbackButton = createButton(m_text.feedback, m_buttonRow);
     m_stopButton = createButton(m_text.stop, m_buttonRow);
+    m_backButton->setObjectName(QStringLiteral("back"));
+    m_nextButton->setObjectName(QStringLiteral("next"));
+    m_feedbackButton->setObjectName(QStringLiteral("feedback"));
+    m_stopButton->setObjectName(QStringLiteral("stop"));
     connect(m_backButton, &QPushButton::clicked, this, [this] { back(); });
     connect(m_nextButton, &QPushButton::clicked, this, [this] { next(); });
     connect(m_feedbackButton, &QPushButton::clicked, this, &OverlayWindow::toggleFeedback);
@@ -298,9 +347,11 @@ QWidget* OverlayWindow::createButtonRow() {
 
 QWidget* OverlayWindow::createAlertBanner() {
     m_alertBanner = new QWidget(this);
+    m_alertBanner->setObjectName(QStringLiteral("alerts"));
     m_alertBanner->setAccessibleName(m_text.alerts);
     m_alertLayout = new QVBoxLayout(m_alertBanner);
     m_alertLayout->setContentsMargins(0, 0, 0, 4);
+    m_alertLayout->setSpacing(2);
     m_alertBanner->hide();
     return m_alertBanner;
 }
@@ -313,41 +364,88 @@ void OverlayWindow::setCitizenCanSee(bool on) {
     showSession(); // renders the step again, and hides the feedback
 }
 
+namespace {
+
+QString alertColor(const std::string& level) {
+    return level == "critical"  ? QStringLiteral("#8b0000")
+           : level == "warning" ? QStringLiteral("#7a4a00")
+                                : QStringLiteral("#1f3a5f");
+}
+
+// A row of the alert banner: a wrapping text and a button, white on `color`.
+QWidget* alertRow(QWidget* parent, const QString& color, QLabel* text, QPushButton* button) {
+    auto* row = new QWidget(parent);
+    row->setObjectName(QStringLiteral("alert-row"));
+    row->setAttribute(Qt::WA_StyledBackground);
+    row->setStyleSheet(QStringLiteral("#alert-row { background: %1; } #alert-row QLabel "
+                                      "{ color: white; }")
+                           .arg(color));
+    text->setParent(row);
+    text->setWordWrap(true);
+    button->setParent(row);
+    button->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // never squeezed away
+    auto* line = new QHBoxLayout(row);
+    line->setContentsMargins(6, 3, 6, 3);
+    line->addWidget(text, 1);
+    line->addWidget(button, 0, Qt::AlignVCenter);
+    return row;
+}
+
+} // namespace
+
+// The alerts not yet read, in as little height as will do: one alert is one
+// row with its "read" button; more are one summary row (how many, and the most
+// important's title) that expands into a row per alert.
 void OverlayWindow::refreshAlerts() {
     while (QLayoutItem* item = m_alertLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    int shown = 0;
-    QString newestTitle; // of the most severe, the newest of its level (the list's order)
-    for (const client::AlertEntry& alert : m_desk.alerts()) {
-        if (alert.acknowledged)
-            continue;
-        if (newestTitle.isEmpty())
-            newestTitle = QString::fromStdString(alert.title);
-        auto* row = new QWidget(m_alertBanner);
-        const QString color = alert.level == "critical"  ? QStringLiteral("#8b0000")
-                              : alert.level == "warning" ? QStringLiteral("#7a4a00")
-                                                         : QStringLiteral("#1f3a5f");
-        row->setStyleSheet(QStringLiteral("QWidget { background: %1; color: white; }").arg(color));
-        auto* title = new QLabel(QString::fromStdString(alert.title), row);
-        title->setWordWrap(true);
-        title->setAccessibleName(
-            QStringLiteral("%1: %2").arg(m_text.alerts, QString::fromStdString(alert.title)));
-        const QString& label = alert.mustAcknowledge ? m_text.confirmRead : m_text.acknowledge;
-        QPushButton* read = createButton(label, row);
-        read->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // never squeezed away
-        read->setAccessibleName(
-            QStringLiteral("%1: %2").arg(label, QString::fromStdString(alert.title)));
-        const std::string id = alert.id;
-        connect(read, &QPushButton::clicked, this, [this, id] { acknowledgeAlert(id); });
-        auto* line = new QHBoxLayout(row);
-        line->setContentsMargins(6, 4, 6, 4);
-        line->addWidget(title, 1);
-        line->addWidget(read);
-        m_alertLayout->addWidget(row);
-        ++shown;
+    std::vector<client::AlertEntry> unread;
+    for (client::AlertEntry& alert : m_desk.alerts()) {
+        if (!alert.acknowledged)
+            unread.push_back(std::move(alert)); // most severe first, newest first
     }
+    const QString newestTitle =
+        unread.empty() ? QString() : QString::fromStdString(unread.front().title);
+    if (unread.size() > 1) {
+        QStringList titles;
+        for (const client::AlertEntry& alert : unread)
+            titles << QString::fromStdString(alert.title);
+        auto* summary = new QLabel(m_text.alertsSummary.arg(unread.size()));
+        summary->setObjectName(QStringLiteral("alerts-summary"));
+        summary->setTextFormat(Qt::PlainText);
+        summary->setToolTip(titles.join(QLatin1Char('\n')));
+        summary->setAccessibleDescription(titles.join(QStringLiteral("; ")));
+        auto* expand =
+            new QPushButton(m_alertsExpanded ? m_text.collapseAlerts : m_text.showAllAlerts);
+        expand->setObjectName(QStringLiteral("expand-alerts"));
+        connect(expand, &QPushButton::clicked, this, [this] {
+            m_alertsExpanded = !m_alertsExpanded;
+            QTimer::singleShot(0, this, &OverlayWindow::refreshAlerts); // not in this slot
+        });
+        m_alertLayout->addWidget(
+            alertRow(m_alertBanner, alertColor(unread.front().level), summary, expand));
+    }
+    if (unread.size() == 1 || m_alertsExpanded) {
+        for (const client::AlertEntry& alert : unread) {
+            auto* title = new QLabel(QString::fromStdString(alert.title));
+            title->setTextFormat(Qt::PlainText);
+            title->setAccessibleName(
+                QStringLiteral("%1: %2").arg(m_text.alerts, QString::fromStdString(alert.title)));
+            const QString& label = alert.mustAcknowledge ? m_text.confirmRead : m_text.acknowledge;
+            auto* read = new QPushButton(label);
+            read->setObjectName(QStringLiteral("read-alert"));
+            read->setAccessibleName(
+                QStringLiteral("%1: %2").arg(label, QString::fromStdString(alert.title)));
+            const std::string id = alert.id;
+            connect(read, &QPushButton::clicked, this, [this, id] { acknowledgeAlert(id); });
+            m_alertLayout->addWidget(alertRow(m_alertBanner, alertColor(alert.level), title, read));
+        }
+    }
+    const int shown = static_cast<int>(unread.size());
+    if (shown == 0)
+        m_alertsExpanded = false;
     m_alertBanner->setVisible(shown > 0 && !m_citizenCanSee); // fraud signals stay internal
     m_unreadAlerts = shown;
     setWindowIcon(stateIcon(m_desk.syncState(), m_unreadAlerts > 0));
@@ -367,10 +465,7 @@ void OverlayWindow::suggest(const client::WindowContext& window) {
         m_suggestion->hide();
         return;
     }
-    const QString label = m_text.suggestion.arg(QString::fromStdString(hits.front().title));
-    m_suggestion->setText(label);
-    m_suggestion->setAccessibleName(label);
-    m_suggestion->setToolTip(label);
+    m_suggestion->setLabel(m_text.suggestion.arg(QString::fromStdString(hits.front().title)));
     m_suggestion->show();
 }
 
@@ -405,8 +500,8 @@ std::expected<void, QString> OverlayWindow::openGuide(const std::string& guideId
         const bool needsUpdate = std::ranges::any_of(waiting, [&](const client::PendingEntry& p) {
             return p.kind == "guide" && p.id == guideId;
         });
-        m_status->setText(needsUpdate && !m_desk.hasGuide(guideId) ? m_text.guideNeedsUpdate
-                                                                   : m_text.openFailed);
+        setStatus(needsUpdate && !m_desk.hasGuide(guideId) ? m_text.guideNeedsUpdate
+                                                           : m_text.openFailed);
         logError(opened.error());
     }
     return opened;
@@ -469,18 +564,31 @@ void OverlayWindow::hidePanel() {
 }
 
 void OverlayWindow::togglePanel() {
-    if (isVisible()) {
+    // Hidden, or shown but not in use (another application has the keyboard):
+    // summon it. In use: dismiss it, and the focus goes back.
+    if (isVisible() && isActiveWindow()) {
         hidePanel();
-    } else {
-        dock(); // on the screen the user works on now
-        show();
-        raise();
-        activateWindow();
-        if (!m_desk.engine())
-            m_search->setFocus();
-        else
-            m_stepView->reportNextPaint(); // for the benchmark (bench_probe.h)
+        return;
     }
+    if (!isVisible())
+        dock(); // on the screen the user works on now
+    show();
+    raise();
+    activateWindow();
+    if (!m_desk.engine())
+        m_search->setFocus();
+    else
+        m_stepView->reportNextPaint(); // for the benchmark (bench_probe.h)
+}
+
+void OverlayWindow::setVisible(bool visible) {
+    if (visible && !isVisible())
+        markAsPanel(*this); // a window manager forgets it with every unmap
+    QWidget::setVisible(visible);
+    if (visible)
+        updateEdge();
+    else
+        clearEdge(*this); // a hidden panel keeps no strip of the screen
 }
 
 void OverlayWindow::handle(const InstanceRequest& request) {
@@ -490,7 +598,7 @@ void OverlayWindow::handle(const InstanceRequest& request) {
         return;
     case InstanceRequest::Kind::Open:
         if (m_desk.engine())
-            m_status->setText(m_text.opensAfterThisTask);
+            setStatus(m_text.opensAfterThisTask);
         openWhenAvailable(request.guideId);
         [[fallthrough]];
     case InstanceRequest::Kind::Show:
@@ -539,6 +647,12 @@ void OverlayWindow::setPlacement(Placement placement) {
     dock();
 }
 
+void OverlayWindow::setKeepEdgeFree(bool keep) {
+    if (const QScreen* screen = currentScreen())
+        m_settings->setValue(settingsKey(*screen, "keep-edge-free"), keep);
+    dock();
+}
+
 void OverlayWindow::dock() {
     const QScreen* screen = currentScreen();
     if (!screen)
@@ -547,7 +661,17 @@ void OverlayWindow::dock() {
     m_placement = saved == QLatin1String("left")       ? Placement::Left
                   : saved == QLatin1String("floating") ? Placement::Floating
                                                        : Placement::Right;
-    const QRect area = screen->availableGeometry();
+    m_keepEdgeFree = m_settings->value(settingsKey(*screen, "keep-edge-free"), false).toBool();
+    QRect area = screen->availableGeometry();
+    // The strip this panel keeps free is not taken from it: the work area
+    // already leaves it out (or soon will), and the panel sits in it.
+    if (m_reservedWidth > 0) {
+        const QRect full = screen->geometry();
+        if (m_reservedEdge == ScreenEdge::Right)
+            area.setRight(std::min(full.right(), area.right() + m_reservedWidth));
+        else
+            area.setLeft(std::max(full.left(), area.left() - m_reservedWidth));
+    }
     const int width = std::max(kMinWidth, std::min(area.width() / 4, kMaxWidth));
     if (m_placement == Placement::Floating) {
         // Two thirds of the height, where it was left on this screen (kept on it).
@@ -562,14 +686,25 @@ void OverlayWindow::dock() {
         setFixedSize(width, area.height()); // the layout may not widen the panel off the screen
         move(m_placement == Placement::Left ? area.left() : area.right() + 1 - width, area.top());
     }
-    const QString& name = m_placement == Placement::Left       ? m_text.placedLeft
-                          : m_placement == Placement::Floating ? m_text.placedFloating
-                                                               : m_text.placedRight;
-    m_placementButton->setText(m_placement == Placement::Left       ? QStringLiteral("⇤")
-                               : m_placement == Placement::Floating ? QStringLiteral("⇱")
-                                                                    : QStringLiteral("⇥"));
-    m_placementButton->setAccessibleName(name);
-    m_placementButton->setToolTip(name);
+    for (QAction* action : m_placementActions)
+        action->setChecked(action->data().toInt() == static_cast<int>(m_placement));
+    const QSignalBlocker quiet(m_keepEdgeFreeAction);
+    m_keepEdgeFreeAction->setChecked(m_keepEdgeFree);
+    m_keepEdgeFreeAction->setEnabled(m_placement != Placement::Floating);
+    updateEdge();
+}
+
+void OverlayWindow::updateEdge() {
+    const bool reserve = isVisible() && m_keepEdgeFree && m_placement != Placement::Floating;
+    if (!reserve) {
+        if (m_reservedWidth > 0)
+            clearEdge(*this);
+        m_reservedWidth = 0;
+        return;
+    }
+    m_reservedEdge = m_placement == Placement::Left ? ScreenEdge::Left : ScreenEdge::Right;
+    m_reservedWidth = width();
+    reserveEdge(*this, m_reservedEdge, geometry());
 }
 
 bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
@@ -681,7 +816,7 @@ void OverlayWindow::refreshGuides() {
 void OverlayWindow::showSession() {
     m_feedbackPanel->reset();
     m_feedbackPanel->hide();
-    m_status->clear();
+    setStatus({});
     const client::StepEngine* engine = m_desk.engine();
     if (!engine) {
         showOptions({});
@@ -746,7 +881,8 @@ void OverlayWindow::showOptions(const std::vector<content::Option>& options) {
     for (std::size_t i = 0; i < options.size(); ++i) {
         const QString label =
             QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(options[i].label));
-        QPushButton* button = createButton(label, m_optionBox); // the page lists it in full
+        auto* button = new WrapButton(label, m_optionBox); // whole, however long
+        button->setObjectName(QStringLiteral("option-%1").arg(i + 1));
         connect(button, &QPushButton::clicked, this, [this, i] { choose(i); });
         m_optionLayout->addWidget(button);
         m_optionButtons.push_back(button);
@@ -757,6 +893,11 @@ void OverlayWindow::showOptions(const std::vector<content::Option>& options) {
 void OverlayWindow::showSyncState(client::SyncState state) {
     m_syncLabel->setText(syncStateText(m_text, state));
     m_syncLabel->setAccessibleName(syncStateText(m_text, state));
+    m_syncDot->setStyleSheet(QStringLiteral("color: %1;")
+                                 .arg(state == client::SyncState::Online ? QStringLiteral("#1e7b34")
+                                      : state == client::SyncState::Connecting
+                                          ? QStringLiteral("#9a6700")
+                                          : QStringLiteral("#6b6b6b")));
     setWindowIcon(stateIcon(state, m_unreadAlerts > 0));
     if (m_tray)
         m_tray->setSyncState(state);

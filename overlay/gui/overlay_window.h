@@ -16,6 +16,7 @@
 
 #include "single_instance.h"
 #include "ui_text.h"
+#include "window_placement.h"
 
 #include <souffleur/client/context.h>
 #include <souffleur/client/records.h>
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -45,6 +47,7 @@ namespace souffleur::overlay {
 class Desk;
 class DiagnosticsDialog;
 class FeedbackPanel;
+class WrapButton;
 class TrayIcon;
 
 class OverlayWindow : public QWidget {
@@ -82,7 +85,8 @@ public:
     void toggleFeedback();
     // Hides the panel when a tray icon or `--toggle` can bring it back.
     void hidePanel();
-    // Shows the panel and takes the focus (the user summoned it), or hides it.
+    // Summons the panel (shows it and takes the focus) when it is hidden or
+    // another application has the keyboard; dismisses it when it is in use.
     void togglePanel();
     // "The citizen can see my screen": the step shows only what the citizen
     // may see (content::RenderOptions), and the alerts and feedback are hidden.
@@ -99,9 +103,16 @@ public:
     enum class Placement { Right, Left, Floating };
     void setPlacement(Placement placement);
     Placement placement() const { return m_placement; }
+    // Keep the edge the panel is docked to free for it (a strut: maximised
+    // applications sit beside it); remembered per screen, off by default.
+    void setKeepEdgeFree(bool keep);
+    bool keepsEdgeFree() const { return m_reservedWidth > 0; }
     // Sizes and places the window on the current screen (the one under the
     // mouse, else the primary) as that screen's remembered placement says.
     void dock();
+    // Shown: marked as a panel for the window manager, its edge kept free
+    // when asked; hidden: the edge given back (window_placement.h).
+    void setVisible(bool visible) override;
 
     const guide_view::GuideView& guideView() const { return *m_stepView; }
     // What the desk keeps aside: pending guides, refused records (the notice
@@ -131,6 +142,10 @@ private:
     // The notice line: step records not stored yet, guides and alerts that
     // wait for an update, records the server refused; hidden when none.
     void refreshNotice();
+    // The status line under the buttons; empty: hidden.
+    void setStatus(const QString& text);
+    // Sets or clears the strut as the placement and the setting say.
+    void updateEdge();
     void onRecordsAcked();
     std::expected<void, QString> logged(std::expected<void, QString> result);
 
@@ -139,6 +154,7 @@ private:
     const UiText& m_text;
     std::string m_pendingOpen;
 
+    QLabel* m_syncDot = nullptr;
     QLabel* m_syncLabel = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_listHint = nullptr;
@@ -163,13 +179,18 @@ private:
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;
     bool m_citizenCanSee = false;
-    QPushButton* m_suggestion = nullptr; // "fits your screen: TITLE"
+    WrapButton* m_suggestion = nullptr; // "fits your screen: TITLE"
     std::string m_suggested;
     client::WindowContext m_activeWindow; // the last one reported
     QPushButton* m_citizenButton = nullptr;
     QSettings* m_settings;
     Placement m_placement = Placement::Right;
-    QPushButton* m_placementButton = nullptr;
+    std::vector<QAction*> m_placementActions; // the menu's right, left, floating
+    QAction* m_keepEdgeFreeAction = nullptr;
+    bool m_keepEdgeFree = false;
+    ScreenEdge m_reservedEdge = ScreenEdge::Right;
+    int m_reservedWidth = 0; // of the strut set now; 0: none
+    bool m_alertsExpanded = false;
     QWidget* m_header = nullptr;
     QPoint m_dragOffset; // from the window's corner to the mouse, while dragging
     int m_unreadAlerts = 0;

@@ -5,11 +5,14 @@
 #include "desk.h"
 #include "overlay_window.h"
 #include "screenshot.h"
+#include "wrap_button.h"
 
 #include <souffleur/guide_view/guide_view.h>
 
+#include <QAbstractButton>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QRegularExpression>
 #include <QScreen>
@@ -54,6 +57,12 @@ const std::map<QString, Syntax>& commandSyntax() {
         {QStringLiteral("expect-inert"), {0, 0}},
         {QStringLiteral("wait-hidden"), {0, 1}},
         {QStringLiteral("wait-shown"), {0, 1}},
+        {QStringLiteral("wait-active"), {0, 1}},
+        {QStringLiteral("wait-file"), {1, 2}},
+        {QStringLiteral("keep-edge-free"), {1, 1}},
+        {QStringLiteral("expect-fits"), {0, 0}},
+        {QStringLiteral("expect-compact"), {0, 0}},
+        {QStringLiteral("expect-first-screen"), {0, 1}},
         {QStringLiteral("expect-finished"), {0, 0}},
         {QStringLiteral("wait-synced"), {0, 1}},
         {QStringLiteral("wait-offline"), {0, 1}},
@@ -130,6 +139,35 @@ std::expected<int, QString> secondsArg(const QStringList& args, qsizetype index)
     if (!seconds)
         return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
     return *seconds;
+}
+
+// Every visible text of `window` that does not fit where it is shown: a
+// label on one line wider than its room, a wrapping label or button lower
+// than its lines need, a button narrower than its text. Named by the text.
+QStringList cutTexts(QWidget& window) {
+    QStringList cut;
+    for (QWidget* widget : window.findChildren<QWidget*>()) {
+        if (!widget->isVisible() || widget->width() <= 0)
+            continue;
+        if (auto* label = qobject_cast<QLabel*>(widget)) {
+            if (label->text().isEmpty())
+                continue;
+            const QRect room = label->contentsRect();
+            const bool fits =
+                label->wordWrap()
+                    ? room.height() >= label->heightForWidth(room.width()) - 1
+                    : label->fontMetrics().horizontalAdvance(label->text()) <= room.width();
+            if (!fits)
+                cut << label->text();
+        } else if (auto* wrap = qobject_cast<WrapButton*>(widget)) {
+            if (wrap->height() < wrap->heightForWidth(wrap->width()) - 1)
+                cut << wrap->label();
+        } else if (auto* button = qobject_cast<QAbstractButton*>(widget)) {
+            if (!button->text().isEmpty() && button->width() < button->sizeHint().width())
+                cut << button->text();
+        }
+    }
+    return cut;
 }
 
 // What is on screen, for messages.
@@ -367,6 +405,27 @@ std::expected<void, QString> TestScript::run(const Command& command) {
             args, 0, [this, shown] { return m_window.isVisible() == shown; },
             QStringLiteral("the panel not %1")
                 .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden")));
+    } else if (name == QLatin1String("wait-active")) {
+        return waitUpTo(
+            args, 0, [this] { return m_window.isVisible() && m_window.isActiveWindow(); },
+            QStringLiteral("the panel not shown with the keyboard focus"));
+    } else if (name == QLatin1String("wait-file")) {
+        const QString path = args[0];
+        return waitUpTo(
+            args, 1, [path] { return QFile::exists(path); },
+            QStringLiteral("no file %1").arg(path));
+    } else if (name == QLatin1String("keep-edge-free")) {
+        if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
+            return std::unexpected(QStringLiteral("keep-edge-free takes on or off"));
+        m_window.setKeepEdgeFree(args[0] == QLatin1String("on"));
+    } else if (name == QLatin1String("expect-fits")) {
+        if (const QStringList cut = cutTexts(m_window); !cut.isEmpty())
+            return std::unexpected(QStringLiteral("text cut off: ") +
+                                   cut.join(QStringLiteral("; ")));
+    } else if (name == QLatin1String("expect-compact")) {
+        return expectCompact();
+    } else if (name == QLatin1String("expect-first-screen")) {
+        return expectFirstScreen(args);
     } else if (name == QLatin1String("acknowledge")) {
         return m_window.acknowledgeAlert(args[0].toStdString());
     } else if (name == QLatin1String("expect-finished")) {
@@ -504,6 +563,53 @@ std::expected<void, QString> TestScript::expectPlaced(const QString& name,
     return {};
 }
 
+std::expected<void, QString> TestScript::expectCompact() {
+    // The header on one line; unread alerts, folded, on one line too.
+    const int line = m_window.fontMetrics().height();
+    if (const auto* header = m_window.findChild<QWidget*>(QStringLiteral("header"));
+        !header || header->height() > 3 * line)
+        return std::unexpected(QStringLiteral("the header takes more than one line"));
+    if (const auto* summary = m_window.findChild<QLabel*>(QStringLiteral("alerts-summary"));
+        summary && summary->isVisible() && summary->height() > 2 * line)
+        return std::unexpected(QStringLiteral("the folded alerts take more than one line"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectFirstScreen(const QStringList& args) {
+    // The step's glance and first check end within the page's first screen.
+    static const QString kScript = QStringLiteral(
+        "(function () {"
+        "  var glance = document.querySelector('.glance');"
+        "  var check = document.querySelector('.checks li');"
+        "  var bottom = function (e) { return e ? e.getBoundingClientRect().bottom : 0; };"
+        "  return [bottom(glance), bottom(check), window.innerHeight, !!glance].join(' ');"
+        "})()");
+    m_measured.clear();
+    m_window.guideView().evaluate(kScript, [this](const QVariant& result) {
+        m_measured = result.toString().isEmpty() ? QStringLiteral("none") : result.toString();
+    });
+    return waitUpTo(
+        args, 0, [this] { return !m_measured.isEmpty(); }, QStringLiteral("the page not measured"),
+        [this]() -> std::expected<void, QString> {
+            const QStringList parts = m_measured.split(QLatin1Char(' '));
+            if (parts.size() != 4 || parts[3] != QLatin1String("true"))
+                return std::unexpected(QStringLiteral("no step page: %1").arg(m_measured));
+            const double glance = parts[0].toDouble();
+            const double check = parts[1].toDouble();
+            const double height = parts[2].toDouble();
+            std::printf("script: glance ends at %.0f, first check at %.0f, of %.0f px\n", glance,
+                        check, height);
+            if (glance > height || check > height)
+                return std::unexpected(
+                    QStringLiteral("the glance (%1 px) or the first check (%2 px) is below the "
+                                   "first screen (%3 px)")
+                        .arg(glance)
+                        .arg(check)
+                        .arg(height));
+            return {};
+        });
+}
+
 std::expected<void, QString> TestScript::startBench(const QStringList& args) {
     static const std::map<QString, BenchProbe::Kind> kinds{
         {QStringLiteral("steps"), BenchProbe::Kind::Steps},
@@ -546,12 +652,14 @@ std::expected<void, QString> TestScript::startBench(const QStringList& args) {
     return {};
 }
 
-std::expected<void, QString> TestScript::waitUpTo(const QStringList& args, qsizetype index,
-                                                  std::function<bool()> done, const QString& what) {
+std::expected<void, QString>
+TestScript::waitUpTo(const QStringList& args, qsizetype index, std::function<bool()> done,
+                     const QString& what, std::function<std::expected<void, QString>()> then) {
     const auto seconds = secondsArg(args, index);
     if (!seconds)
         return std::unexpected(seconds.error());
-    waitFor(std::move(done), *seconds, QStringLiteral("%1 within %2 s").arg(what).arg(*seconds));
+    waitFor(std::move(done), *seconds, QStringLiteral("%1 within %2 s").arg(what).arg(*seconds),
+            std::move(then));
     return {};
 }
 

@@ -34,6 +34,13 @@
 //                             (prints how many requests the interceptor blocked)
 //   wait-hidden [SECONDS]     until the panel is hidden (souffleur-overlay --toggle)
 //   wait-shown [SECONDS]      until the panel is shown again
+//   wait-active [SECONDS]     until the panel is shown and has the keyboard focus
+//   wait-file PATH [SECONDS]  until PATH exists (the test's shell says it is done)
+//   keep-edge-free on|off     the menu's "keep the screen edge free" (a strut)
+//   expect-fits               no visible text of the panel is cut off
+//   expect-compact            the header, and the folded alerts, take one line
+//   expect-first-screen [SECONDS]  the step's glance and first check are on the
+//                             page's first screen, without scrolling
 //   expect-finished           the guide is finished
 //   wait-synced [SECONDS]     until the outbox is empty and the desk is online
 //   wait-offline [SECONDS]    until the desk has lost the server
@@ -126,7 +133,10 @@ private:
     // The `bench` command: starts a BenchProbe and waits for its report.
     std::expected<void, QString> startBench(const QStringList& args);
     std::expected<void, QString> waitUpTo(const QStringList& args, qsizetype index,
-                                          std::function<bool()> done, const QString& what);
+                                          std::function<bool()> done, const QString& what,
+                                          std::function<std::expected<void, QString>()> then = {});
+    std::expected<void, QString> expectCompact();
+    std::expected<void, QString> expectFirstScreen(const QStringList& args);
     void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
                  std::function<std::expected<void, QString>()> then = {});
     // Drags the panel's header by (dx, dy) with synthetic mouse events.
@@ -143,6 +153,7 @@ private:
     std::optional<Wait> m_wait;
     BenchProbe* m_probe = nullptr;
     qint64 m_firstPaintUs = 0; // wall clock, µs since the epoch; 0: not yet
+    QString m_measured;        // expect-first-screen's measurement of the page
 };
 
 } // namespace souffleur::overlay

@@ -16,16 +16,23 @@ namespace {
 UiText makeText() {
     return UiText{
         .title = QCoreApplication::translate("souffleur::overlay::UiText", "Souffleur"),
-        .synced = QCoreApplication::translate("souffleur::overlay::UiText", "Gesynchroniseerd"),
+        .synced = QCoreApplication::translate("souffleur::overlay::UiText", "Actueel"),
         .connecting = QCoreApplication::translate("souffleur::overlay::UiText", "Verbinden…"),
         .offline = QCoreApplication::translate("souffleur::overlay::UiText", "Offline"),
         .hidePanel = QCoreApplication::translate("souffleur::overlay::UiText", "Paneel verbergen"),
-        .placedRight = QCoreApplication::translate("souffleur::overlay::UiText",
-                                                   "Paneel rechts; klik: links, zwevend, rechts"),
-        .placedLeft = QCoreApplication::translate("souffleur::overlay::UiText",
-                                                  "Paneel links; klik: zwevend, rechts, links"),
-        .placedFloating = QCoreApplication::translate(
-            "souffleur::overlay::UiText", "Paneel zwevend, te verslepen aan de kop; klik: rechts"),
+        .placedRight =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Rechts op het scherm"),
+        .placedLeft =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Links op het scherm"),
+        .placedFloating = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                      "Zwevend (te verslepen aan de kop)"),
+        .menu = QCoreApplication::translate("souffleur::overlay::UiText", "Menu"),
+        .keepEdgeFree = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                    "Schermrand vrijhouden voor het paneel"),
+        .alertsSummary =
+            QCoreApplication::translate("souffleur::overlay::UiText", "%1 nieuwe meldingen"),
+        .showAllAlerts = QCoreApplication::translate("souffleur::overlay::UiText", "Alle tonen"),
+        .collapseAlerts = QCoreApplication::translate("souffleur::overlay::UiText", "Inklappen"),
         .quit = QCoreApplication::translate("souffleur::overlay::UiText", "Afsluiten"),
         .show = QCoreApplication::translate("souffleur::overlay::UiText", "Tonen"),
         .chooseGuide = QCoreApplication::translate("souffleur::overlay::UiText", "Kies een taak"),

@@ -22,6 +22,11 @@ struct UiText {
     QString placedRight;
     QString placedLeft;
     QString placedFloating;
+    QString menu;          // the header's menu button
+    QString keepEdgeFree;  // reserve the screen edge (a strut)
+    QString alertsSummary; // %1 how many
+    QString showAllAlerts;
+    QString collapseAlerts;
     QString quit;
     QString show;
     QString chooseGuide;

@@ -180,7 +180,7 @@ TEST_CASE("Alerts show inside the steps they are attached to, most severe first"
     Guide guide;
     guide.id = "t.alerts";
     guide.title = "T";
-    guide.steps.push_back({.id = "a", .glance = "Eerste"});
+    guide.steps.push_back({.id = "a", .glance = "Eerste", .checks = {"Controle een"}});
     guide.steps.push_back({.id = "b", .glance = "Tweede", .ends = true});
     const auto alert = [](std::string id, Alert::Level level, std::string title,
                           std::vector<Alert::Attachment> where) {
@@ -201,10 +201,11 @@ TEST_CASE("Alerts show inside the steps they are attached to, most severe first"
     const std::string first = renderStep(guide, guide.steps[0], options);
     CHECK(first.find("Look-alikes &lt;b&gt;") != std::string::npos);
     CHECK(first.find("Hele taak") != std::string::npos);
-    CHECK(first.find("Scherm verplaatst") == std::string::npos); // step b's
-    CHECK(first.find("Andere taak") == std::string::npos);       // another guide's
-    CHECK(first.find("Look-alikes") < first.find("Hele taak"));  // critical before warning
-    CHECK(first.find("Eerste") < first.find("Look-alikes"));     // after the glance
+    CHECK(first.find("Scherm verplaatst") == std::string::npos);   // step b's
+    CHECK(first.find("Andere taak") == std::string::npos);         // another guide's
+    CHECK(first.find("Look-alikes") < first.find("Hele taak"));    // critical before warning
+    CHECK(first.find("Eerste") < first.find("Controle een"));      // the step's own first,
+    CHECK(first.find("Controle een") < first.find("Look-alikes")); // glance and checks
     CHECK(first.find("class=\"note alert alert-critical\" role=\"note\"") != std::string::npos);
     CHECK(first.find("<em>oren</em>") != std::string::npos);
     CHECK(first.find("<script") == std::string::npos); // the body went through the sanitizer

@@ -9,7 +9,7 @@
 # the desk, which acknowledges it; a souffleur:// link from another process
 # opens the guide in the running overlay, the alert inside the step it is
 # attached to (it and the tip hidden while "the citizen can see the screen"),
-# and --toggle and the global hotkey hide and show it; a
+# and --toggle and the global hotkey summon, dismiss and show it; a
 # hostile page (scripts, handlers, a redirect, remote and file: resources
 # pointing at the server) runs nothing and loads nothing;
 # the server goes down and the desk keeps guiding, and delivers what it
@@ -119,6 +119,7 @@ expect-page lacks Nieuw patroon: look-alikes
 expect-page has de burger kijkt mee
 citizen off
 expect-page has Kijk eerst naar de foto
+wait-active 60
 wait-hidden 60
 wait-shown 60
 wait-hidden 61
@@ -173,7 +174,7 @@ sed '/<valid /d' "$alert_file" >"$work/alert.xml"
 
 step "5. the overlay walks the guide and sends its records"
 # Once the script waits for them: a souffleur:// link from another process,
-# then --toggle twice, each handed to the running overlay.
+# then --toggle three times, each handed to the running overlay.
 await_line() {
   for _ in $(seq 1200); do
     grep -q "^script: $1" "$work/overlay.log" && return 0
@@ -200,9 +201,13 @@ wait "$server_pid" 2>/dev/null || true
 server_pid=""
 # by the deep-link id of one of its triggers, as a host application knows it
 hand_over "souffleur://guide/rdc.aanvraag.identiteit"
-await_line "wait-hidden" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
+# Shown by the link, without the keyboard: --toggle summons it (the focus),
+# then dismisses it, then summons it again.
+await_line "wait-active" || { cat "$work/overlay.log" >&2; fail "the deep link did not open the guide"; }
 hand_over --toggle
-await_line "wait-shown" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }
+await_line "wait-hidden 60" || { cat "$work/overlay.log" >&2; fail "--toggle did not summon the panel"; }
+hand_over --toggle
+await_line "wait-shown 60" || { cat "$work/overlay.log" >&2; fail "--toggle did not hide the panel"; }
 hand_over --toggle
 # The same with the global hotkey, Ctrl+Alt+Space, pressed through XTEST.
 await_line "wait-hidden 61" || { cat "$work/overlay.log" >&2; fail "--toggle did not show the panel"; }

@@ -8,8 +8,8 @@
         <translation>Souffleur</translation>
     </message>
     <message>
-        <source>Gesynchroniseerd</source>
-        <translation>Synchronised</translation>
+        <source>Actueel</source>
+        <translation>Up to date</translation>
     </message>
     <message>
         <source>Verbinden…</source>
@@ -96,16 +96,16 @@
         <translation>What could be better? No personal data.</translation>
     </message>
     <message>
-        <source>Paneel rechts; klik: links, zwevend, rechts</source>
-        <translation>Panel on the right; click: left, floating, right</translation>
+        <source>Rechts op het scherm</source>
+        <translation>On the right</translation>
     </message>
     <message>
-        <source>Paneel links; klik: zwevend, rechts, links</source>
-        <translation>Panel on the left; click: floating, right, left</translation>
+        <source>Links op het scherm</source>
+        <translation>On the left</translation>
     </message>
     <message>
-        <source>Paneel zwevend, te verslepen aan de kop; klik: rechts</source>
-        <translation>Panel floating, drag it by its header; click: right</translation>
+        <source>Zwevend (te verslepen aan de kop)</source>
+        <translation>Floating (drag it by its header)</translation>
     </message>
     <message>
         <source>Nieuwe melding</source>
@@ -306,6 +306,26 @@
     <message>
         <source>Past bij uw scherm: %1</source>
         <translation>Fits your screen: %1</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Schermrand vrijhouden voor het paneel</source>
+        <translation>Keep the screen edge free for the panel</translation>
+    </message>
+    <message>
+        <source>%1 nieuwe meldingen</source>
+        <translation>%1 new alerts</translation>
+    </message>
+    <message>
+        <source>Alle tonen</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Inklappen</source>
+        <translation>Collapse</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include <QWebChannel>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
+#include <QWebEngineScript>
 #include <QWebEngineSettings>
 #include <QWebEngineUrlRequestInfo>
 #include <QWebEngineUrlRequestJob>
@@ -243,6 +244,11 @@ bool GuideView::reportNextPaint() {
         return false;
     Q_EMIT m_bridge->paintReportRequested(++m_paintRequest);
     return true;
+}
+
+void GuideView::evaluate(const QString& script,
+                         const std::function<void(const QVariant&)>& done) const {
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld, done);
 }
 
 void GuideView::loadHtml(const QByteArray& html) {

@@ -24,7 +24,7 @@ struct RenderOptions {
     // The Content-Security-Policy allows exactly these; empty: no script.
     std::vector<std::string> scripts;
     // Alerts to show inside the steps they are attached to (Alert::appliesTo),
-    // most severe first, after the step's own glance: the desk passes the ones
+    // most severe first, after the step's glance and checks: the desk passes the ones
     // valid today. Hidden, like the warnings, while the citizen can see.
     std::vector<Alert> alerts;
 };

@@ -29,6 +29,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,11 @@ public:
     // Asks the page to say when it next paints (painted()), as after the
     // panel is shown again; false when the page has no script listening.
     bool reportNextPaint();
+
+    // Runs `script` of ours (never the page's) in a world of its own beside
+    // the page, and hands its result to `done`: for the studio to scroll its
+    // preview to the step being edited, and for tests to measure the page.
+    void evaluate(const QString& script, const std::function<void(const QVariant&)>& done) const;
 
 Q_SIGNALS:
     // The current page finished loading (ok) or failed (not ok).
