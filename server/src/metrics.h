@@ -27,8 +27,8 @@ namespace souffleur::server {
 // Why a connection ended abnormally, or was refused; each connection counts
 // once, under the first (a failed accept, which has no connection yet, once
 // per attempt). Normal ends are not errors: the peer closing, or staying
-// silent until the idle deadline, between requests; a WebSocket's close
-// handshake; the server stopping.
+// silent until the idle deadline, between requests; a notify WebSocket's
+// close handshake, or its peer closing the connection; the server stopping.
 enum class ConnectionError : std::size_t {
     Accept,       // the listener could not accept (e.g. out of file descriptors)
     OverCap,      // accepted and closed at once: over a connection cap
@@ -38,8 +38,8 @@ enum class ConnectionError : std::size_t {
     Protocol,     // not HTTP/1.1 that Beast can parse (400), or broken TLS records
     TooLarge,     // a header or body over its limit (413)
     Write,        // an answer not written in full: the peer left or did not read
-    WebSocket,    // a notify socket broken, timed out, cut off behind its queue,
-                  // or its upgrade handshake failed
+    WebSocket,    // a notify socket reset, timed out (no pong), not written to,
+                  // cut off behind its queue, or its upgrade handshake failed
     Other,        // any other failure of a read: counted, never silent
 };
 inline constexpr std::size_t kConnectionErrorKinds =

@@ -6,6 +6,7 @@
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/websocket/error.hpp>
 #include <boost/beast/websocket/ssl.hpp>
@@ -68,9 +69,13 @@ void WebSocketSession<Stream>::fail(std::string_view detail) {
 template <class Stream>
 bool WebSocketSession<Stream>::isFailure(const beast::error_code& error) const {
     // Not after the server started closing (shutdown, a revoked token, a
-    // client cut off), nor a close handshake the peer started.
+    // client cut off), nor a close handshake the peer started, nor the peer
+    // simply closing the connection: its clients send nothing, so like an
+    // HTTP client between requests they may leave at any time (the desks'
+    // sync client does, without a close handshake, when it stops).
     return !m_closing && error != asio::error::operation_aborted &&
-           error != websocket::error::closed;
+           error != websocket::error::closed && error != asio::error::eof &&
+           error != asio::ssl::error::stream_truncated;
 }
 
 template <class Stream>
@@ -160,8 +165,8 @@ void WebSocketSession<Stream>::doRead() {
 template <class Stream>
 void WebSocketSession<Stream>::onRead(beast::error_code error, std::size_t) {
     if (error) {
-        // Closed by a close handshake (normal), or timed out (no pong),
-        // reset, or left without one, or aborted by the server.
+        // Closed by a close handshake or by the peer (normal), timed out
+        // (no pong), reset, or aborted by the server.
         if (isFailure(error))
             fail("a read failed: " + error.message());
         return;

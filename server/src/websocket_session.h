@@ -9,11 +9,11 @@
 //             ──▶ open: write queue, at most kMaxQueued messages; a client that
 //                 falls further behind is cut off
 //
-// A socket that ends any other way than by a close handshake or by the
-// server closing it (its upgrade failed, a read or write failed, no pong came,
-// or it was cut off behind its queue) counts once as a "websocket"
-// connection error in the metrics (metrics.h), which also logs it without
-// flooding.
+// A socket that ends any other way than by a close handshake, by the peer
+// closing the connection, or by the server closing it (its upgrade failed, it
+// was reset, a write failed, no pong came, or it was cut off behind its
+// queue) counts once as a "websocket" connection error in the metrics
+// (metrics.h), which also logs it without flooding.
 //
 // Everything runs on the connection's strand. The session runs on the HTTP
 // session's stream, plain or TLS (streams.h).

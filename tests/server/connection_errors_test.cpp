@@ -309,6 +309,19 @@ TEST_CASE("A notify WebSocket that breaks is counted; one closed by its close ha
     REQUIRE(polite.connect(server.deskA) == 101);
     REQUIRE(polite.read());
     polite.close();
+    // A desk that leaves without a close handshake, as the sync client does
+    // when it stops: the connection closed (FIN), which is no error either.
+    {
+        RawClient leaves(port);
+        leaves.send(request("GET", "/api/v1/notify", server.deskA,
+                            "Connection: Upgrade\r\nUpgrade: websocket\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                            "Sec-WebSocket-Version: 13\r\n\r\n"));
+        REQUIRE(leaves.readable(5s));
+        leaves.shutdownSend();
+        REQUIRE(leaves.readUntilClosed(5s));
+    }
+    CHECK(errorCounts(server) == only({}));
 
     // An upgrade the WebSocket handshake refuses (an unknown version).
     RawClient oldVersion(port);
