@@ -4,11 +4,18 @@
 #include "websocket_session.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace souffleur::server {
 
@@ -25,6 +32,44 @@ constexpr std::size_t kLingerLimit = 8 * 1024 * 1024;
 constexpr std::uint32_t kHeaderLimit = 8 * 1024;
 constexpr std::size_t kReadChunk = 4096;
 constexpr std::size_t kDiscardChunk = 16 * 1024;
+
+bool isHttpError(const beast::error_code& error) {
+    return error.category() == http::make_error_code(http::error::bad_target).category();
+}
+
+bool isTlsError(const beast::error_code& error) {
+    return error.category() == asio::error::get_ssl_category() ||
+           error.category() == asio::ssl::error::get_stream_category();
+}
+
+// The peer closed the connection (with or without TLS's close_notify), or
+// the network between us broke.
+bool peerLeft(const beast::error_code& error) {
+    return error == http::error::end_of_stream || error == http::error::partial_message ||
+           error == asio::error::eof || error == asio::error::connection_aborted ||
+           error == asio::error::broken_pipe || error == asio::error::timed_out ||
+           error == asio::ssl::error::stream_truncated;
+}
+
+// What a failed read means for a connection: nullopt when the connection
+// simply ends (the server closed it, or the peer left or stayed silent
+// before sending any of a request), the kind of error otherwise. A reset is
+// always one; a TLS or HTTP protocol error too.
+std::optional<ConnectionError> readFailure(const beast::error_code& error, bool midRequest) {
+    if (error == asio::error::operation_aborted)
+        return std::nullopt;
+    if (error == http::error::body_limit || error == http::error::header_limit)
+        return ConnectionError::TooLarge;
+    if (error == asio::error::connection_reset)
+        return ConnectionError::Reset;
+    if (error == beast::error::timeout)
+        return midRequest ? std::optional(ConnectionError::Timeout) : std::nullopt;
+    if (peerLeft(error))
+        return midRequest ? std::optional(ConnectionError::Reset) : std::nullopt;
+    if (isHttpError(error) || isTlsError(error))
+        return ConnectionError::Protocol;
+    return ConnectionError::Other;
+}
 
 } // namespace
 
@@ -78,7 +123,8 @@ template <class Stream>
 void HttpSession<Stream>::onHandshake(beast::error_code error) {
     m_reading = false;
     if (error) {
-        m_context->metrics.tlsHandshakeFailed();
+        if (!m_stopping && error != asio::error::operation_aborted)
+            fail(ConnectionError::TlsHandshake, error);
         return close(); // not TLS, a certificate the client refused, or too slow
     }
     if (m_stopping)
@@ -111,8 +157,13 @@ void HttpSession<Stream>::waitForRequest() {
 template <class Stream>
 void HttpSession<Stream>::onRequestData(beast::error_code error, std::size_t bytes) {
     m_reading = false;
-    if (error)
-        return close(); // idle timeout, the peer left, or shutdown
+    if (error) {
+        // The idle deadline or the peer leaving ends a connection normally
+        // here; a reset or broken TLS does not.
+        if (const auto kind = readFailure(error, false); kind && !m_stopping)
+            fail(*kind, error);
+        return close();
+    }
     m_buffer.commit(bytes);
     readHeader();
 }
@@ -151,8 +202,12 @@ void HttpSession<Stream>::onAdmission(Admission admission) {
     if (!admission)
         return refuse(std::move(admission.error()));
     const auto limit = admission->bodyLimit;
-    if (const auto length = m_parser->content_length(); length && *length > limit)
+    if (const auto length = m_parser->content_length(); length && *length > limit) {
+        fail(ConnectionError::TooLarge, "a body of " + std::to_string(*length) +
+                                            " bytes announced, over the route's " +
+                                            std::to_string(limit));
         return answerAndClose(http::status::payload_too_large, "request body too large");
+    }
     m_parser->body_limit(limit);
     m_route = admission->routePattern;
     m_admitted = std::move(*admission);
@@ -183,12 +238,29 @@ void HttpSession<Stream>::onBody(beast::error_code error, std::size_t) {
 
 template <class Stream>
 void HttpSession<Stream>::onReadError(beast::error_code error) {
-    if (error == http::error::body_limit || error == http::error::header_limit)
+    // Part of a request arrived: its header is still in the buffer, or the
+    // parser has had some of it.
+    const bool midRequest = m_buffer.size() > 0 || m_parser->got_some();
+    const auto kind = m_stopping ? std::nullopt : readFailure(error, midRequest);
+    if (kind)
+        fail(*kind, error);
+    if (kind == ConnectionError::TooLarge)
         return answerAndClose(http::status::payload_too_large, "request too large");
-    if (error == http::error::end_of_stream || error == http::error::partial_message ||
-        error.category() != http::make_error_code(http::error::bad_target).category())
-        return close(); // the peer left, a deadline passed, or shutdown
-    answerAndClose(http::status::bad_request, "malformed request");
+    if (kind == ConnectionError::Protocol && isHttpError(error))
+        return answerAndClose(http::status::bad_request, "malformed request");
+    close(); // the peer left or reset, a deadline passed, broken TLS, or shutdown
+}
+
+template <class Stream>
+void HttpSession<Stream>::fail(ConnectionError kind, const beast::error_code& error) {
+    fail(kind, error.message());
+}
+
+template <class Stream>
+void HttpSession<Stream>::fail(ConnectionError kind, std::string_view detail) {
+    if (std::exchange(m_failed, true))
+        return; // counted once, under the first error
+    m_context->metrics.connectionError(kind, detail, m_remote);
 }
 
 template <class Stream>
@@ -222,8 +294,13 @@ void HttpSession<Stream>::write(Response response) {
 
 template <class Stream>
 void HttpSession<Stream>::onWrite(beast::error_code error, std::size_t) {
-    if (error)
-        return; // the peer is gone
+    if (error) {
+        // The peer left or reset, or did not read for kIdleTimeout; the
+        // socket closes with the session.
+        if (error != asio::error::operation_aborted)
+            fail(ConnectionError::Write, error);
+        return;
+    }
     const bool keepAlive = m_response->keep_alive();
     m_response.reset();
     if (!keepAlive)

@@ -21,12 +21,19 @@
 // reads and discards on the TLS layer, and a connection that ends normally
 // sends its close_notify first.
 //
+// A connection that ends in an error (a deadline passed mid-request, a reset,
+// a failed TLS handshake, a malformed or oversized request, an answer that
+// could not be written) counts once in the metrics under the kind of its
+// first error (metrics.h), which also logs it without flooding. The peer
+// closing or staying silent between requests ends a connection normally.
+//
 // Everything runs on the connection's strand; handlers take an error_code and
 // return early, and the session ends when its last handler returns.
 #pragma once
 
 #include "connection.h"
 #include "connection_limits.h"
+#include "metrics.h"
 #include "routes/api.h"
 #include "server_context.h"
 #include "streams.h"
@@ -38,6 +45,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace souffleur::server {
 
@@ -65,6 +73,9 @@ private:
     void onAdmission(Admission admission);
     void onBody(boost::beast::error_code error, std::size_t bytes);
     void onReadError(boost::beast::error_code error);
+    // Counts the connection's first error (and logs it when it is news).
+    void fail(ConnectionError kind, const boost::beast::error_code& error);
+    void fail(ConnectionError kind, std::string_view detail);
     void answerAndClose(http::status status, std::string_view message);
     void refuse(Response response);
     void write(Response response);
@@ -89,6 +100,7 @@ private:
     std::size_t m_lingered = 0; // bytes discarded while lingering
     unsigned m_version = 11;    // of the request being answered
     bool m_joined = false;
+    bool m_failed = false;    // an error of this connection has been counted
     bool m_upgraded = false;  // m_stream now belongs to a WebSocketSession
     bool m_reading = false;   // a read is pending: shutdown() may close at once
     bool m_keepAlive = false; // of the request being answered

@@ -3,8 +3,6 @@
 
 #include "http_session.h"
 
-#include <souffleur/server/log.h>
-
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -55,10 +53,6 @@ void Listener::close() {
         beast::error_code ignored;
         self->m_acceptor.close(ignored);
         self->m_retry.cancel();
-        // Refusals since the last log line would otherwise go unreported.
-        if (self->m_refusedSinceLog > 0)
-            logLine("refused connections over a cap", {{"refused", self->m_refusedSinceLog}});
-        self->m_refusedSinceLog = 0;
     });
 }
 
@@ -72,7 +66,9 @@ void Listener::onAccept(beast::error_code error, tcp::socket socket) {
     if (error == asio::error::operation_aborted || !m_acceptor.is_open())
         return; // closed: the server is stopping
     if (error) {
-        logLine("accept failed", {{"error", error.message()}});
+        // Out of file descriptors, say: retried every 100 ms, so counted and
+        // logged by the metrics, never a line per attempt.
+        m_context->metrics.connectionError(ConnectionError::Accept, error.message(), "");
         m_retry.expires_after(100ms);
         m_retry.async_wait([self = shared_from_this()](beast::error_code waitError) {
             if (!waitError && self->m_acceptor.is_open())
@@ -96,16 +92,11 @@ void Listener::refuse(tcp::socket& socket, const std::string& remote,
                       ConnectionLimits::Refusal reason) {
     beast::error_code ignored;
     socket.close(ignored);
-    ++m_refusedSinceLog;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastRefusalLog < kRefusalLogInterval)
-        return;
-    logLine("refused connections over a cap",
-            {{"refused", m_refusedSinceLog},
-             {"cap", reason == ConnectionLimits::Refusal::Total ? "total" : "per_address"},
-             {"remote", remote}});
-    m_lastRefusalLog = now;
-    m_refusedSinceLog = 0;
+    m_context->metrics.connectionError(ConnectionError::OverCap,
+                                       reason == ConnectionLimits::Refusal::Total
+                                           ? "over the cap on open connections"
+                                           : "over the cap on connections from one address",
+                                       remote);
 }
 
 } // namespace souffleur::server

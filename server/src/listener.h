@@ -1,8 +1,9 @@
 // Private: accepts TCP connections and starts an HttpSession on its own strand
 // for each (Beast's chat-multi listener). The acceptor lives on a strand too,
 // so close() from the stopping thread is safe. A connection beyond the caps
-// (connection_limits.h) is accepted and closed at once; such refusals are
-// logged at most once per kRefusalLogInterval, with their number.
+// (connection_limits.h) is accepted and closed at once. Both such refusals
+// and failed accepts (retried after 100 ms) count as connection errors in
+// the metrics (metrics.h: over_cap, accept), which log them without flooding.
 #pragma once
 
 #include "connection_limits.h"
@@ -14,7 +15,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/error.hpp>
 
-#include <chrono>
 #include <cstdint>
 #include <expected>
 #include <memory>
@@ -34,8 +34,6 @@ public:
     // Stops accepting, from any thread.
     void close();
 
-    static constexpr std::chrono::seconds kRefusalLogInterval{10};
-
 private:
     void doAccept();
     void onAccept(boost::beast::error_code error, boost::asio::ip::tcp::socket socket);
@@ -47,8 +45,6 @@ private:
     boost::asio::ip::tcp::acceptor m_acceptor;
     boost::asio::steady_timer m_retry; // after an accept error such as EMFILE
     std::shared_ptr<ServerContext> m_context;
-    std::chrono::steady_clock::time_point m_lastRefusalLog{};
-    std::int64_t m_refusedSinceLog = 0;
 };
 
 } // namespace souffleur::server

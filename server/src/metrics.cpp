@@ -2,7 +2,10 @@
 // exposition format, version 0.0.4.
 #include "metrics.h"
 
+#include <souffleur/server/log.h>
+
 #include <cstdio>
+#include <utility>
 
 namespace souffleur::server {
 namespace {
@@ -28,7 +31,63 @@ std::string number(double value) {
     return text.data();
 }
 
+constexpr std::array<std::string_view, kConnectionErrorKinds> kErrorNames = {
+    "accept",   "over_cap",  "tls_handshake", "timeout",   "reset",
+    "protocol", "too_large", "write",         "websocket", "other"};
+
 } // namespace
+
+std::string_view connectionErrorName(ConnectionError kind) {
+    return kErrorNames.at(static_cast<std::size_t>(kind));
+}
+
+void Metrics::connectionError(ConnectionError kind, std::string_view detail,
+                              std::string_view remote) {
+    const auto now = std::chrono::steady_clock::now();
+    std::uint64_t count = 0;
+    std::uint64_t total = 0;
+    bool first = false;
+    {
+        const std::lock_guard lock(m_errorMutex);
+        auto& errors = m_errors.at(static_cast<std::size_t>(kind));
+        ++errors.total;
+        ++errors.unlogged;
+        if (errors.logged && now - errors.lastLine < m_errorLogInterval)
+            return; // counted; logged with the next line of its kind
+        first = !errors.logged;
+        count = std::exchange(errors.unlogged, 0);
+        total = errors.total;
+        errors.logged = true;
+        errors.lastLine = now;
+    }
+    const auto interval =
+        std::chrono::duration_cast<std::chrono::seconds>(m_errorLogInterval).count();
+    boost::json::object fields{{"kind", connectionErrorName(kind)},
+                               {"error", detail},
+                               {"remote", remote},
+                               {"count", count},
+                               {"total", total}};
+    if (first)
+        fields["note"] = "the first of its kind; further ones are counted in "
+                         "souffleur_connection_errors_total and logged together at most every " +
+                         std::to_string(interval) + " s";
+    logLine("connection error", fields);
+}
+
+void Metrics::flushConnectionErrorLog() {
+    std::array<std::pair<std::uint64_t, std::uint64_t>, kConnectionErrorKinds> counts{};
+    {
+        const std::lock_guard lock(m_errorMutex);
+        for (std::size_t i = 0; i < kConnectionErrorKinds; ++i)
+            counts.at(i) = {std::exchange(m_errors.at(i).unlogged, 0), m_errors.at(i).total};
+    }
+    for (std::size_t i = 0; i < kConnectionErrorKinds; ++i) {
+        const auto [count, total] = counts.at(i);
+        if (count > 0)
+            logLine("connection errors not logged yet",
+                    {{"kind", kErrorNames.at(i)}, {"count", count}, {"total", total}});
+    }
+}
 
 void Metrics::countRequest(std::string_view route, std::string_view method, unsigned status) {
     const std::lock_guard lock(m_mutex);
@@ -67,10 +126,15 @@ std::string Metrics::render(const Gauges& gauges) const {
            "# TYPE souffleur_connections_total counter\n"
            "souffleur_connections_total " +
            std::to_string(m_connectionsTotal.load()) + "\n";
-    out += "# HELP souffleur_tls_handshake_failures_total TLS handshakes that failed.\n"
-           "# TYPE souffleur_tls_handshake_failures_total counter\n"
-           "souffleur_tls_handshake_failures_total " +
-           std::to_string(m_tlsHandshakeFailures.load()) + "\n";
+    out += "# HELP souffleur_connection_errors_total Connections that ended in an error, or "
+           "were refused over a cap, by kind.\n"
+           "# TYPE souffleur_connection_errors_total counter\n";
+    {
+        const std::lock_guard lock(m_errorMutex);
+        for (std::size_t i = 0; i < kConnectionErrorKinds; ++i)
+            out += "souffleur_connection_errors_total{kind=\"" + std::string(kErrorNames.at(i)) +
+                   "\"} " + std::to_string(m_errors.at(i).total) + "\n";
+    }
 
     const std::lock_guard lock(m_mutex);
     out += "# HELP souffleur_requests_total Requests answered, by route, method and status.\n"

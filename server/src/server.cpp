@@ -165,9 +165,9 @@ std::expected<void, std::string> Server::start() {
         return std::unexpected("cannot open the store " + file.string() + ": " +
                                db.error().message);
 
-    d.context = std::make_shared<ServerContext>(std::move(*db), d.config.maxConnections,
-                                                d.config.maxConnectionsPerAddress,
-                                                d.config.maxRequestsPerSecondPerAddress);
+    d.context = std::make_shared<ServerContext>(
+        std::move(*db), d.config.maxConnections, d.config.maxConnectionsPerAddress,
+        d.config.maxRequestsPerSecondPerAddress, d.config.connectionErrorLogInterval);
     d.context->tls = std::move(tlsContext);
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)
@@ -203,6 +203,9 @@ void Server::stop() {
     for (auto& thread : d.threads)
         thread.join();
     d.threads.clear();
+    // Connection errors counted since their kind's last log line would
+    // otherwise go unreported.
+    d.context->metrics.flushConnectionErrorLog();
     d.lock.reset();
     logLine("stopped", {{"port", d.port}});
 }

@@ -11,6 +11,7 @@
 
 #include <boost/asio/ssl/context.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 
@@ -18,8 +19,10 @@ namespace souffleur::server {
 
 struct ServerContext {
     ServerContext(sqlite::Database db, std::size_t maxConnections,
-                  std::size_t maxConnectionsPerAddress, double requestsPerSecondPerAddress)
-        : storage(std::move(db), &metrics)
+                  std::size_t maxConnectionsPerAddress, double requestsPerSecondPerAddress,
+                  std::chrono::steady_clock::duration connectionErrorLogInterval)
+        : metrics(connectionErrorLogInterval)
+        , storage(std::move(db), &metrics)
         , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress))
         , requestRates(requestsPerSecondPerAddress, 2 * requestsPerSecondPerAddress) {}
 

@@ -4,11 +4,16 @@
 #include <souffleur/server/log.h>
 #include <souffleur/server/storage.h>
 
+#include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/websocket/error.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/json/serialize.hpp>
+
+#include <string>
+#include <utility>
 
 namespace souffleur::server {
 
@@ -55,9 +60,31 @@ void WebSocketSession<Stream>::run(const beast::http::request<beast::http::strin
 }
 
 template <class Stream>
+void WebSocketSession<Stream>::fail(std::string_view detail) {
+    if (std::exchange(m_failed, true))
+        return; // counted once, under the first error
+    m_context->metrics.connectionError(ConnectionError::WebSocket, detail, m_slot.address());
+}
+
+template <class Stream>
+bool WebSocketSession<Stream>::isFailure(const beast::error_code& error) const {
+    // Not after the server started closing (shutdown, a revoked token, a
+    // client cut off), nor a close handshake the peer started, nor the peer
+    // simply closing the connection: its clients send nothing, so like an
+    // HTTP client between requests they may leave at any time (the desks'
+    // sync client does, without a close handshake, when it stops).
+    return !m_closing && error != asio::error::operation_aborted &&
+           error != websocket::error::closed && error != asio::error::eof &&
+           error != asio::ssl::error::stream_truncated;
+}
+
+template <class Stream>
 void WebSocketSession<Stream>::onAccept(beast::error_code error) {
-    if (error)
-        return; // the handshake failed or timed out
+    if (error) {
+        if (isFailure(error))
+            fail("the upgrade handshake failed: " + error.message());
+        return; // the socket closes with the session
+    }
     // Subscribe first, then read the sequence number: a change committed in
     // between is both broadcast here and not yet in seq, so none is missed.
     m_context->sessions.subscribe(m_identity.tenantId, *this, this->weak_from_this());
@@ -101,8 +128,8 @@ void WebSocketSession<Stream>::onSend(std::shared_ptr<const std::string> message
     if (m_closing)
         return;
     if (m_queue.size() >= kMaxQueued) {
-        logLine("notify: dropped a client that does not keep up",
-                {{"tenant", m_identity.tenantId}, {"account", m_identity.name}});
+        fail("cut off: " + std::to_string(kMaxQueued) + " notices waiting for account " +
+             m_identity.name + " of tenant " + std::to_string(m_identity.tenantId));
         return closeNow();
     }
     m_queue.push_back(std::move(message));
@@ -119,8 +146,11 @@ void WebSocketSession<Stream>::doWrite() {
 
 template <class Stream>
 void WebSocketSession<Stream>::onWrite(beast::error_code error, std::size_t) {
-    if (error)
+    if (error) {
+        if (isFailure(error))
+            fail("a write failed: " + error.message());
         return; // the connection is gone; the read side ends the session
+    }
     m_queue.pop_front();
     if (!m_queue.empty() && !m_closing)
         doWrite();
@@ -134,8 +164,13 @@ void WebSocketSession<Stream>::doRead() {
 
 template <class Stream>
 void WebSocketSession<Stream>::onRead(beast::error_code error, std::size_t) {
-    if (error)
-        return; // closed (websocket::error::closed), timed out, aborted or broken
+    if (error) {
+        // Closed by a close handshake or by the peer (normal), timed out
+        // (no pong), reset, or aborted by the server.
+        if (isFailure(error))
+            fail("a read failed: " + error.message());
+        return;
+    }
     m_buffer.consume(m_buffer.size()); // clients send nothing we use
     doRead();
 }

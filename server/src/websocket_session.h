@@ -9,6 +9,12 @@
 //             ──▶ open: write queue, at most kMaxQueued messages; a client that
 //                 falls further behind is cut off
 //
+// A socket that ends any other way than by a close handshake, by the peer
+// closing the connection, or by the server closing it (its upgrade failed, it
+// was reset, a write failed, no pong came, or it was cut off behind its
+// queue) counts once as a "websocket" connection error in the metrics
+// (metrics.h), which also logs it without flooding.
+//
 // Everything runs on the connection's strand. The session runs on the HTTP
 // session's stream, plain or TLS (streams.h).
 #pragma once
@@ -28,6 +34,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace souffleur::server {
 
@@ -57,6 +64,10 @@ private:
     void doRead();
     void onRead(boost::beast::error_code error, std::size_t bytes);
     void closeNow();
+    // Whether a failed operation is a connection error (see the top).
+    bool isFailure(const boost::beast::error_code& error) const;
+    // Counts the socket's first error (and logs it when it is news).
+    void fail(std::string_view detail);
 
     boost::beast::websocket::stream<Stream> m_ws;
     boost::beast::flat_buffer m_buffer;
@@ -65,6 +76,7 @@ private:
     Identity m_identity;
     std::deque<std::shared_ptr<const std::string>> m_queue;
     bool m_joined = false;
+    bool m_failed = false; // an error of this socket has been counted
     bool m_subscribed = false;
     bool m_open = false;    // accepted and hello queued: writes may start
     bool m_closing = false; // no more writes

@@ -419,7 +419,9 @@ TEST_CASE("Over TLS the desk syncs, and a wrong certificate is refused", "[clien
             request(https, HttpRequest{Method::Get, "/metrics", server.adminA, "", ""});
         INFO((metrics ? metrics->body : metrics.error()));
         REQUIRE(metrics.has_value());
-        CHECK_THAT(metrics->body, Catch::Contains("souffleur_tls_handshake_failures_total 3\n"));
+        CHECK_THAT(
+            metrics->body,
+            Catch::Contains("souffleur_connection_errors_total{kind=\"tls_handshake\"} 3\n"));
     }
     SECTION("a client stuck in its handshake does not hold up the others") {
         boost::asio::io_context ioc;

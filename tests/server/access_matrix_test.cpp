@@ -7,7 +7,9 @@
 // without them, never the object; and none of the fixture's texts may appear
 // in what it gets. Every 403 is audited (one row each), every 401 counted in
 // the audit log. The table must cover the route table (routeList()), and
-// docs/openapi.yaml must describe exactly its routes.
+// docs/openapi.yaml must describe exactly its routes, with their path
+// parameters under the names the patterns give them (the names the handlers
+// ask for: a handler asking for one its route lacks gets a 500 here).
 #include "test_support.h"
 
 #include <souffleur/server/routes.h>
@@ -18,6 +20,7 @@
 
 #include <array>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -341,37 +344,145 @@ TEST_CASE("Every route against every role, a foreign tenant and no token",
     }
 }
 
-TEST_CASE("docs/openapi.yaml describes exactly the routes of the table", "[server][docs]") {
+namespace {
+
+// docs/openapi.yaml, read just enough: the operations under `paths:`, and the
+// names of the path parameters each path declares, inline (`- name: id` with
+// `in: path`) or by reference to `components: parameters:`.
+struct OpenApi {
+    std::set<std::string> operations;                            // "GET /api/v1/guides/{id}"
+    std::map<std::string, std::set<std::string>> pathParameters; // "/api/v1/guides/{id}": {"id"}
+};
+
+OpenApi readOpenApi() {
     std::ifstream in(SOUFFLEUR_SOURCE_DIR "/docs/openapi.yaml");
     REQUIRE(in);
     // "  /path:" opens a path under `paths:`, "    get:" one of its operations.
     const std::regex pathLine(R"(^  (/\S*):\s*$)");
     const std::regex operationLine(R"(^    (get|put|post|delete|patch|head|options|trace):\s*$)");
-    std::set<std::string> documented;
-    std::string line;
+    const std::regex reference(R"re(^\s+- \$ref: "#/components/parameters/(\w+)"\s*$)re");
+    const std::regex inlineName(R"(^(\s+)- name: (\S+)\s*$)");
+    const std::regex location(R"(^(\s+)in: (\w+)\s*$)");
+    // Under `components:` `parameters:`: "    GuideId:", then its "      name:" and "      in:".
+    const std::regex componentLine(R"(^    (\w+):\s*$)");
+    const std::regex componentField(R"(^      (name|in): (\S+)\s*$)");
+
+    OpenApi out;
+    std::map<std::string, std::set<std::string>> references; // path → component names
+    std::map<std::string, std::map<std::string, std::string>> components; // name → field → value
+    enum class Section { Other, Paths, Components, ComponentParameters } section = Section::Other;
     std::string path;
-    bool inPaths = false;
+    std::string component;
+    std::string pendingName; // an inline parameter's name, until its `in:`
+    std::size_t pendingIndent = 0;
+    std::string line;
     while (std::getline(in, line)) {
-        if (line == "paths:") {
-            inPaths = true;
+        if (!line.empty() && line.front() != ' ' && line.front() != '#') {
+            section = line == "paths:"        ? Section::Paths
+                      : line == "components:" ? Section::Components
+                                              : Section::Other;
             continue;
         }
-        if (inPaths && !line.empty() && line.front() != ' ' && line.front() != '#')
-            break; // the next top-level key
         std::smatch match;
-        if (!inPaths)
-            continue;
-        if (std::regex_match(line, match, pathLine)) {
-            path = match[1];
-        } else if (std::regex_match(line, match, operationLine)) {
-            std::string method = match[1];
-            for (auto& c : method)
-                c = static_cast<char>(c - 'a' + 'A');
-            documented.insert(method + " " + path);
+        if (section == Section::Paths) {
+            if (std::regex_match(line, match, pathLine)) {
+                path = match[1];
+                pendingName.clear();
+            } else if (std::regex_match(line, match, operationLine)) {
+                std::string method = match[1];
+                for (auto& c : method)
+                    c = static_cast<char>(c - 'a' + 'A');
+                out.operations.insert(method + " " + path);
+                out.pathParameters[path]; // a path with no parameters has an empty set
+            } else if (std::regex_match(line, match, reference)) {
+                references[path].insert(match[1]);
+            } else if (std::regex_match(line, match, inlineName)) {
+                pendingName = match[2];
+                pendingIndent = static_cast<std::size_t>(match[1].length()) + 2;
+            } else if (std::regex_match(line, match, location) && !pendingName.empty() &&
+                       static_cast<std::size_t>(match[1].length()) == pendingIndent) {
+                if (match[2] == "path")
+                    out.pathParameters[path].insert(pendingName);
+                pendingName.clear();
+            }
+        } else if (section == Section::Components || section == Section::ComponentParameters) {
+            if (line.starts_with("  ") && !line.starts_with("   "))
+                section =
+                    line == "  parameters:" ? Section::ComponentParameters : Section::Components;
+            else if (section == Section::ComponentParameters &&
+                     std::regex_match(line, match, componentLine))
+                component = match[1];
+            else if (section == Section::ComponentParameters &&
+                     std::regex_match(line, match, componentField))
+                components[component][match[1]] = match[2];
         }
     }
+    for (const auto& [where, names] : references) {
+        for (const auto& name : names) {
+            INFO(where << " refers to the parameter " << name);
+            REQUIRE(components.contains(name));
+            if (components[name]["in"] == "path")
+                out.pathParameters[where].insert(components[name]["name"]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("docs/openapi.yaml describes exactly the routes of the table", "[server][docs]") {
+    const auto openApi = readOpenApi();
     std::set<std::string> routed;
     for (const auto& route : routeList())
         routed.insert(std::string(route.method) + " /" + std::string(route.pattern));
-    CHECK(documented == routed);
+    CHECK(openApi.operations == routed);
+
+    // Each path declares its path parameters, under the names of the pattern.
+    for (const auto& route : routeList()) {
+        const std::string path = "/" + std::string(route.pattern);
+        INFO(path);
+        std::set<std::string> named;
+        for (const auto name : parameterNames(route.pattern))
+            named.insert(std::string(name));
+        const auto documented = openApi.pathParameters.find(path);
+        REQUIRE(documented != openApi.pathParameters.end());
+        CHECK(documented->second == named);
+    }
+    const auto revision = openApi.pathParameters.find("/api/v1/guides/{id}/revisions/{revision}");
+    REQUIRE(revision != openApi.pathParameters.end());
+    CHECK(revision->second == std::set<std::string>{"id", "revision"});
+}
+
+TEST_CASE("Handlers read path parameters by name; a name the route lacks is a bug",
+          "[server][routes]") {
+    const std::string_view pattern = "api/v1/guides/{id}/revisions/{revision}";
+    CHECK(parameterNames(pattern) == std::vector<std::string_view>{"id", "revision"});
+    CHECK(parameterNames("api/v1/guides").empty());
+
+    const auto params = matchPattern(pattern, {"api", "v1", "guides", "t.een", "revisions", "3"});
+    REQUIRE(params);
+    CHECK(params->at("id") == "t.een");
+    CHECK(params->at("revision") == "3");
+    CHECK(params->contains("revision"));
+    CHECK_FALSE(params->contains("rev"));
+    // Not an empty string: an exception that names the route and the parameter.
+    CHECK_THROWS_AS(params->at("rev"), MissingPathParameter);
+    CHECK_THROWS_WITH(params->at("rev"),
+                      Catch::Contains("{rev}") && Catch::Contains(std::string(pattern)));
+    CHECK_THROWS_AS(PathParams().at("id"), MissingPathParameter);
+
+    SECTION("paths that do not fit") {
+        CHECK_FALSE(matchPattern(pattern, {"api", "v1", "guides", "t.een", "revisions"}));
+        CHECK_FALSE(matchPattern(pattern, {"api", "v1", "guides", "t.een", "revisions", "3", "x"}));
+        CHECK_FALSE(matchPattern(pattern, {"api", "v1", "guides", "", "revisions", "3"}));
+        CHECK_FALSE(matchPattern(pattern, {"api", "v1", "guide", "t.een", "revisions", "3"}));
+    }
+    SECTION("every route's parameters have distinct names") {
+        for (const auto& route : routeList()) {
+            INFO(route.pattern);
+            const auto names = parameterNames(route.pattern);
+            const std::set<std::string_view> distinct(names.begin(), names.end());
+            CHECK(distinct.size() == names.size());
+        }
+    }
 }

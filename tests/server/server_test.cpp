@@ -225,8 +225,11 @@ TEST_CASE("Connections over a cap are closed at once", "[server][limits]") {
     const auto refused = send(server.port(), get("/healthz", ""));
     CHECK(refused.status == 0);
     CHECK_FALSE(refused.error.empty());
-    // The open ones go on.
+    // The open ones go on; the refusal is counted.
     CHECK(clients[0]->send(get("/api/v1/guides", server.deskA)).status == 200);
+    const auto metrics = clients[0]->send(get("/metrics", server.adminA));
+    CHECK(metrics.body.find("souffleur_connection_errors_total{kind=\"over_cap\"} 1\n") !=
+          std::string::npos);
     // Once one closes, a new connection is served again.
     clients.pop_back();
     int status = 0;

@@ -11,7 +11,10 @@
 #include <boost/json/parse.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <unistd.h>
 
 namespace souffleur::server::test {
@@ -247,6 +250,56 @@ std::string guideXml(const std::string& id, int revision, const std::string& tit
            "  <step id=\"een\"><glance>Eerste stap</glance></step>\n"
            "  <step id=\"twee\" end=\"true\"><glance>Klaar</glance></step>\n"
            "</guide>\n";
+}
+
+LogCapture::LogCapture() {
+    std::fflush(stderr);
+    m_file = std::tmpfile();
+    REQUIRE(m_file != nullptr);
+    m_savedStderr = ::dup(STDERR_FILENO);
+    REQUIRE(m_savedStderr >= 0);
+    REQUIRE(::dup2(::fileno(m_file), STDERR_FILENO) >= 0);
+}
+
+LogCapture::~LogCapture() {
+    const std::string captured = text();
+    ::dup2(m_savedStderr, STDERR_FILENO);
+    ::close(m_savedStderr);
+    std::fclose(m_file);
+    std::fwrite(captured.data(), 1, captured.size(), stderr);
+    std::fflush(stderr);
+}
+
+std::string LogCapture::text() const {
+    std::fflush(stderr);
+    std::string out;
+    std::array<char, 64 * 1024> chunk{};
+    off_t offset = 0;
+    for (;;) {
+        const auto read = ::pread(::fileno(m_file), chunk.data(), chunk.size(), offset);
+        if (read <= 0)
+            return out;
+        out.append(chunk.data(), static_cast<std::size_t>(read));
+        offset += read;
+    }
+}
+
+std::vector<boost::json::object> LogCapture::lines(std::string_view message) const {
+    std::vector<boost::json::object> out;
+    const std::string all = text();
+    std::size_t start = 0;
+    while (start < all.size()) {
+        const auto end = std::min(all.find('\n', start), all.size());
+        boost::system::error_code error;
+        auto value = boost::json::parse(std::string_view(all).substr(start, end - start), error);
+        if (!error && value.is_object()) {
+            const auto* msg = value.as_object().if_contains("msg");
+            if (msg && msg->is_string() && msg->as_string() == message)
+                out.push_back(std::move(value.as_object()));
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
 } // namespace souffleur::server::test

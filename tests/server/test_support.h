@@ -10,14 +10,17 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/verb.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -125,6 +128,26 @@ private:
 
 // A valid guide with two steps.
 std::string guideXml(const std::string& id, int revision, const std::string& title = "Test");
+
+// What the process writes to stderr (the server's JSON-lines log) while the
+// capture lives, kept in a temporary file; handed on to the real stderr when
+// it ends. One at a time.
+class LogCapture {
+public:
+    LogCapture();
+    ~LogCapture();
+    LogCapture(const LogCapture&) = delete;
+    LogCapture& operator=(const LogCapture&) = delete;
+
+    // Everything captured so far.
+    std::string text() const;
+    // The captured log lines whose "msg" is `message`, as JSON objects.
+    std::vector<boost::json::object> lines(std::string_view message) const;
+
+private:
+    int m_savedStderr = -1;
+    std::FILE* m_file = nullptr;
+};
 
 // A GET, and a request with a body (POST unless `method` says otherwise).
 inline HttpCall get(std::string target, std::string token) {

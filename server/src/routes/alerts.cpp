@@ -85,10 +85,10 @@ void publishAlertRoute(const Env& env, Call& call, const Identity& who) {
 void retireAlertRoute(const Env& env, Call& call, const Identity& who) {
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), actor = actorOf(who, env)](
+        [tenantId = who.tenantId, id = call.param("id"), actor = actorOf(who, env)](
             sqlite::Database& db) { return retireAlert(db, tenantId, id, actor); },
         [env, tenantId = who.tenantId,
-         id = call.params.at(0)](sqlite::Result<std::variant<Published, NotFound>> outcome) {
+         id = call.param("id")](sqlite::Result<std::variant<Published, NotFound>> outcome) {
             if (!outcome)
                 return env.reply(internalError(outcome.error()));
             if (std::holds_alternative<NotFound>(*outcome))
@@ -105,7 +105,7 @@ void retireAlertRoute(const Env& env, Call& call, const Identity& who) {
 void acknowledgementsRoute(const Env& env, Call& call, const Identity& who) {
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
+        [tenantId = who.tenantId, id = call.param("id")](sqlite::Database& db) {
             return acknowledgements(db, tenantId, id);
         },
         [env](sqlite::Result<std::optional<AcknowledgementReport>> report) {

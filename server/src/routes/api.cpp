@@ -8,6 +8,7 @@
 
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -16,9 +17,9 @@
 
 namespace souffleur::server {
 
-// A route: a path pattern ("api/v1/guides/{id}": literal segments, and {…}
-// for one segment of any value, handed to the handler in order), a method,
-// who may use it, and how large a body it takes.
+// A route: a path pattern ("api/v1/guides/{id}": literal segments, and {name}
+// for one segment of any value, which the handler asks for by its name:
+// call.param("id")), a method, who may use it, and how large a body it takes.
 struct Route {
     std::string_view pattern;
     http::verb method{};
@@ -35,6 +36,35 @@ constexpr std::size_t kMaxAuditTarget = 200;
 constexpr std::size_t kMaxInlineChangeBytes = 16 * 1024;
 
 constexpr RoleSet kReviewerRoles{Role::Reviewer, Role::Admin};
+
+// Whether a pattern is non-empty segments, each literal or {name}, with
+// names that are not empty and differ from each other.
+constexpr bool wellFormed(std::string_view pattern) {
+    constexpr std::size_t kMaxNames = 8;
+    std::array<std::string_view, kMaxNames> names{};
+    std::size_t count = 0;
+    std::size_t start = 0;
+    while (start <= pattern.size()) {
+        const std::size_t end = std::min(pattern.find('/', start), pattern.size());
+        const std::string_view part = pattern.substr(start, end - start);
+        if (part.empty())
+            return false;
+        if (part.front() == '{' && part.back() == '}' && part.size() > 2) {
+            const std::string_view name = part.substr(1, part.size() - 2);
+            if (name.find_first_of("{}") != std::string_view::npos || count == kMaxNames)
+                return false;
+            for (std::size_t i = 0; i < count; ++i) {
+                if (names[i] == name)
+                    return false;
+            }
+            names[count++] = name;
+        } else if (part.find_first_of("{}") != std::string_view::npos) {
+            return false;
+        }
+        start = end + 1;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -130,13 +160,13 @@ constexpr std::array kRoutes = {
     Route{"api/v1/guides/{id}/revisions", kGet, true, kEditorRoles, kBodyLimit, listRevisionsRoute},
     Route{"api/v1/guides/{id}/revisions", kPost, true, kEditorRoles, kGuideBodyLimit,
           saveRevisionRoute},
-    Route{"api/v1/guides/{id}/revisions/{rev}", kGet, true, kEditorRoles, kBodyLimit,
+    Route{"api/v1/guides/{id}/revisions/{revision}", kGet, true, kEditorRoles, kBodyLimit,
           getRevisionRoute},
-    Route{"api/v1/guides/{id}/revisions/{rev}/submit", kPost, true, kEditorRoles, kBodyLimit,
+    Route{"api/v1/guides/{id}/revisions/{revision}/submit", kPost, true, kEditorRoles, kBodyLimit,
           submitRevisionRoute},
-    Route{"api/v1/guides/{id}/revisions/{rev}/publish", kPost, true, kReviewerRoles, kBodyLimit,
-          publishRevisionRoute},
-    Route{"api/v1/guides/{id}/revisions/{rev}/reject", kPost, true, kReviewerRoles, kBodyLimit,
+    Route{"api/v1/guides/{id}/revisions/{revision}/publish", kPost, true, kReviewerRoles,
+          kBodyLimit, publishRevisionRoute},
+    Route{"api/v1/guides/{id}/revisions/{revision}/reject", kPost, true, kReviewerRoles, kBodyLimit,
           rejectRevisionRoute},
     Route{"api/v1/revisions", kGet, true, kEditorRoles, kBodyLimit, reviewQueueRoute},
     // The change feed and push
@@ -158,43 +188,23 @@ constexpr std::array kRoutes = {
     Route{"api/v1/aar-records", kGet, true, kAnyRole, kBodyLimit, listAarRecordsRoute},
 };
 
+static_assert(std::ranges::all_of(kRoutes,
+                                  [](const Route& route) { return wellFormed(route.pattern); }),
+              "a route pattern is literal segments and {name}s, each name once");
+
 // --- Admission ---------------------------------------------------------------
 
-// Whether `segments` fit `pattern`; the values of its {…} segments go to `params`.
-bool matches(std::string_view pattern, const std::vector<std::string>& segments,
-             std::vector<std::string>& params) {
-    params.clear();
-    std::size_t index = 0;
-    std::size_t start = 0;
-    while (start <= pattern.size()) {
-        const std::size_t end = std::min(pattern.find('/', start), pattern.size());
-        const std::string_view part = pattern.substr(start, end - start);
-        if (index >= segments.size())
-            return false;
-        if (part.starts_with('{')) {
-            if (segments[index].empty())
-                return false;
-            params.push_back(segments[index]);
-        } else if (part != segments[index]) {
-            return false;
-        }
-        ++index;
-        start = end + 1;
-    }
-    return index == segments.size();
-}
-
 // The route for a path and method; a 404 or 405 when there is none.
-std::expected<std::pair<const Route*, std::vector<std::string>>, Response>
-findRoute(const urls::url_view& url, http::verb method) {
+std::expected<std::pair<const Route*, PathParams>, Response> findRoute(const urls::url_view& url,
+                                                                       http::verb method) {
     const std::vector<std::string> segments(url.segments().begin(), url.segments().end());
-    std::vector<std::string> params;
     std::string allowed;
     for (const auto& route : kRoutes) {
-        if (!matches(route.pattern, segments, params))
+        auto params = matchPattern(route.pattern, segments);
+        if (!params)
             continue;
         if (route.method == method)
-            return std::pair{&route, std::move(params)};
+            return std::pair{&route, std::move(*params)};
         allowed += (allowed.empty() ? "" : ", ") + std::string(http::to_string(route.method));
     }
     if (allowed.empty())
@@ -213,6 +223,65 @@ Response refusal(AuthFailure failure) {
 }
 
 } // namespace
+
+// --- Path parameters (routes.h) ----------------------------------------------
+
+std::vector<std::string_view> parameterNames(std::string_view pattern) {
+    std::vector<std::string_view> names;
+    std::size_t start = 0;
+    while (start <= pattern.size()) {
+        const std::size_t end = std::min(pattern.find('/', start), pattern.size());
+        const std::string_view part = pattern.substr(start, end - start);
+        if (part.size() > 2 && part.front() == '{' && part.back() == '}')
+            names.push_back(part.substr(1, part.size() - 2));
+        start = end + 1;
+    }
+    return names;
+}
+
+const std::string& PathParams::at(std::string_view name) const {
+    for (const auto& [key, value] : m_values) {
+        if (key == name)
+            return value;
+    }
+    throw MissingPathParameter("the route " + std::string(m_pattern) + " has no parameter {" +
+                               std::string(name) + "}");
+}
+
+bool PathParams::contains(std::string_view name) const {
+    return std::ranges::any_of(m_values, [name](const auto& entry) { return entry.first == name; });
+}
+
+void PathParams::add(std::string_view name, std::string value) {
+    m_values.emplace_back(name, std::move(value));
+}
+
+std::optional<PathParams> matchPattern(std::string_view pattern,
+                                       const std::vector<std::string>& segments) {
+    PathParams params(pattern);
+    std::size_t index = 0;
+    std::size_t start = 0;
+    while (start <= pattern.size()) {
+        const std::size_t end = std::min(pattern.find('/', start), pattern.size());
+        const std::string_view part = pattern.substr(start, end - start);
+        if (index >= segments.size())
+            return std::nullopt;
+        if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+            if (segments[index].empty())
+                return std::nullopt;
+            params.add(part.substr(1, part.size() - 2), segments[index]);
+        } else if (part != segments[index]) {
+            return std::nullopt;
+        }
+        ++index;
+        start = end + 1;
+    }
+    if (index != segments.size())
+        return std::nullopt;
+    return params;
+}
+
+// --- The route table as data (routes.h) -----------------------------------------
 
 std::vector<RouteInfo> routeList() {
     std::vector<RouteInfo> out;
@@ -279,7 +348,15 @@ void handleRequest(const std::shared_ptr<ServerContext>& context, Admitted admit
                    Request request, Peer peer, Reply reply, Upgrade upgrade) {
     const Env env{context, std::move(peer), std::move(reply), std::move(upgrade)};
     Call call{std::move(admitted.url), std::move(admitted.params), std::move(request)};
-    admitted.route->handler(env, call, admitted.identity);
+    try {
+        admitted.route->handler(env, call, admitted.identity);
+    } catch (const MissingPathParameter& bug) {
+        // Thrown while the handler reads its input, before it answers or
+        // queues any work: a bug in the handler, never the client's fault.
+        logLine("a handler asked for a path parameter its route does not have",
+                {{"route", admitted.route->pattern}, {"error", bug.what()}});
+        env.reply(errorResponse(http::status::internal_server_error, "internal error"));
+    }
 }
 
 } // namespace souffleur::server

@@ -16,6 +16,7 @@
 #include "server_context.h"
 
 #include <souffleur/server/auth.h>
+#include <souffleur/server/routes.h>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/url/url.hpp>
@@ -44,10 +45,10 @@ struct Route; // an entry of the route table (api.cpp)
 // body the route accepts.
 struct Admitted {
     const Route* route = nullptr;
-    Identity identity;               // default for /healthz, which needs no token
-    std::string_view routePattern;   // "api/v1/guides/{id}", for the metrics
-    boost::urls::url url;            // the parsed target, for the query parameters
-    std::vector<std::string> params; // the {…} segments of the route's path, in order
+    Identity identity;             // default for /healthz, which needs no token
+    std::string_view routePattern; // "api/v1/guides/{id}", for the metrics
+    boost::urls::url url;          // the parsed target, for the query parameters
+    PathParams params;             // the {…} segments of the route's path, by name
     std::uint64_t bodyLimit = kBodyLimit;
 };
 // Admitted, or the answer that refuses the request (404, 405, 401, 403, ...).
@@ -63,7 +64,8 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
            Admit done);
 
 // Answers an admitted request, its body read, by calling `reply` once (or
-// `upgrade`), on peer.executor.
+// `upgrade`), on peer.executor. A handler that asks for a path parameter its
+// route does not have (MissingPathParameter) gets a 500 and a log line.
 void handleRequest(const std::shared_ptr<ServerContext>& context, Admitted admitted,
                    Request request, Peer peer, Reply reply, Upgrade upgrade);
 

@@ -153,7 +153,7 @@ void listGuidesRoute(const Env& env, Call&, const Identity& who) {
 void getGuideRoute(const Env& env, Call& call, const Identity& who) {
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
+        [tenantId = who.tenantId, id = call.param("id")](sqlite::Database& db) {
             return currentGuideXml(db, tenantId, id);
         },
         xmlAnswer(env, "published guide"));
@@ -162,10 +162,10 @@ void getGuideRoute(const Env& env, Call& call, const Identity& who) {
 void retireGuideRoute(const Env& env, Call& call, const Identity& who) {
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), actor = actorOf(who, env)](
+        [tenantId = who.tenantId, id = call.param("id"), actor = actorOf(who, env)](
             sqlite::Database& db) { return retireGuide(db, tenantId, id, actor); },
         [env, tenantId = who.tenantId,
-         id = call.params.at(0)](sqlite::Result<std::variant<Published, NotFound>> outcome) {
+         id = call.param("id")](sqlite::Result<std::variant<Published, NotFound>> outcome) {
             if (!outcome)
                 return env.reply(internalError(outcome.error()));
             if (std::holds_alternative<NotFound>(*outcome))
@@ -182,7 +182,7 @@ void retireGuideRoute(const Env& env, Call& call, const Identity& who) {
 void listRevisionsRoute(const Env& env, Call& call, const Identity& who) {
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0)](sqlite::Database& db) {
+        [tenantId = who.tenantId, id = call.param("id")](sqlite::Database& db) {
             return listRevisions(db, tenantId, id);
         },
         [env](sqlite::Result<std::vector<RevisionInfo>> revisions) {
@@ -220,7 +220,7 @@ void reviewQueueRoute(const Env& env, Call& call, const Identity& who) {
 }
 
 void saveRevisionRoute(const Env& env, Call& call, const Identity& who) {
-    const std::string& id = call.params.at(0);
+    const std::string& id = call.param("id");
     const auto baseText = queryParameter(call.url, "base");
     const auto base = baseText ? parseInteger(*baseText) : std::nullopt;
     if (!base || *base < 0 || *base >= std::numeric_limits<int>::max())
@@ -263,31 +263,32 @@ void saveRevisionRoute(const Env& env, Call& call, const Identity& who) {
 }
 
 void getRevisionRoute(const Env& env, Call& call, const Identity& who) {
-    const auto revision = revisionParam(call.params.at(1));
+    const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), number = *revision](
-            sqlite::Database& db) { return revisionXml(db, tenantId, id, number); },
+        [tenantId = who.tenantId, id = call.param("id"), number = *revision](sqlite::Database& db) {
+            return revisionXml(db, tenantId, id, number);
+        },
         xmlAnswer(env, "revision"));
 }
 
 void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
-    const auto revision = revisionParam(call.params.at(1));
+    const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), number = *revision,
+        [tenantId = who.tenantId, id = call.param("id"), number = *revision,
          actor = actorOf(who, env)](sqlite::Database& db) {
             return submitRevision(db, tenantId, id, number, actor);
         },
-        stepAnswer(env, call.params.at(0), *revision, "a draft", RevisionState::InReview));
+        stepAnswer(env, call.param("id"), *revision, "a draft", RevisionState::InReview));
 }
 
 void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
-    const auto revision = revisionParam(call.params.at(1));
+    const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
     std::string note;
@@ -306,24 +307,24 @@ void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request, "the note is too long"));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), number = *revision, note,
+        [tenantId = who.tenantId, id = call.param("id"), number = *revision, note,
          actor = actorOf(who, env)](sqlite::Database& db) {
             return rejectRevision(db, tenantId, id, number, note, actor);
         },
-        stepAnswer(env, call.params.at(0), *revision, "in review", RevisionState::Draft));
+        stepAnswer(env, call.param("id"), *revision, "in review", RevisionState::Draft));
 }
 
 void publishRevisionRoute(const Env& env, Call& call, const Identity& who) {
-    const auto revision = revisionParam(call.params.at(1));
+    const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0), number = *revision,
+        [tenantId = who.tenantId, id = call.param("id"), number = *revision,
          actor = actorOf(who, env)](sqlite::Database& db) {
             return publishRevision(db, tenantId, id, number, actor);
         },
-        [env, tenantId = who.tenantId, id = call.params.at(0),
+        [env, tenantId = who.tenantId, id = call.param("id"),
          number = *revision](sqlite::Result<PublishOutcome> outcome) {
             if (!outcome)
                 return env.reply(internalError(outcome.error()));

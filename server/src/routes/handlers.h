@@ -30,9 +30,14 @@ namespace urls = boost::urls;
 
 // One admitted request, its body read, on its way through a route.
 struct Call {
-    urls::url url;                   // the parsed target, for the query parameters
-    std::vector<std::string> params; // the {…} segments of the route's path, in order
+    urls::url url;     // the parsed target, for the query parameters
+    PathParams params; // the {…} segments of the route's path, by name
     Request request;
+
+    // The value of the route's path segment {name}: param("id") for
+    // "api/v1/guides/{id}". Throws MissingPathParameter when the route's
+    // pattern has no {name} (a bug, answered 500), never "".
+    const std::string& param(std::string_view name) const { return params.at(name); }
 };
 
 // Where a route answers.

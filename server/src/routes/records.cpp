@@ -318,12 +318,12 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
         handled = static_cast<int>(revision->as_int64());
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.params.at(0),
+        [tenantId = who.tenantId, id = call.param("id"),
          status = std::string(status->as_string().subview()), handled,
          actor = actorOf(who, env)](sqlite::Database& db) {
             return updateFeedback(db, tenantId, id, status, handled, actor);
         },
-        [env, id = call.params.at(0), status = std::string(status->as_string().subview()),
+        [env, id = call.param("id"), status = std::string(status->as_string().subview()),
          handled](sqlite::Result<bool> updated) {
             if (!updated)
                 return env.reply(internalError(updated.error()));

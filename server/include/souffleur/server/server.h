@@ -43,6 +43,10 @@ struct Config {
     // How often the tokens of open notify WebSockets are checked again: a
     // revoked or expired token's connection is closed at the next check.
     std::chrono::milliseconds tokenRecheckInterval = std::chrono::seconds(30);
+    // Connection errors (timeouts, resets, failed handshakes, ...) are counted
+    // in /metrics; the first of each kind is logged, later ones together, at
+    // most once per this interval and kind, and at stop().
+    std::chrono::milliseconds connectionErrorLogInterval = std::chrono::hours(1);
 };
 
 class Server {
