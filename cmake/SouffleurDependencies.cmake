@@ -24,4 +24,7 @@ endif()
 if(SOUFFLEUR_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebChannel WebEngineCore
                                              WebEngineWidgets LinguistTools)
+    if(SOUFFLEUR_TESTS)
+        find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+    endif()
 endif()

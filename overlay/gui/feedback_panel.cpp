@@ -26,6 +26,7 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     , m_input(new QLineEdit(this))
     , m_suggestion(new QLineEdit(this))
     , m_message(new QLabel(this)) {
+    setObjectName(QStringLiteral("feedback-panel"));
     setAccessibleName(text.feedback);
 
     auto* kindRow = new QGridLayout;
@@ -36,9 +37,11 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
                  {text.unclear, client::FeedbackKind::Unclear},
                  {text.outdated, client::FeedbackKind::Outdated},
                  {text.tip, client::FeedbackKind::Tip}};
+    // Object names by the wire name of the kind: "kind-wrong", ...
     int column = 0;
     for (const auto& [label, kind] : kinds) {
         auto* button = new QPushButton(label, this);
+        button->setObjectName(QStringLiteral("kind-%1").arg(client::feedbackName(kind)));
         button->setCheckable(true);
         button->setAccessibleName(label);
         m_kinds->addButton(button, static_cast<int>(kind));
@@ -47,6 +50,9 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     }
     m_kinds->setExclusive(true);
 
+    m_input->setObjectName(QStringLiteral("feedback-text"));
+    m_suggestion->setObjectName(QStringLiteral("feedback-suggestion"));
+    m_message->setObjectName(QStringLiteral("feedback-message"));
     m_input->setAccessibleName(text.feedbackText);
     m_input->setPlaceholderText(text.feedbackPlaceholder);
     m_input->setMaxLength(kMaxTextLength);
@@ -57,6 +63,7 @@ FeedbackPanel::FeedbackPanel(const UiText& text, QWidget* parent)
     connect(m_suggestion, &QLineEdit::returnPressed, this, &FeedbackPanel::submit);
 
     auto* send = new QPushButton(text.send, this);
+    send->setObjectName(QStringLiteral("feedback-send"));
     send->setAccessibleName(text.send);
     connect(send, &QPushButton::clicked, this, &FeedbackPanel::submit);
 

@@ -122,14 +122,14 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     m_notice->setObjectName(QStringLiteral("notice"));
     m_noticeText = new QLabel(m_notice);
     m_noticeText->setWordWrap(true);
-    auto* view = new QPushButton(m_text.view, m_notice);
-    view->setObjectName(QStringLiteral("view-kept-aside"));
-    view->setAccessibleName(m_text.diagnosticsTitle);
-    connect(view, &QPushButton::clicked, this, &OverlayWindow::showKeptAside);
+    m_noticeView = new QPushButton(m_text.view, m_notice);
+    m_noticeView->setObjectName(QStringLiteral("view-kept-aside"));
+    m_noticeView->setAccessibleName(m_text.diagnosticsTitle);
+    connect(m_noticeView, &QPushButton::clicked, this, &OverlayWindow::showKeptAside);
     auto* noticeRow = new QHBoxLayout(m_notice);
     noticeRow->setContentsMargins(0, 0, 0, 0);
     noticeRow->addWidget(m_noticeText, 1);
-    noticeRow->addWidget(view);
+    noticeRow->addWidget(m_noticeView);
     m_notice->hide();
 
     auto* layout = new QVBoxLayout(this);
@@ -190,6 +190,8 @@ void OverlayWindow::refreshNotice() {
         text = m_text.rejectedNotice.arg(refused);
     m_noticeText->setText(text);
     m_notice->setVisible(!text.isEmpty());
+    // What waits in memory is not in the kept-aside view; the rest is.
+    m_noticeView->setVisible(waiting > 0 || refused > 0);
     if (m_keptAside && m_keptAside->isVisible())
         m_keptAside->refresh();
 }

@@ -175,6 +175,7 @@ private:
     QLabel* m_status = nullptr;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;
+    QPushButton* m_noticeView = nullptr;
     DiagnosticsDialog* m_keptAside = nullptr;
     TrayIcon* m_tray = nullptr;
     bool m_summonable = false;

@@ -129,11 +129,11 @@ UiText makeText() {
         .view = QCoreApplication::translate("souffleur::overlay::UiText", "Bekijken"),
         .unsavedNotice = QCoreApplication::translate(
             "souffleur::overlay::UiText",
-            "%1 stappen nog niet opgeslagen; de desk probeert het opnieuw."),
-        .updateNotice = QCoreApplication::translate("souffleur::overlay::UiText",
-                                                    "Update nodig: %1 nog niet te tonen."),
+            "Stappen nog niet opgeslagen (%1); de desk probeert het opnieuw."),
+        .updateNotice = QCoreApplication::translate(
+            "souffleur::overlay::UiText", "Update nodig: niet alles kan getoond worden (%1)."),
         .rejectedNotice = QCoreApplication::translate("souffleur::overlay::UiText",
-                                                      "%1 gegevens geweigerd door de server."),
+                                                      "Door de server geweigerd: %1 gegevens."),
         .updateNeededTag =
             QCoreApplication::translate("souffleur::overlay::UiText", "update nodig"),
         .guideNeedsUpdate = QCoreApplication::translate(

@@ -280,16 +280,16 @@
         <translation>View</translation>
     </message>
     <message>
-        <source>%1 stappen nog niet opgeslagen; de desk probeert het opnieuw.</source>
-        <translation>%1 steps not saved yet; the desk keeps trying.</translation>
+        <source>Stappen nog niet opgeslagen (%1); de desk probeert het opnieuw.</source>
+        <translation>Steps not saved yet (%1); the desk keeps trying.</translation>
     </message>
     <message>
-        <source>Update nodig: %1 nog niet te tonen.</source>
-        <translation>Update needed: %1 cannot be shown yet.</translation>
+        <source>Update nodig: niet alles kan getoond worden (%1).</source>
+        <translation>Update needed: not everything can be shown (%1).</translation>
     </message>
     <message>
-        <source>%1 gegevens geweigerd door de server.</source>
-        <translation>%1 records refused by the server.</translation>
+        <source>Door de server geweigerd: %1 gegevens.</source>
+        <translation>Refused by the server: %1 records.</translation>
     </message>
     <message>
         <source>update nodig</source>

@@ -1,0 +1,309 @@
+// The desk panel driven in-process with QTest, the way a user would: widgets
+// found by their object names (findChild), keys typed and buttons clicked,
+// against the real souffleur-server (started on a loopback port with its demo
+// library) and real desk databases. What the end-to-end tests do from outside
+// through the test script, these do from inside, one behaviour each:
+//   - search as you type, Enter opens, a choice moves the step on;
+//   - feedback with a citizen's personal data is refused and nothing stored;
+//   - a guide this desk cannot show yet is listed as "update nodig", says why
+//     when opened, and is named in the kept-aside view;
+//   - records the server refused are named, exported and sent again;
+//   - step records the database cannot take wait, the panel says so, and
+//     they are stored when it can.
+// Runs under Xvfb (xvfb-run, see CMakeLists.txt).
+#include "desk.h"
+#include "diagnostics_dialog.h"
+#include "overlay_window.h"
+#include "wrap_button.h"
+
+#include <souffleur/client/outbox.h>
+#include <souffleur/client/replica.h>
+#include <souffleur/guide_view/guide_view.h>
+#include <souffleur/sqlite/sqlite.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <unistd.h>
+
+using namespace souffleur;
+using namespace souffleur::overlay;
+
+namespace {
+
+constexpr auto kGuide = "nl.burgerzaken.identiteit-vaststellen";
+constexpr int kSyncMs = 30'000;
+
+// The real server with its demo accounts and library, on a free loopback port.
+class DemoServer {
+public:
+    explicit DemoServer(const QString& dataDir) {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral(SOUFFLEUR_SERVER_BINARY),
+                        {QStringLiteral("--demo"), QStringLiteral("--data"), dataDir,
+                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                         QStringLiteral("--port-file"), dataDir + QStringLiteral("/port")});
+        QFile portFile(dataDir + QStringLiteral("/port"));
+        for (int i = 0; i < 100 && portFile.size() == 0; ++i)
+            QTest::qWait(100);
+        if (portFile.open(QIODevice::ReadOnly))
+            m_port = QString::fromUtf8(portFile.readAll()).trimmed();
+        QFile tokens(dataDir + QStringLiteral("/demo-tokens.json"));
+        if (tokens.open(QIODevice::ReadOnly)) {
+            const QString all = QString::fromUtf8(tokens.readAll());
+            const auto at = all.indexOf(QStringLiteral("\"balie-noord-1\""));
+            const auto token = all.indexOf(QStringLiteral("\"token\""), at);
+            const auto open = all.indexOf(QLatin1Char('"'), all.indexOf(QLatin1Char(':'), token));
+            m_deskToken = all.mid(open + 1, all.indexOf(QLatin1Char('"'), open + 1) - open - 1);
+        }
+    }
+    ~DemoServer() {
+        m_process.terminate();
+        m_process.waitForFinished(5000);
+    }
+    client::ServerAddress address() const { return {"127.0.0.1", m_port.toStdString()}; }
+    std::string deskToken() const { return m_deskToken.toStdString(); }
+    bool running() const { return !m_port.isEmpty() && !m_deskToken.isEmpty(); }
+
+private:
+    QProcess m_process;
+    QString m_port;
+    QString m_deskToken;
+};
+
+// A desk on a data directory of its own, and its panel, shown.
+struct Panel {
+    Panel(const QString& dataDir, client::ServerAddress server, std::string token)
+        : desk(Desk::open(dataDir.toStdString(), std::move(server), std::move(token)).value())
+        , window(*desk, Language::Dutch, dataDir + QStringLiteral("/panel.ini")) {
+        window.show();
+        desk->startSync();
+    }
+    std::string firstListed() const {
+        const auto listed = window.listedGuides();
+        return listed.empty() ? std::string() : listed.front();
+    }
+    template <typename T>
+    T* find(const char* name) {
+        return window.findChild<T*>(QString::fromLatin1(name));
+    }
+    QStringList listed() {
+        QStringList out;
+        auto* list = find<QListWidget>("guides");
+        for (int row = 0; list && row < list->count(); ++row)
+            out << list->item(row)->text();
+        return out;
+    }
+    std::unique_ptr<Desk> desk;
+    OverlayWindow window;
+};
+
+// A server address where nothing listens: the desk works offline.
+client::ServerAddress nowhere() {
+    return {"127.0.0.1", "9"};
+}
+
+// With SOUFFLEUR_SHOTS=DIR, saves `widget` as DIR/NAME.png, for a person to look at.
+void shoot(QWidget& widget, const char* name) {
+    const QString dir = qEnvironmentVariable("SOUFFLEUR_SHOTS");
+    if (!dir.isEmpty()) {
+        QTest::qWait(300); // painted
+        widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+    }
+}
+
+bool noticeSays(Panel& panel, const QString& text) {
+    auto* notice = panel.find<QWidget>("notice");
+    if (!notice || !notice->isVisible())
+        return false;
+    for (auto* label : notice->findChildren<QLabel*>()) {
+        if (label->text().contains(text))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class DeskPanelTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void searchOpensAndAChoiceMovesOn() {
+        QTemporaryDir dir;
+        DemoServer server(dir.filePath(QStringLiteral("server")));
+        QVERIFY(server.running());
+        Panel panel(dir.filePath(QStringLiteral("desk")), server.address(), server.deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.listed().size() >= 9, kSyncMs);
+
+        auto* search = panel.find<QLineEdit>("search");
+        QVERIFY(search);
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("identitiet vastst")); // a typing error
+        QTRY_COMPARE(panel.firstListed(), std::string(kGuide));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(panel.desk->engine() != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("gezicht"));
+
+        auto* first = panel.find<WrapButton>("option-1");
+        QVERIFY(first);
+        QVERIFY(first->label().startsWith(QStringLiteral("1. ")));
+        QTest::mouseClick(first, Qt::LeftButton);
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
+        QTRY_VERIFY(QString::fromUtf8(panel.window.guideView().html())
+                        .contains(QStringLiteral("Stap 2 van")));
+    }
+
+    void feedbackWithPersonalDataIsRefusedAndNothingStored() {
+        QTemporaryDir dir;
+        DemoServer server(dir.filePath(QStringLiteral("server")));
+        QVERIFY(server.running());
+        Panel panel(dir.filePath(QStringLiteral("desk")), server.address(), server.deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+        QVERIFY(panel.window.openGuide(kGuide));
+        QTRY_VERIFY(panel.desk->pendingRecords() == 0); // the session's start is sent
+        const auto before = panel.desk->pendingRecords();
+
+        QTest::mouseClick(panel.find<QPushButton>("feedback"), Qt::LeftButton);
+        QTest::mouseClick(panel.find<QPushButton>("kind-unclear"), Qt::LeftButton);
+        auto* text = panel.find<QLineEdit>("feedback-text");
+        QTest::keyClicks(text, QStringLiteral("Mevrouw met BSN 111222333 had een andere kaart"));
+        QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
+        auto* message = panel.find<QLabel>("feedback-message");
+        QVERIFY(message->text().contains(QStringLiteral("BSN")));
+        QCOMPARE(panel.desk->pendingRecords(), before);
+        QCOMPARE(text->text(), QStringLiteral("Mevrouw met BSN 111222333 had een andere kaart"));
+
+        // Without it, the same feedback goes.
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("Welke kaart bedoelt u hier?"));
+        QTest::mouseClick(panel.find<QPushButton>("kind-unclear"), Qt::LeftButton);
+        QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
+        QVERIFY(!message->text().contains(QStringLiteral("BSN")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs);
+    }
+
+    void aGuideThatNeedsAnUpdateIsListedAndExplained() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        {
+            // The feed brought a guide of a format this desk does not read.
+            auto replica =
+                client::Replica::open((data + QStringLiteral("/desk.sqlite")).toStdString());
+            QVERIFY(replica);
+            const std::string future =
+                R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.toekomst" revision="1" )"
+                R"(format="99"><title>Toekomstige taak</title><hologram/></guide>)";
+            QVERIFY(replica->applyChanges({{1, "guide", "t.toekomst", 1, future}}, 1));
+        }
+        Panel panel(data, nowhere(), "t");
+        QCOMPARE(panel.listed(), QStringList{QStringLiteral("Toekomstige taak (update nodig)")});
+        QTRY_VERIFY(
+            noticeSays(panel, QStringLiteral("Update nodig: niet alles kan getoond worden (1)")));
+
+        auto* list = panel.find<QListWidget>("guides");
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(0)).center());
+        QVERIFY(!panel.desk->engine());
+        QVERIFY(panel.find<QLabel>("status")->text().contains(
+            QStringLiteral("nieuwere versie van Souffleur")));
+
+        QTest::mouseClick(panel.find<QPushButton>("view-kept-aside"), Qt::LeftButton);
+        auto* dialog = panel.window.findChild<DiagnosticsDialog*>(QStringLiteral("diagnostics"));
+        QVERIFY(dialog && dialog->isVisible());
+        auto* pending = dialog->findChild<QListWidget*>(QStringLiteral("pending"));
+        QCOMPARE(pending->count(), 1);
+        QVERIFY(pending->item(0)->text().startsWith(QStringLiteral("Toekomstige taak (versie 1)")));
+        QVERIFY(pending->item(0)->text().contains(QStringLiteral("nieuwere versie")));
+        shoot(panel.window, "panel-update-needed");
+        shoot(*dialog, "kept-aside-pending");
+    }
+
+    void refusedRecordsAreNamedExportedAndSentAgain() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        {
+            // A batch the server answered with one record refused.
+            auto outbox =
+                client::Outbox::open((data + QStringLiteral("/desk.sqlite")).toStdString());
+            QVERIFY(outbox);
+            QVERIFY(outbox->enqueue(R"({"type":"ack","id":"k1","alert":"nl.alert.x","revision":1,)"
+                                    R"("at":"2026-11-23T10:00:00Z"})"));
+            const auto batch = outbox->nextBatch().value();
+            QVERIFY(batch);
+            const std::vector<protocol::RefusedRecord> refused{
+                {0, "k1", "records[0]: this server cannot store \"ack\" records"}};
+            QVERIFY(outbox->settle(batch->number, refused));
+        }
+        Panel panel(data, nowhere(), "t");
+        QVERIFY(noticeSays(panel, QStringLiteral("Door de server geweigerd: 1 gegevens")));
+        QTest::mouseClick(panel.find<QPushButton>("view-kept-aside"), Qt::LeftButton);
+        auto* dialog = panel.window.findChild<DiagnosticsDialog*>(QStringLiteral("diagnostics"));
+        QVERIFY(dialog);
+        auto* rejected = dialog->findChild<QListWidget*>(QStringLiteral("rejected"));
+        QCOMPARE(rejected->count(), 1);
+        QVERIFY(rejected->item(0)->text().contains(QStringLiteral("ack: records[0]")));
+
+        const QString file = dir.filePath(QStringLiteral("geweigerd.json"));
+        QVERIFY(dialog->exportTo(file));
+        QFile exported(file);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QByteArray json = exported.readAll();
+        QVERIFY(json.contains(R"("record":{"type":"ack","id":"k1")"));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("outcome"))->text().contains(file));
+        shoot(*dialog, "kept-aside-refused");
+
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("resend")),
+                          Qt::LeftButton);
+        QCOMPARE(panel.desk->rejectedRecords(), 0);
+        QCOMPARE(panel.desk->pendingRecords(), 1);
+        QTRY_VERIFY(!noticeSays(panel, QStringLiteral("geweigerd")));
+    }
+
+    void stepRecordsTheDatabaseCannotTakeWaitAndAreStoredLater() {
+        QTemporaryDir dir;
+        DemoServer server(dir.filePath(QStringLiteral("server")));
+        QVERIFY(server.running());
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        Panel panel(data, server.address(), server.deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+        QVERIFY(panel.window.openGuide(kGuide));
+
+        // Another connection holds the desk database, as a full disk would
+        // refuse writes: the step's records cannot be stored.
+        auto other = sqlite::Database::open((data + QStringLiteral("/desk.sqlite")).toStdString());
+        QVERIFY(other);
+        QVERIFY(other->exec("BEGIN EXCLUSIVE"));
+        QVERIFY(panel.window.choose(0)); // the panel moves on: guiding comes first
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
+        QVERIFY(panel.desk->unsavedRecords() > 0);
+        QVERIFY(noticeSays(panel, QStringLiteral("nog niet opgeslagen")));
+        shoot(panel.window, "panel-unsaved");
+
+        QVERIFY(other->exec("COMMIT"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->unsavedRecords() == 0, 20'000);
+        QTRY_VERIFY(!noticeSays(panel, QStringLiteral("nog niet opgeslagen")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs); // and sent
+    }
+};
+
+int main(int argc, char** argv) {
+    if (::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1"); // tests only
+    guide_view::GuideView::registerScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    DeskPanelTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "desk_panel_test.moc"
