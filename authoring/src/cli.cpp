@@ -1,11 +1,11 @@
 // The subcommands of `souffleur`; see cli.h for the synopsis.
 #include <souffleur/authoring/cli.h>
-#include <souffleur/client/http.h>
 #include <souffleur/content/dita.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/net/http.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -415,7 +415,7 @@ int lint(std::span<const std::string> rest, std::ostream& out, std::ostream& err
 
 // The server and token every server command needs, or a usage error.
 struct Connection {
-    client::ServerAddress server;
+    net::ServerAddress server;
     std::string token;
 };
 
@@ -427,7 +427,7 @@ std::optional<Connection> connection(const Arguments& args, const char* command,
         err << "souffleur " << command << ": needs --server URL and --token TOKEN\n";
         return std::nullopt;
     }
-    auto server = client::ServerAddress::parse(url);
+    auto server = net::ServerAddress::parse(url);
     if (!server) {
         err << "souffleur " << command << ": " << server.error() << "\n";
         return std::nullopt;
@@ -467,7 +467,7 @@ void printServerDiagnostics(const json::object& answer, const std::string& file,
     }
 }
 
-std::string errorMessage(const client::HttpResponse& response) {
+std::string errorMessage(const net::HttpResponse& response) {
     boost::system::error_code ec;
     const auto value = json::parse(response.body, ec);
     if (!ec && value.is_object()) {
@@ -479,11 +479,11 @@ std::string errorMessage(const client::HttpResponse& response) {
 
 // One call to the server: the JSON answer when its status is 200 or 201;
 // otherwise the error is printed (with located diagnostics against `file`).
-std::optional<json::object> callServer(const Connection& conn, client::HttpRequest request,
+std::optional<json::object> callServer(const Connection& conn, net::HttpRequest request,
                                        std::string_view command, std::ostream& err,
                                        const std::string& file = {}) {
     request.token = conn.token;
-    auto response = client::request(conn.server, std::move(request));
+    auto response = net::request(conn.server, std::move(request));
     if (!response) {
         err << "souffleur " << command << ": " << response.error() << "\n";
         return std::nullopt;
@@ -565,7 +565,7 @@ int save(std::span<const std::string> rest, std::ostream& out, std::ostream& err
         return kExitContentError;
     auto answer = callServer(
         *conn,
-        {client::Method::Post,
+        {net::Method::Post,
          "/api/v1/guides/" + segment(guide->id) + "/revisions?base=" + segment(base->second),
          {},
          std::move(*xml),
@@ -596,7 +596,7 @@ int lifecycleStep(std::span<const std::string> rest, std::string_view command,
     if (const auto note = args->options.find("--note"); note != args->options.end())
         body = json::serialize(json::object{{"note", note->second}});
     auto answer = callServer(*conn,
-                             {client::Method::Post,
+                             {net::Method::Post,
                               "/api/v1/guides/" + segment(args->files[0]) + "/revisions/" +
                                   segment(args->files[1]) + "/" + std::string(action),
                               {},
@@ -624,7 +624,7 @@ int retire(std::span<const std::string> rest, std::string_view command, std::str
     }
     auto answer =
         callServer(*conn,
-                   {client::Method::Post,
+                   {net::Method::Post,
                     "/api/v1/" + std::string(kind) + "/" + segment(args->files[0]) + "/retire",
                     {},
                     {},
@@ -655,8 +655,7 @@ int listing(std::span<const std::string> rest, std::string_view command,
         err << "souffleur " << command << ": wrong number of arguments (see --help)\n";
         return kExitUsage;
     }
-    auto answer =
-        callServer(*conn, {client::Method::Get, target(parsed), {}, {}, {}}, command, err);
+    auto answer = callServer(*conn, {net::Method::Get, target(parsed), {}, {}, {}}, command, err);
     if (!answer)
         return kExitContentError;
     if (!parsed.flags.empty()) {
@@ -701,8 +700,7 @@ int publishFiles(std::span<const std::string> rest, std::string_view command,
             continue;
         }
         auto answer = callServer(
-            *conn,
-            {client::Method::Post, std::string(target), {}, std::move(*xml), "application/xml"},
+            *conn, {net::Method::Post, std::string(target), {}, std::move(*xml), "application/xml"},
             command, err, file);
         if (!answer) {
             status = kExitContentError;
@@ -783,7 +781,7 @@ int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::os
         body["revision"] = value;
     }
     auto answer = callServer(*conn,
-                             {client::Method::Patch,
+                             {net::Method::Patch,
                               "/api/v1/feedback/" + segment(args->files[0]),
                               {},
                               json::serialize(body),
@@ -816,8 +814,7 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
         if (const auto it = args->options.find(option); it != args->options.end())
             target += "&" + std::string(option + 2) + "=" + segment(it->second);
     }
-    auto response =
-        client::request(conn->server, {client::Method::Get, target, conn->token, {}, {}});
+    auto response = net::request(conn->server, {net::Method::Get, target, conn->token, {}, {}});
     if (!response) {
         err << "souffleur aar-report: " << response.error() << "\n";
         return kExitContentError;

@@ -2,11 +2,10 @@
 // sync_client.h. Everything below runs on the client's one io_context
 // thread, so the flags need no locks; other threads reach in only through
 // asio::post (flushOutbox) and io_context::stop (stop).
-#include "http_detail.h"
-
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/net/async_http.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -52,7 +51,7 @@ namespace {
 class NotifySocket {
 public:
     using Plain = websocket::stream<beast::tcp_stream>;
-    using Tls = websocket::stream<detail::TlsStream>;
+    using Tls = websocket::stream<net::TlsStream>;
 
     explicit NotifySocket(const asio::any_io_executor& executor)
         : m_ws(std::in_place_type<Plain>, executor) {}
@@ -67,7 +66,7 @@ public:
         return visit([](auto& ws) -> beast::tcp_stream& { return beast::get_lowest_layer(ws); });
     }
     // The TLS layer, or null on a plain connection.
-    detail::TlsStream* tls() {
+    net::TlsStream* tls() {
         auto* ws = std::get_if<Tls>(&m_ws);
         return ws ? &ws->next_layer() : nullptr;
     }
@@ -123,7 +122,7 @@ private:
             return;
         }
         if (m_config.server.tls) {
-            auto tls = detail::tlsContext(m_config.server.caFile);
+            auto tls = net::tlsContext(m_config.server.caFile);
             if (!tls) {
                 log(tls.error());
                 return;
@@ -200,7 +199,7 @@ private:
             co_return std::unexpected(connectError.message());
         }
         if (auto* tls = ws->tls()) {
-            if (auto ok = detail::prepareTls(*tls, m_config.server.host); !ok) {
+            if (auto ok = net::prepareTls(*tls, m_config.server.host); !ok) {
                 log(ok.error());
                 co_return std::unexpected(ok.error());
             }
@@ -297,13 +296,14 @@ private:
             }
             // Named, not a braced temporary: GCC 12 miscompiles temporaries
             // passed by value into a co_await-ed coroutine (double free).
-            HttpRequest request{Method::Get,
-                                "/api/v1/changes?since=" + std::to_string(*cursor) + "&limit=100",
-                                m_config.token,
-                                {},
-                                {}};
+            net::HttpRequest request{net::Method::Get,
+                                     "/api/v1/changes?since=" + std::to_string(*cursor) +
+                                         "&limit=100",
+                                     m_config.token,
+                                     {},
+                                     {}};
             auto response =
-                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
+                co_await net::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response || response->status != 200) {
                 log("cannot pull changes: " +
                     (response ? "HTTP " + std::to_string(response->status) : response.error()));
@@ -347,10 +347,10 @@ private:
             }
             if (!*batch)
                 co_return true;
-            HttpRequest request{Method::Post, "/api/v1/records", m_config.token, (*batch)->body,
-                                "application/json"}; // named: see pull()
+            net::HttpRequest request{net::Method::Post, "/api/v1/records", m_config.token,
+                                     (*batch)->body, "application/json"}; // named: see pull()
             auto response =
-                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
+                co_await net::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response) {
                 log("cannot send records: " + response.error());
                 co_return false;

@@ -14,7 +14,7 @@
 // with random jitter, and resets once connected.
 #pragma once
 
-#include <souffleur/client/http.h>
+#include <souffleur/net/http.h>
 
 #include <chrono>
 #include <cstdint>
@@ -29,7 +29,7 @@ enum class SyncState { Offline, Connecting, Online };
 const char* syncStateName(SyncState state);
 
 struct SyncConfig {
-    ServerAddress server;
+    net::ServerAddress server;
     std::string token;
     std::filesystem::path database; // the desk database (replica + outbox)
     std::chrono::milliseconds minBackoff{500};
