@@ -1,7 +1,7 @@
 // souffleur::net for asynchronous users: the HTTP request behind request() as
 // an Asio coroutine, for a client that runs its own io_context (the desk's
-// sync client), and the TLS setup it uses, for anyone opening a TLS stream
-// to the server. Failures are values, never exceptions.
+// sync client), and the TLS setup it and WebSocket use, for anyone opening
+// a TLS stream to the server. Failures are values, never exceptions.
 //
 // Pass the coroutines named values, not braced temporaries: g++ 12
 // miscompiles a temporary passed by value into a co_await-ed coroutine

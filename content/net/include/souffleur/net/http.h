@@ -1,7 +1,8 @@
 // souffleur::net: the HTTP client every Souffleur client shares (the desk's
 // sync client, the `souffleur` tool, the authoring studio). This header is the
 // blocking part, free of Asio and Beast: where the server is, a request, its
-// response, and request(). Asynchronous users take async_http.h.
+// response, and request(). Asynchronous users take async_http.h and
+// websocket.h.
 #pragma once
 
 #include <chrono>
