@@ -1,11 +1,13 @@
-// The subcommands of `souffleur`; see cli.h for the synopsis.
+// The subcommands of `souffleur`; see cli.h for the synopsis. run() looks
+// the command up in the table at the end (commands()), which the usage text
+// is made from too.
 #include <souffleur/authoring/cli.h>
-#include <souffleur/client/http.h>
 #include <souffleur/content/dita.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/net/http.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -23,58 +25,25 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <string_view>
 #include <variant>
+#include <vector>
 
 namespace souffleur::authoring {
 namespace {
 
 namespace json = boost::json;
 
-constexpr const char* kUsage = R"(Usage: souffleur COMMAND [OPTIONS]
+// The usage text around the commands, which come from the table (kCommands).
+constexpr std::string_view kUsageHead = R"(Usage: souffleur COMMAND [OPTIONS]
 
 Write, check and publish Souffleur guides, and read what the desks report.
 
 Commands:
-  validate FILE.xml...      Check guides and alerts; errors as file:line:col: message
-  fmt [--check|--stdout] FILE.xml...
-                            Rewrite in canonical form (in place), check it, or print it
-  render GUIDE.xml -o OUT.html [--lang nl|en] [--step ID] [--alerts DIR]
-                            The whole guide as the desk shows it, for preview, or
-                            one step's desk page; with the alerts in DIR in their steps
-  import-dita TASK.dita -o GUIDE.xml
-                            A DITA 1.3 task as a guide (unresolved references: warnings)
-  export-dita GUIDE.xml -o TASK.dita
-                            A guide as a DITA 1.3 task
-  lint FILE.xml...          Validate, then check that they make sense together
-                            (reachable steps, paths that end, known links, dates)
-
-Working with the server (the guide's lifecycle: save -> submit -> approve):
-  save GUIDE.xml --base N   Save as a new draft revision on top of revision N
-                            (0 for a new guide); 409 when someone saved in between
-  submit ID REVISION        Send a draft for review
-  approve ID REVISION       Publish a revision in review (a reviewer, not its author)
-  reject ID REVISION [--note TEXT]
-                            Send a revision in review back to draft
-  publish GUIDE.xml...      Save and publish at once (reviewers and admins)
-  retire ID                 Withdraw a published guide from the desks
-  revisions ID              Every revision of a guide and its state
-  publish-alert ALERT.xml...
-                            Publish alerts; they reach every connected desk at once
-  retire-alert ID           Withdraw an alert
-  acknowledgements ID       How many desks per team acknowledged an alert
-  feedback [--guide ID] [--status S]
-                            Feedback from the desks, newest first
-  feedback-status FEEDBACK-ID new|accepted|rejected|done [--revision N]
-                            Set a piece of feedback's status (and the revision that handled it)
-  aar-report --guide ID [--from DATE] [--to DATE] [--team NAME]
-                            Figures per step and team, and the feedback, of one guide
-                            for an After Action Review (no figure below 5 sessions)
-  logbook [--team NAME] [--guide ID] [--since DATE] [--limit N]
-                            A team's logbook, newest first (every team without --team;
-                            a desk account reads only its own team's)
-  aar-records [--team NAME] [--guide ID] [--since DATE] [--limit N]
-                            The After Action Reviews the teams recorded, newest first
-
+)";
+constexpr std::string_view kServerHeading =
+    "Working with the server (the guide's lifecycle: save -> submit -> approve):\n";
+constexpr std::string_view kUsageTail = R"(
 Options for the server commands:
   --server URL              The server, e.g. https://souffleur.gemeente.example or
                             http://127.0.0.1:8470 (or $SOUFFLEUR_SERVER)
@@ -415,7 +384,7 @@ int lint(std::span<const std::string> rest, std::ostream& out, std::ostream& err
 
 // The server and token every server command needs, or a usage error.
 struct Connection {
-    client::ServerAddress server;
+    net::ServerAddress server;
     std::string token;
 };
 
@@ -427,7 +396,7 @@ std::optional<Connection> connection(const Arguments& args, const char* command,
         err << "souffleur " << command << ": needs --server URL and --token TOKEN\n";
         return std::nullopt;
     }
-    auto server = client::ServerAddress::parse(url);
+    auto server = net::ServerAddress::parse(url);
     if (!server) {
         err << "souffleur " << command << ": " << server.error() << "\n";
         return std::nullopt;
@@ -467,7 +436,7 @@ void printServerDiagnostics(const json::object& answer, const std::string& file,
     }
 }
 
-std::string errorMessage(const client::HttpResponse& response) {
+std::string errorMessage(const net::HttpResponse& response) {
     boost::system::error_code ec;
     const auto value = json::parse(response.body, ec);
     if (!ec && value.is_object()) {
@@ -479,11 +448,11 @@ std::string errorMessage(const client::HttpResponse& response) {
 
 // One call to the server: the JSON answer when its status is 200 or 201;
 // otherwise the error is printed (with located diagnostics against `file`).
-std::optional<json::object> callServer(const Connection& conn, client::HttpRequest request,
+std::optional<json::object> callServer(const Connection& conn, net::HttpRequest request,
                                        std::string_view command, std::ostream& err,
                                        const std::string& file = {}) {
     request.token = conn.token;
-    auto response = client::request(conn.server, std::move(request));
+    auto response = net::request(conn.server, std::move(request));
     if (!response) {
         err << "souffleur " << command << ": " << response.error() << "\n";
         return std::nullopt;
@@ -565,7 +534,7 @@ int save(std::span<const std::string> rest, std::ostream& out, std::ostream& err
         return kExitContentError;
     auto answer = callServer(
         *conn,
-        {client::Method::Post,
+        {net::Method::Post,
          "/api/v1/guides/" + segment(guide->id) + "/revisions?base=" + segment(base->second),
          {},
          std::move(*xml),
@@ -596,7 +565,7 @@ int lifecycleStep(std::span<const std::string> rest, std::string_view command,
     if (const auto note = args->options.find("--note"); note != args->options.end())
         body = json::serialize(json::object{{"note", note->second}});
     auto answer = callServer(*conn,
-                             {client::Method::Post,
+                             {net::Method::Post,
                               "/api/v1/guides/" + segment(args->files[0]) + "/revisions/" +
                                   segment(args->files[1]) + "/" + std::string(action),
                               {},
@@ -624,7 +593,7 @@ int retire(std::span<const std::string> rest, std::string_view command, std::str
     }
     auto answer =
         callServer(*conn,
-                   {client::Method::Post,
+                   {net::Method::Post,
                     "/api/v1/" + std::string(kind) + "/" + segment(args->files[0]) + "/retire",
                     {},
                     {},
@@ -636,14 +605,20 @@ int retire(std::span<const std::string> rest, std::string_view command, std::str
     return kExitOk;
 }
 
-// GET a listing; print it as JSON with --json, else line by line with `line`.
-template <typename Line>
-int listing(std::span<const std::string> rest, std::string_view command,
-            std::initializer_list<std::string_view> options, std::size_t positional,
-            const std::function<std::string(const Arguments&)>& target, const char* key, Line line,
+// A server command that GETs a listing and prints it: as JSON with --json,
+// else line by line.
+struct Listing {
+    std::vector<std::string_view> options; // value options besides --server and --token
+    std::size_t positional = 0;            // how many arguments it takes
+    std::string (*target)(const Arguments&) = nullptr;
+    const char* key = nullptr; // the answer's array, printed one item a line (or the answer)
+    std::string (*line)(const json::object&) = nullptr;
+};
+
+int listing(std::span<const std::string> rest, std::string_view command, const Listing& listed,
             std::ostream& out, std::ostream& err) {
     std::vector<std::string_view> valueOptions{"--server", "--token"};
-    valueOptions.insert(valueOptions.end(), options.begin(), options.end());
+    valueOptions.insert(valueOptions.end(), listed.options.begin(), listed.options.end());
     auto args = parseArguments(rest, valueOptions, {"--json"}, err);
     if (!args)
         return kExitUsage;
@@ -651,25 +626,25 @@ int listing(std::span<const std::string> rest, std::string_view command,
     auto conn = connection(parsed, std::string(command).c_str(), err);
     if (!conn)
         return kExitUsage;
-    if (parsed.files.size() != positional) {
+    if (parsed.files.size() != listed.positional) {
         err << "souffleur " << command << ": wrong number of arguments (see --help)\n";
         return kExitUsage;
     }
     auto answer =
-        callServer(*conn, {client::Method::Get, target(parsed), {}, {}, {}}, command, err);
+        callServer(*conn, {net::Method::Get, listed.target(parsed), {}, {}, {}}, command, err);
     if (!answer)
         return kExitContentError;
     if (!parsed.flags.empty()) {
         out << json::serialize(*answer) << "\n";
         return kExitOk;
     }
-    if (const auto* items = answer->if_contains(key); items && items->is_array()) {
+    if (const auto* items = answer->if_contains(listed.key); items && items->is_array()) {
         for (const auto& item : items->as_array()) {
             if (item.is_object())
-                out << line(item.as_object()) << "\n";
+                out << listed.line(item.as_object()) << "\n";
         }
     } else {
-        out << line(*answer) << "\n";
+        out << listed.line(*answer) << "\n";
     }
     return kExitOk;
 }
@@ -701,8 +676,7 @@ int publishFiles(std::span<const std::string> rest, std::string_view command,
             continue;
         }
         auto answer = callServer(
-            *conn,
-            {client::Method::Post, std::string(target), {}, std::move(*xml), "application/xml"},
+            *conn, {net::Method::Post, std::string(target), {}, std::move(*xml), "application/xml"},
             command, err, file);
         if (!answer) {
             status = kExitContentError;
@@ -783,7 +757,7 @@ int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::os
         body["revision"] = value;
     }
     auto answer = callServer(*conn,
-                             {client::Method::Patch,
+                             {net::Method::Patch,
                               "/api/v1/feedback/" + segment(args->files[0]),
                               {},
                               json::serialize(body),
@@ -816,8 +790,7 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
         if (const auto it = args->options.find(option); it != args->options.end())
             target += "&" + std::string(option + 2) + "=" + segment(it->second);
     }
-    auto response =
-        client::request(conn->server, {client::Method::Get, target, conn->token, {}, {}});
+    auto response = net::request(conn->server, {net::Method::Get, target, conn->token, {}, {}});
     if (!response) {
         err << "souffleur aar-report: " << response.error() << "\n";
         return kExitContentError;
@@ -907,127 +880,220 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
     return kExitOk;
 }
 
+// How a subcommand runs: its arguments (after its name), its name, the streams.
+using Handler = std::function<int(std::span<const std::string> rest, std::string_view command,
+                                  std::ostream& out, std::ostream& err)>;
+
+// The handlers of the table: a subcommand of its own, or one of a family.
+Handler alone(int (*subcommand)(std::span<const std::string>, std::ostream&, std::ostream&)) {
+    return [subcommand](std::span<const std::string> rest, std::string_view, std::ostream& out,
+                        std::ostream& err) { return subcommand(rest, out, err); };
+}
+Handler publishingTo(std::string_view target) {
+    return [target](std::span<const std::string> rest, std::string_view command, std::ostream& out,
+                    std::ostream& err) { return publishFiles(rest, command, target, out, err); };
+}
+Handler lifecycle(std::string_view action) {
+    return [action](std::span<const std::string> rest, std::string_view command, std::ostream& out,
+                    std::ostream& err) { return lifecycleStep(rest, command, action, out, err); };
+}
+Handler retiring(std::string_view kind) {
+    return [kind](std::span<const std::string> rest, std::string_view command, std::ostream& out,
+                  std::ostream& err) { return retire(rest, command, kind, out, err); };
+}
+Handler listed(Listing spec) {
+    return [spec = std::move(spec)](std::span<const std::string> rest, std::string_view command,
+                                    std::ostream& out, std::ostream& err) {
+        return listing(rest, command, spec, out, err);
+    };
+}
+
+enum class Section { Files, Server }; // where the usage lists it
+
+struct Command {
+    std::string_view name;
+    std::string_view arguments; // as the usage shows them after the name
+    std::string_view summary;   // what it does, as the usage shows it ('\n' between its lines)
+    Section section;
+    Handler run;
+};
+
+// Every subcommand, in the order of the usage. A new one is one entry here.
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table{
+        {"validate", "FILE.xml...", "Check guides and alerts; errors as file:line:col: message",
+         Section::Files, alone(validate)},
+        {"fmt", "[--check|--stdout] FILE.xml...",
+         "Rewrite in canonical form (in place), check it, or print it", Section::Files, alone(fmt)},
+        {"render", "GUIDE.xml -o OUT.html [--lang nl|en] [--step ID] [--alerts DIR]",
+         "The whole guide as the desk shows it, for preview, or\n"
+         "one step's desk page; with the alerts in DIR in their steps",
+         Section::Files, alone(render)},
+        {"import-dita", "TASK.dita -o GUIDE.xml",
+         "A DITA 1.3 task as a guide (unresolved references: warnings)", Section::Files,
+         alone(importDita)},
+        {"export-dita", "GUIDE.xml -o TASK.dita", "A guide as a DITA 1.3 task", Section::Files,
+         alone(exportDita)},
+        {"lint", "FILE.xml...",
+         "Validate, then check that they make sense together\n"
+         "(reachable steps, paths that end, known links, dates)",
+         Section::Files, alone(lint)},
+
+        {"save", "GUIDE.xml --base N",
+         "Save as a new draft revision on top of revision N\n"
+         "(0 for a new guide); 409 when someone saved in between",
+         Section::Server, alone(save)},
+        {"submit", "ID REVISION", "Send a draft for review", Section::Server, lifecycle("submit")},
+        {"approve", "ID REVISION", "Publish a revision in review (a reviewer, not its author)",
+         Section::Server, lifecycle("publish")},
+        {"reject", "ID REVISION [--note TEXT]", "Send a revision in review back to draft",
+         Section::Server, lifecycle("reject")},
+        {"publish", "GUIDE.xml...", "Save and publish at once (reviewers and admins)",
+         Section::Server, publishingTo("/api/v1/guides")},
+        {"retire", "ID", "Withdraw a published guide from the desks", Section::Server,
+         retiring("guides")},
+        {"revisions", "ID", "Every revision of a guide and its state", Section::Server,
+         listed({{},
+                 1,
+                 [](const Arguments& a) {
+                     return "/api/v1/guides/" + segment(a.files[0]) + "/revisions";
+                 },
+                 "revisions",
+                 [](const json::object& r) {
+                     std::string line = "revision " + std::to_string(number(r, "revision")) + ": " +
+                                        text(r, "state") + ", saved by " + text(r, "saved_by") +
+                                        " " + text(r, "saved_at");
+                     if (const auto reviewer = text(r, "reviewed_by"); !reviewer.empty())
+                         line += ", reviewed by " + reviewer;
+                     if (const auto note = text(r, "note"); !note.empty())
+                         line += " (" + note + ")";
+                     return line;
+                 }})},
+        {"publish-alert", "ALERT.xml...", "Publish alerts; they reach every connected desk at once",
+         Section::Server, publishingTo("/api/v1/alerts")},
+        {"retire-alert", "ID", "Withdraw an alert", Section::Server, retiring("alerts")},
+        {"acknowledgements", "ID", "How many desks per team acknowledged an alert", Section::Server,
+         listed({{},
+                 1,
+                 [](const Arguments& a) {
+                     return "/api/v1/alerts/" + segment(a.files[0]) + "/acknowledgements";
+                 },
+                 "teams",
+                 [](const json::object& t) {
+                     return std::to_string(number(t, "acknowledged")) + " of " +
+                            std::to_string(number(t, "desks")) + " desks in " + text(t, "team") +
+                            " have acknowledged";
+                 }})},
+        {"feedback", "[--guide ID] [--status S]", "Feedback from the desks, newest first",
+         Section::Server,
+         listed({{"--guide", "--status", "--step"},
+                 0,
+                 [](const Arguments& a) {
+                     std::string query;
+                     for (const auto& [option, key] : {std::pair{"--guide", "guide"},
+                                                       {"--status", "status"},
+                                                       {"--step", "step"}}) {
+                         if (const auto it = a.options.find(option); it != a.options.end())
+                             query += (query.empty() ? "?" : "&") + std::string(key) + "=" +
+                                      segment(it->second);
+                     }
+                     return "/api/v1/feedback" + query;
+                 },
+                 "feedback",
+                 [](const json::object& f) {
+                     std::string line = "[" + text(f, "status") + "] " + text(f, "guide");
+                     if (const auto step = text(f, "step"); !step.empty())
+                         line += "/" + step;
+                     line += " r" + std::to_string(number(f, "revision")) + " " + text(f, "kind") +
+                             ": " + text(f, "text");
+                     if (const auto suggestion = text(f, "suggestion"); !suggestion.empty())
+                         line += " (suggested: " + suggestion + ")";
+                     return line + " {" + text(f, "team") + "} id=" + text(f, "id");
+                 }})},
+        {"feedback-status", "FEEDBACK-ID new|accepted|rejected|done [--revision N]",
+         "Set a piece of feedback's status (and the revision that handled it)", Section::Server,
+         alone(feedbackStatus)},
+        {"aar-report", "--guide ID [--from DATE] [--to DATE] [--team NAME]",
+         "Figures per step and team, and the feedback, of one guide\n"
+         "for an After Action Review (no figure below 5 sessions)",
+         Section::Server, alone(aarReport)},
+        {"logbook", "[--team NAME] [--guide ID] [--since DATE] [--limit N]",
+         "A team's logbook, newest first (every team without --team;\n"
+         "a desk account reads only its own team's)",
+         Section::Server,
+         listed({{"--team", "--guide", "--since", "--limit"},
+                 0,
+                 [](const Arguments& a) { return "/api/v1/logbook" + teamRecordQuery(a); },
+                 "logbook",
+                 [](const json::object& entry) {
+                     return "[" + text(entry, "team") + "] " + text(entry, "at") + about(entry) +
+                            ": " + text(entry, "text");
+                 }})},
+        {"aar-records", "[--team NAME] [--guide ID] [--since DATE] [--limit N]",
+         "The After Action Reviews the teams recorded, newest first", Section::Server,
+         listed({{"--team", "--guide", "--since", "--limit"},
+                 0,
+                 [](const Arguments& a) { return "/api/v1/aar-records" + teamRecordQuery(a); },
+                 "aar_records",
+                 aarLines})},
+    };
+    return table;
+}
+
+// The usage: the commands of the table between kUsageHead and kUsageTail, a
+// command's summary in a column of its own, below the command when it is long.
+const std::string& usage() {
+    static const std::string text = [] {
+        constexpr std::size_t kColumn = 28;
+        std::string out(kUsageHead);
+        for (const Section section : {Section::Files, Section::Server}) {
+            if (section == Section::Server)
+                out += "\n" + std::string(kServerHeading);
+            for (const auto& command : commands()) {
+                if (command.section != section)
+                    continue;
+                std::string synopsis = "  " + std::string(command.name);
+                if (!command.arguments.empty())
+                    synopsis += " " + std::string(command.arguments);
+                out += synopsis;
+                if (synopsis.size() + 2 > kColumn)
+                    out += "\n" + std::string(kColumn, ' ');
+                else
+                    out += std::string(kColumn - synopsis.size(), ' ');
+                for (const char c : command.summary)
+                    out += c == '\n' ? "\n" + std::string(kColumn, ' ') : std::string(1, c);
+                out += "\n";
+            }
+        }
+        out += kUsageTail;
+        return out;
+    }();
+    return text;
+}
+
 } // namespace
 
 int run(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
     if (args.empty()) {
-        err << kUsage;
+        err << usage();
         return kExitUsage;
     }
     const std::string& command = args.front();
-    const auto rest = args.subspan(1);
     if (command == "-h" || command == "--help" || command == "help") {
-        out << kUsage;
+        out << usage();
         return kExitOk;
     }
     if (command == "--version") {
         out << "souffleur " << kVersion << "\n";
         return kExitOk;
     }
-    if (command == "validate")
-        return validate(rest, out, err);
-    if (command == "fmt")
-        return fmt(rest, out, err);
-    if (command == "render")
-        return render(rest, out, err);
-    if (command == "import-dita")
-        return importDita(rest, out, err);
-    if (command == "export-dita")
-        return exportDita(rest, out, err);
-    if (command == "lint")
-        return lint(rest, out, err);
-    if (command == "publish")
-        return publishFiles(rest, command, "/api/v1/guides", out, err);
-    if (command == "aar-report")
-        return aarReport(rest, out, err);
-    if (command == "save")
-        return save(rest, out, err);
-    if (command == "submit")
-        return lifecycleStep(rest, command, "submit", out, err);
-    if (command == "approve")
-        return lifecycleStep(rest, command, "publish", out, err);
-    if (command == "reject")
-        return lifecycleStep(rest, command, "reject", out, err);
-    if (command == "retire")
-        return retire(rest, command, "guides", out, err);
-    if (command == "retire-alert")
-        return retire(rest, command, "alerts", out, err);
-    if (command == "publish-alert")
-        return publishFiles(rest, command, "/api/v1/alerts", out, err);
-    if (command == "feedback-status")
-        return feedbackStatus(rest, out, err);
-    if (command == "revisions")
-        return listing(
-            rest, command, {}, 1,
-            [](const Arguments& a) {
-                return "/api/v1/guides/" + segment(a.files[0]) + "/revisions";
-            },
-            "revisions",
-            [](const json::object& r) {
-                std::string line = "revision " + std::to_string(number(r, "revision")) + ": " +
-                                   text(r, "state") + ", saved by " + text(r, "saved_by") + " " +
-                                   text(r, "saved_at");
-                if (const auto reviewer = text(r, "reviewed_by"); !reviewer.empty())
-                    line += ", reviewed by " + reviewer;
-                if (const auto note = text(r, "note"); !note.empty())
-                    line += " (" + note + ")";
-                return line;
-            },
-            out, err);
-    if (command == "acknowledgements")
-        return listing(
-            rest, command, {}, 1,
-            [](const Arguments& a) {
-                return "/api/v1/alerts/" + segment(a.files[0]) + "/acknowledgements";
-            },
-            "teams",
-            [](const json::object& t) {
-                return std::to_string(number(t, "acknowledged")) + " of " +
-                       std::to_string(number(t, "desks")) + " desks in " + text(t, "team") +
-                       " have acknowledged";
-            },
-            out, err);
-    if (command == "feedback")
-        return listing(
-            rest, command, {"--guide", "--status", "--step"}, 0,
-            [](const Arguments& a) {
-                std::string query;
-                for (const auto& [option, key] :
-                     {std::pair{"--guide", "guide"}, {"--status", "status"}, {"--step", "step"}}) {
-                    if (const auto it = a.options.find(option); it != a.options.end())
-                        query += (query.empty() ? "?" : "&") + std::string(key) + "=" +
-                                 segment(it->second);
-                }
-                return "/api/v1/feedback" + query;
-            },
-            "feedback",
-            [](const json::object& f) {
-                std::string line = "[" + text(f, "status") + "] " + text(f, "guide");
-                if (const auto step = text(f, "step"); !step.empty())
-                    line += "/" + step;
-                line += " r" + std::to_string(number(f, "revision")) + " " + text(f, "kind") +
-                        ": " + text(f, "text");
-                if (const auto suggestion = text(f, "suggestion"); !suggestion.empty())
-                    line += " (suggested: " + suggestion + ")";
-                return line + " {" + text(f, "team") + "} id=" + text(f, "id");
-            },
-            out, err);
-    if (command == "logbook")
-        return listing(
-            rest, command, {"--team", "--guide", "--since", "--limit"}, 0,
-            [](const Arguments& a) { return "/api/v1/logbook" + teamRecordQuery(a); }, "logbook",
-            [](const json::object& entry) {
-                return "[" + text(entry, "team") + "] " + text(entry, "at") + about(entry) + ": " +
-                       text(entry, "text");
-            },
-            out, err);
-    if (command == "aar-records")
-        return listing(
-            rest, command, {"--team", "--guide", "--since", "--limit"}, 0,
-            [](const Arguments& a) { return "/api/v1/aar-records" + teamRecordQuery(a); },
-            "aar_records", aarLines, out, err);
-    err << "souffleur: unknown command '" << command << "'\n\n" << kUsage;
-    return kExitUsage;
+    const auto& table = commands();
+    const auto found = std::ranges::find(table, command, &Command::name);
+    if (found == table.end()) {
+        err << "souffleur: unknown command '" << command << "'\n\n" << usage();
+        return kExitUsage;
+    }
+    return found->run(args.subspan(1), found->name, out, err);
 }
 
 } // namespace souffleur::authoring

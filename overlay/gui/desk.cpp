@@ -45,7 +45,7 @@ void postToDesk(const QPointer<Desk>& desk, Call call) {
 } // namespace
 
 std::expected<std::unique_ptr<Desk>, QString>
-Desk::open(const std::filesystem::path& dataDir, client::ServerAddress server, std::string token) {
+Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std::string token) {
     const std::filesystem::path database = dataDir / "desk.sqlite";
     auto replica = client::Replica::open(database);
     if (!replica)

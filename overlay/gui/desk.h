@@ -12,6 +12,7 @@
 #include <souffleur/client/step_engine.h>
 #include <souffleur/client/sync_client.h>
 #include <souffleur/content/guide.h>
+#include <souffleur/net/http.h>
 #include <souffleur/protocol/privacy.h>
 
 #include <QObject>
@@ -34,7 +35,7 @@ public:
     // Opens (creating if needed) DATA/desk.sqlite. The sync client is created
     // but not started.
     static std::expected<std::unique_ptr<Desk>, QString>
-    open(const std::filesystem::path& dataDir, client::ServerAddress server, std::string token);
+    open(const std::filesystem::path& dataDir, net::ServerAddress server, std::string token);
     // Abandons an active session (so its record is kept), then stops the sync thread.
     ~Desk() override;
 

@@ -32,7 +32,7 @@ constexpr int kScreenshotTimeoutMs = 60'000;
 constexpr int kSyncStartDelayMs = 1000;
 
 struct Options {
-    client::ServerAddress server; // host empty: not given (a hand-over needs none)
+    net::ServerAddress server; // host empty: not given (a hand-over needs none)
     std::string token;
     std::optional<InstanceRequest> request; // --open, --toggle or a souffleur:// URL
     QString dataDir;                        // empty: the platform's application data directory
@@ -133,7 +133,7 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv,
 
     // --server and the token are checked later: a hand-over needs neither.
     if (parser.isSet(server)) {
-        auto address = client::ServerAddress::parse(parser.value(server).toStdString());
+        auto address = net::ServerAddress::parse(parser.value(server).toStdString());
         if (!address)
             return std::unexpected(usageError(
                 QStringLiteral("bad --server %1: %2")

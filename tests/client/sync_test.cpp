@@ -5,11 +5,11 @@
 #include "test_support.h"
 #include "tls_support.h"
 
-#include <souffleur/client/http.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/net/http.h>
 #include <souffleur/protocol/records.h>
 #include <souffleur/server/admin.h>
 
@@ -24,6 +24,7 @@
 
 using namespace souffleur;
 using namespace souffleur::client;
+using namespace souffleur::net;
 using server::test::TestServer;
 using namespace std::chrono_literals;
 

@@ -69,7 +69,7 @@ public:
         m_process.terminate();
         m_process.waitForFinished(5000);
     }
-    client::ServerAddress address() const { return {"127.0.0.1", m_port.toStdString()}; }
+    net::ServerAddress address() const { return {"127.0.0.1", m_port.toStdString()}; }
     std::string deskToken() const { return m_deskToken.toStdString(); }
     bool running() const { return !m_port.isEmpty() && !m_deskToken.isEmpty(); }
 
@@ -81,7 +81,7 @@ private:
 
 // A desk on a data directory of its own, and its panel, shown.
 struct Panel {
-    Panel(const QString& dataDir, client::ServerAddress server, std::string token)
+    Panel(const QString& dataDir, net::ServerAddress server, std::string token)
         : desk(Desk::open(dataDir.toStdString(), std::move(server), std::move(token)).value())
         , window(*desk, Language::Dutch, dataDir + QStringLiteral("/panel.ini")) {
         window.show();
@@ -107,7 +107,7 @@ struct Panel {
 };
 
 // A server address where nothing listens: the desk works offline.
-client::ServerAddress nowhere() {
+net::ServerAddress nowhere() {
     return {"127.0.0.1", "9"};
 }
 

@@ -2,11 +2,11 @@
 // sync_client.h. Everything below runs on the client's one io_context
 // thread, so the flags need no locks; other threads reach in only through
 // asio::post (flushOutbox) and io_context::stop (stop).
-#include "http_detail.h"
-
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/net/async_http.h>
+#include <souffleur/net/websocket.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -15,21 +15,15 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
 #include <boost/json.hpp>
 
 #include <atomic>
 #include <random>
 #include <thread>
-#include <variant>
 
 namespace souffleur::client {
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace websocket = beast::websocket;
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
@@ -44,43 +38,6 @@ const char* syncStateName(SyncState state) {
     }
     return "unknown";
 }
-
-namespace {
-
-// The notify WebSocket, over plain TCP or TLS: visit() hands the stream to a
-// generic lambda, which must return the same type for both.
-class NotifySocket {
-public:
-    using Plain = websocket::stream<beast::tcp_stream>;
-    using Tls = websocket::stream<detail::TlsStream>;
-
-    explicit NotifySocket(const asio::any_io_executor& executor)
-        : m_ws(std::in_place_type<Plain>, executor) {}
-    NotifySocket(const asio::any_io_executor& executor, asio::ssl::context& tls)
-        : m_ws(std::in_place_type<Tls>, executor, tls) {}
-
-    template <class F>
-    decltype(auto) visit(F&& f) {
-        return std::visit(std::forward<F>(f), m_ws);
-    }
-    beast::tcp_stream& tcp() {
-        return visit([](auto& ws) -> beast::tcp_stream& { return beast::get_lowest_layer(ws); });
-    }
-    // The TLS layer, or null on a plain connection.
-    detail::TlsStream* tls() {
-        auto* ws = std::get_if<Tls>(&m_ws);
-        return ws ? &ws->next_layer() : nullptr;
-    }
-    void close() {
-        beast::error_code ignored;
-        tcp().socket().close(ignored);
-    }
-
-private:
-    std::variant<Plain, Tls> m_ws;
-};
-
-} // namespace
 
 class SyncClient::Impl {
 public:
@@ -111,7 +68,7 @@ public:
     SyncState state() const { return m_state.load(); }
 
 private:
-    using WebSocket = NotifySocket;
+    using WebSocket = net::WebSocket;
     static constexpr auto kToken = asio::as_tuple(asio::use_awaitable);
 
     void threadMain() {
@@ -123,7 +80,7 @@ private:
             return;
         }
         if (m_config.server.tls) {
-            auto tls = detail::tlsContext(m_config.server.caFile);
+            auto tls = net::tlsContext(m_config.server.caFile);
             if (!tls) {
                 log(tls.error());
                 return;
@@ -183,71 +140,41 @@ private:
     }
 
     asio::awaitable<std::expected<std::shared_ptr<WebSocket>, std::string>> connectNotify() {
-        auto executor = co_await asio::this_coro::executor;
-        asio::ip::tcp::resolver resolver(executor);
-        auto [resolveError, endpoints] =
-            co_await resolver.async_resolve(m_config.server.host, m_config.server.port, kToken);
-        if (resolveError) {
-            log("cannot resolve server: " + resolveError.message());
-            co_return std::unexpected(resolveError.message());
+        net::WebSocketOptions options{.target = "/api/v1/notify",
+                                      .token = m_config.token,
+                                      .userAgent = "souffleur-overlay",
+                                      .readMessageMax = 64 * 1024,
+                                      .connectTimeout = 10s,
+                                      .handshakeTimeout = 10s,
+                                      .idleTimeout = 60s};
+        auto ws = co_await WebSocket::connect(m_config.server, std::move(options), m_tls);
+        if (!ws) {
+            const auto& error = ws.error();
+            using Stage = net::WebSocketError::Stage;
+            if (error.stage == Stage::Resolve)
+                log("cannot resolve server: " + error.reason);
+            else if (error.stage == Stage::Handshake)
+                log("notify handshake refused: " + error.reason);
+            else
+                log(error.message); // "cannot connect to URL: ...", the TLS setup and handshake
+            co_return std::unexpected(error.reason);
         }
-        auto ws = m_tls ? std::make_shared<WebSocket>(executor, *m_tls)
-                        : std::make_shared<WebSocket>(executor);
-        ws->tcp().expires_after(10s);
-        auto [connectError, endpoint] = co_await ws->tcp().async_connect(endpoints, kToken);
-        if (connectError) {
-            log("cannot connect to " + m_config.server.toString() + ": " + connectError.message());
-            co_return std::unexpected(connectError.message());
-        }
-        if (auto* tls = ws->tls()) {
-            if (auto ok = detail::prepareTls(*tls, m_config.server.host); !ok) {
-                log(ok.error());
-                co_return std::unexpected(ok.error());
-            }
-            auto [tlsError] = co_await tls->async_handshake(asio::ssl::stream_base::client, kToken);
-            if (tlsError) {
-                log("TLS handshake with " + m_config.server.toString() +
-                    " failed: " + tlsError.message());
-                co_return std::unexpected(tlsError.message());
-            }
-        }
-        ws->tcp().expires_never();
-        ws->visit([this](auto& stream) {
-            stream.set_option(websocket::stream_base::timeout{10s, 60s, true});
-            stream.set_option(websocket::stream_base::decorator(
-                [token = m_config.token](websocket::request_type& req) {
-                    req.set(beast::http::field::authorization, "Bearer " + token);
-                    req.set(beast::http::field::user_agent, "souffleur-overlay");
-                }));
-            stream.read_message_max(64 * 1024);
-        });
-        const std::string host = m_config.server.host + ":" + m_config.server.port;
-        auto [handshakeError] = co_await ws->visit([&host](auto& stream) {
-            return stream.async_handshake(host, "/api/v1/notify", kToken);
-        });
-        if (handshakeError) {
-            log("notify handshake refused: " + handshakeError.message());
-            co_return std::unexpected(handshakeError.message());
-        }
-        co_return ws;
+        co_return std::make_shared<WebSocket>(std::move(*ws));
     }
 
     asio::awaitable<void> readNotices(std::shared_ptr<WebSocket> ws) {
-        beast::flat_buffer buffer;
         for (;;) {
-            auto [error, size] = co_await ws->visit(
-                [&buffer](auto& stream) { return stream.async_read(buffer, kToken); });
-            if (error) {
+            auto message = co_await ws->read();
+            if (!message) {
                 if (m_ws == ws) {
-                    log("notify connection lost: " + error.message());
+                    log("notify connection lost: " + message.error());
                     m_ws.reset();
                     wake();
                 }
                 co_return;
             }
             boost::system::error_code parseError;
-            const auto notice = json::parse(beast::buffers_to_string(buffer.data()), parseError);
-            buffer.consume(buffer.size());
+            const auto notice = json::parse(*message, parseError);
             const auto* object = notice.if_object();
             const auto* seq = object ? object->if_contains("seq") : nullptr;
             if (parseError || !seq || !seq->is_int64()) {
@@ -297,13 +224,14 @@ private:
             }
             // Named, not a braced temporary: GCC 12 miscompiles temporaries
             // passed by value into a co_await-ed coroutine (double free).
-            HttpRequest request{Method::Get,
-                                "/api/v1/changes?since=" + std::to_string(*cursor) + "&limit=100",
-                                m_config.token,
-                                {},
-                                {}};
+            net::HttpRequest request{net::Method::Get,
+                                     "/api/v1/changes?since=" + std::to_string(*cursor) +
+                                         "&limit=100",
+                                     m_config.token,
+                                     {},
+                                     {}};
             auto response =
-                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
+                co_await net::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response || response->status != 200) {
                 log("cannot pull changes: " +
                     (response ? "HTTP " + std::to_string(response->status) : response.error()));
@@ -348,10 +276,10 @@ private:
             }
             if (!*batch)
                 co_return true;
-            HttpRequest request{Method::Post, "/api/v1/records", m_config.token, (*batch)->body,
-                                "application/json"}; // named: see pull()
+            net::HttpRequest request{net::Method::Post, "/api/v1/records", m_config.token,
+                                     (*batch)->body, "application/json"}; // named: see pull()
             auto response =
-                co_await detail::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
+                co_await net::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
             if (!response) {
                 log("cannot send records: " + response.error());
                 co_return false;

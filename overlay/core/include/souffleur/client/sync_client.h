@@ -14,8 +14,8 @@
 // with random jitter, and resets once connected.
 #pragma once
 
-#include <souffleur/client/http.h>
 #include <souffleur/client/replica.h>
+#include <souffleur/net/http.h>
 
 #include <chrono>
 #include <cstdint>
@@ -30,7 +30,7 @@ enum class SyncState { Offline, Connecting, Online };
 const char* syncStateName(SyncState state);
 
 struct SyncConfig {
-    ServerAddress server;
+    net::ServerAddress server;
     std::string token;
     std::filesystem::path database; // the desk database (replica + outbox)
     ReplicaOptions replica;         // what the desk reads (replica.h)

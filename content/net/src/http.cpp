@@ -1,8 +1,7 @@
 // HTTP/1.1 client over Boost.Beast, plain or TLS: one request per connection,
 // a deadline on the whole exchange, a cap on the response size.
-#include "http_detail.h"
-
-#include <souffleur/client/http.h>
+#include <souffleur/net/async_http.h>
+#include <souffleur/net/http.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -19,7 +18,7 @@
 
 #include <optional>
 
-namespace souffleur::client {
+namespace souffleur::net {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -41,8 +40,6 @@ std::expected<ServerAddress, std::string> ServerAddress::parse(std::string_view 
         out.port = tls ? "443" : "80";
     return out;
 }
-
-namespace detail {
 
 std::expected<std::shared_ptr<asio::ssl::context>, std::string>
 tlsContext(const std::string& caFile) {
@@ -158,14 +155,12 @@ asyncRequest(ServerAddress server, HttpRequest request, std::chrono::millisecond
     co_return co_await exchange(tlsStream, server, std::move(request));
 }
 
-} // namespace detail
-
 std::expected<HttpResponse, std::string>
 request(const ServerAddress& server, const HttpRequest& req, std::chrono::milliseconds timeout) {
     asio::io_context context;
     std::optional<std::expected<HttpResponse, std::string>> result;
     asio::co_spawn(
-        context, detail::asyncRequest(server, req, timeout),
+        context, asyncRequest(server, req, timeout),
         [&result](const std::exception_ptr& error, std::expected<HttpResponse, std::string> r) {
             if (error)
                 result = std::unexpected(std::string("internal error"));
@@ -176,4 +171,4 @@ request(const ServerAddress& server, const HttpRequest& req, std::chrono::millis
     return result.value_or(std::unexpected(std::string("request did not complete")));
 }
 
-} // namespace souffleur::client
+} // namespace souffleur::net

@@ -1,6 +1,8 @@
-// A small HTTP client for talking to souffleur-server: the authoring tool uses
-// the blocking request(), the sync client its own asynchronous connection.
-// Beast stays behind this header.
+// souffleur::net: the HTTP client every Souffleur client shares (the desk's
+// sync client, the `souffleur` tool, the authoring studio). This header is the
+// blocking part, free of Asio and Beast: where the server is, a request, its
+// response, and request(). Asynchronous users take async_http.h and
+// websocket.h.
 #pragma once
 
 #include <chrono>
@@ -8,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace souffleur::client {
+namespace souffleur::net {
 
 // Where the server is: parsed from "http://127.0.0.1:8470" or
 // "https://souffleur.gemeente.example". Over https the server's certificate
@@ -47,4 +49,4 @@ std::expected<HttpResponse, std::string>
 request(const ServerAddress& server, const HttpRequest& request,
         std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
-} // namespace souffleur::client
+} // namespace souffleur::net
