@@ -39,6 +39,9 @@ Commands:
   token revoke --tenant T --account A   revoke every token of the account; its
                                         notify connections close shortly after
   audit --tenant T [--limit N]          the newest audit rows (default 50)
+  updates --tenant T [--days N]         desks that hold a guide or alert of a newer
+                                        format than they read: they need an update
+                                        (reports of the last N days, default 30)
   backup FILE                           a consistent copy of the whole store in FILE
                                         (new file; safe while the server runs)
   restore FILE                          replace the store by a backup (the server must
@@ -215,6 +218,8 @@ public:
             return revoke();
         if (is({"audit"}) && w.size() == 1)
             return audit();
+        if (is({"updates"}) && w.size() == 1)
+            return updates();
         if (is({"backup"}) && w.size() == 2)
             return backup(w[1]);
         m_err << "souffleur-server admin: unknown command\n\n" << kAdminUsage;
@@ -370,6 +375,36 @@ private:
             if (entry.count != 1)
                 m_out << " (x" << entry.count << ")";
             m_out << "  from " << entry.remote << "\n";
+        }
+        return kExitOk;
+    }
+
+    int updates() {
+        const auto daysText = option("--days");
+        const auto days = daysText ? number(*daysText) : std::optional<std::int64_t>(30);
+        if (!days || *days < 1 || *days > kMaxTokenDays) {
+            m_err << "souffleur-server admin: --days needs a number from 1 to " << kMaxTokenDays
+                  << "\n";
+            return kExitUsage;
+        }
+        auto tenant = requireTenant();
+        if (!tenant)
+            return failed(tenant.error());
+        auto reports = listUpdatesNeeded(m_db, *tenant, static_cast<int>(*days));
+        if (!reports)
+            return failed(reports.error());
+        if (reports->empty())
+            m_out << "no desk reported content it cannot show in the last " << *days << " days\n";
+        for (const auto& report : *reports) {
+            m_out << report.at << "  " << report.account;
+            if (!report.team.empty())
+                m_out << " (" << report.team << ")";
+            m_out << "  " << report.kind << " " << report.item << " revision " << report.revision
+                  << " needs format " << report.format << ", the desk reads up to "
+                  << report.reads;
+            if (!report.deskVersion.empty())
+                m_out << " (Souffleur " << report.deskVersion << ")";
+            m_out << "\n";
         }
         return kExitOk;
     }

@@ -129,14 +129,39 @@ Result<void> storeAars(Database& db, const Identity& who, Records aars) {
     return {};
 }
 
+// A desk that cannot show a guide or alert yet (a newer format): kept per desk
+// account and item, the newest report, for IT (`admin updates`).
+Result<void> storeUpdatesNeeded(Database& db, const Identity& who, Records reports) {
+    auto stmt = db.prepare(
+        "INSERT INTO updates_needed (tenant_id, account_id, team_id, kind, item_id, revision, "
+        "format, reads, desk_version, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (tenant_id, account_id, kind, item_id) DO UPDATE SET "
+        "revision = excluded.revision, format = excluded.format, reads = excluded.reads, "
+        "desk_version = excluded.desk_version, at = excluded.at, "
+        "received_at = excluded.received_at WHERE excluded.revision >= updates_needed.revision");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const std::string now = sql::isoNow();
+    for (const auto* report : reports) {
+        stmt->reset().bindAll(who.tenantId, who.accountId, who.teamId, report->text("kind"),
+                              report->text("item"), report->integer("revision"),
+                              report->integer("format"), report->integer("reads"),
+                              report->optionalText("desk"), report->text("at"), now);
+        if (auto ok = stmt->run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
 // Where each record type goes: one row per type of the protocol's table.
 using StoreFunction = Result<void> (*)(Database&, const Identity&, Records);
-constexpr std::array<std::pair<std::string_view, StoreFunction>, 5> kStores = {{
+constexpr std::array<std::pair<std::string_view, StoreFunction>, 6> kStores = {{
     {"event", storeEvents},
     {"feedback", storeFeedback},
     {"ack", storeAcks},
     {"logbook", storeLogbook},
     {"aar", storeAars},
+    {"update_needed", storeUpdatesNeeded},
 }};
 
 StoreFunction storeFor(std::string_view type) {
@@ -243,6 +268,28 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return Outcome(std::move(answer));
+}
+
+Result<std::vector<UpdateNeeded>> listUpdatesNeeded(Database& db, std::int64_t tenantId,
+                                                     int days) {
+    auto stmt = db.prepare(
+        "SELECT a.name, coalesce(t.name, ''), u.kind, u.item_id, u.revision, u.format, u.reads, "
+        "coalesce(u.desk_version, ''), u.at FROM updates_needed AS u "
+        "JOIN accounts AS a ON a.id = u.account_id LEFT JOIN teams AS t ON t.id = u.team_id "
+        "WHERE u.tenant_id = ? AND u.received_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) "
+        "ORDER BY u.received_at DESC, a.name",
+        tenantId, "-" + std::to_string(days) + " days");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<UpdateNeeded> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                       static_cast<int>(row.columnInt(4)), static_cast<int>(row.columnInt(5)),
+                       static_cast<int>(row.columnInt(6)), row.columnText(7), row.columnText(8)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
 }
 
 } // namespace souffleur::server

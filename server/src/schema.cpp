@@ -2,6 +2,8 @@
 // never edit one that has shipped.
 #include "schema.h"
 
+#include <souffleur/server/storage.h>
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -245,9 +247,33 @@ CREATE TABLE batch_answers (
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// v6: the desks that reported a guide or alert of a newer format than they
+// read (`update_needed` records): per desk account and item, the newest report.
+constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE updates_needed (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    team_id INTEGER REFERENCES teams(id),
+    kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    reads INTEGER NOT NULL,
+    desk_version TEXT,
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, account_id, kind, item_id)
+);
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3,
+                                    kSchemaV4, kSchemaV5, kSchemaV6};
 
 } // namespace
+
+int storeSchemaVersion() {
+    return static_cast<int>(kMigrations.size());
+}
 
 sqlite::Result<void> migrate(sqlite::Database& db) {
     auto version = db.queryInt("PRAGMA user_version");

@@ -219,7 +219,7 @@ TEST_CASE("Whatever the caller, a record with personal data never enters the out
     refused = outbox->enqueue(R"({"n":1})");
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().message == "record: \"type\" must be one of event, feedback, ack, "
-                                     "logbook, aar");
+                                     "logbook, aar, update_needed");
     CHECK(outbox->enqueue(logbookRecord({"Fotohokje kapot", "", "", now})).has_value());
     CHECK(outbox->pending().value() == 1);
 }

@@ -12,6 +12,7 @@
 #include <souffleur/net/http.h>
 #include <souffleur/protocol/records.h>
 #include <souffleur/server/admin.h>
+#include <souffleur/server/storage.h>
 
 #include <catch2/catch.hpp>
 
@@ -263,8 +264,24 @@ TEST_CASE("An older desk keeps a newer-format guide and shows it once it is upgr
         const auto pending = old.replica.pending().value();
         REQUIRE(pending.size() == 1);
         CHECK(pending[0].needsFormat == 2);
-        const std::lock_guard lock(old.logMutex);
-        CHECK(old.log.find("kept as pending") != std::string::npos);
+        {
+            const std::lock_guard lock(old.logMutex);
+            CHECK(old.log.find("kept as pending") != std::string::npos);
+        }
+        // The desk told the server, once, that it needs an update for it.
+        REQUIRE(eventually(
+            [&] { return server.queryInt("SELECT count(*) FROM updates_needed") == 1; }));
+        CHECK(old.pending() == 0);
+        auto db = server::openStore(server::databasePath(server.dataDir()));
+        REQUIRE(db.has_value());
+        const auto reports = server::listUpdatesNeeded(*db, 1, 30).value();
+        REQUIRE(reports.size() == 1);
+        CHECK(reports[0].account == "desk-a");
+        CHECK(reports[0].kind == "guide");
+        CHECK(reports[0].item == "t.new");
+        CHECK(reports[0].format == 2);
+        CHECK(reports[0].reads == 1);
+        CHECK(old.replica.unreportedUpdates().value().empty());
     }
     // The same desk database, opened by an upgraded build: shown, with no new download.
     Desk upgraded(server, server.deskA, "upgrade", std::nullopt, {}, false);

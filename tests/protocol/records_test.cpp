@@ -116,7 +116,8 @@ TEST_CASE("Malformed records are refused with a located reason", "[protocol][rec
               .starts_with("records[0]: \"kind\" must be one of wrong"));
     CHECK(refuse(kHead + R"(42]})") == "records[0]: a record must be a JSON object");
     CHECK(refuse(kHead + R"({"type": "gossip"}]})") ==
-          "records[0]: \"type\" must be one of event, feedback, ack, logbook, aar");
+          "records[0]: \"type\" must be one of event, feedback, ack, logbook, aar, "
+          "update_needed");
     CHECK(refuse(kHead + event + R"("event": "started", "revision": 0}]})")
               .starts_with("records[0]: \"revision\""));
     CHECK(refuse(kHead + R"({"type": "event", "id": "e", "session": "s", "guide": "g",
@@ -332,4 +333,28 @@ TEST_CASE("The answer to a batch names each refused record", "[protocol][records
     CHECK(old->refused.empty());
     CHECK_FALSE(parseAnswer("{}").has_value());
     CHECK_FALSE(parseAnswer(R"({"acked": 3, "refused": [{"id": "x"}]})").has_value());
+}
+
+TEST_CASE("update_needed: a desk that cannot show a newer format says so",
+          "[protocol][records][format]") {
+    const auto records = checked(kHead + R"(
+        {"type": "update_needed", "id": "u1", "at": "2026-12-03T08:00:00Z", "kind": "guide",
+         "item": "nl.x", "revision": 4, "format": 3, "reads": 2, "desk": "0.1.0"},
+        {"type": "update_needed", "id": "u2", "at": "2026-12-03T08:00:00Z", "kind": "alert",
+         "item": "nl.alert.y", "revision": 1, "format": 2, "reads": 1}]})");
+    REQUIRE(records.size() == 2);
+    REQUIRE(records[0].has_value());
+    CHECK(records[0]->integer("format") == 3);
+    CHECK(records[0]->text("desk") == "0.1.0");
+    REQUIRE(records[1].has_value());
+    CHECK_FALSE(records[1]->optionalText("desk").has_value());
+    CHECK_FALSE(records[1]->spec->teamRecord);
+
+    const std::string report = R"({"type": "update_needed", "id": "u", "at": "2026-12-03",
+        "item": "nl.x", "revision": 1, "reads": 1, )";
+    CHECK(refuse(kHead + report + R"("kind": "dita", "format": 2}]})") ==
+          "records[0]: \"kind\" must be one of guide, alert");
+    CHECK(refuse(kHead + report + R"("kind": "guide", "format": 1}]})") ==
+          "records[0]: \"format\" must be an integer from 2 to 2147483647");
+    CHECK(refuse(kHead + report + R"("kind": "guide"}]})") == "records[0]: \"format\" is missing");
 }

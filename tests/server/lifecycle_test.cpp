@@ -339,7 +339,8 @@ PRAGMA user_version = 1;
     auto db = souffleur::server::openStore(dir / "souffleur.sqlite");
     if (!db)
         FAIL(db.error().message);
-    CHECK(db->queryInt("PRAGMA user_version").value() == 5); // through v2 to the newest
+    CHECK(db->queryInt("PRAGMA user_version").value() ==
+          souffleur::server::storeSchemaVersion()); // through v2 to the newest
     CHECK(db->queryInt("SELECT revision FROM revisions WHERE state = 'published'").value() == 2);
     CHECK(db->queryInt("SELECT revision FROM revisions WHERE state = 'superseded'").value() == 1);
     CHECK(souffleur::server::currentGuideXml(*db, 1, "g").value() == "<y/>");

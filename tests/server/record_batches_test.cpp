@@ -76,7 +76,8 @@ TEST_CASE("Protocol 2: a batch with bad records stores the others and names each
                       "decision, back, skipped, escalated, finished, abandoned"},
                   {2, "records[2]: \"text\" holds what looks like a citizen's personal data "
                       "(bsn): remove it; nothing of this record was stored"},
-                  {4, "records[4]: \"type\" must be one of event, feedback, ack, logbook, aar"}});
+                  {4, "records[4]: \"type\" must be one of event, feedback, ack, logbook, aar, "
+                      "update_needed"}});
     CHECK(answer.json().at("refused").as_array()[1].at("id") == "l1");
     CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
     CHECK(server.queryInt("SELECT count(*) FROM feedback") == 1);

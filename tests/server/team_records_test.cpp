@@ -373,7 +373,7 @@ PRAGMA user_version = 2;
     auto db = openStore(dir / "souffleur.sqlite");
     if (!db)
         FAIL(db.error().message);
-    CHECK(db->queryInt("PRAGMA user_version").value() == 5);
+    CHECK(db->queryInt("PRAGMA user_version").value() == souffleur::server::storeSchemaVersion());
     CHECK(db->queryInt("SELECT last_batch FROM clients").value() == 4); // kept
     CHECK(db->queryInt("SELECT count(*) FROM logbook").value() == 0);
 

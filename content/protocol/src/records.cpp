@@ -93,6 +93,17 @@ constexpr std::array kAarFields = {id(),
                                    text("improve", kTeamTextLength, true),
                                    objects("actions", kMaxAarActions, kActionFields)};
 
+constexpr std::array<std::string_view, 2> kContentKinds = {"guide", "alert"};
+
+constexpr std::array kUpdateNeededFields = {id(),
+                                            timestamp("at"),
+                                            oneOf("kind", kContentKinds),
+                                            name("item", true),
+                                            revision(),
+                                            integer("format", 2, kMaxInt, true),
+                                            integer("reads", 1, kMaxInt, true),
+                                            name("desk")};
+
 std::optional<std::string> periodInOrder(const json::object& fields) {
     const auto from = optionalText(fields, "from");
     const auto to = optionalText(fields, "to");
@@ -101,7 +112,7 @@ std::optional<std::string> periodInOrder(const json::object& fields) {
     return std::nullopt;
 }
 
-constexpr std::array<RecordSpec, 5> kRecordTypes = {{
+constexpr std::array<RecordSpec, 6> kRecordTypes = {{
     {"event",
      "what a desk's step engine did: a session started, a step shown or done, a "
      "decision, back, skipped, escalated, finished or abandoned",
@@ -112,6 +123,9 @@ constexpr std::array<RecordSpec, 5> kRecordTypes = {{
     {"logbook", "a note in the team's logbook", kLogbookFields, true},
     {"aar", "an After Action Review of a team meeting: the four questions and the actions",
      kAarFields, true, periodInOrder},
+    {"update_needed",
+     "a desk holds a guide or alert of a newer format than it reads: it needs an update",
+     kUpdateNeededFields},
 }};
 
 // --- Validation -----------------------------------------------------------------

@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -105,6 +105,11 @@ constexpr std::array<std::string_view, 7> kMigrations = {
         needs_format INTEGER NOT NULL,
         received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         PRIMARY KEY (kind, id));
+    )sql",
+    // 8: whether the server was told that a pending item needs an update
+    // (an `update_needed` record in the outbox).
+    R"sql(
+    ALTER TABLE pending ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;
     )sql",
 };
 

@@ -126,4 +126,13 @@ std::string aarRecord(const AfterActionReview& review) {
     return boost::json::serialize(record);
 }
 
+std::string updateNeededRecord(const UpdateNeeded& report) {
+    boost::json::object record{{"type", "update_needed"},   {"id", newUuid()},
+                               {"at", isoTime(report.at)},  {"kind", report.kind},
+                               {"item", report.item},       {"revision", report.revision},
+                               {"format", report.format},   {"reads", report.reads}};
+    setIfGiven(record, "desk", report.deskVersion);
+    return boost::json::serialize(record);
+}
+
 } // namespace souffleur::client

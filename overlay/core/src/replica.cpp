@@ -125,9 +125,13 @@ sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
     return out;
 }
 
-sqlite::Result<std::vector<PendingEntry>> Replica::pending() {
-    auto stmt = m_db.prepare("SELECT kind, id, revision, title, reason, needs_format, received_at "
-                             "FROM pending ORDER BY received_at, kind, id");
+namespace {
+
+sqlite::Result<std::vector<PendingEntry>> pendingWhere(sqlite::Database& db,
+                                                       std::string_view condition) {
+    auto stmt = db.prepare("SELECT kind, id, revision, title, reason, needs_format, received_at "
+                           "FROM pending " +
+                           std::string(condition) + " ORDER BY received_at, kind, id");
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<PendingEntry> out;
@@ -139,6 +143,21 @@ sqlite::Result<std::vector<PendingEntry>> Replica::pending() {
     if (!read)
         return std::unexpected(read.error());
     return out;
+}
+
+} // namespace
+
+sqlite::Result<std::vector<PendingEntry>> Replica::pending() {
+    return pendingWhere(m_db, "");
+}
+
+sqlite::Result<std::vector<PendingEntry>> Replica::unreportedUpdates() {
+    return pendingWhere(m_db, "WHERE needs_format > 0 AND reported = 0");
+}
+
+sqlite::Result<void> Replica::markReported(const PendingEntry& entry) {
+    return m_db.execute("UPDATE pending SET reported = 1 WHERE kind = ? AND id = ? AND revision = ?",
+                        entry.kind, entry.id, entry.revision);
 }
 
 sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id) {

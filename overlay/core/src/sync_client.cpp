@@ -3,8 +3,10 @@
 // thread, so the flags need no locks; other threads reach in only through
 // asio::post (flushOutbox) and io_context::stop (stop).
 #include <souffleur/client/outbox.h>
+#include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
+#include <souffleur/version.h>
 #include <souffleur/net/async_http.h>
 #include <souffleur/net/websocket.h>
 
@@ -261,7 +263,35 @@ private:
                 m_callbacks.guidesChanged(page->lastSeq);
             if (!page->more) {
                 m_pulled = true;
+                reportUpdatesNeeded(); // what waits, also from before, once
                 co_return true;
+            }
+        }
+    }
+
+    // Tells the server, once per item, what this desk needs an update for:
+    // an `update_needed` record in the outbox (sent with the next batch).
+    void reportUpdatesNeeded() {
+        auto unreported = m_replica->unreportedUpdates();
+        if (!unreported) {
+            log("cannot read what waits for an update: " + unreported.error().message);
+            return;
+        }
+        for (const PendingEntry& entry : *unreported) {
+            const UpdateNeeded report{entry.kind,
+                                      entry.id,
+                                      entry.revision,
+                                      entry.needsFormat,
+                                      m_config.replica.maxFormat,
+                                      kVersion,
+                                      std::chrono::system_clock::now()};
+            if (auto stored = m_outbox->enqueue(updateNeededRecord(report)); !stored) {
+                log("cannot report an update needed: " + stored.error().message);
+                return;
+            }
+            if (auto marked = m_replica->markReported(entry); !marked) {
+                log("cannot mark an update needed as reported: " + marked.error().message);
+                return;
             }
         }
     }

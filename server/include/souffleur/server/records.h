@@ -36,4 +36,22 @@ sqlite::Result<std::expected<protocol::BatchAnswer, std::string>>
 applyRecords(sqlite::Database& db, const Identity& who, const protocol::Batch& batch,
              const CheckedRecords& records);
 
+// A desk's report that it cannot show a guide or alert yet: it holds a newer
+// format than it reads (docs/guide-format.md, "Format revisions").
+struct UpdateNeeded {
+    std::string account; // the desk account (a workstation, not a person)
+    std::string team;    // "" without a team
+    std::string kind;    // "guide" or "alert"
+    std::string item;
+    int revision = 0;
+    int format = 0;          // what the item needs
+    int reads = 0;           // what the desk reads
+    std::string deskVersion; // the desk's Souffleur version, "" when not said
+    std::string at;          // when the desk reported it (its clock)
+};
+
+// The tenant's reports of the last `days` days, newest first.
+sqlite::Result<std::vector<UpdateNeeded>> listUpdatesNeeded(sqlite::Database& db,
+                                                            std::int64_t tenantId, int days);
+
 } // namespace souffleur::server

@@ -50,6 +50,9 @@ private:
     int m_fd = -1;
 };
 
+// The schema version openStore() brings a store to (PRAGMA user_version).
+int storeSchemaVersion();
+
 // Opens (creating if missing) the store and migrates it to the current schema.
 sqlite::Result<sqlite::Database> openStore(const std::filesystem::path& file);
 

@@ -86,4 +86,18 @@ struct AfterActionReview {
 
 std::string aarRecord(const AfterActionReview& review);
 
+// This desk holds a guide or alert of a newer format than it reads (replica.h,
+// pending): the server keeps it for IT (`souffleur-server admin updates`).
+struct UpdateNeeded {
+    std::string kind; // "guide" or "alert"
+    std::string item;
+    int revision = 0;
+    int format = 0;          // what the item needs
+    int reads = 0;           // the newest format this desk reads
+    std::string deskVersion; // this desk's Souffleur version
+    std::chrono::system_clock::time_point at;
+};
+
+std::string updateNeededRecord(const UpdateNeeded& report);
+
 } // namespace souffleur::client

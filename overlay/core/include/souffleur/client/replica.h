@@ -89,6 +89,11 @@ public:
     sqlite::Result<std::vector<GuideEntry>> guides();
     // What the desk holds but cannot show yet, oldest first.
     sqlite::Result<std::vector<PendingEntry>> pending();
+    // The pending items of a newer format not yet reported to the server
+    // (an `update_needed` record each), and marking one reported.
+    sqlite::Result<std::vector<PendingEntry>> unreportedUpdates();
+    sqlite::Result<void> markReported(const PendingEntry& entry);
+    const ReplicaOptions& options() const { return m_options; }
     // Full-text search over the guides' title, tags, summary and step texts,
     // best first, at most `limit` (at most 50): every word of 2 or more
     // characters matches as a prefix, case and diacritics aside; when that
