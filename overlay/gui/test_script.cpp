@@ -19,7 +19,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 namespace souffleur::overlay {
 namespace {
@@ -27,61 +29,79 @@ namespace {
 constexpr int kTickMs = 50;
 constexpr int kDefaultTimeoutSeconds = 30;
 
-struct Syntax {
+constexpr int kAny = -1; // as a command's most arguments: any number
+
+// A row of the command table.
+struct CommandSpec {
+    std::string_view name;
     int minArgs;
-    int maxArgs; // -1: any number
+    int maxArgs;            // kAny: any number
+    std::string_view usage; // the arguments, as the list in test_script.h shows them
 };
 
-const std::map<QString, Syntax>& commandSyntax() {
-    static const std::map<QString, Syntax> syntax{
-        {QStringLiteral("wait-guide"), {1, 2}},
-        {QStringLiteral("open"), {1, 1}},
-        {QStringLiteral("expect-step"), {1, 1}},
-        {QStringLiteral("next"), {0, 0}},
-        {QStringLiteral("choose"), {1, 1}},
-        {QStringLiteral("back"), {0, 0}},
-        {QStringLiteral("abandon"), {0, 0}},
-        {QStringLiteral("feedback"), {1, -1}},
-        {QStringLiteral("feedback-refused"), {1, -1}},
-        {QStringLiteral("search"), {0, -1}},
-        {QStringLiteral("expect-first"), {1, 1}},
-        {QStringLiteral("open-first"), {0, 0}},
-        {QStringLiteral("wait-alert"), {1, 2}},
-        {QStringLiteral("acknowledge"), {1, 1}},
-        {QStringLiteral("wait-opened"), {1, 2}},
-        {QStringLiteral("wait-suggestion"), {1, 2}},
-        {QStringLiteral("show-hostile"), {1, 1}},
-        {QStringLiteral("citizen"), {1, 1}},
-        {QStringLiteral("expect-full-loads"), {1, 1}},
-        {QStringLiteral("expect-page"), {2, -1}},
-        {QStringLiteral("expect-inert"), {0, 0}},
-        {QStringLiteral("wait-hidden"), {0, 1}},
-        {QStringLiteral("wait-shown"), {0, 1}},
-        {QStringLiteral("wait-active"), {0, 1}},
-        {QStringLiteral("wait-file"), {1, 2}},
-        {QStringLiteral("keep-edge-free"), {1, 1}},
-        {QStringLiteral("expect-fits"), {0, 0}},
-        {QStringLiteral("expect-compact"), {0, 0}},
-        {QStringLiteral("expect-first-screen"), {0, 1}},
-        {QStringLiteral("expect-finished"), {0, 0}},
-        {QStringLiteral("wait-synced"), {0, 1}},
-        {QStringLiteral("wait-offline"), {0, 1}},
-        {QStringLiteral("expect-unsent"), {0, 0}},
-        {QStringLiteral("wait-loaded"), {0, 1}},
-        {QStringLiteral("screenshot"), {1, 1}},
-        {QStringLiteral("save-page"), {1, 1}},
-        {QStringLiteral("hide"), {0, 0}},
-        {QStringLiteral("expect-unread-alerts"), {1, 1}},
-        {QStringLiteral("place"), {1, 1}},
-        {QStringLiteral("expect-placed"), {1, 1}},
-        {QStringLiteral("drag-header"), {2, 2}},
-        {QStringLiteral("expect-at"), {2, 2}},
-        {QStringLiteral("pause"), {1, 1}},
-        {QStringLiteral("bench"), {2, 4}},
-        {QStringLiteral("print-shown"), {0, 1}},
-        {QStringLiteral("quit"), {0, 0}},
-    };
-    return syntax;
+// The command table: the commands of the list in test_script.h, in its order.
+constexpr CommandSpec kCommands[] = {
+    {"wait-guide", 1, 2, "ID [SECONDS]"},
+    {"open", 1, 1, "ID"},
+    {"expect-step", 1, 1, "STEP_ID"},
+    {"next", 0, 0, ""},
+    {"back", 0, 0, ""},
+    {"abandon", 0, 0, ""},
+    {"choose", 1, 1, "N"},
+    {"feedback", 1, kAny, "KIND TEXT... [| SUGGESTION...]"},
+    {"feedback-refused", 1, kAny, "KIND TEXT... [| SUGGESTION...]"},
+    {"search", 0, kAny, "TEXT..."},
+    {"expect-first", 1, 1, "ID"},
+    {"open-first", 0, 0, ""},
+    {"wait-alert", 1, 2, "ID [SECONDS]"},
+    {"acknowledge", 1, 1, "ID"},
+    {"expect-unread-alerts", 1, 1, "N"},
+    {"wait-suggestion", 1, 2, "ID [SECONDS]"},
+    {"wait-opened", 1, 2, "ID [SECONDS]"},
+    {"expect-full-loads", 1, 1, "N"},
+    {"citizen", 1, 1, "on|off"},
+    {"expect-page", 2, kAny, "has|lacks TEXT..."},
+    {"show-hostile", 1, 1, "URL"},
+    {"expect-inert", 0, 0, ""},
+    {"wait-hidden", 0, 1, "[SECONDS]"},
+    {"wait-shown", 0, 1, "[SECONDS]"},
+    {"wait-active", 0, 1, "[SECONDS]"},
+    {"wait-file", 1, 2, "PATH [SECONDS]"},
+    {"keep-edge-free", 1, 1, "on|off"},
+    {"expect-fits", 0, 0, ""},
+    {"expect-compact", 0, 0, ""},
+    {"expect-first-screen", 0, 1, "[SECONDS]"},
+    {"expect-finished", 0, 0, ""},
+    {"wait-synced", 0, 1, "[SECONDS]"},
+    {"wait-offline", 0, 1, "[SECONDS]"},
+    {"expect-unsent", 0, 0, ""},
+    {"wait-loaded", 0, 1, "[SECONDS]"},
+    {"screenshot", 1, 1, "FILE"},
+    {"save-page", 1, 1, "FILE"},
+    {"hide", 0, 0, ""},
+    {"place", 1, 1, "right|left|floating"},
+    {"expect-placed", 1, 1, "right|left|floating"},
+    {"drag-header", 2, 2, "DX DY"},
+    {"expect-at", 2, 2, "X Y"},
+    {"pause", 1, 1, "SECONDS"},
+    {"bench", 2, 4, "steps|toggle|open|external N [GUIDE GUIDE]"},
+    {"print-shown", 0, 1, "[SECONDS]"},
+    {"quit", 0, 0, ""},
+};
+
+constexpr bool wellFormed(const CommandSpec& command) {
+    return std::ranges::count(kCommands, command.name, &CommandSpec::name) == 1 &&
+           (command.maxArgs == kAny || command.minArgs <= command.maxArgs);
+}
+static_assert(std::ranges::all_of(kCommands, wellFormed),
+              "each command once, with no fewer arguments than it allows at most");
+
+// The command table's row for `name`, or null.
+const CommandSpec* findCommand(const QString& name) {
+    const auto* found = std::ranges::find_if(kCommands, [&name](const CommandSpec& command) {
+        return name == QLatin1String(command.name.data(), std::ssize(command.name));
+    });
+    return found == std::end(kCommands) ? nullptr : found;
 }
 
 std::optional<client::FeedbackKind> feedbackKind(const QString& name) {
@@ -194,13 +214,12 @@ std::expected<std::vector<TestScript::Command>, QString> TestScript::parse(const
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         const QStringList words = line.split(whitespace, Qt::SkipEmptyParts);
-        const auto syntax = commandSyntax().find(words.front());
-        if (syntax == commandSyntax().end())
+        const CommandSpec* spec = findCommand(words.front());
+        if (!spec)
             return std::unexpected(
                 QStringLiteral("line %1: unknown command %2").arg(lineNumber).arg(words.front()));
         const auto args = words.size() - 1;
-        if (args < syntax->second.minArgs ||
-            (syntax->second.maxArgs >= 0 && args > syntax->second.maxArgs))
+        if (args < spec->minArgs || (spec->maxArgs != kAny && args > spec->maxArgs))
             return std::unexpected(QStringLiteral("line %1: wrong number of arguments for %2")
                                        .arg(lineNumber)
                                        .arg(words.front()));

@@ -4,6 +4,10 @@
 // calling the same OverlayWindow functions as the buttons. Waiting commands
 // poll until their condition holds or their timeout passes; nothing blocks.
 //
+// The commands, as a script writes them. The command table in test_script.cpp
+// mirrors this list in its order: one row per command, with its name, how many
+// arguments it takes and its usage as shown here.
+//
 //   wait-guide ID [SECONDS]   until the replica holds guide ID (default 30 s)
 //   open ID                   open guide ID
 //   expect-step STEP_ID       the step on screen is STEP_ID
@@ -49,7 +53,8 @@
 //   screenshot FILE           a PNG of the panel, once painted
 //   save-page FILE            write the step page's HTML to FILE
 //   hide                      hide the panel (Esc)
-//   place right|left|floating the header's placement button, to that placement
+//   place right|left|floating
+//                             the header's placement button, to that placement
 //   expect-placed right|left|floating  the panel is there, at most a quarter
 //                             of the screen wide (docked: the full height)
 //   drag-header DX DY         drag the panel's header by DX, DY (mouse events):
