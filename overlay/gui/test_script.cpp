@@ -1,4 +1,7 @@
-// The test hook's script runner (see test_script.h).
+// The test hook's script runner (see test_script.h). In this file: the
+// command table, the parser and the tick that read it, then the commands, one
+// function each in the table's order, then what they share (waiting, the
+// header drag, the end of the script).
 #include "test_script.h"
 
 #include "bench_probe.h"
@@ -19,70 +22,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 namespace souffleur::overlay {
 namespace {
 
 constexpr int kTickMs = 50;
 constexpr int kDefaultTimeoutSeconds = 30;
-
-struct Syntax {
-    int minArgs;
-    int maxArgs; // -1: any number
-};
-
-const std::map<QString, Syntax>& commandSyntax() {
-    static const std::map<QString, Syntax> syntax{
-        {QStringLiteral("wait-guide"), {1, 2}},
-        {QStringLiteral("open"), {1, 1}},
-        {QStringLiteral("expect-step"), {1, 1}},
-        {QStringLiteral("next"), {0, 0}},
-        {QStringLiteral("choose"), {1, 1}},
-        {QStringLiteral("back"), {0, 0}},
-        {QStringLiteral("abandon"), {0, 0}},
-        {QStringLiteral("feedback"), {1, -1}},
-        {QStringLiteral("feedback-refused"), {1, -1}},
-        {QStringLiteral("search"), {0, -1}},
-        {QStringLiteral("expect-first"), {1, 1}},
-        {QStringLiteral("open-first"), {0, 0}},
-        {QStringLiteral("wait-alert"), {1, 2}},
-        {QStringLiteral("acknowledge"), {1, 1}},
-        {QStringLiteral("wait-opened"), {1, 2}},
-        {QStringLiteral("wait-suggestion"), {1, 2}},
-        {QStringLiteral("show-hostile"), {1, 1}},
-        {QStringLiteral("citizen"), {1, 1}},
-        {QStringLiteral("expect-full-loads"), {1, 1}},
-        {QStringLiteral("expect-page"), {2, -1}},
-        {QStringLiteral("expect-inert"), {0, 0}},
-        {QStringLiteral("wait-hidden"), {0, 1}},
-        {QStringLiteral("wait-shown"), {0, 1}},
-        {QStringLiteral("wait-active"), {0, 1}},
-        {QStringLiteral("wait-file"), {1, 2}},
-        {QStringLiteral("keep-edge-free"), {1, 1}},
-        {QStringLiteral("expect-fits"), {0, 0}},
-        {QStringLiteral("expect-compact"), {0, 0}},
-        {QStringLiteral("expect-first-screen"), {0, 1}},
-        {QStringLiteral("expect-finished"), {0, 0}},
-        {QStringLiteral("wait-synced"), {0, 1}},
-        {QStringLiteral("wait-offline"), {0, 1}},
-        {QStringLiteral("expect-unsent"), {0, 0}},
-        {QStringLiteral("wait-loaded"), {0, 1}},
-        {QStringLiteral("screenshot"), {1, 1}},
-        {QStringLiteral("save-page"), {1, 1}},
-        {QStringLiteral("hide"), {0, 0}},
-        {QStringLiteral("expect-unread-alerts"), {1, 1}},
-        {QStringLiteral("place"), {1, 1}},
-        {QStringLiteral("expect-placed"), {1, 1}},
-        {QStringLiteral("drag-header"), {2, 2}},
-        {QStringLiteral("expect-at"), {2, 2}},
-        {QStringLiteral("pause"), {1, 1}},
-        {QStringLiteral("bench"), {2, 4}},
-        {QStringLiteral("print-shown"), {0, 1}},
-        {QStringLiteral("quit"), {0, 0}},
-    };
-    return syntax;
-}
+constexpr int kAny = -1; // as a command's most arguments: any number
 
 std::optional<client::FeedbackKind> feedbackKind(const QString& name) {
     static const std::map<QString, client::FeedbackKind> kinds{
@@ -182,7 +131,109 @@ QString currentStepName(const Desk& desk) {
     return QStringLiteral("step %1").arg(QString::fromStdString(engine->currentStep().id));
 }
 
+// feedback's and feedback-refused's TEXT... [| SUGGESTION...]: the text, then
+// the suggestion if there is one.
+QStringList feedbackParts(const QStringList& args) {
+    return args.mid(1).join(QLatin1Char(' ')).split(QStringLiteral(" | "));
+}
+
+// place's and expect-placed's right|left|floating, or nullopt.
+std::optional<OverlayWindow::Placement> placementNamed(const QString& name) {
+    static const std::map<QString, OverlayWindow::Placement> placements{
+        {QStringLiteral("right"), OverlayWindow::Placement::Right},
+        {QStringLiteral("left"), OverlayWindow::Placement::Left},
+        {QStringLiteral("floating"), OverlayWindow::Placement::Floating},
+    };
+    const auto found = placements.find(name);
+    if (found == placements.end())
+        return std::nullopt;
+    return found->second;
+}
+
+// drag-header's DX DY and expect-at's X Y: two whole numbers, or nullopt.
+std::optional<QPoint> pointArgs(const QStringList& args) {
+    bool okX = false;
+    bool okY = false;
+    const int x = args[0].toInt(&okX);
+    const int y = args[1].toInt(&okY);
+    if (!okX || !okY)
+        return std::nullopt;
+    return QPoint(x, y);
+}
+
 } // namespace
+
+// A row of the command table.
+struct TestScript::CommandSpec {
+    std::string_view name;
+    int minArgs;
+    int maxArgs;            // kAny: any number
+    std::string_view usage; // the arguments, as the list in test_script.h shows them
+    std::expected<void, QString> (TestScript::*run)(const QStringList& args);
+};
+
+// The command table: the commands of the list in test_script.h, in its order.
+const TestScript::CommandSpec* TestScript::findCommand(const QString& name) {
+    static constexpr CommandSpec kCommands[] = {
+        {"wait-guide", 1, 2, "ID [SECONDS]", &TestScript::waitGuide},
+        {"open", 1, 1, "ID", &TestScript::open},
+        {"expect-step", 1, 1, "STEP_ID", &TestScript::expectStep},
+        {"next", 0, 0, "", &TestScript::next},
+        {"back", 0, 0, "", &TestScript::back},
+        {"abandon", 0, 0, "", &TestScript::abandon},
+        {"choose", 1, 1, "N", &TestScript::choose},
+        {"feedback", 1, kAny, "KIND TEXT... [| SUGGESTION...]", &TestScript::feedback},
+        {"feedback-refused", 1, kAny, "KIND TEXT... [| SUGGESTION...]",
+         &TestScript::feedbackRefused},
+        {"search", 0, kAny, "TEXT...", &TestScript::search},
+        {"expect-first", 1, 1, "ID", &TestScript::expectFirst},
+        {"open-first", 0, 0, "", &TestScript::openFirst},
+        {"wait-alert", 1, 2, "ID [SECONDS]", &TestScript::waitAlert},
+        {"acknowledge", 1, 1, "ID", &TestScript::acknowledge},
+        {"expect-unread-alerts", 1, 1, "N", &TestScript::expectUnreadAlerts},
+        {"wait-suggestion", 1, 2, "ID [SECONDS]", &TestScript::waitSuggestion},
+        {"wait-opened", 1, 2, "ID [SECONDS]", &TestScript::waitOpened},
+        {"expect-full-loads", 1, 1, "N", &TestScript::expectFullLoads},
+        {"citizen", 1, 1, "on|off", &TestScript::citizen},
+        {"expect-page", 2, kAny, "has|lacks TEXT...", &TestScript::expectPage},
+        {"show-hostile", 1, 1, "URL", &TestScript::showHostile},
+        {"expect-inert", 0, 0, "", &TestScript::expectInert},
+        {"wait-hidden", 0, 1, "[SECONDS]", &TestScript::waitHidden},
+        {"wait-shown", 0, 1, "[SECONDS]", &TestScript::waitShown},
+        {"wait-active", 0, 1, "[SECONDS]", &TestScript::waitActive},
+        {"wait-file", 1, 2, "PATH [SECONDS]", &TestScript::waitFile},
+        {"keep-edge-free", 1, 1, "on|off", &TestScript::keepEdgeFree},
+        {"expect-fits", 0, 0, "", &TestScript::expectFits},
+        {"expect-compact", 0, 0, "", &TestScript::expectCompact},
+        {"expect-first-screen", 0, 1, "[SECONDS]", &TestScript::expectFirstScreen},
+        {"expect-finished", 0, 0, "", &TestScript::expectFinished},
+        {"wait-synced", 0, 1, "[SECONDS]", &TestScript::waitSynced},
+        {"wait-offline", 0, 1, "[SECONDS]", &TestScript::waitOffline},
+        {"expect-unsent", 0, 0, "", &TestScript::expectUnsent},
+        {"wait-loaded", 0, 1, "[SECONDS]", &TestScript::waitLoaded},
+        {"screenshot", 1, 1, "FILE", &TestScript::screenshot},
+        {"save-page", 1, 1, "FILE", &TestScript::savePage},
+        {"hide", 0, 0, "", &TestScript::hide},
+        {"place", 1, 1, "right|left|floating", &TestScript::place},
+        {"expect-placed", 1, 1, "right|left|floating", &TestScript::expectPlaced},
+        {"drag-header", 2, 2, "DX DY", &TestScript::dragHeader},
+        {"expect-at", 2, 2, "X Y", &TestScript::expectAt},
+        {"pause", 1, 1, "SECONDS", &TestScript::pause},
+        {"bench", 2, 4, "steps|toggle|open|external N [GUIDE GUIDE]", &TestScript::bench},
+        {"print-shown", 0, 1, "[SECONDS]", &TestScript::printShown},
+        {"quit", 0, 0, "", &TestScript::quit},
+    };
+    constexpr auto wellFormed = [](const CommandSpec& command) {
+        return std::ranges::count(kCommands, command.name, &CommandSpec::name) == 1 &&
+               (command.maxArgs == kAny || command.minArgs <= command.maxArgs);
+    };
+    static_assert(std::ranges::all_of(kCommands, wellFormed),
+                  "each command once, with no fewer arguments than it allows at most");
+    const auto* found = std::ranges::find_if(kCommands, [&name](const CommandSpec& command) {
+        return name == QLatin1String(command.name.data(), std::ssize(command.name));
+    });
+    return found == std::end(kCommands) ? nullptr : found;
+}
 
 std::expected<std::vector<TestScript::Command>, QString> TestScript::parse(const QString& script) {
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
@@ -194,13 +245,12 @@ std::expected<std::vector<TestScript::Command>, QString> TestScript::parse(const
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         const QStringList words = line.split(whitespace, Qt::SkipEmptyParts);
-        const auto syntax = commandSyntax().find(words.front());
-        if (syntax == commandSyntax().end())
+        const CommandSpec* spec = findCommand(words.front());
+        if (!spec)
             return std::unexpected(
                 QStringLiteral("line %1: unknown command %2").arg(lineNumber).arg(words.front()));
         const auto args = words.size() - 1;
-        if (args < syntax->second.minArgs ||
-            (syntax->second.maxArgs >= 0 && args > syntax->second.maxArgs))
+        if (args < spec->minArgs || (spec->maxArgs != kAny && args > spec->maxArgs))
             return std::unexpected(QStringLiteral("line %1: wrong number of arguments for %2")
                                        .arg(lineNumber)
                                        .arg(words.front()));
@@ -252,10 +302,6 @@ void TestScript::tick() {
     const Command& command = m_commands[m_next];
     std::printf("script: %s\n", qPrintable(command.line));
     std::fflush(stdout);
-    if (command.words.front() == QLatin1String("quit")) {
-        finish(0);
-        return;
-    }
     if (auto result = run(command); !result) {
         fail(result.error());
         return;
@@ -265,305 +311,243 @@ void TestScript::tick() {
 }
 
 std::expected<void, QString> TestScript::run(const Command& command) {
-    const QString& name = command.words.front();
-    const QStringList args = command.words.mid(1);
+    const CommandSpec* spec = findCommand(command.words.front());
+    if (!spec) // parse() lets none through
+        return std::unexpected(QStringLiteral("unknown command %1").arg(command.words.front()));
+    return std::invoke(spec->run, *this, command.words.mid(1));
+}
+
+// The commands, in the table's order.
+
+std::expected<void, QString> TestScript::waitGuide(const QStringList& args) {
+    const std::string id = args[0].toStdString();
+    return waitUpTo(
+        args, 1, [this, id] { return m_desk.hasGuide(id); },
+        QStringLiteral("guide %1 not received").arg(args[0]));
+}
+
+std::expected<void, QString> TestScript::open(const QStringList& args) {
+    return m_window.openGuide(args[0].toStdString());
+}
+
+std::expected<void, QString> TestScript::expectStep(const QStringList& args) {
     const client::StepEngine* engine = m_desk.engine();
-
-    if (name == QLatin1String("wait-guide")) {
-        const std::string id = args[0].toStdString();
-        return waitUpTo(
-            args, 1, [this, id] { return m_desk.hasGuide(id); },
-            QStringLiteral("guide %1 not received").arg(args[0]));
-    } else if (name == QLatin1String("open")) {
-        return m_window.openGuide(args[0].toStdString());
-    } else if (name == QLatin1String("expect-step")) {
-        const bool there = engine && engine->state() == client::EngineState::Active &&
-                           engine->currentStep().id == args[0].toStdString();
-        if (!there)
-            return std::unexpected(
-                QStringLiteral("expected step %1, but %2").arg(args[0], currentStepName(m_desk)));
-    } else if (name == QLatin1String("next")) {
-        return m_window.next();
-    } else if (name == QLatin1String("choose")) {
-        const auto option = positive(args[0]);
-        if (!option)
-            return std::unexpected(QStringLiteral("N must be a positive number"));
-        return m_window.choose(static_cast<std::size_t>(*option - 1));
-    } else if (name == QLatin1String("back")) {
-        return m_window.back();
-    } else if (name == QLatin1String("abandon")) {
-        if (!engine)
-            return std::unexpected(QStringLiteral("no guide is open"));
-        m_window.stopGuide();
-    } else if (name == QLatin1String("feedback")) {
-        const auto kind = feedbackKind(args[0]);
-        if (!kind)
-            return std::unexpected(
-                QStringLiteral("unknown feedback kind %1 (wrong|unclear|outdated|tip)")
-                    .arg(args[0]));
-        const QStringList parts = args.mid(1).join(QLatin1Char(' ')).split(QStringLiteral(" | "));
-        return m_window.sendFeedback(*kind, parts[0], parts.value(1));
-    } else if (name == QLatin1String("feedback-refused")) {
-        const auto kind = feedbackKind(args[0]);
-        if (!kind)
-            return std::unexpected(QStringLiteral("unknown feedback kind %1").arg(args[0]));
-        const auto before = m_desk.pendingRecords();
-        const QStringList parts = args.mid(1).join(QLatin1Char(' ')).split(QStringLiteral(" | "));
-        if (m_window.sendFeedback(*kind, parts[0], parts.value(1)))
-            return std::unexpected(QStringLiteral("the feedback was accepted"));
-        if (m_desk.pendingRecords() != before)
-            return std::unexpected(QStringLiteral("the refused feedback was stored"));
-    } else if (name == QLatin1String("search")) {
-        m_window.setSearchText(args.join(QLatin1Char(' ')));
-    } else if (name == QLatin1String("expect-first")) {
-        const auto listed = m_window.listedGuides();
-        if (listed.empty() || listed.front() != args[0].toStdString())
-            return std::unexpected(QStringLiteral("expected %1 first in the list, but %2")
-                                       .arg(args[0], listed.empty()
-                                                         ? QStringLiteral("the list is empty")
-                                                         : QString::fromStdString(listed.front())));
-    } else if (name == QLatin1String("open-first")) {
-        return m_window.openFirstListed();
-    } else if (name == QLatin1String("wait-alert")) {
-        const std::string id = args[0].toStdString();
-        return waitUpTo(
-            args, 1,
-            [this, id] {
-                const auto alerts = m_desk.alerts();
-                return std::ranges::find(alerts, id, &client::AlertEntry::id) != alerts.end();
-            },
-            QStringLiteral("alert %1 not received").arg(args[0]));
-    } else if (name == QLatin1String("expect-full-loads")) {
-        const guide_view::GuideView& view = m_window.guideView();
-        bool ok = false;
-        const int expected = args[0].toInt(&ok);
-        if (!ok || view.fullLoads() != expected)
-            return std::unexpected(QStringLiteral("%1 full page loads, expected %2")
-                                       .arg(view.fullLoads())
-                                       .arg(args[0]));
-        std::printf("script: %d full page loads, %d pages swapped in place\n", view.fullLoads(),
-                    view.inPlaceUpdates());
-    } else if (name == QLatin1String("citizen")) {
-        if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
-            return std::unexpected(QStringLiteral("citizen takes on or off"));
-        m_window.setCitizenCanSee(args[0] == QLatin1String("on"));
-    } else if (name == QLatin1String("expect-page")) {
-        if (args[0] != QLatin1String("has") && args[0] != QLatin1String("lacks"))
-            return std::unexpected(QStringLiteral("expect-page takes has or lacks"));
-        const QString text = args.mid(1).join(QLatin1Char(' '));
-        const bool has = QString::fromUtf8(m_window.guideView().html()).contains(text);
-        if (has != (args[0] == QLatin1String("has")))
-            return std::unexpected(
-                QStringLiteral("the page %1 \"%2\"")
-                    .arg(has ? QStringLiteral("has") : QStringLiteral("lacks"), text));
-    } else if (name == QLatin1String("show-hostile")) {
-        // A guide view of its own, as the panel and the studio make one, with
-        // the page as it is: the view's own defences, past the sanitizer.
-        delete m_hostileView;
-        m_hostileView = new guide_view::GuideView();
-        m_hostileView->setAttribute(Qt::WA_QuitOnClose, false); // the panel is the application
-        m_hostileView->resize(m_window.size());
-        m_hostileView->show();
-        m_hostileView->loadHtml(hostilePage(args[0]));
-        // Let it load and try whatever it tries for a while.
-        const auto settled = QDeadlineTimer(2000);
-        waitFor([this, settled] { return m_hostileView->isLoaded() && settled.hasExpired(); }, 30,
-                QStringLiteral("the hostile page did not load within 30 s"));
-    } else if (name == QLatin1String("expect-inert")) {
-        if (!m_hostileView)
-            return std::unexpected(QStringLiteral("expect-inert needs show-hostile first"));
-        const guide_view::GuideView& view = *m_hostileView;
-        if (view.pageTitle() != QLatin1String("safe"))
-            return std::unexpected(
-                QStringLiteral("a script ran: the title is \"%1\"").arg(view.pageTitle()));
-        if (!view.onOwnPage())
-            return std::unexpected(
-                QStringLiteral("the page navigated to %1").arg(view.pageUrl().toString()));
-        // Most never reach the interceptor (no remote access from local
-        // content, no images); whatever did was blocked. The e2e test checks
-        // at the server that nothing arrived.
-        std::printf("script: %d requests blocked by the interceptor\n", view.blockedRequests());
-        delete m_hostileView;
-        m_hostileView = nullptr;
-    } else if (name == QLatin1String("wait-suggestion")) {
-        const std::string id = args[0].toStdString();
-        return waitUpTo(
-            args, 1, [this, id] { return m_window.suggestedGuide() == id; },
-            QStringLiteral("guide %1 not suggested").arg(args[0]));
-    } else if (name == QLatin1String("wait-opened")) {
-        const std::string id = args[0].toStdString();
-        return waitUpTo(
-            args, 1,
-            [this, id] {
-                const client::StepEngine* open = m_desk.engine();
-                return open && open->guide().id == id;
-            },
-            QStringLiteral("guide %1 not opened").arg(args[0]));
-    } else if (name == QLatin1String("wait-hidden") || name == QLatin1String("wait-shown")) {
-        const bool shown = name == QLatin1String("wait-shown");
-        return waitUpTo(
-            args, 0, [this, shown] { return m_window.isVisible() == shown; },
-            QStringLiteral("the panel not %1")
-                .arg(shown ? QStringLiteral("shown") : QStringLiteral("hidden")));
-    } else if (name == QLatin1String("wait-active")) {
-        return waitUpTo(
-            args, 0, [this] { return m_window.isVisible() && m_window.isActiveWindow(); },
-            QStringLiteral("the panel not shown with the keyboard focus"));
-    } else if (name == QLatin1String("wait-file")) {
-        const QString path = args[0];
-        return waitUpTo(
-            args, 1, [path] { return QFile::exists(path); },
-            QStringLiteral("no file %1").arg(path));
-    } else if (name == QLatin1String("keep-edge-free")) {
-        if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
-            return std::unexpected(QStringLiteral("keep-edge-free takes on or off"));
-        m_window.setKeepEdgeFree(args[0] == QLatin1String("on"));
-    } else if (name == QLatin1String("expect-fits")) {
-        if (const QStringList cut = cutTexts(m_window); !cut.isEmpty())
-            return std::unexpected(QStringLiteral("text cut off: ") +
-                                   cut.join(QStringLiteral("; ")));
-    } else if (name == QLatin1String("expect-compact")) {
-        return expectCompact();
-    } else if (name == QLatin1String("expect-first-screen")) {
-        return expectFirstScreen(args);
-    } else if (name == QLatin1String("acknowledge")) {
-        return m_window.acknowledgeAlert(args[0].toStdString());
-    } else if (name == QLatin1String("expect-finished")) {
-        if (!engine || engine->state() != client::EngineState::Finished)
-            return std::unexpected(
-                QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
-    } else if (name == QLatin1String("wait-offline")) {
-        return waitUpTo(
-            args, 0, [this] { return m_desk.syncState() != client::SyncState::Online; },
-            QStringLiteral("still online"));
-    } else if (name == QLatin1String("expect-unsent")) {
-        if (m_desk.pendingRecords() <= 0)
-            return std::unexpected(QStringLiteral("the outbox is empty"));
-        std::printf("script: %lld records wait in the outbox\n",
-                    static_cast<long long>(m_desk.pendingRecords()));
-    } else if (name == QLatin1String("wait-synced")) {
-        return waitUpTo(
-            args, 0,
-            [this] {
-                return m_desk.syncState() == client::SyncState::Online &&
-                       m_desk.pendingRecords() == 0;
-            },
-            QStringLiteral("not synced"));
-    } else if (name == QLatin1String("wait-loaded")) {
-        if (!engine)
-            return std::unexpected(QStringLiteral("no guide is open"));
-        return waitUpTo(
-            args, 0, [this] { return m_window.guideView().isLoaded(); },
-            QStringLiteral("step page not loaded"));
-    } else if (name == QLatin1String("save-page")) {
-        QFile file(args[0]);
-        if (!file.open(QIODevice::WriteOnly) || file.write(m_window.guideView().html()) < 0)
-            return std::unexpected(
-                QStringLiteral("cannot write %1: %2").arg(args[0], file.errorString()));
-    } else if (name == QLatin1String("place") || name == QLatin1String("expect-placed")) {
-        static const std::map<QString, OverlayWindow::Placement> placements{
-            {QStringLiteral("right"), OverlayWindow::Placement::Right},
-            {QStringLiteral("left"), OverlayWindow::Placement::Left},
-            {QStringLiteral("floating"), OverlayWindow::Placement::Floating},
-        };
-        const auto placement = placements.find(args[0]);
-        if (placement == placements.end())
-            return std::unexpected(QStringLiteral("%1 takes right, left or floating").arg(name));
-        if (name == QLatin1String("place")) {
-            m_window.setPlacement(placement->second);
-            return {};
-        }
-        return expectPlaced(args[0], placement->second);
-    } else if (name == QLatin1String("drag-header") || name == QLatin1String("expect-at")) {
-        bool okX = false;
-        bool okY = false;
-        const int x = args[0].toInt(&okX);
-        const int y = args[1].toInt(&okY);
-        if (!okX || !okY)
-            return std::unexpected(QStringLiteral("%1 takes two whole numbers").arg(name));
-        if (name == QLatin1String("drag-header")) {
-            // The window system moves the window a moment later.
-            const QPoint target = m_window.pos() + QPoint(x, y);
-            dragHeader(x, y);
-            waitFor([this, target] { return m_window.pos() == target; }, 5,
-                    QStringLiteral("the drag did not move the panel to %1,%2")
-                        .arg(target.x())
-                        .arg(target.y()),
-                    [target]() -> std::expected<void, QString> {
-                        std::printf("script: the panel is at %d,%d\n", target.x(), target.y());
-                        return {};
-                    });
-        } else if (m_window.pos() != QPoint(x, y)) {
-            return std::unexpected(QStringLiteral("the panel is at %1,%2, not %3,%4")
-                                       .arg(m_window.pos().x())
-                                       .arg(m_window.pos().y())
-                                       .arg(x)
-                                       .arg(y));
-        }
-    } else if (name == QLatin1String("expect-unread-alerts")) {
-        bool ok = false;
-        const int expected = args[0].toInt(&ok);
-        if (!ok || m_window.unreadAlerts() != expected)
-            return std::unexpected(QStringLiteral("%1 unread alerts, expected %2")
-                                       .arg(m_window.unreadAlerts())
-                                       .arg(args[0]));
-    } else if (name == QLatin1String("hide")) {
-        m_window.hidePanel();
-    } else if (name == QLatin1String("pause")) {
-        const auto seconds = positive(args[0]);
-        if (!seconds)
-            return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
-        const QDeadlineTimer over{std::chrono::seconds(*seconds)};
-        waitFor([over] { return over.hasExpired(); }, *seconds + 1, QStringLiteral("pause"));
-    } else if (name == QLatin1String("bench")) {
-        return startBench(args);
-    } else if (name == QLatin1String("print-shown")) {
-        const auto seconds = secondsArg(args, 0);
-        if (!seconds)
-            return std::unexpected(seconds.error());
-        waitFor([this] { return m_firstPaintUs != 0; }, *seconds,
-                QStringLiteral("no page painted within %1 s").arg(*seconds),
-                [this]() -> std::expected<void, QString> {
-                    std::printf("bench: shown-at-us %lld\n",
-                                static_cast<long long>(m_firstPaintUs));
-                    std::fflush(stdout);
-                    return {};
-                });
-    } else if (name == QLatin1String("screenshot")) {
-        const QDeadlineTimer settled(kPaintSettleMs);
-        const QString& file = args[0];
-        waitFor([settled] { return settled.hasExpired(); }, kDefaultTimeoutSeconds,
-                QStringLiteral("screenshot not taken"),
-                [this, file] { return saveScreenshot(m_window, file); });
-    }
+    const bool there = engine && engine->state() == client::EngineState::Active &&
+                       engine->currentStep().id == args[0].toStdString();
+    if (!there)
+        return std::unexpected(
+            QStringLiteral("expected step %1, but %2").arg(args[0], currentStepName(m_desk)));
     return {};
 }
 
-std::expected<void, QString> TestScript::expectPlaced(const QString& name,
-                                                      OverlayWindow::Placement placement) {
-    const QScreen* screen = m_window.screen();
-    const QRect area = screen ? screen->availableGeometry() : QRect();
-    const QRect at = m_window.geometry();
-    const bool left = at.left() == area.left() && at.height() == area.height();
-    const bool right = at.right() == area.right() && at.height() == area.height();
-    const bool there = m_window.placement() == placement &&
-                       (placement == OverlayWindow::Placement::Left    ? left
-                        : placement == OverlayWindow::Placement::Right ? right
-                                                                       : !left && !right);
-    if (!there || at.width() > area.width() / 4)
-        return std::unexpected(QStringLiteral("the panel is not placed %1: it is at %2,%3 %4x%5 "
-                                              "on a screen of %6x%7")
-                                   .arg(name)
-                                   .arg(at.x())
-                                   .arg(at.y())
-                                   .arg(at.width())
-                                   .arg(at.height())
-                                   .arg(area.width())
-                                   .arg(area.height()));
+std::expected<void, QString> TestScript::next(const QStringList&) {
+    return m_window.next();
+}
+
+std::expected<void, QString> TestScript::back(const QStringList&) {
+    return m_window.back();
+}
+
+std::expected<void, QString> TestScript::abandon(const QStringList&) {
+    if (!m_desk.engine())
+        return std::unexpected(QStringLiteral("no guide is open"));
+    m_window.stopGuide();
     return {};
 }
 
-std::expected<void, QString> TestScript::expectCompact() {
+std::expected<void, QString> TestScript::choose(const QStringList& args) {
+    const auto option = positive(args[0]);
+    if (!option)
+        return std::unexpected(QStringLiteral("N must be a positive number"));
+    return m_window.choose(static_cast<std::size_t>(*option - 1));
+}
+
+std::expected<void, QString> TestScript::feedback(const QStringList& args) {
+    const auto kind = feedbackKind(args[0]);
+    if (!kind)
+        return std::unexpected(
+            QStringLiteral("unknown feedback kind %1 (wrong|unclear|outdated|tip)").arg(args[0]));
+    const QStringList parts = feedbackParts(args);
+    return m_window.sendFeedback(*kind, parts[0], parts.value(1));
+}
+
+std::expected<void, QString> TestScript::feedbackRefused(const QStringList& args) {
+    const auto kind = feedbackKind(args[0]);
+    if (!kind)
+        return std::unexpected(QStringLiteral("unknown feedback kind %1").arg(args[0]));
+    const auto before = m_desk.pendingRecords();
+    const QStringList parts = feedbackParts(args);
+    if (m_window.sendFeedback(*kind, parts[0], parts.value(1)))
+        return std::unexpected(QStringLiteral("the feedback was accepted"));
+    if (m_desk.pendingRecords() != before)
+        return std::unexpected(QStringLiteral("the refused feedback was stored"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::search(const QStringList& args) {
+    m_window.setSearchText(args.join(QLatin1Char(' ')));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectFirst(const QStringList& args) {
+    const auto listed = m_window.listedGuides();
+    if (listed.empty() || listed.front() != args[0].toStdString())
+        return std::unexpected(QStringLiteral("expected %1 first in the list, but %2")
+                                   .arg(args[0], listed.empty()
+                                                     ? QStringLiteral("the list is empty")
+                                                     : QString::fromStdString(listed.front())));
+    return {};
+}
+
+std::expected<void, QString> TestScript::openFirst(const QStringList&) {
+    return m_window.openFirstListed();
+}
+
+std::expected<void, QString> TestScript::waitAlert(const QStringList& args) {
+    const std::string id = args[0].toStdString();
+    return waitUpTo(
+        args, 1,
+        [this, id] {
+            const auto alerts = m_desk.alerts();
+            return std::ranges::find(alerts, id, &client::AlertEntry::id) != alerts.end();
+        },
+        QStringLiteral("alert %1 not received").arg(args[0]));
+}
+
+std::expected<void, QString> TestScript::acknowledge(const QStringList& args) {
+    return m_window.acknowledgeAlert(args[0].toStdString());
+}
+
+std::expected<void, QString> TestScript::expectUnreadAlerts(const QStringList& args) {
+    bool ok = false;
+    const int expected = args[0].toInt(&ok);
+    if (!ok || m_window.unreadAlerts() != expected)
+        return std::unexpected(QStringLiteral("%1 unread alerts, expected %2")
+                                   .arg(m_window.unreadAlerts())
+                                   .arg(args[0]));
+    return {};
+}
+
+std::expected<void, QString> TestScript::waitSuggestion(const QStringList& args) {
+    const std::string id = args[0].toStdString();
+    return waitUpTo(
+        args, 1, [this, id] { return m_window.suggestedGuide() == id; },
+        QStringLiteral("guide %1 not suggested").arg(args[0]));
+}
+
+std::expected<void, QString> TestScript::waitOpened(const QStringList& args) {
+    const std::string id = args[0].toStdString();
+    return waitUpTo(
+        args, 1,
+        [this, id] {
+            const client::StepEngine* open = m_desk.engine();
+            return open && open->guide().id == id;
+        },
+        QStringLiteral("guide %1 not opened").arg(args[0]));
+}
+
+std::expected<void, QString> TestScript::expectFullLoads(const QStringList& args) {
+    const guide_view::GuideView& view = m_window.guideView();
+    bool ok = false;
+    const int expected = args[0].toInt(&ok);
+    if (!ok || view.fullLoads() != expected)
+        return std::unexpected(
+            QStringLiteral("%1 full page loads, expected %2").arg(view.fullLoads()).arg(args[0]));
+    std::printf("script: %d full page loads, %d pages swapped in place\n", view.fullLoads(),
+                view.inPlaceUpdates());
+    return {};
+}
+
+std::expected<void, QString> TestScript::citizen(const QStringList& args) {
+    if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
+        return std::unexpected(QStringLiteral("citizen takes on or off"));
+    m_window.setCitizenCanSee(args[0] == QLatin1String("on"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectPage(const QStringList& args) {
+    if (args[0] != QLatin1String("has") && args[0] != QLatin1String("lacks"))
+        return std::unexpected(QStringLiteral("expect-page takes has or lacks"));
+    const QString text = args.mid(1).join(QLatin1Char(' '));
+    const bool has = QString::fromUtf8(m_window.guideView().html()).contains(text);
+    if (has != (args[0] == QLatin1String("has")))
+        return std::unexpected(
+            QStringLiteral("the page %1 \"%2\"")
+                .arg(has ? QStringLiteral("has") : QStringLiteral("lacks"), text));
+    return {};
+}
+
+std::expected<void, QString> TestScript::showHostile(const QStringList& args) {
+    // A guide view of its own, as the panel and the studio make one, with
+    // the page as it is: the view's own defences, past the sanitizer.
+    delete m_hostileView;
+    m_hostileView = new guide_view::GuideView();
+    m_hostileView->setAttribute(Qt::WA_QuitOnClose, false); // the panel is the application
+    m_hostileView->resize(m_window.size());
+    m_hostileView->show();
+    m_hostileView->loadHtml(hostilePage(args[0]));
+    // Let it load and try whatever it tries for a while.
+    const auto settled = QDeadlineTimer(2000);
+    waitFor([this, settled] { return m_hostileView->isLoaded() && settled.hasExpired(); }, 30,
+            QStringLiteral("the hostile page did not load within 30 s"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectInert(const QStringList&) {
+    if (!m_hostileView)
+        return std::unexpected(QStringLiteral("expect-inert needs show-hostile first"));
+    const guide_view::GuideView& view = *m_hostileView;
+    if (view.pageTitle() != QLatin1String("safe"))
+        return std::unexpected(
+            QStringLiteral("a script ran: the title is \"%1\"").arg(view.pageTitle()));
+    if (!view.onOwnPage())
+        return std::unexpected(
+            QStringLiteral("the page navigated to %1").arg(view.pageUrl().toString()));
+    // Most never reach the interceptor (no remote access from local
+    // content, no images); whatever did was blocked. The e2e test checks
+    // at the server that nothing arrived.
+    std::printf("script: %d requests blocked by the interceptor\n", view.blockedRequests());
+    delete m_hostileView;
+    m_hostileView = nullptr;
+    return {};
+}
+
+std::expected<void, QString> TestScript::waitHidden(const QStringList& args) {
+    return waitUpTo(
+        args, 0, [this] { return !m_window.isVisible(); }, QStringLiteral("the panel not hidden"));
+}
+
+std::expected<void, QString> TestScript::waitShown(const QStringList& args) {
+    return waitUpTo(
+        args, 0, [this] { return m_window.isVisible(); }, QStringLiteral("the panel not shown"));
+}
+
+std::expected<void, QString> TestScript::waitActive(const QStringList& args) {
+    return waitUpTo(
+        args, 0, [this] { return m_window.isVisible() && m_window.isActiveWindow(); },
+        QStringLiteral("the panel not shown with the keyboard focus"));
+}
+
+std::expected<void, QString> TestScript::waitFile(const QStringList& args) {
+    const QString path = args[0];
+    return waitUpTo(
+        args, 1, [path] { return QFile::exists(path); }, QStringLiteral("no file %1").arg(path));
+}
+
+std::expected<void, QString> TestScript::keepEdgeFree(const QStringList& args) {
+    if (args[0] != QLatin1String("on") && args[0] != QLatin1String("off"))
+        return std::unexpected(QStringLiteral("keep-edge-free takes on or off"));
+    m_window.setKeepEdgeFree(args[0] == QLatin1String("on"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectFits(const QStringList&) {
+    if (const QStringList cut = cutTexts(m_window); !cut.isEmpty())
+        return std::unexpected(QStringLiteral("text cut off: ") + cut.join(QStringLiteral("; ")));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectCompact(const QStringList&) {
     // The header on one line; unread alerts, folded, on one line too.
     const int line = m_window.fontMetrics().height();
     if (const auto* header = m_window.findChild<QWidget*>(QStringLiteral("header"));
@@ -610,7 +594,141 @@ std::expected<void, QString> TestScript::expectFirstScreen(const QStringList& ar
         });
 }
 
-std::expected<void, QString> TestScript::startBench(const QStringList& args) {
+std::expected<void, QString> TestScript::expectFinished(const QStringList&) {
+    const client::StepEngine* engine = m_desk.engine();
+    if (!engine || engine->state() != client::EngineState::Finished)
+        return std::unexpected(
+            QStringLiteral("expected the guide finished, but %1").arg(currentStepName(m_desk)));
+    return {};
+}
+
+std::expected<void, QString> TestScript::waitSynced(const QStringList& args) {
+    return waitUpTo(
+        args, 0,
+        [this] {
+            return m_desk.syncState() == client::SyncState::Online && m_desk.pendingRecords() == 0;
+        },
+        QStringLiteral("not synced"));
+}
+
+std::expected<void, QString> TestScript::waitOffline(const QStringList& args) {
+    return waitUpTo(
+        args, 0, [this] { return m_desk.syncState() != client::SyncState::Online; },
+        QStringLiteral("still online"));
+}
+
+std::expected<void, QString> TestScript::expectUnsent(const QStringList&) {
+    if (m_desk.pendingRecords() <= 0)
+        return std::unexpected(QStringLiteral("the outbox is empty"));
+    std::printf("script: %lld records wait in the outbox\n",
+                static_cast<long long>(m_desk.pendingRecords()));
+    return {};
+}
+
+std::expected<void, QString> TestScript::waitLoaded(const QStringList& args) {
+    if (!m_desk.engine())
+        return std::unexpected(QStringLiteral("no guide is open"));
+    return waitUpTo(
+        args, 0, [this] { return m_window.guideView().isLoaded(); },
+        QStringLiteral("step page not loaded"));
+}
+
+std::expected<void, QString> TestScript::screenshot(const QStringList& args) {
+    const QDeadlineTimer settled(kPaintSettleMs);
+    const QString& file = args[0];
+    waitFor([settled] { return settled.hasExpired(); }, kDefaultTimeoutSeconds,
+            QStringLiteral("screenshot not taken"),
+            [this, file] { return saveScreenshot(m_window, file); });
+    return {};
+}
+
+std::expected<void, QString> TestScript::savePage(const QStringList& args) {
+    QFile file(args[0]);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_window.guideView().html()) < 0)
+        return std::unexpected(
+            QStringLiteral("cannot write %1: %2").arg(args[0], file.errorString()));
+    return {};
+}
+
+std::expected<void, QString> TestScript::hide(const QStringList&) {
+    m_window.hidePanel();
+    return {};
+}
+
+std::expected<void, QString> TestScript::place(const QStringList& args) {
+    const auto placement = placementNamed(args[0]);
+    if (!placement)
+        return std::unexpected(QStringLiteral("place takes right, left or floating"));
+    m_window.setPlacement(*placement);
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectPlaced(const QStringList& args) {
+    const auto placement = placementNamed(args[0]);
+    if (!placement)
+        return std::unexpected(QStringLiteral("expect-placed takes right, left or floating"));
+    const QScreen* screen = m_window.screen();
+    const QRect area = screen ? screen->availableGeometry() : QRect();
+    const QRect at = m_window.geometry();
+    const bool left = at.left() == area.left() && at.height() == area.height();
+    const bool right = at.right() == area.right() && at.height() == area.height();
+    const bool there = m_window.placement() == *placement &&
+                       (*placement == OverlayWindow::Placement::Left    ? left
+                        : *placement == OverlayWindow::Placement::Right ? right
+                                                                        : !left && !right);
+    if (!there || at.width() > area.width() / 4)
+        return std::unexpected(QStringLiteral("the panel is not placed %1: it is at %2,%3 %4x%5 "
+                                              "on a screen of %6x%7")
+                                   .arg(args[0])
+                                   .arg(at.x())
+                                   .arg(at.y())
+                                   .arg(at.width())
+                                   .arg(at.height())
+                                   .arg(area.width())
+                                   .arg(area.height()));
+    return {};
+}
+
+std::expected<void, QString> TestScript::dragHeader(const QStringList& args) {
+    const auto offset = pointArgs(args);
+    if (!offset)
+        return std::unexpected(QStringLiteral("drag-header takes two whole numbers"));
+    // The window system moves the window a moment later.
+    const QPoint target = m_window.pos() + *offset;
+    dragHeaderBy(offset->x(), offset->y());
+    waitFor(
+        [this, target] { return m_window.pos() == target; }, 5,
+        QStringLiteral("the drag did not move the panel to %1,%2").arg(target.x()).arg(target.y()),
+        [target]() -> std::expected<void, QString> {
+            std::printf("script: the panel is at %d,%d\n", target.x(), target.y());
+            return {};
+        });
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectAt(const QStringList& args) {
+    const auto at = pointArgs(args);
+    if (!at)
+        return std::unexpected(QStringLiteral("expect-at takes two whole numbers"));
+    if (m_window.pos() != *at)
+        return std::unexpected(QStringLiteral("the panel is at %1,%2, not %3,%4")
+                                   .arg(m_window.pos().x())
+                                   .arg(m_window.pos().y())
+                                   .arg(at->x())
+                                   .arg(at->y()));
+    return {};
+}
+
+std::expected<void, QString> TestScript::pause(const QStringList& args) {
+    const auto seconds = positive(args[0]);
+    if (!seconds)
+        return std::unexpected(QStringLiteral("SECONDS must be a positive number"));
+    const QDeadlineTimer over{std::chrono::seconds(*seconds)};
+    waitFor([over] { return over.hasExpired(); }, *seconds + 1, QStringLiteral("pause"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::bench(const QStringList& args) {
     static const std::map<QString, BenchProbe::Kind> kinds{
         {QStringLiteral("steps"), BenchProbe::Kind::Steps},
         {QStringLiteral("toggle"), BenchProbe::Kind::Toggle},
@@ -652,6 +770,23 @@ std::expected<void, QString> TestScript::startBench(const QStringList& args) {
     return {};
 }
 
+std::expected<void, QString> TestScript::printShown(const QStringList& args) {
+    return waitUpTo(
+        args, 0, [this] { return m_firstPaintUs != 0; }, QStringLiteral("no page painted"),
+        [this]() -> std::expected<void, QString> {
+            std::printf("bench: shown-at-us %lld\n", static_cast<long long>(m_firstPaintUs));
+            std::fflush(stdout);
+            return {};
+        });
+}
+
+std::expected<void, QString> TestScript::quit(const QStringList&) {
+    finish(0);
+    return {};
+}
+
+// What the commands share.
+
 std::expected<void, QString>
 TestScript::waitUpTo(const QStringList& args, qsizetype index, std::function<bool()> done,
                      const QString& what, std::function<std::expected<void, QString>()> then) {
@@ -669,7 +804,7 @@ void TestScript::waitFor(std::function<bool()> done, int seconds, QString timeou
                   std::move(timeoutMessage), std::move(then)};
 }
 
-void TestScript::dragHeader(int dx, int dy) {
+void TestScript::dragHeaderBy(int dx, int dy) {
     auto* header = m_window.findChild<QWidget*>(QStringLiteral("header"));
     if (!header)
         return;

@@ -4,6 +4,13 @@
 // calling the same OverlayWindow functions as the buttons. Waiting commands
 // poll until their condition holds or their timeout passes; nothing blocks.
 //
+// The commands, as a script writes them. The command table in test_script.cpp
+// mirrors this list in its order: one row per command, with its name, how many
+// arguments it takes, its usage as shown here, and the member function that
+// runs it, named after it (wait-guide: waitGuide). A new command is a line
+// here, a row in the table, and its function (declared below, defined in the
+// table's order).
+//
 //   wait-guide ID [SECONDS]   until the replica holds guide ID (default 30 s)
 //   open ID                   open guide ID
 //   expect-step STEP_ID       the step on screen is STEP_ID
@@ -49,7 +56,8 @@
 //   screenshot FILE           a PNG of the panel, once painted
 //   save-page FILE            write the step page's HTML to FILE
 //   hide                      hide the panel (Esc)
-//   place right|left|floating the header's placement button, to that placement
+//   place right|left|floating
+//                             the header's placement button, to that placement
 //   expect-placed right|left|floating  the panel is there, at most a quarter
 //                             of the screen wide (docked: the full height)
 //   drag-header DX DY         drag the panel's header by DX, DY (mouse events):
@@ -122,25 +130,73 @@ private:
         QString timeoutMessage;
         std::function<std::expected<void, QString>()> then;
     };
+    // A row of the command table (test_script.cpp).
+    struct CommandSpec;
 
+    // The command table's row for `name`, or null.
+    static const CommandSpec* findCommand(const QString& name);
     void tick();
     // Starts one command: it fails, completes, or sets m_wait.
     std::expected<void, QString> run(const Command& command);
+
+    // The commands, in the order of the list above; `args` are the words after
+    // the name, as many as the table allows.
+    std::expected<void, QString> waitGuide(const QStringList& args);
+    std::expected<void, QString> open(const QStringList& args);
+    std::expected<void, QString> expectStep(const QStringList& args);
+    std::expected<void, QString> next(const QStringList& args);
+    std::expected<void, QString> back(const QStringList& args);
+    std::expected<void, QString> abandon(const QStringList& args);
+    std::expected<void, QString> choose(const QStringList& args);
+    std::expected<void, QString> feedback(const QStringList& args);
+    std::expected<void, QString> feedbackRefused(const QStringList& args);
+    std::expected<void, QString> search(const QStringList& args);
+    std::expected<void, QString> expectFirst(const QStringList& args);
+    std::expected<void, QString> openFirst(const QStringList& args);
+    std::expected<void, QString> waitAlert(const QStringList& args);
+    std::expected<void, QString> acknowledge(const QStringList& args);
+    std::expected<void, QString> expectUnreadAlerts(const QStringList& args);
+    std::expected<void, QString> waitSuggestion(const QStringList& args);
+    std::expected<void, QString> waitOpened(const QStringList& args);
+    std::expected<void, QString> expectFullLoads(const QStringList& args);
+    std::expected<void, QString> citizen(const QStringList& args);
+    std::expected<void, QString> expectPage(const QStringList& args);
+    std::expected<void, QString> showHostile(const QStringList& args);
+    std::expected<void, QString> expectInert(const QStringList& args);
+    std::expected<void, QString> waitHidden(const QStringList& args);
+    std::expected<void, QString> waitShown(const QStringList& args);
+    std::expected<void, QString> waitActive(const QStringList& args);
+    std::expected<void, QString> waitFile(const QStringList& args);
+    std::expected<void, QString> keepEdgeFree(const QStringList& args);
+    std::expected<void, QString> expectFits(const QStringList& args);
+    std::expected<void, QString> expectCompact(const QStringList& args);
+    std::expected<void, QString> expectFirstScreen(const QStringList& args);
+    std::expected<void, QString> expectFinished(const QStringList& args);
+    std::expected<void, QString> waitSynced(const QStringList& args);
+    std::expected<void, QString> waitOffline(const QStringList& args);
+    std::expected<void, QString> expectUnsent(const QStringList& args);
+    std::expected<void, QString> waitLoaded(const QStringList& args);
+    std::expected<void, QString> screenshot(const QStringList& args);
+    std::expected<void, QString> savePage(const QStringList& args);
+    std::expected<void, QString> hide(const QStringList& args);
+    std::expected<void, QString> place(const QStringList& args);
+    std::expected<void, QString> expectPlaced(const QStringList& args);
+    std::expected<void, QString> dragHeader(const QStringList& args);
+    std::expected<void, QString> expectAt(const QStringList& args);
+    std::expected<void, QString> pause(const QStringList& args);
+    std::expected<void, QString> bench(const QStringList& args);
+    std::expected<void, QString> printShown(const QStringList& args);
+    std::expected<void, QString> quit(const QStringList& args);
+
     // Waits for `done` as long as the SECONDS argument at `index` says (30 s
     // when absent); on timeout the script fails with "WHAT within N s".
-    std::expected<void, QString> expectPlaced(const QString& name,
-                                              OverlayWindow::Placement placement);
-    // The `bench` command: starts a BenchProbe and waits for its report.
-    std::expected<void, QString> startBench(const QStringList& args);
     std::expected<void, QString> waitUpTo(const QStringList& args, qsizetype index,
                                           std::function<bool()> done, const QString& what,
                                           std::function<std::expected<void, QString>()> then = {});
-    std::expected<void, QString> expectCompact();
-    std::expected<void, QString> expectFirstScreen(const QStringList& args);
     void waitFor(std::function<bool()> done, int seconds, QString timeoutMessage,
                  std::function<std::expected<void, QString>()> then = {});
     // Drags the panel's header by (dx, dy) with synthetic mouse events.
-    void dragHeader(int dx, int dy);
+    void dragHeaderBy(int dx, int dy);
     void fail(const QString& message);
     void finish(int exitCode);
 
