@@ -400,8 +400,7 @@ private:
             if (!report.team.empty())
                 m_out << " (" << report.team << ")";
             m_out << "  " << report.kind << " " << report.item << " revision " << report.revision
-                  << " needs format " << report.format << ", the desk reads up to "
-                  << report.reads;
+                  << " needs format " << report.format << ", the desk reads up to " << report.reads;
             if (!report.deskVersion.empty())
                 m_out << " (Souffleur " << report.deskVersion << ")";
             m_out << "\n";

@@ -270,8 +270,7 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
     return Outcome(std::move(answer));
 }
 
-Result<std::vector<UpdateNeeded>> listUpdatesNeeded(Database& db, std::int64_t tenantId,
-                                                     int days) {
+Result<std::vector<UpdateNeeded>> listUpdatesNeeded(Database& db, std::int64_t tenantId, int days) {
     auto stmt = db.prepare(
         "SELECT a.name, coalesce(t.name, ''), u.kind, u.item_id, u.revision, u.format, u.reads, "
         "coalesce(u.desk_version, ''), u.at FROM updates_needed AS u "

@@ -127,10 +127,10 @@ std::string aarRecord(const AfterActionReview& review) {
 }
 
 std::string updateNeededRecord(const UpdateNeeded& report) {
-    boost::json::object record{{"type", "update_needed"},   {"id", newUuid()},
-                               {"at", isoTime(report.at)},  {"kind", report.kind},
-                               {"item", report.item},       {"revision", report.revision},
-                               {"format", report.format},   {"reads", report.reads}};
+    boost::json::object record{{"type", "update_needed"},  {"id", newUuid()},
+                               {"at", isoTime(report.at)}, {"kind", report.kind},
+                               {"item", report.item},      {"revision", report.revision},
+                               {"format", report.format},  {"reads", report.reads}};
     setIfGiven(record, "desk", report.deskVersion);
     return boost::json::serialize(record);
 }

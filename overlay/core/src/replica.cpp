@@ -156,8 +156,9 @@ sqlite::Result<std::vector<PendingEntry>> Replica::unreportedUpdates() {
 }
 
 sqlite::Result<void> Replica::markReported(const PendingEntry& entry) {
-    return m_db.execute("UPDATE pending SET reported = 1 WHERE kind = ? AND id = ? AND revision = ?",
-                        entry.kind, entry.id, entry.revision);
+    return m_db.execute(
+        "UPDATE pending SET reported = 1 WHERE kind = ? AND id = ? AND revision = ?", entry.kind,
+        entry.id, entry.revision);
 }
 
 sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id) {

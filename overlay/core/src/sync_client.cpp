@@ -6,9 +6,9 @@
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/client/sync_client.h>
-#include <souffleur/version.h>
 #include <souffleur/net/async_http.h>
 #include <souffleur/net/websocket.h>
+#include <souffleur/version.h>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
