@@ -212,3 +212,29 @@ TEST_CASE("Two servers never share a data directory", "[server][admin]") {
     REQUIRE_FALSE(started.has_value());
     CHECK(started.error().find("in use by another souffleur-server") != std::string::npos);
 }
+
+TEST_CASE("admin updates lists the desks that need an update, per item",
+          "[server][admin][format]") {
+    TestServer server;
+    CHECK(admin(server.dataDir(), {"updates", "--tenant", "Gemeente A"}).out ==
+          "no desk reported content it cannot show in the last 30 days\n");
+    // A desk reports a guide of format 3 (revision 4, then the older revision 3 late).
+    const auto report = [](const std::string& id, int revision) {
+        return R"({"type": "update_needed", "id": ")" + id +
+               R"(", "at": "2026-12-03T08:00:00Z", "kind": "guide", "item": "nl.x", "revision": )" +
+               std::to_string(revision) + R"(, "format": 3, "reads": 2, "desk": "0.1.0"})";
+    };
+    const auto sent =
+        send(server.port(), post("/api/v1/records", server.deskA,
+                                 R"({"client": "c", "batch": 1, "protocol": 2, "records": [)" +
+                                     report("u1", 4) + "," + report("u2", 3) + "]}"));
+    REQUIRE(sent.status == 200);
+    const auto listed = admin(server.dataDir(), {"updates", "--tenant", "Gemeente A"});
+    CHECK(listed.status == 0);
+    CHECK(listed.out == "2026-12-03T08:00:00Z  desk-a (Balie A)  guide nl.x revision 4 needs "
+                        "format 3, the desk reads up to 2 (Souffleur 0.1.0)\n");
+    CHECK(admin(server.dataDir(), {"updates", "--tenant", "Gemeente A", "--days", "0"}).status ==
+          2);
+    CHECK(
+        admin(server.dataDir(), {"updates", "--tenant", "Gemeente B"}).out.starts_with("no desk"));
+}
