@@ -55,7 +55,10 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    // An empty view may have no data at all, which SQLite would bind as NULL:
+    // text is text, even when empty (NULL only through bindNull).
+    sqlite3_bind_text64(m_stmt, index, text.data() ? text.data() : "", text.size(),
+                        SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
 }
 

@@ -118,10 +118,10 @@ Result<void> storeAars(Database& db, const Identity& who, Records aars) {
         std::int64_t position = 0;
         for (const auto& item : aar->items("actions")) {
             const auto& fields = item.as_object();
-            action->reset().bindAll(who.tenantId, aar->text("id"), position++,
-                                    protocol::optionalText(fields, "text").value_or(""),
-                                    protocol::optionalText(fields, "guide"),
-                                    protocol::optionalText(fields, "step"));
+            action->reset().bindAll(
+                who.tenantId, aar->text("id"), position++,
+                protocol::optionalText(fields, "text").value_or(std::string_view()),
+                protocol::optionalText(fields, "guide"), protocol::optionalText(fields, "step"));
             if (auto ok = action->run(); !ok)
                 return ok;
         }
@@ -168,13 +168,6 @@ StoreFunction storeFor(std::string_view type) {
     const auto found =
         std::ranges::find(kStores, type, &std::pair<std::string_view, StoreFunction>::first);
     return found == kStores.end() ? nullptr : found->second;
-}
-
-std::string recordId(const boost::json::value& record) {
-    const auto* object = record.if_object();
-    const auto* id = object ? object->if_contains("id") : nullptr;
-    return id && id->is_string() ? std::string(id->as_string().subview().substr(0, 128))
-                                 : std::string();
 }
 
 std::string teamlessMessage(std::size_t index, std::string_view type) {
@@ -230,21 +223,24 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
     protocol::BatchAnswer answer{batch.number, {}};
     std::map<std::string_view, std::vector<const protocol::Record*>> byType;
     for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& record = records[i];
         std::string problem;
-        if (!records[i])
-            problem = records[i].error().message;
-        else if (records[i]->spec->teamRecord && !who.teamId)
-            problem = teamlessMessage(i, records[i]->type());
-        else if (!storeFor(records[i]->type()))
+        if (!record)
+            problem = record.error().message;
+        else if (record->spec->teamRecord && !who.teamId)
+            problem = teamlessMessage(i, record->type());
+        else if (!storeFor(record->type()))
             problem = "records[" + std::to_string(i) + "]: this server cannot store \"" +
-                      std::string(records[i]->type()) + "\" records";
+                      std::string(record->type()) + "\" records";
         if (problem.empty()) {
-            byType[records[i]->type()].push_back(&*records[i]);
+            byType[record->type()].push_back(&*record);
             continue;
         }
         if (batch.protocol < 2)
             return Outcome(std::unexpected(std::move(problem))); // all or nothing
-        answer.refused.push_back({i, recordId(batch.records[i]), std::move(problem)});
+        answer.refused.push_back(
+            {i, record ? std::string(record->text("id")) : record.error().recordId,
+             std::move(problem)});
     }
     for (const auto& [type, group] : byType) {
         if (auto ok = storeFor(type)(db, who, group); !ok)

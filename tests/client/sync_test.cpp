@@ -147,11 +147,11 @@ TEST_CASE("Every record the desk builds is accepted by the server", "[client][se
     records +=
         "," + aarRecord({now, "", "", "", "e", "h", "w", "i", {}}); // no guide, period, actions
     // The server validates with the same table (content/protocol).
-    const auto batch = protocol::parseBatch(R"({"client":")" + newUuid() +
-                                            R"(","batch":1,"records":[)" + records + "]}");
+    auto batch = protocol::parseBatch(R"({"client":")" + newUuid() + R"(","batch":1,"records":[)" +
+                                      records + "]}");
     REQUIRE(batch.has_value());
     std::map<std::string, int> types;
-    for (const auto& record : protocol::validateRecords(batch->records)) {
+    for (const auto& record : protocol::validateRecords(std::move(batch->records))) {
         INFO((record ? std::string() : record.error().message));
         REQUIRE(record.has_value());
         ++types[std::string(record->type())];

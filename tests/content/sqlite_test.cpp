@@ -68,3 +68,11 @@ TEST_CASE("Errors are values with SQLite's message", "[sqlite]") {
     CHECK(bad.error().message.find("syntax error") != std::string::npos);
     CHECK_FALSE(Database::open("/nonexistent/dir/x.sqlite").has_value());
 }
+
+TEST_CASE("An empty string view binds as empty text, never as NULL", "[sqlite]") {
+    auto db = souffleur::sqlite::Database::open(":memory:");
+    REQUIRE(db.has_value());
+    REQUIRE(db->exec("CREATE TABLE t (v TEXT NOT NULL)"));
+    REQUIRE(db->execute("INSERT INTO t (v) VALUES (?)", std::string_view()));
+    CHECK(db->queryInt("SELECT count(*) FROM t WHERE v = ''").value() == 1);
+}

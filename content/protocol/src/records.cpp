@@ -154,13 +154,11 @@ public:
         , m_fieldPrefix(std::move(fieldPrefix))
         , m_today(today) {}
 
-    // The given fields of `object` that `fields` lists, checked; the first
-    // problem is kept.
-    json::object check(const json::object& object, std::span<const FieldSpec> fields) {
-        json::object out;
+    // Checks the fields of `object` that `fields` lists; the first problem is kept.
+    void check(const json::object& object, std::span<const FieldSpec> fields) {
         for (const FieldSpec& field : fields) {
             if (m_problem)
-                break;
+                return;
             const auto* value = object.if_contains(field.name);
             const bool stringKind =
                 field.kind != FieldKind::Integer && field.kind != FieldKind::Objects;
@@ -171,10 +169,8 @@ public:
                     failAt(field, quoted(field.name) + " is missing");
                 continue;
             }
-            if (auto checked = checkValue(field, *value))
-                out[field.name] = std::move(*checked);
+            checkValue(field, *value);
         }
-        return out;
     }
 
     const std::optional<RecordProblem>& problem() const { return m_problem; }
@@ -192,16 +188,14 @@ private:
         fail(field.name, std::move(message));
     }
 
-    std::optional<json::value> checkValue(const FieldSpec& field, const json::value& value) {
+    void checkValue(const FieldSpec& field, const json::value& value) {
         switch (field.kind) {
         case FieldKind::Integer: {
             const auto* number = value.if_int64();
-            if (!number || *number < field.min || *number > field.max) {
+            if (!number || *number < field.min || *number > field.max)
                 failAt(field, quoted(field.name) + " must be an integer from " +
                                   std::to_string(field.min) + " to " + std::to_string(field.max));
-                return std::nullopt;
-            }
-            return value;
+            return;
         }
         case FieldKind::Objects:
             return checkObjects(field, value);
@@ -211,7 +205,7 @@ private:
         const auto* string = value.if_string();
         if (!string) {
             failAt(field, quoted(field.name) + " must be a string");
-            return std::nullopt;
+            return;
         }
         const std::string_view text = string->subview();
         const std::size_t limit = field.kind == FieldKind::Id     ? kMaxIdLength
@@ -220,45 +214,36 @@ private:
         if (codePoints(text) > limit) {
             failAt(field,
                    quoted(field.name) + " is longer than " + std::to_string(limit) + " characters");
-            return std::nullopt;
+            return;
         }
         switch (field.kind) {
         case FieldKind::Text:
-            if (const auto found = findPersonalData(text, m_today); !found.empty()) {
+            if (const auto found = findPersonalData(text, m_today); !found.empty())
                 fail(field.name,
                      quoted(field.name) + " holds what looks like a citizen's personal data (" +
                          personalDataName(found.front().kind) +
                          "): remove it; nothing of this record was stored",
                      found.front().kind);
-                return std::nullopt;
-            }
-            break;
+            return;
         case FieldKind::Date:
-            if (!isIsoDate(text)) {
+            if (!isIsoDate(text))
                 failAt(field, quoted(field.name) + " must be a date: YYYY-MM-DD");
-                return std::nullopt;
-            }
-            break;
+            return;
         case FieldKind::Timestamp:
-            if (!isIsoDate(text.substr(0, 10))) {
+            if (!isIsoDate(text.substr(0, 10)))
                 failAt(field,
                        quoted(field.name) + " must be an ISO 8601 time beginning YYYY-MM-DD");
-                return std::nullopt;
-            }
-            break;
+            return;
         case FieldKind::OneOf:
-            if (std::ranges::find(field.values, text) == field.values.end()) {
+            if (std::ranges::find(field.values, text) == field.values.end())
                 failAt(field, quoted(field.name) + " must be one of " + list(field.values));
-                return std::nullopt;
-            }
-            break;
+            return;
         default:
-            break;
+            return;
         }
-        return value;
     }
 
-    std::optional<json::value> checkObjects(const FieldSpec& field, const json::value& value) {
+    void checkObjects(const FieldSpec& field, const json::value& value) {
         const auto* array = value.if_array();
         const bool allObjects = array && std::ranges::all_of(*array, [](const json::value& v) {
                                     return v.is_object();
@@ -266,21 +251,14 @@ private:
         if (!array || array->size() > field.maxLength || !allObjects) {
             failAt(field, quoted(field.name) + " must be an array of at most " +
                               std::to_string(field.maxLength) + " objects");
-            return std::nullopt;
+            return;
         }
-        json::array out;
-        for (std::size_t i = 0; i < array->size(); ++i) {
+        for (std::size_t i = 0; i < array->size() && !m_problem; ++i) {
             const std::string item = std::string(field.name) + "[" + std::to_string(i) + "]";
             Checker nested(m_where + "." + item, m_fieldPrefix + item + ".", m_today);
-            out.push_back(nested.check((*array)[i].as_object(), field.fields));
-            if (nested.m_problem) {
-                m_problem = std::move(nested.m_problem);
-                return std::nullopt;
-            }
+            nested.check((*array)[i].as_object(), field.fields);
+            m_problem = std::move(nested.m_problem);
         }
-        if (out.empty())
-            return std::nullopt; // an empty list is "not given"
-        return out;
     }
 
     std::string m_where;
@@ -338,18 +316,18 @@ std::span<const std::string_view> feedbackKinds() {
     return kFeedbackKinds;
 }
 
-std::optional<std::string> optionalText(const json::object& object, std::string_view key) {
+std::optional<std::string_view> optionalText(const json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
     if (!value || !value->is_string() || value->as_string().empty())
         return std::nullopt;
-    return std::string(value->as_string());
+    return value->as_string().subview();
 }
 
-std::string Record::text(std::string_view key) const {
-    return optionalText(key).value_or(std::string());
+std::string_view Record::text(std::string_view key) const {
+    return optionalText(key).value_or("");
 }
 
-std::optional<std::string> Record::optionalText(std::string_view key) const {
+std::optional<std::string_view> Record::optionalText(std::string_view key) const {
     return protocol::optionalText(fields, key);
 }
 
@@ -367,11 +345,20 @@ std::span<const json::value> Record::items(std::string_view key) const {
     return {value->as_array().data(), value->as_array().size()};
 }
 
-std::expected<Record, RecordProblem> validateRecord(const json::value& value,
-                                                    std::string_view where,
+namespace {
+
+std::string idOf(const json::object& object) {
+    const auto* id = object.if_contains("id");
+    return id && id->is_string() ? std::string(id->as_string().subview().substr(0, kMaxIdLength))
+                                 : std::string();
+}
+
+} // namespace
+
+std::expected<Record, RecordProblem> validateRecord(json::value&& value, std::string_view where,
                                                     std::chrono::year_month_day today) {
     Checker checker(std::string(where), {}, today);
-    const auto* object = value.if_object();
+    auto* object = value.if_object();
     if (!object) {
         checker.fail({}, "a record must be a JSON object");
         return std::unexpected(*checker.problem());
@@ -379,28 +366,30 @@ std::expected<Record, RecordProblem> validateRecord(const json::value& value,
     const auto* type = object->if_contains("type");
     const RecordSpec* spec =
         type && type->is_string() ? findRecordType(type->as_string().subview()) : nullptr;
-    if (!spec) {
+    if (!spec)
         checker.fail("type", "\"type\" must be one of " + typeNames());
-        return std::unexpected(*checker.problem());
-    }
-    Record record{spec, checker.check(*object, spec->fields)};
+    else
+        checker.check(*object, spec->fields);
     if (!checker.problem() && spec->check) {
-        if (auto broken = spec->check(record.fields))
+        if (auto broken = spec->check(*object))
             checker.fail({}, std::move(*broken));
     }
-    if (checker.problem())
-        return std::unexpected(*checker.problem());
-    return record;
+    if (checker.problem()) {
+        RecordProblem problem = *checker.problem();
+        problem.recordId = idOf(*object);
+        return std::unexpected(std::move(problem));
+    }
+    return Record{spec, std::move(*object)};
 }
 
 std::expected<Record, RecordProblem> validateRecord(std::string_view text, std::string_view where,
                                                     std::chrono::year_month_day today) {
     boost::system::error_code error;
-    const json::value value = json::parse(text, error);
+    json::value value = json::parse(text, error);
     if (error)
         return std::unexpected(
-            RecordProblem{std::string(where) + ": malformed JSON: " + error.message(), {}, {}});
-    return validateRecord(value, where, today);
+            RecordProblem{std::string(where) + ": malformed JSON: " + error.message(), {}, {}, {}});
+    return validateRecord(std::move(value), where, today);
 }
 
 // --- Batches --------------------------------------------------------------------
@@ -416,9 +405,10 @@ std::expected<Batch, std::string> parseBatch(std::string_view text) {
     static constexpr std::array kEnvelope = {id("client"), integer("batch", 1, kMaxInt64, true),
                                              integer("protocol", 1, kMaxInt, false)};
     Checker checker("batch", {}, {});
-    const json::object envelope = checker.check(*object, kEnvelope);
+    checker.check(*object, kEnvelope);
     if (checker.problem())
         return std::unexpected(checker.problem()->message);
+    const json::object& envelope = *object;
     auto* records = object->if_contains("records");
     if (!records || !records->is_array())
         return std::unexpected(std::string("batch: \"records\" must be an array"));
@@ -436,11 +426,13 @@ std::expected<Batch, std::string> parseBatch(std::string_view text) {
 }
 
 std::vector<std::expected<Record, RecordProblem>>
-validateRecords(const json::array& records, std::chrono::year_month_day today) {
+validateRecords(json::array&& records, std::chrono::year_month_day today) {
     std::vector<std::expected<Record, RecordProblem>> out;
     out.reserve(records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
-        out.push_back(validateRecord(records[i], "records[" + std::to_string(i) + "]", today));
+        out.push_back(
+            validateRecord(std::move(records[i]), "records[" + std::to_string(i) + "]", today));
+    records.clear();
     return out;
 }
 
@@ -486,8 +478,8 @@ std::expected<BatchAnswer, std::string> parseAnswer(std::string_view text) {
         if (!index || !index->is_int64() || index->as_int64() < 0)
             return std::unexpected(std::string("a refused record has no index"));
         answer.refused.push_back({static_cast<std::size_t>(index->as_int64()),
-                                  optionalText(*entry, "id").value_or(std::string()),
-                                  optionalText(*entry, "error").value_or(std::string())});
+                                  std::string(optionalText(*entry, "id").value_or("")),
+                                  std::string(optionalText(*entry, "error").value_or(""))});
     }
     return answer;
 }

@@ -289,48 +289,46 @@ std::string reasonOf(const content::Diagnostics& diagnostics) {
 
 sqlite::Result<bool> Replica::store(Statements& statements, const Change& change) {
     const content::ParseOptions parse{.maxFormat = m_options.maxFormat};
-    const bool isGuide = change.kind == "guide";
+    // A document that parsed, under the id the feed gives: stored (the bound
+    // upsert), and what waited for it up to its revision goes.
+    const auto stored = [&](sqlite::Statement& upsert, int revision) -> sqlite::Result<bool> {
+        if (auto ok = upsert.run(); !ok)
+            return std::unexpected(ok.error());
+        statements.clearPending.reset().bindAll(change.kind, change.id, revision);
+        if (auto ok = statements.clearPending.run(); !ok)
+            return std::unexpected(ok.error());
+        return false;
+    };
+    // Otherwise why not, and whether a newer format is what it needs.
     std::string reason;
     int needsFormat = 0;
-    if (isGuide) {
+    const auto whyNot = [&](const auto& parsed) {
+        if (parsed) {
+            reason = "the " + change.kind + "'s id is " + parsed->id + ", not " + change.id;
+        } else {
+            reason = reasonOf(parsed.error());
+            needsFormat = content::neededFormat(parsed.error());
+        }
+    };
+    if (change.kind == "guide") {
         auto guide = content::parseGuide(change.xml, change.id, parse);
         if (guide && guide->id == change.id) {
             const auto columns = detail::searchColumns(*guide);
             statements.upsertGuide.reset().bindAll(guide->id, guide->revision, guide->title,
                                                    change.xml, columns.tags, columns.summary,
                                                    columns.body, columns.triggers);
-            if (auto ok = statements.upsertGuide.run(); !ok)
-                return std::unexpected(ok.error());
-            statements.clearPending.reset().bindAll("guide", guide->id, guide->revision);
-            if (auto ok = statements.clearPending.run(); !ok)
-                return std::unexpected(ok.error());
-            return false;
+            return stored(statements.upsertGuide, guide->revision);
         }
-        if (guide)
-            reason = "the guide's id is " + guide->id + ", not " + change.id;
-        else {
-            reason = reasonOf(guide.error());
-            needsFormat = content::neededFormat(guide.error());
-        }
+        whyNot(guide);
     } else {
         auto alert = content::parseAlert(change.xml, change.id, parse);
         if (alert && alert->id == change.id) {
             statements.upsertAlert.reset().bindAll(
                 alert->id, alert->revision, content::levelName(alert->level),
                 alert->mustAcknowledge ? 1 : 0, alert->title, change.xml);
-            if (auto ok = statements.upsertAlert.run(); !ok)
-                return std::unexpected(ok.error());
-            statements.clearPending.reset().bindAll("alert", alert->id, alert->revision);
-            if (auto ok = statements.clearPending.run(); !ok)
-                return std::unexpected(ok.error());
-            return false;
+            return stored(statements.upsertAlert, alert->revision);
         }
-        if (alert)
-            reason = "the alert's id is " + alert->id + ", not " + change.id;
-        else {
-            reason = reasonOf(alert.error());
-            needsFormat = content::neededFormat(alert.error());
-        }
+        whyNot(alert);
     }
     const auto header = content::peekHeader(change.xml);
     statements.keepPending.reset().bindAll(change.kind, change.id, change.revision, change.xml,

@@ -247,28 +247,33 @@ void recordsRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request, batch.error()));
     // Validated here, on the I/O thread, with the same table and privacy
     // guard as the desk's outbox; a desk of protocol 1 gets all or nothing.
-    CheckedRecords records = protocol::validateRecords(batch->records);
+    CheckedRecords records = protocol::validateRecords(std::move(batch->records));
     if (batch->protocol < 2) {
         for (const auto& record : records) {
             if (!record)
                 return env.reply(errorResponse(http::status::bad_request, record.error().message));
         }
     }
-    const int version = batch->protocol;
+    // Shared by the storage job and its answer, so that the records are freed
+    // with the answer, on this connection's strand, not on the one storage
+    // thread that every connection waits for.
+    const auto received = std::make_shared<const std::pair<protocol::Batch, CheckedRecords>>(
+        std::move(*batch), std::move(records));
     runStorage(
         env,
-        [who, batch = std::move(*batch), records = std::move(records)](sqlite::Database& db) {
-            return applyRecords(db, who, batch, records);
+        [who, received](sqlite::Database& db) {
+            return applyRecords(db, who, received->first, received->second);
         },
-        [env, version](sqlite::Result<std::expected<protocol::BatchAnswer, std::string>> answer) {
+        [env, received](sqlite::Result<std::expected<protocol::BatchAnswer, std::string>> answer) {
             if (!answer)
                 return env.reply(internalError(answer.error()));
             if (!*answer)
                 return env.reply(errorResponse(http::status::bad_request, answer->error()));
             // Protocol 1 desks get the answer they know: {"acked": N}.
-            env.reply(jsonResponse(http::status::ok,
-                                   version >= 2 ? protocol::answerJson(**answer)
-                                                : json::object{{"acked", (*answer)->acked}}));
+            env.reply(
+                jsonResponse(http::status::ok, received->first.protocol >= 2
+                                                   ? protocol::answerJson(**answer)
+                                                   : json::object{{"acked", (*answer)->acked}}));
         });
 }
 

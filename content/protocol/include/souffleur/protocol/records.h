@@ -93,24 +93,27 @@ bool isIsoDate(std::string_view text);
 std::span<const std::string_view> eventNames();
 std::span<const std::string_view> feedbackKinds();
 
-// A record that passed validation: its type, and its fields with what was
-// not given (absent, null, "") and what the type does not know left out.
+// A record that passed validation: its type and its JSON object, as sent.
+// The getters read it as the table says: absent, null and "" are "not
+// given", and fields the type does not list are never read (so never stored).
+// Views point into `fields`: they live as long as the record.
 struct Record {
     const RecordSpec* spec = nullptr;
     boost::json::object fields;
 
     std::string_view type() const { return spec->type; }
     // A string field; "" when not given.
-    std::string text(std::string_view key) const;
-    std::optional<std::string> optionalText(std::string_view key) const;
+    std::string_view text(std::string_view key) const;
+    std::optional<std::string_view> optionalText(std::string_view key) const;
     std::optional<std::int64_t> optionalInteger(std::string_view key) const;
     std::int64_t integer(std::string_view key) const { return optionalInteger(key).value_or(0); }
     // The items of an Objects field (none when not given).
     std::span<const boost::json::value> items(std::string_view key) const;
 };
 
-// The same getters for an item of an Objects field.
-std::optional<std::string> optionalText(const boost::json::object& object, std::string_view key);
+// The same getter for an item of an Objects field.
+std::optional<std::string_view> optionalText(const boost::json::object& object,
+                                             std::string_view key);
 
 // Why a record was refused.
 struct RecordProblem {
@@ -118,12 +121,14 @@ struct RecordProblem {
     std::string field;   // "why", "actions[2].text"; empty for the record as a whole
     // Set when the privacy guard refused a Text field.
     std::optional<PersonalData> personalData;
+    std::string recordId; // the record's "id", when it had a string one
 };
 
-// Validates one record. `where` names it in messages ("records[3]",
-// "record"); `today` decides which dates are birth dates (privacy.h).
+// Validates one record, taking it over when it passes. `where` names it in
+// messages ("records[3]", "record"); `today` decides which dates are birth
+// dates (privacy.h).
 std::expected<Record, RecordProblem>
-validateRecord(const boost::json::value& record, std::string_view where,
+validateRecord(boost::json::value&& record, std::string_view where,
                std::chrono::year_month_day today =
                    std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 // The same for a record in JSON text.
@@ -154,9 +159,10 @@ struct Batch {
 // kMaxRecordsPerBatch records), or why it is malformed as a whole.
 std::expected<Batch, std::string> parseBatch(std::string_view json);
 
-// Every record of a batch validated, each named "records[I]".
+// Every record of a batch validated, each named "records[I]"; the records
+// are taken over (the array is left empty).
 std::vector<std::expected<Record, RecordProblem>>
-validateRecords(const boost::json::array& records,
+validateRecords(boost::json::array&& records,
                 std::chrono::year_month_day today =
                     std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 
