@@ -877,17 +877,20 @@ void OverlayWindow::refreshPage() {
 }
 
 void OverlayWindow::showOptions(const std::vector<content::Option>& options) {
-    for (QPushButton* button : m_optionButtons)
-        delete button;
-    m_optionButtons.clear();
-    for (std::size_t i = 0; i < options.size(); ++i) {
-        const QString label =
-            QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(options[i].label));
-        auto* button = new WrapButton(label, m_optionBox); // whole, however long
+    // The buttons are kept and relabelled: a step change makes no widgets.
+    for (std::size_t i = m_optionButtons.size(); i < options.size(); ++i) {
+        auto* button = new WrapButton(QString(), m_optionBox); // whole, however long
         button->setObjectName(QStringLiteral("option-%1").arg(i + 1));
         connect(button, &QPushButton::clicked, this, [this, i] { choose(i); });
         m_optionLayout->addWidget(button);
         m_optionButtons.push_back(button);
+    }
+    for (std::size_t i = 0; i < m_optionButtons.size(); ++i) {
+        WrapButton* button = m_optionButtons[i];
+        if (i < options.size())
+            button->setLabel(
+                QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(options[i].label)));
+        button->setVisible(i < options.size());
     }
     m_optionBox->setVisible(!options.empty());
 }

@@ -165,7 +165,7 @@ private:
     guide_view::GuideView* m_stepView = nullptr;
     QWidget* m_optionBox = nullptr;
     QVBoxLayout* m_optionLayout = nullptr;
-    std::vector<QPushButton*> m_optionButtons;
+    std::vector<WrapButton*> m_optionButtons; // the first options.size() are shown
     QWidget* m_buttonRow = nullptr;
     QPushButton* m_backButton = nullptr;
     QPushButton* m_nextButton = nullptr;
