@@ -159,6 +159,14 @@ std::vector<client::PendingEntry> Desk::pendingContent() {
     return std::move(*pending);
 }
 
+bool Desk::waitsForUpdate(const std::string& guideId) {
+    const auto pending = pendingContent();
+    return !hasGuide(guideId) &&
+           std::ranges::any_of(pending, [&](const client::PendingEntry& entry) {
+               return entry.kind == "guide" && entry.id == guideId;
+           });
+}
+
 std::int64_t Desk::pendingRecords() {
     auto pending = m_outbox.pending();
     if (!pending) {
@@ -276,11 +284,7 @@ std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
         return std::unexpected(QStringLiteral("cannot read guide %1: %2")
                                    .arg(QString::fromStdString(guideId), errorText(xml.error())));
     if (!xml->has_value()) {
-        const auto pending = pendingContent();
-        const bool waiting = std::ranges::any_of(pending, [&](const client::PendingEntry& p) {
-            return p.kind == "guide" && p.id == guideId;
-        });
-        return std::unexpected((waiting
+        return std::unexpected((waitsForUpdate(guideId)
                                     ? QStringLiteral("guide %1 waits for an update of this desk")
                                     : QStringLiteral("guide %1 is not on this desk"))
                                    .arg(QString::fromStdString(guideId)));

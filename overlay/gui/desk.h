@@ -56,6 +56,8 @@ public:
     std::expected<std::int64_t, QString> resendRejected();
     // Guides and alerts received that this desk cannot show yet (replica.h).
     std::vector<client::PendingEntry> pendingContent();
+    // A revision of this guide waits for an update, and none is shown.
+    bool waitsForUpdate(const std::string& guideId);
 
     std::vector<client::GuideEntry> guides();
     bool hasGuide(const std::string& guideId);

@@ -498,12 +498,7 @@ void OverlayWindow::openWhenAvailable(const std::string& guideId) {
 std::expected<void, QString> OverlayWindow::openGuide(const std::string& guideId) {
     auto opened = m_desk.openGuide(guideId);
     if (!opened) {
-        const auto waiting = m_desk.pendingContent();
-        const bool needsUpdate = std::ranges::any_of(waiting, [&](const client::PendingEntry& p) {
-            return p.kind == "guide" && p.id == guideId;
-        });
-        setStatus(needsUpdate && !m_desk.hasGuide(guideId) ? m_text.guideNeedsUpdate
-                                                           : m_text.openFailed);
+        setStatus(m_desk.waitsForUpdate(guideId) ? m_text.guideNeedsUpdate : m_text.openFailed);
         logError(opened.error());
     }
     return opened;

@@ -133,8 +133,10 @@ SCRIPT
   await_line "wait-file $work/maximised 30"
   wmctrl -r "Reisdocumenten - Aanvraag paspoort" -b add,maximized_vert,maximized_horz
   for _ in $(seq 50); do
+    # wmctrl may report the frame a moment before openbox has settled it
+    # (seen in CI: "-1 18 1025 749"), so wait for the final place too
     host_at=$(geometry "Reisdocumenten - Aanvraag paspoort")
-    [ "$(echo "$host_at" | cut -d' ' -f3)" = 1025 ] && break
+    [ "$(echo "$host_at" | cut -d' ' -f1,3)" = "0 1025" ] && break
     sleep 0.1
   done
   step "[$lang] maximised host beside the panel: $host_at"
