@@ -19,6 +19,12 @@ struct Diagnostic {
     // reader knows (guide.h, kFormatVersion): the format it needs. Such a
     // document is not broken; this reader is too old ("update needed").
     int needsFormat = 0;
+    // Where in the model, for tools that edit the model rather than the file
+    // (the studio): the step's id (empty: the guide itself) and the field's
+    // name as souffleur::studio names it ("glance", "validTo"); empty when
+    // not known.
+    std::string step;
+    std::string field;
 
     // `file:line:col: error: message`, the form compilers and editors
     // understand; `file:line: error: message` without a column, and
