@@ -4,11 +4,11 @@
 #include "desk.h"
 #include "global_hotkey.h"
 #include "overlay_window.h"
-#include "screenshot.h"
 #include "single_instance.h"
 #include "ui_text.h"
 
 #include <souffleur/guide_view/guide_view.h>
+#include <souffleur/guide_view/process.h>
 #include <souffleur/version.h>
 
 #include <QApplication>
@@ -20,7 +20,6 @@
 
 #include <cstdio>
 #include <optional>
-#include <unistd.h>
 
 namespace souffleur::overlay {
 namespace {
@@ -167,23 +166,14 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv,
     return options;
 }
 
-// Chromium's sandbox cannot run as root; tests and demos in containers do.
-void allowRunningAsRoot() {
-    if (geteuid() != 0 || qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
-        return;
-    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    std::fprintf(stderr, "souffleur-overlay: running as root: the Chromium sandbox is disabled. "
-                         "Use this only for tests and demos.\n");
-}
-
 // --screenshot: once the first page has loaded and been painted, save it and exit.
 void screenshotWhenShown(OverlayWindow& window, const QString& path) {
     QObject::connect(
         &window.guideView(), &GuideView::pageLoaded, &window, [&window, path](bool ok) {
             if (!ok)
                 return;
-            QTimer::singleShot(kPaintSettleMs, &window, [&window, path] {
-                if (auto saved = saveScreenshot(window, path); !saved) {
+            QTimer::singleShot(guide_view::kPaintSettleMs, &window, [&window, path] {
+                if (auto saved = guide_view::saveScreenshot(window, path); !saved) {
                     std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(saved.error()));
                     QCoreApplication::exit(1);
                     return;
@@ -207,7 +197,7 @@ int runPanel(int argc, char** argv, const PanelExtension& extension) {
     if (!options)
         return options.error().code;
 
-    allowRunningAsRoot();
+    guide_view::disableSandboxWhenRoot("souffleur-overlay");
     GuideView::registerScheme();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // Qt WebEngine needs it
     QCoreApplication::setApplicationName(QStringLiteral("souffleur-overlay"));

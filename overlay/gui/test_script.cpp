@@ -7,10 +7,10 @@
 #include "bench_probe.h"
 #include "desk.h"
 #include "overlay_window.h"
-#include "screenshot.h"
 #include "wrap_button.h"
 
 #include <souffleur/guide_view/guide_view.h>
+#include <souffleur/guide_view/process.h>
 
 #include <QAbstractButton>
 #include <QCoreApplication>
@@ -634,11 +634,11 @@ std::expected<void, QString> TestScript::waitLoaded(const QStringList& args) {
 }
 
 std::expected<void, QString> TestScript::screenshot(const QStringList& args) {
-    const QDeadlineTimer settled(kPaintSettleMs);
+    const QDeadlineTimer settled(guide_view::kPaintSettleMs);
     const QString& file = args[0];
     waitFor([settled] { return settled.hasExpired(); }, kDefaultTimeoutSeconds,
             QStringLiteral("screenshot not taken"),
-            [this, file] { return saveScreenshot(m_window, file); });
+            [this, file] { return guide_view::saveScreenshot(m_window, file); });
     return {};
 }
 

@@ -1,12 +1,26 @@
-// Saving the panel as a PNG (see screenshot.h).
-#include "screenshot.h"
+// The process around a guide view (process.h).
+#include <souffleur/guide_view/process.h>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
 #include <QWidget>
+#include <QtGlobal>
 
-namespace souffleur::overlay {
+#include <cstdio>
+#include <unistd.h>
+
+namespace souffleur::guide_view {
+
+void disableSandboxWhenRoot(const char* program) {
+    if (geteuid() != 0 || qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        return;
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    std::fprintf(stderr,
+                 "%s: running as root: the Chromium sandbox is disabled. "
+                 "Use this only for tests and demos.\n",
+                 program);
+}
 
 std::expected<void, QString> saveScreenshot(QWidget& window, const QString& path) {
     const QFileInfo file(path);
@@ -20,4 +34,4 @@ std::expected<void, QString> saveScreenshot(QWidget& window, const QString& path
     return {};
 }
 
-} // namespace souffleur::overlay
+} // namespace souffleur::guide_view
