@@ -601,6 +601,11 @@ void EditModel::markSaved() {
     m_burstOpen = false;
 }
 
+void EditModel::setRevision(int revision) {
+    m_guide.revision = revision;
+    ++m_version;
+}
+
 void EditModel::changed() {
     ++m_version;
     m_diagnosticsStale = true;

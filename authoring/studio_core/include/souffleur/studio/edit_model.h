@@ -154,6 +154,11 @@ public:
     bool modified() const;
     // What is shown now is what was saved.
     void markSaved();
+    // What is shown now is not saved anywhere (recovered from the journal,
+    // merged): modified() until the next save, even after undo.
+    void markUnsaved() { m_savedAt = -1; }
+    // The revision number the server gave the saved guide: not an edit, no undo.
+    void setRevision(int revision);
     // Increases with every change, undo and redo: a cheap "has it changed?".
     std::uint64_t version() const { return m_version; }
 

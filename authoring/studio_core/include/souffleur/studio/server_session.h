@@ -1,0 +1,123 @@
+// The studio's conversation with the server, GUI-free: sign in, the library,
+// a guide's revisions, save with a base (a 409 comes back as the newest
+// revision, for the merge), submit for review with a change note, pictures.
+// Every call blocks (souffleur::net::request) and is safe to run on a worker
+// thread; the GUI runs them off its own thread and shows what comes back.
+// Errors say what kind of failure it was (the GUI words it for the author)
+// and carry the server's own message where it has one.
+#pragma once
+
+#include <souffleur/content/diagnostic.h>
+#include <souffleur/net/http.h>
+
+#include <chrono>
+#include <expected>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace souffleur::studio {
+
+struct SessionError {
+    enum class Kind {
+        Unreachable,  // no answer: address, network, TLS
+        Unauthorized, // 401: the token is wrong or expired
+        Forbidden,    // 403: the account may not do this (a desk account)
+        NotFound,     // 404
+        Refused,      // another 4xx: the server names what is wrong
+        ServerError,  // 5xx, or an answer that makes no sense
+    };
+    Kind kind;
+    int status = 0;      // the HTTP status, 0 without an answer
+    std::string message; // the server's message or the transport's error
+
+    std::string toString() const;
+};
+
+template <typename T>
+using SessionResult = std::expected<T, SessionError>;
+
+// One guide of the tenant as the library lists it (GET /api/v1/library).
+struct LibraryEntry {
+    std::string id;
+    std::string title;
+    std::string owner;   // the owner team
+    std::string state;   // draft | in_review | published | retired
+    int revision = 0;    // the newest revision
+    int published = 0;   // the published revision, 0 when none
+    std::string savedBy; // of the newest revision
+    std::string savedAt; // "2026-11-23T12:00:00.123Z"
+};
+
+// One revision of a guide (GET /api/v1/guides/{id}/revisions).
+struct RevisionInfo {
+    int revision = 0;
+    std::string state;
+    std::string title;
+    std::string savedBy;
+    std::string savedAt;
+    std::string note;       // a reviewer's note on a rejection
+    std::string changeNote; // the author's "what changed"
+};
+
+// What a save came to.
+struct Saved {
+    int revision = 0;
+    content::Diagnostics warnings;
+};
+struct SaveConflict {
+    int currentRevision = 0; // someone saved this one in the meantime
+};
+struct SaveRefused {
+    std::string message;
+    content::Diagnostics diagnostics; // the server's, for a 422
+};
+using SaveResult = std::variant<Saved, SaveConflict, SaveRefused>;
+
+class ServerSession {
+public:
+    // `url` as "http://127.0.0.1:8470" or "https://..."; `caFile` for a
+    // private authority (empty: the system's).
+    static std::expected<ServerSession, std::string>
+    connect(std::string_view url, std::string token, std::string caFile = {});
+
+    // Checks the token: the library answers for authors, reviewers and
+    // admins; a desk account or a wrong token gets a clear message.
+    SessionResult<void> signIn() const;
+
+    SessionResult<std::vector<LibraryEntry>> library() const;
+    SessionResult<std::vector<RevisionInfo>> revisions(const std::string& guide) const;
+    // The XML of one revision.
+    SessionResult<std::string> revisionXml(const std::string& guide, int revision) const;
+    // Saves `xml` as a new draft on top of `base` (0 for a new guide).
+    SessionResult<SaveResult> save(const std::string& guide, int base,
+                                   const std::string& xml) const;
+    // Puts a draft in review with the author's change note.
+    SessionResult<void> submit(const std::string& guide, int revision,
+                               const std::string& changeNote) const;
+    // Uploads a picture; its hash ("sha256:...").
+    SessionResult<std::string> uploadImage(const std::string& bytes,
+                                           const std::string& contentType) const;
+    SessionResult<std::string> image(const std::string& hash) const;
+
+    const net::ServerAddress& address() const { return m_address; }
+    // "http://host:port", the journal's key prefix.
+    std::string url() const { return m_address.toString(); }
+
+private:
+    ServerSession(net::ServerAddress address, std::string token)
+        : m_address(std::move(address))
+        , m_token(std::move(token)) {}
+    SessionResult<net::HttpResponse> call(net::Method method, std::string target,
+                                          std::string body = {},
+                                          std::string contentType = "application/json") const;
+
+    net::ServerAddress m_address;
+    std::string m_token;
+};
+
+// The server's error message in a JSON answer ({"error": "..."}), or the status.
+std::string serverMessage(const net::HttpResponse& response);
+
+} // namespace souffleur::studio

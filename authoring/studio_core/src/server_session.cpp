@@ -1,0 +1,231 @@
+// The studio's server calls (server_session.h), over souffleur::net.
+#include <souffleur/studio/server_session.h>
+
+#include <boost/json.hpp>
+
+namespace souffleur::studio {
+namespace json = boost::json;
+namespace {
+
+std::string text(const json::object& object, std::string_view key) {
+    if (const auto* value = object.if_contains(key); value && value->is_string())
+        return std::string(value->as_string());
+    return {};
+}
+
+int number(const json::object& object, std::string_view key) {
+    if (const auto* value = object.if_contains(key); value && value->is_int64())
+        return static_cast<int>(value->as_int64());
+    return 0;
+}
+
+std::optional<json::object> parseObject(const std::string& body) {
+    boost::system::error_code error;
+    auto value = json::parse(body, error);
+    if (error || !value.is_object())
+        return std::nullopt;
+    return std::move(value.as_object());
+}
+
+content::Diagnostics diagnosticsIn(const json::object& object, std::string_view key) {
+    content::Diagnostics out;
+    const auto* list = object.if_contains(key);
+    if (!list || !list->is_array())
+        return out;
+    for (const auto& item : list->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& entry = item.as_object();
+        content::Diagnostic diagnostic;
+        diagnostic.file = "server";
+        diagnostic.line = number(entry, "line");
+        diagnostic.column = number(entry, "column");
+        diagnostic.severity = text(entry, "severity") == "warning" ? content::Severity::Warning
+                                                                   : content::Severity::Error;
+        diagnostic.message = text(entry, "message");
+        out.push_back(std::move(diagnostic));
+    }
+    return out;
+}
+
+SessionError errorFor(const net::HttpResponse& response) {
+    using Kind = SessionError::Kind;
+    const int status = response.status;
+    const Kind kind = status == 401                   ? Kind::Unauthorized
+                      : status == 403                 ? Kind::Forbidden
+                      : status == 404                 ? Kind::NotFound
+                      : status >= 400 && status < 500 ? Kind::Refused
+                                                      : Kind::ServerError;
+    return {kind, status, serverMessage(response)};
+}
+
+std::unexpected<SessionError> nonsense(const net::HttpResponse& response) {
+    return std::unexpected(SessionError{SessionError::Kind::ServerError, response.status,
+                                        "the server's answer could not be read"});
+}
+
+} // namespace
+
+std::string SessionError::toString() const {
+    std::string out = status ? "HTTP " + std::to_string(status) : "no answer";
+    if (!message.empty())
+        out += ": " + message;
+    return out;
+}
+
+std::string serverMessage(const net::HttpResponse& response) {
+    if (auto object = parseObject(response.body)) {
+        if (auto message = text(*object, "error"); !message.empty())
+            return message;
+    }
+    return "HTTP " + std::to_string(response.status);
+}
+
+std::expected<ServerSession, std::string>
+ServerSession::connect(std::string_view url, std::string token, std::string caFile) {
+    auto address = net::ServerAddress::parse(url);
+    if (!address)
+        return std::unexpected(address.error());
+    address->caFile = std::move(caFile);
+    if (token.empty())
+        return std::unexpected("a token is needed");
+    return ServerSession(std::move(*address), std::move(token));
+}
+
+SessionResult<net::HttpResponse> ServerSession::call(net::Method method, std::string target,
+                                                     std::string body,
+                                                     std::string contentType) const {
+    net::HttpRequest request{method, std::move(target), m_token, std::move(body),
+                             std::move(contentType)};
+    auto response = net::request(m_address, request);
+    if (!response)
+        return std::unexpected(
+            SessionError{SessionError::Kind::Unreachable, 0, std::move(response.error())});
+    return std::move(*response);
+}
+
+SessionResult<void> ServerSession::signIn() const {
+    auto response = call(net::Method::Get, "/api/v1/library");
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    return {};
+}
+
+SessionResult<std::vector<LibraryEntry>> ServerSession::library() const {
+    auto response = call(net::Method::Get, "/api/v1/library");
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    auto object = parseObject(response->body);
+    const json::value* guides = object ? object->if_contains("guides") : nullptr;
+    if (!guides || !guides->is_array())
+        return nonsense(*response);
+    std::vector<LibraryEntry> entries;
+    for (const auto& item : guides->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& guide = item.as_object();
+        entries.push_back({text(guide, "id"), text(guide, "title"), text(guide, "owner"),
+                           text(guide, "state"), number(guide, "revision"),
+                           number(guide, "published_revision"), text(guide, "saved_by"),
+                           text(guide, "saved_at")});
+    }
+    return entries;
+}
+
+SessionResult<std::vector<RevisionInfo>> ServerSession::revisions(const std::string& guide) const {
+    auto response = call(net::Method::Get, "/api/v1/guides/" + guide + "/revisions");
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    auto object = parseObject(response->body);
+    const json::value* list = object ? object->if_contains("revisions") : nullptr;
+    if (!list || !list->is_array())
+        return nonsense(*response);
+    std::vector<RevisionInfo> out;
+    for (const auto& item : list->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& revision = item.as_object();
+        out.push_back({number(revision, "revision"), text(revision, "state"),
+                       text(revision, "title"), text(revision, "saved_by"),
+                       text(revision, "saved_at"), text(revision, "note"),
+                       text(revision, "change_note")});
+    }
+    return out;
+}
+
+SessionResult<std::string> ServerSession::revisionXml(const std::string& guide,
+                                                      int revision) const {
+    auto response = call(net::Method::Get,
+                         "/api/v1/guides/" + guide + "/revisions/" + std::to_string(revision));
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    return std::move(response->body);
+}
+
+SessionResult<SaveResult> ServerSession::save(const std::string& guide, int base,
+                                              const std::string& xml) const {
+    auto response = call(net::Method::Post,
+                         "/api/v1/guides/" + guide + "/revisions?base=" + std::to_string(base), xml,
+                         "application/xml");
+    if (!response)
+        return std::unexpected(response.error());
+    auto object = parseObject(response->body);
+    if (response->status == 201 && object)
+        return Saved{number(*object, "revision"), diagnosticsIn(*object, "warnings")};
+    if (response->status == 409 && object && number(*object, "current_revision") > 0)
+        return SaveConflict{number(*object, "current_revision")};
+    if (response->status == 422 || response->status == 400 || response->status == 413)
+        return SaveRefused{serverMessage(*response),
+                           object ? diagnosticsIn(*object, "diagnostics") : content::Diagnostics{}};
+    if (response->status == 201)
+        return nonsense(*response);
+    return std::unexpected(errorFor(*response));
+}
+
+SessionResult<void> ServerSession::submit(const std::string& guide, int revision,
+                                          const std::string& changeNote) const {
+    std::string body;
+    if (!changeNote.empty())
+        body = json::serialize(json::object{{"note", changeNote}});
+    auto response =
+        call(net::Method::Post,
+             "/api/v1/guides/" + guide + "/revisions/" + std::to_string(revision) + "/submit",
+             std::move(body));
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    return {};
+}
+
+SessionResult<std::string> ServerSession::uploadImage(const std::string& bytes,
+                                                      const std::string& contentType) const {
+    auto response = call(net::Method::Post, "/api/v1/media", bytes, contentType);
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200 && response->status != 201)
+        return std::unexpected(errorFor(*response));
+    auto object = parseObject(response->body);
+    if (!object || text(*object, "hash").empty())
+        return nonsense(*response);
+    return text(*object, "hash");
+}
+
+SessionResult<std::string> ServerSession::image(const std::string& hash) const {
+    auto response = call(net::Method::Get, "/api/v1/media/" + hash);
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    return std::move(response->body);
+}
+
+} // namespace souffleur::studio
