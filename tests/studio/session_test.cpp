@@ -93,7 +93,7 @@ TEST_CASE("Two authors edit one guide: the second merges and saves", "[studio][s
     REQUIRE(guide);
     CHECK(guide->title == "Mijn titel");
     CHECK(guide->summary == "Hun samenvatting");
-    mine.saved(3, *stored);
+    mine.saved(3, *stored, mine.model().xml());
     CHECK_FALSE(mine.model().modified());
 
     // Submitted for review with the author's change note.
@@ -186,6 +186,6 @@ TEST_CASE("After a SIGKILL the guide reopens from the journal with every edit",
         savedRevision(author.save(id, recovered->baseRevision(), recovered->model().xml()));
     auto stored = author.revisionXml(id, saved);
     REQUIRE(stored);
-    recovered->saved(saved, *stored);
+    recovered->saved(saved, *stored, recovered->model().xml());
     CHECK(journal->unsaved()->empty());
 }

@@ -60,10 +60,16 @@ bool GuideSession::redo() {
     return true;
 }
 
-void GuideSession::saved(int revision, std::string xml) {
+void GuideSession::saved(int revision, std::string storedXml, const std::string& sentXml) {
+    const bool editedSince = m_model.xml() != sentXml;
     m_baseRevision = revision;
-    m_baseXml = std::move(xml);
+    m_baseXml = std::move(storedXml);
     m_model.setRevision(revision);
+    if (editedSince) {
+        m_model.markUnsaved();
+        record();
+        return;
+    }
     m_model.markSaved();
     if (m_journal) {
         auto forgotten = m_journal->forget(m_key);
@@ -101,6 +107,11 @@ std::expected<void, EditError> GuideSession::merged(const Merge& merge, int thei
     m_model.markUnsaved();
     record();
     return {};
+}
+
+void GuideSession::markNew() {
+    m_model.markUnsaved();
+    record();
 }
 
 void GuideSession::discard() {

@@ -106,6 +106,9 @@ SessionResult<net::HttpResponse> ServerSession::call(net::Method method, std::st
 
 SessionResult<void> ServerSession::signIn() const {
     auto response = call(net::Method::Get, "/api/v1/library");
+    // A server from before the library (0.1) knows the review queue, for the same roles.
+    if (response && response->status == 404)
+        response = call(net::Method::Get, "/api/v1/revisions?state=in_review");
     if (!response)
         return std::unexpected(response.error());
     if (response->status != 200)
@@ -113,8 +116,33 @@ SessionResult<void> ServerSession::signIn() const {
     return {};
 }
 
+// The published guides, as a server before the library route lists them.
+SessionResult<std::vector<LibraryEntry>> ServerSession::publishedGuides() const {
+    auto response = call(net::Method::Get, "/api/v1/guides");
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    auto object = parseObject(response->body);
+    const json::value* guides = object ? object->if_contains("guides") : nullptr;
+    if (!guides || !guides->is_array())
+        return nonsense(*response);
+    std::vector<LibraryEntry> entries;
+    for (const auto& item : guides->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& guide = item.as_object();
+        const int revision = number(guide, "revision");
+        entries.push_back(
+            {text(guide, "id"), text(guide, "title"), {}, "published", revision, revision, {}, {}});
+    }
+    return entries;
+}
+
 SessionResult<std::vector<LibraryEntry>> ServerSession::library() const {
     auto response = call(net::Method::Get, "/api/v1/library");
+    if (response && response->status == 404)
+        return publishedGuides();
     if (!response)
         return std::unexpected(response.error());
     if (response->status != 200)

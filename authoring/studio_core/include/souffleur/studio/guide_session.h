@@ -47,11 +47,17 @@ public:
     bool redo();
     void endBurst() { m_model.endBurst(); }
 
+    // A guide the server does not have in this form yet (new, imported,
+    // duplicated): unsaved, and in the journal from the start.
+    void markNew();
+
     // The last journal failure, empty when the journal is fine.
     const std::string& journalError() const { return m_journalError; }
 
-    // The server stored `xml` as `revision`: it is the new base.
-    void saved(int revision, std::string xml);
+    // The server stored `sentXml` as `revision` (`storedXml`: what it keeps,
+    // with its revision number): that is the new base. Edits made while the
+    // save was on its way stay unsaved, and in the journal.
+    void saved(int revision, std::string storedXml, const std::string& sentXml);
     // A save met a newer revision: the merge of my edits into theirs.
     std::expected<Merge, content::Diagnostics> merge(const std::string& theirXml) const;
     // The author settled the merge: its result becomes the guide (one undoable

@@ -109,6 +109,7 @@ private:
     ServerSession(net::ServerAddress address, std::string token)
         : m_address(std::move(address))
         , m_token(std::move(token)) {}
+    SessionResult<std::vector<LibraryEntry>> publishedGuides() const;
     SessionResult<net::HttpResponse> call(net::Method method, std::string target,
                                           std::string body = {},
                                           std::string contentType = "application/json") const;
