@@ -23,7 +23,9 @@ if(SOUFFLEUR_BENCH)
 endif()
 if(SOUFFLEUR_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network WebChannel WebEngineCore
-                                             WebEngineWidgets LinguistTools)
+                                             WebEngineWidgets LinguistTools Concurrent)
+    # The studio keeps its token in the desktop's keyring (qtkeychain-qt6-dev).
+    find_package(Qt6Keychain REQUIRED)
     if(SOUFFLEUR_TESTS)
         find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
     endif()

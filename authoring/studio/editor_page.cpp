@@ -1,0 +1,789 @@
+// The editor workspace (editor_page.h).
+#include "editor_page.h"
+
+#include "async.h"
+#include "forms.h"
+#include "merge_dialog.h"
+#include "preview_pane.h"
+
+#include <souffleur/content/parser.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace souffleur::studio {
+namespace {
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+// The role of the outline's items: the step's id; the first item (the
+// guide's own fields) has none.
+constexpr int kStepRole = Qt::UserRole + 1;
+
+QString refusalText(const EditError& error) {
+    const QString detail = qs(error.detail);
+    using Code = EditError::Code;
+    switch (error.code) {
+    case Code::UnknownStep:
+        return EditorPage::tr("De stap '%1' bestaat niet (meer).").arg(detail);
+    case Code::InvalidStepId:
+        return EditorPage::tr(
+                   "'%1' kan geen stap-id zijn: gebruik letters, cijfers, '-', '_' en '.'.")
+            .arg(detail);
+    case Code::DuplicateStepId:
+        return EditorPage::tr("Er is al een stap '%1'.").arg(detail);
+    case Code::WrongValueType:
+        return EditorPage::tr("Deze waarde past niet in %1.").arg(detail);
+    case Code::UnknownTarget:
+        return EditorPage::tr("Een keuze gaat naar stap '%1', die niet bestaat.").arg(detail);
+    case Code::StepIsTarget:
+        return EditorPage::tr("Deze stap kan niet weg: keuzes in %1 gaan ernaartoe. Pas die "
+                              "keuzes eerst aan.")
+            .arg(detail);
+    case Code::LastStep:
+        return EditorPage::tr("Een gids houdt minstens één stap.");
+    case Code::InvalidDate:
+        return EditorPage::tr("'%1' is geen datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld "
+                              "2027-12-31.")
+            .arg(detail);
+    case Code::InvalidId:
+        return EditorPage::tr("'%1' kan geen id zijn: gebruik letters, cijfers, '-', '_' en '.'.")
+            .arg(detail);
+    case Code::InvalidHash:
+        return EditorPage::tr("Deze afbeelding is niet geldig.");
+    case Code::InvalidTrigger:
+        return EditorPage::tr("Een regel bij 'Voorstellen bij' heeft óf een link, óf een "
+                              "applicatie en venstertitel.");
+    case Code::InvalidLanguage:
+        return EditorPage::tr("'%1' is geen taal.").arg(detail);
+    case Code::IndexOutOfRange:
+        return EditorPage::tr("Die plek bestaat niet.");
+    case Code::IdentityChanged:
+        return EditorPage::tr("De id van de gids kan hier niet veranderen (%1).").arg(detail);
+    }
+    return qs(error.message());
+}
+
+QString sessionErrorText(const SessionError& error) {
+    using Kind = SessionError::Kind;
+    switch (error.kind) {
+    case Kind::Unreachable:
+        return EditorPage::tr("De server is niet bereikbaar (%1). Uw werk blijft bewaard; "
+                              "probeer het zo opnieuw.")
+            .arg(qs(error.message));
+    case Kind::Unauthorized:
+        return EditorPage::tr(
+            "Uw sleutel (token) wordt niet meer geaccepteerd. Meld u opnieuw aan.");
+    case Kind::Forbidden:
+        return EditorPage::tr("Dit account mag dit niet (%1).").arg(qs(error.message));
+    case Kind::NotFound:
+        return EditorPage::tr("Niet gevonden op de server.");
+    case Kind::Refused:
+    case Kind::ServerError:
+        return EditorPage::tr("De server weigert: %1").arg(qs(error.message));
+    }
+    return qs(error.toString());
+}
+
+QString findingText(const content::Diagnostic& diagnostic) {
+    return (diagnostic.severity == content::Severity::Error ? EditorPage::tr("Fout: ")
+                                                            : EditorPage::tr("Let op: ")) +
+           qs(diagnostic.message);
+}
+
+} // namespace
+
+EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* parent)
+    : QWidget(parent)
+    , m_server(std::move(server)) {
+    m_outline = new QListWidget(this);
+    m_outline->setObjectName(QStringLiteral("outline"));
+    m_outline->setAccessibleName(tr("Stappen van de gids"));
+    m_outline->setDragDropMode(QAbstractItemView::InternalMove);
+    m_outline->setWordWrap(true);
+    m_outline->setTextElideMode(Qt::ElideRight);
+    m_outline->setMinimumWidth(180);
+    m_outline->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_guideForm = new GuideForm(this);
+    m_stepForm = new StepForm(this);
+    m_forms = new QStackedWidget(this);
+    m_forms->addWidget(m_guideForm);
+    m_forms->addWidget(m_stepForm);
+    auto* formScroll = new QScrollArea(this);
+    formScroll->setWidget(m_forms);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+
+    m_source = new QPlainTextEdit(this);
+    m_source->setObjectName(QStringLiteral("source"));
+    m_source->setAccessibleName(tr("XML-bron van de gids"));
+    m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sourceState = new QLabel(this);
+    m_sourceState->setWordWrap(true);
+    auto* applyButton = new QPushButton(tr("Bron toepassen"), this);
+    applyButton->setAccessibleName(tr("XML-bron toepassen (Ctrl+Enter)"));
+    applyButton->setToolTip(tr("Ctrl+Enter"));
+    auto* sourcePage = new QWidget(this);
+    auto* sourceLayout = new QVBoxLayout(sourcePage);
+    sourceLayout->setContentsMargins(0, 0, 0, 0);
+    sourceLayout->addWidget(m_source, 1);
+    auto* sourceBar = new QHBoxLayout;
+    sourceBar->addWidget(m_sourceState, 1);
+    sourceBar->addWidget(applyButton);
+    sourceLayout->addLayout(sourceBar);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
+    m_tabs->addTab(formScroll, tr("Formulier"));
+    m_tabs->addTab(sourcePage, tr("XML-bron"));
+
+    m_diagnosticsTitle = new QLabel(this);
+    m_diagnostics = new QListWidget(this);
+    m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
+    m_diagnostics->setAccessibleName(tr("Wat de controle vindt"));
+    m_diagnostics->setMaximumHeight(110);
+    m_diagnostics->setWordWrap(true);
+
+    auto* middle = new QWidget(this);
+    auto* middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(m_tabs, 1);
+    middleLayout->addWidget(m_diagnosticsTitle);
+    middleLayout->addWidget(m_diagnostics);
+
+    m_preview = new PreviewPane(this);
+
+    // The header: which guide, in what state, and the actions an author
+    // looks for first, as buttons with words (shortcuts in their tooltips).
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("guideTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("saveState"));
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(8, 6, 8, 6);
+    auto* titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_title);
+    titles->addWidget(m_state);
+    header->addLayout(titles, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_outline);
+    splitter->addWidget(middle);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({210, 600, PreviewPane::kDeskWidth + 16});
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(splitter, 1);
+
+    // The actions, each with a shortcut and a name a screen reader says.
+    auto action = [this](const QString& text, const QKeySequence& keys, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        a->setToolTip(text + QStringLiteral(" (") + keys.toString(QKeySequence::NativeText) +
+                      QStringLiteral(")"));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_undo = action(tr("&Ongedaan maken"), QKeySequence::Undo, [this] { undo(); });
+    m_redo =
+        action(tr("&Opnieuw"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { redo(); });
+    m_addStep = action(tr("Stap &toevoegen"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+                       [this] { addStep(); });
+    m_duplicateStep = action(tr("Stap &dupliceren"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                             [this] { duplicateStep(); });
+    m_deleteStep = action(tr("Stap &verwijderen"), QKeySequence(Qt::CTRL | Qt::Key_Delete),
+                          [this] { deleteStep(); });
+    m_moveUp =
+        action(tr("Stap om&hoog"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveStep(-1); });
+    m_moveDown =
+        action(tr("Stap om&laag"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveStep(1); });
+    m_renameStep =
+        action(tr("Stap-&id wijzigen…"), QKeySequence(Qt::Key_F2), [this] { renameStep(); });
+    m_save = action(tr("&Opslaan"), QKeySequence::Save, [this] { save(); });
+    m_submit = action(tr("Ter &review aanbieden…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                      [this] { submit(); });
+    m_sourceToggle = action(tr("&XML-bron tonen"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
+        m_tabs->setCurrentIndex(m_tabs->currentIndex() == 0 ? 1 : 0);
+    });
+    m_tryOut =
+        action(tr("&Probeer het"), QKeySequence(Qt::Key_F5), [this] { m_preview->toggleTryOut(); });
+    auto* applyShortcut = new QAction(this);
+    applyShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    applyShortcut->setShortcutContext(Qt::WidgetShortcut);
+    m_source->addAction(applyShortcut);
+    connect(applyShortcut, &QAction::triggered, this, [this] { applySource(); });
+    connect(applyButton, &QPushButton::clicked, this, [this] { applySource(); });
+    for (QAction* a :
+         {m_addStep, m_duplicateStep, m_moveUp, m_moveDown, m_renameStep, m_deleteStep})
+        m_outline->addAction(a);
+
+    // Header buttons: short words; the action keeps the long text for the menus.
+    auto button = [this, header](QAction* target, const QString& text, const char* name) {
+        auto* b = new QPushButton(text, this);
+        b->setObjectName(QLatin1String(name));
+        b->setAccessibleName(text);
+        b->setToolTip(target->shortcut().toString(QKeySequence::NativeText));
+        b->setFocusPolicy(Qt::TabFocus);
+        connect(b, &QPushButton::clicked, target, &QAction::trigger);
+        connect(target, &QAction::changed, b, [b, target] { b->setEnabled(target->isEnabled()); });
+        header->addWidget(b);
+        return b;
+    };
+    button(m_undo, tr("Ongedaan maken"), "undoButton");
+    button(m_redo, tr("Opnieuw"), "redoButton");
+    button(m_addStep, tr("Stap toevoegen"), "addStepButton");
+    header->addSpacing(12);
+    button(m_save, tr("Opslaan"), "saveButton");
+    button(m_submit, tr("Ter review aanbieden…"), "submitButton")->setDefault(false);
+
+    connect(m_guideForm, &GuideForm::edited, this, &EditorPage::apply);
+    connect(m_stepForm, &StepForm::edited, this, &EditorPage::apply);
+    connect(m_guideForm, &GuideForm::burstEnded, this, &EditorPage::endBurst);
+    connect(m_stepForm, &StepForm::burstEnded, this, &EditorPage::endBurst);
+    connect(m_outline, &QListWidget::currentRowChanged, this, [this] {
+        if (!m_refreshing)
+            refreshForms();
+    });
+    connect(m_outline->model(), &QAbstractItemModel::rowsMoved, this, [this] {
+        // A step dragged in the outline: the model moves it (undoable).
+        if (m_refreshing || !m_session)
+            return;
+        for (int row = 1; row < m_outline->count(); ++row) {
+            const auto id = m_outline->item(row)->data(kStepRole).toString().toStdString();
+            const auto index = m_session->guide().stepIndex(id);
+            if (index && *index != static_cast<std::size_t>(row - 1)) {
+                apply(MoveStep{id, static_cast<std::size_t>(row - 1)}, tr("Stap verplaatsen"),
+                      false);
+                selectStep(id);
+                return;
+            }
+        }
+    });
+    connect(m_diagnostics, &QListWidget::itemActivated, this, &EditorPage::jumpTo);
+    connect(m_diagnostics, &QListWidget::itemClicked, this, &EditorPage::jumpTo);
+    connect(m_source, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_refreshing)
+            return;
+        m_sourceDirty = true;
+        m_sourceState->setText(tr("Gewijzigd: Ctrl+Enter past de bron toe op de gids."));
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 0 && m_sourceDirty)
+            applySource();
+        m_sourceToggle->setText(index == 0 ? tr("&XML-bron tonen") : tr("&Formulier tonen"));
+    });
+    connect(m_preview, &PreviewPane::stepReached, this,
+            [this](const QString& id) { selectStep(id.toStdString()); });
+    refreshActions();
+}
+
+EditorPage::~EditorPage() = default;
+
+QList<QAction*> EditorPage::editActions() const {
+    return {m_undo,       m_redo,   m_addStep,  m_duplicateStep,
+            m_deleteStep, m_moveUp, m_moveDown, m_renameStep};
+}
+
+void EditorPage::open(std::unique_ptr<GuideSession> session) {
+    m_session = std::move(session);
+    m_sourceDirty = false;
+    refresh();
+    m_outline->setCurrentRow(m_session->guide().steps.empty() ? 0 : 1);
+    refreshForms();
+    Q_EMIT documentChanged();
+}
+
+std::string EditorPage::selectedStep() const {
+    const auto* item = m_outline->currentItem();
+    return item ? item->data(kStepRole).toString().toStdString() : std::string();
+}
+
+void EditorPage::selectStep(const std::string& stepId) {
+    for (int row = 0; row < m_outline->count(); ++row)
+        if (m_outline->item(row)->data(kStepRole).toString().toStdString() == stepId)
+            m_outline->setCurrentRow(row);
+}
+
+void EditorPage::apply(const Edit& edit, const QString& label, bool typing) {
+    if (!m_session)
+        return;
+    if (auto applied = m_session->apply(edit, label.toStdString(), typing); !applied) {
+        showRefusal(applied.error());
+        // The form goes back to what the guide holds.
+        refreshForms();
+        return;
+    }
+    refresh();
+}
+
+void EditorPage::applyAll(std::vector<Edit> edits, const QString& label) {
+    if (!m_session)
+        return;
+    if (auto applied = m_session->apply(std::move(edits), label.toStdString()); !applied) {
+        showRefusal(applied.error());
+        return;
+    }
+    refresh();
+}
+
+void EditorPage::endBurst() {
+    if (m_session)
+        m_session->endBurst();
+}
+
+void EditorPage::undo() {
+    if (m_session && m_session->undo())
+        refresh();
+}
+
+void EditorPage::redo() {
+    if (m_session && m_session->redo())
+        refresh();
+}
+
+void EditorPage::showRefusal(const EditError& error) {
+    QApplication::beep();
+    Q_EMIT message(refusalText(error));
+}
+
+void EditorPage::refresh() {
+    if (!m_session)
+        return;
+    refreshOutline();
+    refreshForms();
+    refreshDiagnostics();
+    refreshSource();
+    refreshActions();
+    if (!m_session->journalError().empty())
+        Q_EMIT message(tr("Let op: het journaal kan niet worden geschreven (%1). Sla uw werk op.")
+                           .arg(qs(m_session->journalError())));
+    Q_EMIT documentChanged();
+}
+
+void EditorPage::refreshOutline() {
+    const QSignalBlocker block(m_outline);
+    m_refreshing = true;
+    const std::string selected = selectedStep();
+    const int selectedRow = m_outline->currentRow();
+    const auto& guide = m_session->guide();
+    const int rows = static_cast<int>(guide.steps.size()) + 1;
+    while (m_outline->count() > rows)
+        delete m_outline->takeItem(m_outline->count() - 1);
+    while (m_outline->count() < rows)
+        m_outline->addItem(new QListWidgetItem);
+    auto* first = m_outline->item(0);
+    first->setText(tr("Over deze gids"));
+    first->setData(kStepRole, QString());
+    first->setFlags(first->flags() & ~Qt::ItemIsDragEnabled);
+    QFont bold = first->font();
+    bold.setBold(true);
+    first->setFont(bold);
+    int reselect = selectedRow == 0 ? 0 : -1;
+    for (std::size_t i = 0; i < guide.steps.size(); ++i) {
+        const auto& step = guide.steps[i];
+        auto* item = m_outline->item(static_cast<int>(i) + 1);
+        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(
+            step.glance.empty() ? tr("(nog zonder instructie)") : qs(step.glance));
+        if (!step.options.empty())
+            text += tr(" · keuze");
+        if (step.escalation)
+            text += tr(" · overdracht");
+        if (step.ends)
+            text += tr(" · einde");
+        item->setText(text);
+        item->setToolTip(qs(step.glance));
+        item->setData(kStepRole, qs(step.id));
+        item->setFlags(item->flags() | Qt::ItemIsDragEnabled);
+        if (step.id == selected)
+            reselect = static_cast<int>(i) + 1;
+    }
+    if (reselect < 0)
+        reselect = std::clamp(selectedRow, 0, rows - 1);
+    m_outline->setCurrentRow(reselect);
+    m_refreshing = false;
+}
+
+void EditorPage::refreshForms() {
+    if (!m_session)
+        return;
+    const auto& guide = m_session->guide();
+    const std::string stepId = selectedStep();
+    const content::Step* step = stepId.empty() ? nullptr : guide.findStep(stepId);
+    if (step) {
+        m_stepForm->load(guide, *step);
+        m_forms->setCurrentWidget(m_stepForm);
+    } else {
+        m_guideForm->load(guide);
+        m_forms->setCurrentWidget(m_guideForm);
+    }
+    m_preview->show(guide, step ? step->id : std::string());
+    refreshActions();
+}
+
+void EditorPage::refreshDiagnostics() {
+    m_diagnostics->clear();
+    const auto& found = m_session->model().diagnostics();
+    int errors = 0;
+    for (const auto& diagnostic : found) {
+        auto* item = new QListWidgetItem(findingText(diagnostic), m_diagnostics);
+        item->setData(kStepRole, qs(diagnostic.step));
+        item->setData(kStepRole + 1, qs(diagnostic.field));
+        if (diagnostic.severity == content::Severity::Error) {
+            item->setForeground(QColor(0xA0, 0x1C, 0x1C));
+            ++errors;
+        }
+    }
+    m_diagnosticsTitle->setText(
+        found.empty() ? tr("Controle: niets gevonden.")
+                      : tr("Controle: %1 fout(en), %2 punt(en) om naar te kijken. Klik om te gaan.")
+                            .arg(errors)
+                            .arg(static_cast<int>(found.size()) - errors));
+    m_diagnostics->setVisible(!found.empty());
+}
+
+void EditorPage::refreshSource() {
+    if (m_sourceDirty)
+        return;
+    const QString xml = qs(m_session->model().xml());
+    if (m_source->toPlainText() == xml)
+        return;
+    m_refreshing = true;
+    m_source->setPlainText(xml);
+    m_refreshing = false;
+    m_sourceState->setText(tr("De bron volgt het formulier. Wijzig hem hier, dan Ctrl+Enter."));
+}
+
+void EditorPage::refreshActions() {
+    const bool open = m_session != nullptr;
+    const bool onStep = open && !selectedStep().empty();
+    m_undo->setEnabled(open && m_session->model().canUndo());
+    m_redo->setEnabled(open && m_session->model().canRedo());
+    m_undo->setText(open && m_session->model().canUndo()
+                        ? tr("&Ongedaan maken: %1").arg(qs(m_session->model().undoLabel()))
+                        : tr("&Ongedaan maken"));
+    m_redo->setText(open && m_session->model().canRedo()
+                        ? tr("&Opnieuw: %1").arg(qs(m_session->model().redoLabel()))
+                        : tr("&Opnieuw"));
+    m_addStep->setEnabled(open);
+    for (QAction* a : {m_duplicateStep, m_deleteStep, m_moveUp, m_moveDown, m_renameStep})
+        a->setEnabled(onStep);
+    m_save->setEnabled(open && !m_busy);
+    m_submit->setEnabled(open && !m_busy);
+    m_tryOut->setEnabled(open);
+    refreshHeader();
+}
+
+void EditorPage::refreshHeader() {
+    if (!m_session) {
+        m_title->setText(tr("Geen gids geopend"));
+        m_state->clear();
+        return;
+    }
+    m_title->setText(qs(m_session->guide().title));
+    const int base = m_session->baseRevision();
+    QString state = base == 0 ? tr("Nieuwe gids, nog niet op de server")
+                              : tr("Revisie %1 op de server").arg(base);
+    if (m_busy)
+        state += tr(" · bezig met opslaan…");
+    else if (m_session->model().modified())
+        state += tr(" · niet opgeslagen wijzigingen (veilig bewaard op deze computer)");
+    else
+        state += tr(" · alles opgeslagen");
+    m_state->setText(state);
+}
+
+void EditorPage::addStep() {
+    if (!m_session)
+        return;
+    const auto& guide = m_session->guide();
+    const auto at = guide.stepIndex(selectedStep());
+    content::Step step;
+    step.id = m_session->model().uniqueStepId(tr("stap").toStdString());
+    const std::size_t index = at ? *at + 1 : guide.steps.size();
+    apply(InsertStep{index, step}, tr("Stap toevoegen"), false);
+    selectStep(step.id);
+    m_stepForm->focusField(QStringLiteral("glance"));
+}
+
+void EditorPage::duplicateStep() {
+    const auto* step = m_session ? m_session->guide().findStep(selectedStep()) : nullptr;
+    if (!step)
+        return;
+    content::Step copy = *step;
+    copy.id = m_session->model().uniqueStepId(step->id);
+    const std::size_t index = *m_session->guide().stepIndex(step->id) + 1;
+    apply(InsertStep{index, copy}, tr("Stap dupliceren"), false);
+    selectStep(copy.id);
+}
+
+void EditorPage::deleteStep() {
+    const std::string id = selectedStep();
+    if (!m_session || id.empty())
+        return;
+    apply(RemoveStep{id}, tr("Stap verwijderen"), false);
+}
+
+void EditorPage::moveStep(int by) {
+    const std::string id = selectedStep();
+    if (!m_session || id.empty())
+        return;
+    const auto index = static_cast<int>(*m_session->guide().stepIndex(id));
+    const int to = index + by;
+    if (to < 0 || to >= static_cast<int>(m_session->guide().steps.size()))
+        return;
+    apply(MoveStep{id, static_cast<std::size_t>(to)},
+          by < 0 ? tr("Stap omhoog") : tr("Stap omlaag"), false);
+    selectStep(id);
+}
+
+void EditorPage::renameStep() {
+    const std::string id = selectedStep();
+    if (!m_session || id.empty())
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(
+        this, tr("Stap-id wijzigen"),
+        tr("De id van de stap (letters, cijfers, '-', '_' en '.'). Keuzes die naar deze stap "
+           "gaan, gaan mee."),
+        QLineEdit::Normal, qs(id), &ok);
+    if (!ok || to.trimmed().isEmpty() || to.trimmed().toStdString() == id)
+        return;
+    apply(RenameStep{id, to.trimmed().toStdString()}, tr("Stap-id wijzigen"), false);
+    selectStep(to.trimmed().toStdString());
+}
+
+void EditorPage::applySource() {
+    if (!m_session || !m_sourceDirty)
+        return;
+    auto parsed = content::parseGuide(m_source->toPlainText().toStdString(), "bron");
+    if (!parsed) {
+        QStringList lines;
+        for (const auto& d : parsed.error())
+            lines << tr("regel %1: %2").arg(d.line).arg(qs(d.message));
+        m_sourceState->setText(tr("De bron is niet toegepast: ") +
+                               lines.join(QStringLiteral("; ")));
+        m_tabs->setCurrentIndex(1);
+        return;
+    }
+    if (auto applied =
+            m_session->apply(ReplaceGuide{std::move(*parsed)}, tr("XML-bron").toStdString());
+        !applied) {
+        m_sourceState->setText(tr("De bron is niet toegepast: ") + refusalText(applied.error()));
+        m_tabs->setCurrentIndex(1);
+        return;
+    }
+    m_sourceDirty = false;
+    refresh();
+    m_sourceState->setText(tr("Toegepast. Ongedaan maken kan met Ctrl+Z."));
+}
+
+void EditorPage::jumpTo(QListWidgetItem* item) {
+    if (!item)
+        return;
+    const std::string step = item->data(kStepRole).toString().toStdString();
+    const QString field = item->data(kStepRole + 1).toString();
+    m_tabs->setCurrentIndex(0);
+    selectStep(step);
+    refreshForms();
+    if (step.empty())
+        m_guideForm->focusField(field);
+    else
+        m_stepForm->focusField(field);
+}
+
+void EditorPage::save() {
+    if (!m_session || m_busy)
+        return;
+    if (m_sourceDirty)
+        applySource();
+    if (content::hasErrors(m_session->model().diagnostics())) {
+        Q_EMIT message(tr("Nog niet opgeslagen: los eerst de fouten onder het formulier op. Uw "
+                          "werk is bewaard in het journaal."));
+        Q_EMIT saveFinished(false);
+        return;
+    }
+    m_busy = true;
+    refreshActions();
+    Q_EMIT message(tr("Opslaan…"));
+    const std::string id = m_session->guide().id;
+    const int base = m_session->baseRevision();
+    const std::string xml = m_session->model().xml();
+    const auto server = m_server;
+    runAsync(
+        this,
+        [server, id, base, xml] {
+            auto result = server->save(id, base, xml);
+            std::string stored;
+            if (result)
+                if (const auto* saved = std::get_if<Saved>(&*result))
+                    if (auto text = server->revisionXml(id, saved->revision))
+                        stored = std::move(*text);
+            return std::pair(std::move(result), std::move(stored));
+        },
+        [this, xml](std::pair<SessionResult<SaveResult>, std::string> answer) {
+            m_busy = false;
+            refreshActions();
+            auto& [result, stored] = answer;
+            if (!result) {
+                Q_EMIT message(sessionErrorText(result.error()));
+                Q_EMIT saveFinished(false);
+                return;
+            }
+            if (const auto* saved = std::get_if<Saved>(&*result)) {
+                // What is saved is what was sent; typing since then stays unsaved.
+                m_session->saved(saved->revision, stored.empty() ? xml : stored, xml);
+                refresh();
+                Q_EMIT message(tr("Opgeslagen als revisie %1 (concept).").arg(saved->revision));
+                Q_EMIT saveFinished(true);
+            } else if (const auto* conflict = std::get_if<SaveConflict>(&*result)) {
+                resolveConflict(conflict->currentRevision);
+            } else {
+                const auto& refused = std::get<SaveRefused>(*result);
+                QStringList lines;
+                for (const auto& d : refused.diagnostics)
+                    lines << qs(d.message);
+                Q_EMIT message(tr("De server weigert de gids: %1 %2")
+                                   .arg(qs(refused.message), lines.join(QStringLiteral("; "))));
+                Q_EMIT saveFinished(false);
+            }
+        });
+}
+
+void EditorPage::resolveConflict(int currentRevision) {
+    Q_EMIT message(
+        tr("Iemand anders heeft revisie %1 opgeslagen; samenvoegen…").arg(currentRevision));
+    const auto server = m_server;
+    const std::string id = m_session->guide().id;
+    runAsync(
+        this,
+        [server, id, currentRevision] {
+            auto xml = server->revisionXml(id, currentRevision);
+            auto revisions = server->revisions(id);
+            std::string who;
+            if (revisions)
+                for (const auto& r : *revisions)
+                    if (r.revision == currentRevision)
+                        who = r.savedBy;
+            return std::pair(std::move(xml), who);
+        },
+        [this, currentRevision](std::pair<SessionResult<std::string>, std::string> answer) {
+            auto& [theirXml, who] = answer;
+            if (!theirXml) {
+                Q_EMIT message(sessionErrorText(theirXml.error()));
+                Q_EMIT saveFinished(false);
+                return;
+            }
+            auto merge = m_session->merge(*theirXml);
+            if (!merge) {
+                Q_EMIT message(
+                    tr("Samenvoegen lukt niet: %1").arg(qs(merge.error().front().message)));
+                Q_EMIT saveFinished(false);
+                return;
+            }
+            if (!merge->conflicts().empty()) {
+                MergeDialog dialog(*merge, qs(who), currentRevision, this);
+                if (dialog.exec() != QDialog::Accepted) {
+                    Q_EMIT message(tr("Niet samengevoegd. Uw werk blijft bewaard; opslaan kan "
+                                      "pas na samenvoegen."));
+                    Q_EMIT saveFinished(false);
+                    return;
+                }
+            }
+            if (auto merged = m_session->merged(*merge, currentRevision, *theirXml,
+                                                tr("Samenvoegen").toStdString());
+                !merged) {
+                showRefusal(merged.error());
+                Q_EMIT saveFinished(false);
+                return;
+            }
+            refresh();
+            Q_EMIT message(
+                tr("Samengevoegd met revisie %1. Kijk het na en sla opnieuw op (Ctrl+S).")
+                    .arg(currentRevision));
+            Q_EMIT saveFinished(false);
+        });
+}
+
+void EditorPage::submit() {
+    if (!m_session || m_busy)
+        return;
+    if (m_session->model().modified() || m_session->baseRevision() == 0) {
+        Q_EMIT message(
+            tr("Sla de gids eerst op (Ctrl+S); daarna kunt u hem ter review aanbieden."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Ter review aanbieden"));
+    auto* intro = new QLabel(tr("Wat is er veranderd? De reviewer leest dit, en de balie ziet het "
+                                "als de nieuwe versie gepubliceerd is."),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto* note = new QPlainTextEdit(&dialog);
+    note->setAccessibleName(tr("Wat is er veranderd"));
+    note->setPlaceholderText(tr("Bijvoorbeeld: stap 4 noemt nu ook de verblijfsvergunning."));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Aanbieden"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuleren"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    connect(note, &QPlainTextEdit::textChanged, &dialog, [note, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!note->toPlainText().trimmed().isEmpty());
+    });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_busy = true;
+    refreshActions();
+    const auto server = m_server;
+    const std::string id = m_session->guide().id;
+    const int revision = m_session->baseRevision();
+    const std::string changeNote = note->toPlainText().trimmed().toStdString();
+    runAsync(
+        this,
+        [server, id, revision, changeNote] { return server->submit(id, revision, changeNote); },
+        [this, revision](SessionResult<void> result) {
+            m_busy = false;
+            refreshActions();
+            Q_EMIT message(result ? tr("Revisie %1 is ter review aangeboden.").arg(revision)
+                                  : sessionErrorText(result.error()));
+        });
+}
+
+} // namespace souffleur::studio

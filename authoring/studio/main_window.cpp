@@ -1,0 +1,292 @@
+// The studio's window (main_window.h).
+#include "main_window.h"
+
+#include "async.h"
+#include "editor_page.h"
+
+#include <souffleur/content/writer.h>
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace souffleur::studio {
+namespace {
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* journal,
+                       QString account, QWidget* parent)
+    : QMainWindow(parent)
+    , m_server(std::move(server))
+    , m_journal(journal)
+    , m_account(std::move(account)) {
+    setObjectName(QStringLiteral("studio"));
+    m_modes = new QListWidget(this);
+    m_modes->setObjectName(QStringLiteral("workspaces"));
+    m_modes->setAccessibleName(tr("Werkruimtes"));
+    m_modes->setFixedWidth(112);
+    m_modes->setStyleSheet(
+        QStringLiteral("QListWidget{background:#1f3a5f;color:white;border:none;font-size:14px}"
+                       "QListWidget::item{padding:14px 8px}"
+                       "QListWidget::item:selected{background:#2f5d8f;color:white}"));
+    m_modes->addItem(tr("Bibliotheek"));
+    m_modes->addItem(tr("Bewerken"));
+
+    m_library = new LibraryPage(m_server, this);
+    m_editor = new EditorPage(m_server, this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_library);
+    m_pages->addWidget(m_editor);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_modes);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    auto* who = new QLabel(tr("Aangemeld bij %1").arg(m_account), this);
+    statusBar()->addPermanentWidget(who);
+
+    connect(m_modes, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_library, &LibraryPage::message, this, &MainWindow::status);
+    connect(m_editor, &EditorPage::message, this, &MainWindow::status);
+    connect(m_library, &LibraryPage::openRequested, this,
+            [this](const OpenRequest& request) { open(request); });
+    connect(m_editor, &EditorPage::documentChanged, this, &MainWindow::updateTitle);
+    connect(m_editor, &EditorPage::saveFinished, this, [this](bool stored) {
+        if (stored)
+            m_library->reload();
+    });
+    buildMenus();
+    m_modes->setCurrentRow(0);
+    updateTitle();
+    m_library->reload();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& keys, auto slot) {
+        auto* action = menu->addAction(text);
+        action->setShortcut(keys);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&Bestand"));
+    add(file, tr("&Nieuwe gids…"), QKeySequence::New, [this] { m_library->newGuide(); });
+    add(file, tr("&Importeren…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+        [this] { m_library->importFile(); });
+    add(file, tr("&Exporteren…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_library->exportSelected(); });
+    file->addSeparator();
+    file->addAction(m_editor->saveAction());
+    file->addAction(m_editor->submitAction());
+    file->addSeparator();
+    add(file, tr("&Afsluiten"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu(tr("B&ewerken"));
+    for (QAction* action : m_editor->editActions()) {
+        edit->addAction(action);
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z))
+            edit->addSeparator();
+    }
+
+    QMenu* view = menuBar()->addMenu(tr("Beel&d"));
+    add(view, tr("&Bibliotheek"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] { showLibrary(); });
+    add(view, tr("B&ewerken"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] { showEditor(); });
+    add(view, tr("&Zoeken in de bibliotheek"), QKeySequence::Find, [this] {
+        showLibrary();
+        m_library->searchField()->setFocus();
+        m_library->searchField()->selectAll();
+    });
+    view->addSeparator();
+    view->addAction(m_editor->sourceAction());
+    view->addAction(m_editor->tryOutAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&Sneltoetsen"), QKeySequence::HelpContents, [this] {
+        QStringList lines;
+        for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+            for (QAction* action : menu->actions())
+                if (!action->shortcut().isEmpty())
+                    lines << QStringLiteral("%1\t%2").arg(
+                        action->shortcut().toString(QKeySequence::NativeText),
+                        action->text().remove(QLatin1Char('&')));
+        lines.removeDuplicates();
+        QMessageBox::information(this, tr("Sneltoetsen"), lines.join(QLatin1Char('\n')));
+    });
+}
+
+void MainWindow::showLibrary() {
+    m_modes->setCurrentRow(0);
+}
+void MainWindow::showEditor() {
+    m_modes->setCurrentRow(1);
+}
+
+void MainWindow::status(const QString& text) {
+    statusBar()->showMessage(text, 15000);
+}
+
+std::string MainWindow::journalKey(const std::string& guideId) const {
+    return m_server->url() + " " + guideId;
+}
+
+void MainWindow::updateTitle() {
+    const auto* session = m_editor->session();
+    if (!session) {
+        setWindowTitle(tr("Souffleur Studio"));
+        return;
+    }
+    const bool modified = session->model().modified();
+    const QString state =
+        session->baseRevision() == 0 ? tr("nieuw") : tr("revisie %1").arg(session->baseRevision());
+    setWindowTitle(tr("%1%2 (%3) — Souffleur Studio")
+                       .arg(modified ? QStringLiteral("\u25CF ") : QString(),
+                            qs(session->guide().title), state));
+    m_modes->item(1)->setText(modified ? tr("Bewerken \u25CF") : tr("Bewerken"));
+}
+
+void MainWindow::open(const OpenRequest& request, std::function<void(bool)> opened) {
+    if (const auto* current = m_editor->session(); current && current->model().modified())
+        status(tr("De wijzigingen in '%1' blijven bewaard; ze komen terug als u die gids opent.")
+                   .arg(qs(current->guide().title)));
+    const std::string key = journalKey(request.id);
+    EditModelOptions options;
+    options.name = request.id;
+    // The journal first: what was typed and not saved comes back.
+    if (m_journal) {
+        if (auto entry = m_journal->find(key); entry && entry->has_value()) {
+            if (auto recovered = GuideSession::recover(**entry, m_journal, options)) {
+                m_editor->open(std::make_unique<GuideSession>(std::move(*recovered)));
+                showEditor();
+                status(tr("Niet-opgeslagen wijzigingen teruggezet (van %1).")
+                           .arg(qs((*entry)->savedAt)));
+                if (opened)
+                    opened(true);
+                return;
+            }
+        }
+    }
+    if (request.guide) {
+        content::Guide guide = *request.guide;
+        EditModel model(std::move(guide), options);
+        auto session = std::make_unique<GuideSession>(std::move(model), key, request.base,
+                                                      std::string(), m_journal);
+        if (request.base > 0) {
+            // An import over a guide that exists: merged against nothing,
+            // saved on top of the newest revision.
+            status(tr("Let op: deze gids bestaat al; opslaan maakt er revisie %1 van.")
+                       .arg(request.base + 1));
+        }
+        session->markNew();
+        m_editor->open(std::move(session));
+        showEditor();
+        if (opened)
+            opened(true);
+        return;
+    }
+    status(tr("Gids openen…"));
+    const auto server = m_server;
+    const std::string id = request.id;
+    const int revision = request.revision;
+    runAsync(
+        this, [server, id, revision] { return server->revisionXml(id, revision); },
+        [this, key, revision, options, opened](SessionResult<std::string> xml) {
+            if (!xml) {
+                status(tr("De gids kan niet worden geopend: %1").arg(qs(xml.error().toString())));
+                if (opened)
+                    opened(false);
+                return;
+            }
+            auto model = EditModel::fromXml(*xml, options);
+            if (!model) {
+                status(tr("De gids is niet te lezen: %1").arg(qs(model.error().front().message)));
+                if (opened)
+                    opened(false);
+                return;
+            }
+            m_editor->open(std::make_unique<GuideSession>(std::move(*model), key, revision,
+                                                          std::move(*xml), m_journal));
+            showEditor();
+            status(tr("Revisie %1 geopend.").arg(revision));
+            if (opened)
+                opened(true);
+        });
+}
+
+void MainWindow::offerRecovery(bool ask) {
+    if (!m_journal)
+        return;
+    auto unsaved = m_journal->unsaved();
+    if (!unsaved)
+        return;
+    const std::string prefix = m_server->url() + " ";
+    for (auto it = unsaved->rbegin(); it != unsaved->rend(); ++it) {
+        if (!it->key.starts_with(prefix))
+            continue;
+        if (ask) {
+            auto model = EditModel::fromXml(it->xml);
+            const QString title = model ? qs(model->guide().title) : qs(it->guide);
+            const auto answer =
+                QMessageBox::question(this, tr("Werk terugzetten"),
+                                      tr("Er zijn wijzigingen in '%1' die nog niet zijn opgeslagen "
+                                         "(van %2). Terugzetten?")
+                                          .arg(title, qs(it->savedAt)),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            if (answer != QMessageBox::Yes)
+                return;
+        }
+        open({it->guide, it->baseRevision, std::nullopt, it->baseRevision});
+        return;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    const auto* session = m_editor->session();
+    if (!session || !session->model().modified()) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Niet opgeslagen"),
+                    tr("'%1' heeft wijzigingen die nog niet op de server staan. Ze blijven op deze "
+                       "computer bewaard en komen terug bij de volgende start.")
+                        .arg(qs(session->guide().title)),
+                    QMessageBox::NoButton, this);
+    auto* save = box.addButton(tr("Eerst opslaan"), QMessageBox::AcceptRole);
+    auto* later = box.addButton(tr("Afsluiten, later verder"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Annuleren"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == later) {
+        event->accept();
+    } else if (box.clickedButton() == save) {
+        event->ignore();
+        connect(
+            m_editor, &EditorPage::saveFinished, this,
+            [this](bool stored) {
+                if (stored)
+                    close();
+            },
+            Qt::SingleShotConnection);
+        m_editor->save();
+    } else {
+        event->ignore();
+    }
+}
+
+} // namespace souffleur::studio

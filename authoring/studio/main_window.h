@@ -1,0 +1,62 @@
+// The studio's window: a bar of workspaces at the left (the library, the
+// editor; review, inbox, health and the After Action Review follow), the
+// workspace itself, menus in which every action has its shortcut, and a
+// status line that says what happened in plain words.
+#pragma once
+
+#include "library_page.h"
+
+#include <souffleur/studio/journal.h>
+#include <souffleur/studio/server_session.h>
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace souffleur::studio {
+
+class EditorPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    MainWindow(std::shared_ptr<const ServerSession> server, Journal* journal, QString account,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    LibraryPage& library() { return *m_library; }
+    EditorPage& editor() { return *m_editor; }
+    void showLibrary();
+    void showEditor();
+
+    // Opens a guide in the editor: from the server, or the one in the request.
+    // `opened` runs once it shows (false when it could not be opened).
+    void open(const OpenRequest& request, std::function<void(bool)> opened = {});
+    // Offers what the journal holds for this server (after a crash); with
+    // `ask` false it reopens the newest without asking (tests).
+    void offerRecovery(bool ask = true);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void updateTitle();
+    void status(const QString& text);
+    std::string journalKey(const std::string& guideId) const;
+
+    std::shared_ptr<const ServerSession> m_server;
+    Journal* m_journal;
+    QString m_account;
+    QListWidget* m_modes;
+    QStackedWidget* m_pages;
+    LibraryPage* m_library;
+    EditorPage* m_editor;
+};
+
+} // namespace souffleur::studio
