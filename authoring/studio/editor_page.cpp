@@ -2,6 +2,7 @@
 #include "editor_page.h"
 
 #include "async.h"
+#include "finding_text.h"
 #include "forms.h"
 #include "merge_dialog.h"
 #include "preview_pane.h"
@@ -15,6 +16,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -101,12 +103,6 @@ QString sessionErrorText(const SessionError& error) {
         return EditorPage::tr("De server weigert: %1").arg(qs(error.message));
     }
     return qs(error.toString());
-}
-
-QString findingText(const content::Diagnostic& diagnostic) {
-    return (diagnostic.severity == content::Severity::Error ? EditorPage::tr("Fout: ")
-                                                            : EditorPage::tr("Let op: ")) +
-           qs(diagnostic.message);
 }
 
 } // namespace
@@ -201,6 +197,8 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({210, 600, PreviewPane::kDeskWidth + 16});
     splitter->setChildrenCollapsible(false);
+    qApp->installEventFilter(this);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -311,6 +309,25 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
 }
 
 EditorPage::~EditorPage() = default;
+
+// Ctrl+Z in a field of the form is the guide's undo, not the field's own:
+// the field's undo would not know about the other fields, the outline or a
+// step moved, and forgets everything when the form is refreshed. So the
+// fields may not claim the undo and redo keys; the window's actions take them.
+// (The XML source keeps its own undo: it is text until applied.)
+bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* widget = qobject_cast<QWidget*>(watched);
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (widget && m_forms->isAncestorOf(widget) &&
+            (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo) ||
+             key->keyCombination() == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 QList<QAction*> EditorPage::editActions() const {
     return {m_undo,       m_redo,   m_addStep,  m_duplicateStep,
@@ -458,7 +475,8 @@ void EditorPage::refreshDiagnostics() {
     const auto& found = m_session->model().diagnostics();
     int errors = 0;
     for (const auto& diagnostic : found) {
-        auto* item = new QListWidgetItem(findingText(diagnostic), m_diagnostics);
+        auto* item =
+            new QListWidgetItem(findingText(diagnostic, m_session->guide()), m_diagnostics);
         item->setData(kStepRole, qs(diagnostic.step));
         item->setData(kStepRole + 1, qs(diagnostic.field));
         if (diagnostic.severity == content::Severity::Error) {
@@ -674,7 +692,7 @@ void EditorPage::save() {
                 const auto& refused = std::get<SaveRefused>(*result);
                 QStringList lines;
                 for (const auto& d : refused.diagnostics)
-                    lines << qs(d.message);
+                    lines << findingText(d, m_session->guide());
                 Q_EMIT message(tr("De server weigert de gids: %1 %2")
                                    .arg(qs(refused.message), lines.join(QStringLiteral("; "))));
                 Q_EMIT saveFinished(false);

@@ -52,6 +52,9 @@ public:
     // Saves now (as the Save action does); the result comes with saved() or message().
     void save();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // A sentence for the status bar.
     void message(const QString& text);

@@ -11,6 +11,7 @@
 //   - step records the database cannot take wait, the panel says so, and
 //     they are stored when it can.
 // Runs under Xvfb (xvfb-run, see CMakeLists.txt).
+#include "demo_server.h"
 #include "desk.h"
 #include "diagnostics_dialog.h"
 #include "overlay_window.h"
@@ -36,48 +37,12 @@
 
 using namespace souffleur;
 using namespace souffleur::overlay;
+using souffleur::test::DemoServer;
 
 namespace {
 
 constexpr auto kGuide = "nl.burgerzaken.identiteit-vaststellen";
 constexpr int kSyncMs = 30'000;
-
-// The real server with its demo accounts and library, on a free loopback port.
-class DemoServer {
-public:
-    explicit DemoServer(const QString& dataDir) {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(SOUFFLEUR_SERVER_BINARY),
-                        {QStringLiteral("--demo"), QStringLiteral("--data"), dataDir,
-                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                         QStringLiteral("--port-file"), dataDir + QStringLiteral("/port")});
-        QFile portFile(dataDir + QStringLiteral("/port"));
-        for (int i = 0; i < 100 && portFile.size() == 0; ++i)
-            QTest::qWait(100);
-        if (portFile.open(QIODevice::ReadOnly))
-            m_port = QString::fromUtf8(portFile.readAll()).trimmed();
-        QFile tokens(dataDir + QStringLiteral("/demo-tokens.json"));
-        if (tokens.open(QIODevice::ReadOnly)) {
-            const QString all = QString::fromUtf8(tokens.readAll());
-            const auto at = all.indexOf(QStringLiteral("\"balie-noord-1\""));
-            const auto token = all.indexOf(QStringLiteral("\"token\""), at);
-            const auto open = all.indexOf(QLatin1Char('"'), all.indexOf(QLatin1Char(':'), token));
-            m_deskToken = all.mid(open + 1, all.indexOf(QLatin1Char('"'), open + 1) - open - 1);
-        }
-    }
-    ~DemoServer() {
-        m_process.terminate();
-        m_process.waitForFinished(5000);
-    }
-    net::ServerAddress address() const { return {"127.0.0.1", m_port.toStdString()}; }
-    std::string deskToken() const { return m_deskToken.toStdString(); }
-    bool running() const { return !m_port.isEmpty() && !m_deskToken.isEmpty(); }
-
-private:
-    QProcess m_process;
-    QString m_port;
-    QString m_deskToken;
-};
 
 // A desk on a data directory of its own, and its panel, shown.
 struct Panel {

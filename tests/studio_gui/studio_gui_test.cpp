@@ -1,0 +1,453 @@
+// Souffleur Studio driven in-process with QTest, the way an author would:
+// widgets found by their object names, keys typed and buttons clicked, the
+// modal dialogs answered, against the real souffleur-server (the built
+// binary, loopback) with its demo library. One behaviour each:
+//   - open a demo guide, edit a step, see the desk's preview change, save;
+//   - a mistake is listed under the form, a click goes to the field, undo
+//     and redo walk back and forth;
+//   - another author saved meanwhile: the 409 opens the merge, the author
+//     keeps their text, and the merged guide is saved;
+//   - submit for review with a change note;
+//   - the studio is killed (SIGKILL) while the author types: the next start
+//     brings back every word.
+// With SOUFFLEUR_E2E_SERVER and SOUFFLEUR_E2E_TOKEN set, the one test
+// `editAndSubmitOnServer` runs against that server instead (the end-to-end
+// test, tests/e2e/studio_to_desk.sh). Runs under Xvfb (see CMakeLists.txt).
+#include "demo_server.h"
+#include "editor_page.h"
+#include "main_window.h"
+#include "preview_pane.h"
+
+#include <souffleur/guide_view/guide_view.h>
+#include <souffleur/studio/journal.h>
+#include <souffleur/studio/server_session.h>
+
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <unistd.h>
+
+using namespace souffleur;
+using namespace souffleur::studio;
+using souffleur::test::DemoServer;
+
+namespace {
+
+constexpr auto kGuide = "nl.burgerzaken.identiteit-vaststellen";
+constexpr int kServerMs = 20'000;
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+std::shared_ptr<const ServerSession> connectTo(const std::string& url, const std::string& token) {
+    auto session = ServerSession::connect(url, token);
+    if (!session)
+        return nullptr;
+    return std::make_shared<const ServerSession>(std::move(*session));
+}
+
+int newestRevision(const ServerSession& server, const std::string& id) {
+    auto revisions = server.revisions(id);
+    int newest = 0;
+    if (revisions)
+        for (const auto& r : *revisions)
+            newest = std::max(newest, r.revision);
+    return newest;
+}
+
+// With SOUFFLEUR_SHOTS=DIR, saves `widget` as DIR/NAME.png, for a person to look at.
+void shoot(QWidget& widget, const char* name) {
+    const QString dir = qEnvironmentVariable("SOUFFLEUR_SHOTS");
+    if (!dir.isEmpty()) {
+        QTest::qWait(300); // painted
+        widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+    }
+}
+
+// The studio's window on a server and a journal, shown at the laptop size.
+struct Studio {
+    Studio(std::shared_ptr<const ServerSession> server, Journal* journal)
+        : window(server, journal, qs(server->url())) {
+        window.resize(1366, 768);
+        window.show();
+        window.activateWindow();
+        if (!QTest::qWaitForWindowActive(&window))
+            qWarning("the studio's window is not active: focus checks may fail");
+    }
+    template <typename T>
+    T* find(const char* name) {
+        return window.findChild<T*>(QString::fromLatin1(name));
+    }
+    EditorPage& editor() { return window.editor(); }
+    bool open(const std::string& id, int revision) {
+        bool done = false;
+        bool ok = false;
+        window.open({id, revision, std::nullopt, 0}, [&](bool opened) {
+            done = true;
+            ok = opened;
+        });
+        return QTest::qWaitFor([&] { return done; }, kServerMs) && ok;
+    }
+    // Types into the glance of a step, as the author would.
+    void typeGlance(const std::string& step, const QString& text) {
+        editor().selectStep(step);
+        auto* glance = find<QLineEdit>("glance");
+        QVERIFY(glance && glance->isVisible());
+        glance->setFocus();
+        glance->end(false);
+        QTest::keyClicks(glance, text);
+    }
+    // The text the preview page shows now (its DOM, not the HTML we sent).
+    QString previewText() {
+        QString text;
+        bool done = false;
+        editor().preview().view().evaluate(QStringLiteral("document.body.innerText"),
+                                           [&](const QVariant& value) {
+                                               text = value.toString();
+                                               done = true;
+                                           });
+        if (!QTest::qWaitFor([&] { return done; }, 5000))
+            return {};
+        return text;
+    }
+    // Clicks a header button and waits for the save to end; true when stored.
+    bool save() {
+        QSignalSpy finished(&editor(), &EditorPage::saveFinished);
+        QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+        if (!finished.wait(kServerMs))
+            return false;
+        return finished.takeFirst().at(0).toBool();
+    }
+    MainWindow window;
+};
+
+// Answers the next modal dialog with `answer` once it shows.
+void whenDialogShows(std::function<void(QDialog&)> answer) {
+    auto* timer = new QTimer;
+    timer->setInterval(50);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        answer(*dialog);
+    });
+    timer->start();
+}
+
+void clickOk(QDialog& dialog) {
+    auto* buttons = dialog.findChild<QDialogButtonBox*>();
+    QVERIFY(buttons);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
+// The real server with its demo library, an author and a colleague (the
+// reviewer, who may save too), and the published revision of the guide.
+struct Fixture {
+    Fixture()
+        : server(dir.filePath(QStringLiteral("server"))) {
+        author = connectTo(server.url().toStdString(), server.token(QStringLiteral("redacteur")));
+        other = connectTo(server.url().toStdString(), server.token(QStringLiteral("kwaliteit")));
+        if (author && other)
+            published = newestRevision(*author, kGuide);
+        ok = server.running() && published > 0;
+    }
+    QTemporaryDir dir;
+    DemoServer server;
+    std::shared_ptr<const ServerSession> author;
+    std::shared_ptr<const ServerSession> other;
+    int published = 0;
+    bool ok = false;
+};
+
+bool e2eMode() {
+    return !qEnvironmentVariableIsEmpty("SOUFFLEUR_E2E_SERVER");
+}
+
+} // namespace
+
+class StudioGuiTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() {
+        if (e2eMode() && QTest::currentTestFunction() != QByteArray("editAndSubmitOnServer"))
+            QSKIP("end-to-end mode: only editAndSubmitOnServer runs");
+    }
+
+    void editShowsInPreviewAndSaves() {
+        Fixture f;
+        QVERIFY(f.ok);
+        auto journal = Journal::open((f.dir.path() + QStringLiteral("/journal.db")).toStdString());
+        QVERIFY(journal);
+        Studio studio(f.author, &*journal);
+        QVERIFY(studio.open(kGuide, f.published));
+        QTRY_VERIFY_WITH_TIMEOUT(studio.previewText().contains(QStringLiteral("Vergelijk")),
+                                 10'000);
+
+        studio.typeGlance("gezicht", QStringLiteral(" Kijk ook naar de oren."));
+        QCOMPARE(studio.editor().session()->guide().steps.front().glance,
+                 std::string("Vergelijk het gezicht met de foto in het document. Kijk ook naar de "
+                             "oren."));
+        // The desk's own view shows what was typed (from its DOM).
+        QTRY_VERIFY_WITH_TIMEOUT(studio.previewText().contains(QStringLiteral("naar de oren.")),
+                                 10'000);
+        QVERIFY(
+            studio.find<QLabel>("saveState")->text().contains(QStringLiteral("niet opgeslagen")));
+        shoot(studio.window, "studio-editor");
+
+        QVERIFY(studio.save());
+        QCOMPARE(studio.editor().session()->baseRevision(), f.published + 1);
+        QVERIFY(
+            studio.find<QLabel>("saveState")->text().contains(QStringLiteral("alles opgeslagen")));
+        auto stored = f.author->revisionXml(kGuide, f.published + 1);
+        QVERIFY(stored);
+        QVERIFY(stored->find("Kijk ook naar de oren.") != std::string::npos);
+        // Saved: nothing left in the journal for it.
+        auto unsaved = journal->unsaved();
+        QVERIFY(unsaved && unsaved->empty());
+    }
+
+    void mistakesAreListedAndUndone() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.editor().selectStep("echtheid");
+        auto* glance = studio.find<QLineEdit>("glance");
+        const QString before = glance->text();
+        glance->setFocus();
+        glance->selectAll();
+        QTest::keyClick(glance, Qt::Key_Delete);
+        QVERIFY(studio.editor().session()->guide().steps[1].glance.empty());
+
+        // The check lists the empty instruction; a click goes to the field.
+        auto* diagnostics = studio.find<QListWidget>("diagnostics");
+        QTRY_VERIFY(diagnostics->count() > 0);
+        QListWidgetItem* finding = nullptr;
+        for (int row = 0; row < diagnostics->count(); ++row)
+            if (diagnostics->item(row)->text().startsWith(QStringLiteral("Fout")))
+                finding = diagnostics->item(row);
+        QVERIFY(finding);
+        studio.editor().selectStep("gezicht"); // elsewhere first
+        const QRect at = diagnostics->visualItemRect(finding);
+        QTest::mouseClick(diagnostics->viewport(), Qt::LeftButton, {}, at.center());
+        QCOMPARE(studio.editor().selectedStep(), std::string("echtheid"));
+        QTRY_COMPARE(studio.window.focusWidget(), glance);
+        shoot(studio.window, "studio-finding");
+
+        // Saving is refused while there is an error; undo brings the text back.
+        QVERIFY(!studio.save());
+        studio.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&studio.window));
+        QTest::keyClick(glance, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(glance->text(), before);
+        QTest::keyClick(glance, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(glance->text().isEmpty());
+        QTest::keyClick(glance, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(glance->text(), before);
+        QTRY_COMPARE(diagnostics->count(), 0); // "niets gevonden", above the list
+        QVERIFY(studio.save());
+    }
+
+    void aConflictIsMergedNeverOverwritten() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.typeGlance("gezicht", QStringLiteral(" Mijn aanvulling."));
+
+        // Meanwhile a colleague saves the same step differently, on the same base.
+        auto theirs = f.other->revisionXml(kGuide, f.published);
+        QVERIFY(theirs);
+        const std::string from = "Vergelijk het gezicht met de foto in het document.";
+        const auto at = theirs->find(from);
+        QVERIFY(at != std::string::npos);
+        theirs->replace(at, from.size(), "Vergelijk het gezicht met de pasfoto.");
+        auto saved = f.other->save(kGuide, f.published, *theirs);
+        QVERIFY(saved && std::holds_alternative<Saved>(*saved));
+
+        // The save meets their revision: the merge opens; the author keeps both texts.
+        bool asked = false;
+        whenDialogShows([&](QDialog& dialog) {
+            asked = true;
+            shoot(dialog, "studio-merge");
+            QRadioButton* both = nullptr;
+            for (auto* radio : dialog.findChildren<QRadioButton*>())
+                if (radio->text().startsWith(QStringLiteral("Allebei")))
+                    both = radio;
+            QVERIFY(both);
+            both->click();
+            clickOk(dialog);
+        });
+        QVERIFY(!studio.save()); // merged, not yet saved
+        QVERIFY(asked);
+        QCOMPARE(studio.editor().session()->baseRevision(), f.published + 1);
+        const std::string merged = studio.editor().session()->guide().steps.front().glance;
+        QVERIFY(merged.find("Mijn aanvulling.") != std::string::npos);
+        QVERIFY(merged.find("pasfoto") != std::string::npos);
+
+        QVERIFY(studio.save());
+        auto stored = f.author->revisionXml(kGuide, f.published + 2);
+        QVERIFY(stored);
+        QVERIFY(stored->find("Mijn aanvulling.") != std::string::npos);
+        QVERIFY(stored->find("pasfoto") != std::string::npos);
+    }
+
+    void submitWithAChangeNote() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.typeGlance("brp", QStringLiteral(" Ook bij twijfel."));
+        QVERIFY(studio.save());
+
+        whenDialogShows([](QDialog& dialog) {
+            auto* note = dialog.findChild<QPlainTextEdit*>();
+            QVERIFY(note);
+            QTest::keyClicks(note, QStringLiteral("Stap 4: ook bij twijfel de BRP raadplegen."));
+            shoot(dialog, "studio-submit");
+            clickOk(dialog);
+        });
+        QTest::mouseClick(studio.find<QPushButton>("submitButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto revisions = f.author->revisions(kGuide);
+                if (!revisions)
+                    return false;
+                for (const auto& r : *revisions)
+                    if (r.revision == f.published + 1)
+                        return r.state == "in_review";
+                return false;
+            }(),
+            kServerMs);
+    }
+
+    void killedWhileTypingLosesNothing() {
+        Fixture f;
+        QVERIFY(f.ok);
+        const QString journal = f.dir.path() + QStringLiteral("/journal.db");
+        // A studio of its own (this program, as a child) types and is killed.
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--type-and-wait"), qs(f.author->url()),
+                     qs(f.server.token(QStringLiteral("redacteur"))), journal,
+                     QString::number(f.published)});
+        QVERIFY(child.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += child.readAllStandardOutput()).contains("typed"), 60'000);
+        child.kill(); // SIGKILL: no chance to save or close anything
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        auto opened = Journal::open(journal.toStdString());
+        QVERIFY(opened);
+        Studio studio(f.author, &*opened);
+        studio.window.offerRecovery(false);
+        QTRY_VERIFY_WITH_TIMEOUT(studio.editor().hasGuide(), kServerMs);
+        const auto& guide = studio.editor().session()->guide();
+        QCOMPARE(
+            guide.steps.front().glance,
+            std::string("Vergelijk het gezicht met de foto in het document. Geen woord kwijt"));
+        QVERIFY(studio.editor().session()->model().modified());
+        QVERIFY(studio.save());
+    }
+
+    // The end-to-end test's studio part: on the server it names, open the
+    // newest revision of the guide, type in its first step, save and submit.
+    void editAndSubmitOnServer() {
+        if (!e2eMode())
+            QSKIP("for tests/e2e/studio_to_desk.sh");
+        auto server = connectTo(qEnvironmentVariable("SOUFFLEUR_E2E_SERVER").toStdString(),
+                                qEnvironmentVariable("SOUFFLEUR_E2E_TOKEN").toStdString());
+        QVERIFY(server);
+        const int newest = newestRevision(*server, kGuide);
+        QVERIFY(newest > 0);
+        Studio studio(server, nullptr);
+        QVERIFY(studio.open(kGuide, newest));
+        studio.typeGlance("gezicht", QStringLiteral(" Bewerkt in de studio."));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            studio.previewText().contains(QStringLiteral("Bewerkt in de studio.")), 10'000);
+        QVERIFY(studio.save());
+        whenDialogShows([](QDialog& dialog) {
+            QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(),
+                             QStringLiteral("Stap 1 noemt de studio."));
+            clickOk(dialog);
+        });
+        QTest::mouseClick(studio.find<QPushButton>("submitButton"), Qt::LeftButton);
+        const int saved = studio.editor().session()->baseRevision();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto revisions = server->revisions(kGuide);
+                if (revisions)
+                    for (const auto& r : *revisions)
+                        if (r.revision == saved)
+                            return r.state == "in_review";
+                return false;
+            }(),
+            kServerMs);
+        std::printf("e2e: submitted revision %d\n", saved);
+        std::fflush(stdout);
+    }
+};
+
+namespace {
+
+// The child of killedWhileTypingLosesNothing: a studio that opens the guide,
+// types, says "typed" once the journal has it, and waits to be killed.
+int typeAndWait(const QStringList& arguments) {
+    auto server = connectTo(arguments.at(2).toStdString(), arguments.at(3).toStdString());
+    auto journal = Journal::open(arguments.at(4).toStdString());
+    if (!server || !journal) {
+        std::fprintf(stderr, "child: no server or journal\n");
+        return 1;
+    }
+    Studio studio(server, &*journal);
+    if (!studio.open(kGuide, arguments.at(5).toInt())) {
+        std::fprintf(stderr, "child: cannot open the guide\n");
+        return 1;
+    }
+    studio.typeGlance("gezicht", QStringLiteral(" Geen woord kwijt"));
+    auto unsaved = journal->unsaved();
+    if (!unsaved || unsaved->empty()) {
+        std::fprintf(stderr, "child: nothing in the journal\n");
+        return 1;
+    }
+    std::printf("typed\n");
+    std::fflush(stdout);
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (::geteuid() == 0)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1"); // tests only
+    guide_view::GuideView::registerScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() == 6 && arguments.at(1) == QStringLiteral("--type-and-wait"))
+        return typeAndWait(arguments);
+    StudioGuiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "studio_gui_test.moc"
