@@ -9,7 +9,8 @@ namespace souffleur::studio {
 
 namespace {
 
-QString tr(const char* text) {
+// The author's words for a pattern (its text is marked with QT_TRANSLATE_NOOP).
+QString translated(const char* text) {
     return QCoreApplication::translate("souffleur::studio::Finding", text);
 }
 
@@ -21,8 +22,12 @@ QString stepName(const content::Guide& guide, const QString& id) {
     QString glance = QString::fromStdString(guide.steps[*index].glance);
     if (glance.size() > 40)
         glance = glance.left(39) + QChar(0x2026);
-    return glance.isEmpty() ? tr("stap %1").arg(*index + 1)
-                            : tr("stap %1 (%2)").arg(*index + 1).arg(glance);
+    return glance.isEmpty()
+               ? QCoreApplication::translate("souffleur::studio::Finding", "stap %1")
+                     .arg(*index + 1)
+               : QCoreApplication::translate("souffleur::studio::Finding", "stap %1 (%2)")
+                     .arg(*index + 1)
+                     .arg(glance);
 }
 
 struct Pattern {
@@ -136,7 +141,9 @@ constexpr Pattern kPatterns[] = {
 
 QString findingText(const content::Diagnostic& diagnostic, const content::Guide& guide) {
     const QString prefix =
-        diagnostic.severity == content::Severity::Error ? tr("Fout: ") : tr("Let op: ");
+        diagnostic.severity == content::Severity::Error
+            ? QCoreApplication::translate("souffleur::studio::Finding", "Fout: ")
+            : QCoreApplication::translate("souffleur::studio::Finding", "Let op: ");
     const QString message = QString::fromStdString(diagnostic.message);
     for (const Pattern& pattern : kPatterns) {
         const QRegularExpression expression(
@@ -144,7 +151,7 @@ QString findingText(const content::Diagnostic& diagnostic, const content::Guide&
         const auto match = expression.match(message);
         if (!match.hasMatch())
             continue;
-        QString text = tr(pattern.author);
+        QString text = translated(pattern.author);
         for (int i = 1; i <= match.lastCapturedIndex() && i <= 3; ++i) {
             const QString captured = match.captured(i);
             text =
