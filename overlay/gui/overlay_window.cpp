@@ -1,7 +1,6 @@
 // The panel window (see overlay_window.h).
 #include "overlay_window.h"
 
-#include "active_window.h"
 #include "desk.h"
 #include "diagnostics_dialog.h"
 #include "feedback_panel.h"
@@ -10,6 +9,7 @@
 #include "wrap_button.h"
 
 #include <souffleur/content/render.h>
+#include <souffleur/desktop/windows.h>
 #include <souffleur/guide_view/guide_view.h>
 #include <souffleur/guide_view/page.h>
 
@@ -159,8 +159,8 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     if (QScreen* screen = QGuiApplication::primaryScreen())
         connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
 
-    auto* watcher = new ActiveWindowWatcher(this);
-    connect(watcher, &ActiveWindowWatcher::changed, this, &OverlayWindow::suggest);
+    auto* watcher = new desktop::ActiveWindowWatcher(this);
+    connect(watcher, &desktop::ActiveWindowWatcher::changed, this, &OverlayWindow::suggest);
     watcher->start();
 
     showSyncState(m_desk.syncState());
