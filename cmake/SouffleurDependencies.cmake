@@ -26,7 +26,8 @@ if(SOUFFLEUR_GUI)
                                              WebEngineWidgets LinguistTools Concurrent)
     # The studio keeps its token in the desktop's keyring (qtkeychain-qt6-dev).
     find_package(Qt6Keychain REQUIRED)
-    if(SOUFFLEUR_TESTS)
+    # QTest drives the GUI tests, and the studio's preview benchmark types with it.
+    if(SOUFFLEUR_TESTS OR SOUFFLEUR_BENCH)
         find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
     endif()
 endif()

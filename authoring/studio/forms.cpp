@@ -3,14 +3,18 @@
 
 #include "rich_text_edit.h"
 
+#include <souffleur/desktop/windows.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QToolButton>
@@ -204,7 +208,15 @@ GuideForm::GuideForm(QWidget* parent)
     form->addRow(tr("&Geldig vanaf"), validity);
     form->addRow(tr("Taa&l"), m_language);
     form->addRow(tr("&Grondslag"), m_references);
-    form->addRow(tr("Voo&rstellen bij"), m_triggers);
+    // "Venster vastleggen": a trigger from a window that is open right now.
+    auto* capture = new QPushButton(tr("Venster vastleggen…"), this);
+    capture->setObjectName(QStringLiteral("captureWindow"));
+    capture->setAccessibleName(tr("Een open venster vastleggen als moment om voor te stellen"));
+    connect(capture, &QPushButton::clicked, this, [this] { captureWindow(); });
+    auto* triggers = new QVBoxLayout;
+    triggers->addWidget(m_triggers);
+    triggers->addWidget(capture, 0, Qt::AlignLeft);
+    form->addRow(tr("Voo&rstellen bij"), triggers);
     form->addRow(tr("Vooraf nodig"), m_prerequisites);
     form->addRow(tr("Achtergrond"), m_context);
     form->addRow(tr("Resultaat"), m_result);
@@ -256,6 +268,32 @@ GuideForm::GuideForm(QWidget* parent)
     rich(m_result, GuideField::Result, tr("Resultaat"));
     for (auto* field : {m_title, m_owner, m_audience, m_tags})
         connect(field, &QLineEdit::editingFinished, this, &GuideForm::burstEnded);
+}
+
+void GuideForm::captureWindow() {
+    const auto windows = desktop::openWindows();
+    if (windows.empty()) {
+        QMessageBox::information(this, tr("Venster vastleggen"),
+                                 tr("Er zijn geen andere vensters te zien (dit werkt op een "
+                                    "X11-bureaublad). Typ de applicatie en de venstertitel zelf."));
+        return;
+    }
+    QStringList items;
+    for (const auto& window : windows)
+        items << QStringLiteral("%1 — %2").arg(qs(window.application), qs(window.title));
+    bool chosen = false;
+    const QString item = QInputDialog::getItem(
+        this, tr("Venster vastleggen"),
+        tr("Bij welk open venster stelt de balie deze gids voor?\nMaak de titel daarna "
+           "algemener met * (voor een naam of nummer)."),
+        items, 0, false, &chosen);
+    if (!chosen)
+        return;
+    const auto& window = windows[static_cast<std::size_t>(items.indexOf(item))];
+    auto now = triggersOf(m_triggers->toPlainText());
+    now.push_back({window.application, window.title, {}});
+    set(GuideField::Triggers, now, tr("Venster vastgelegd"), false);
+    m_triggers->setFocus(Qt::OtherFocusReason);
 }
 
 void GuideForm::set(GuideField field, FieldValue value, const QString& label, bool typing) {

@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void set(GuideField field, FieldValue value, const QString& label, bool typing = true);
+    void captureWindow();
 
     QLineEdit* m_title;
     QPlainTextEdit* m_summary;

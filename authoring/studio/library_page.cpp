@@ -183,13 +183,15 @@ void LibraryPage::reload() {
     const auto server = m_server;
     runAsync(
         this, [server] { return server->library(); },
-        [this](SessionResult<std::vector<LibraryEntry>> result) {
+        // By reference and copied: g++ 12 -O2 warns (wrongly) that a vector
+        // moved out of the std::expected may be uninitialised.
+        [this](const SessionResult<std::vector<LibraryEntry>>& result) {
             if (!result) {
                 Q_EMIT message(tr("De bibliotheek kan niet worden opgehaald: %1")
                                    .arg(qs(result.error().toString())));
                 return;
             }
-            m_entries = std::move(*result);
+            m_entries = *result;
             fill();
             Q_EMIT message(tr("%1 gidsen in de bibliotheek.").arg(m_entries.size()));
         });

@@ -8,6 +8,7 @@
 //   - another author saved meanwhile: the 409 opens the merge, the author
 //     keeps their text, and the merged guide is saved;
 //   - submit for review with a change note;
+//   - a trigger captured from a window open on the desktop;
 //   - the studio is killed (SIGKILL) while the author types: the next start
 //     brings back every word.
 // With SOUFFLEUR_E2E_SERVER and SOUFFLEUR_E2E_TOKEN set, the one test
@@ -23,6 +24,7 @@
 #include <souffleur/studio/server_session.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -39,6 +41,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <string_view>
 #include <unistd.h>
 
 using namespace souffleur;
@@ -370,6 +373,54 @@ private Q_SLOTS:
         QVERIFY(studio.save());
     }
 
+    void aTriggerCapturedFromAnOpenWindow() {
+        Fixture f;
+        QVERIFY(f.ok);
+        // Another application's window (this program, as a child of another name).
+        QProcess other;
+        other.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        other.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--show-window"), QStringLiteral("Aanvraag paspoort - 4711")});
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += other.readAllStandardOutput()).contains("shown"), 20'000);
+
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.editor().selectStep(""); // the guide's own fields
+        const auto before = studio.editor().session()->guide().triggers.size();
+        bool listed = false;
+        whenDialogShows([&](QDialog& dialog) {
+            auto* choice = dialog.findChild<QComboBox*>();
+            if (!choice)
+                dialog.reject(); // "no windows to see": the check below fails
+            QVERIFY(choice);
+            const int row =
+                choice->findText(QStringLiteral("Aanvraag paspoort - 4711"), Qt::MatchContains);
+            listed = row >= 0;
+            if (!listed) {
+                qWarning("listed: %s", qPrintable([&] {
+                             QStringList all;
+                             for (int i = 0; i < choice->count(); ++i)
+                                 all << choice->itemText(i);
+                             return all.join(QStringLiteral("; "));
+                         }()));
+                dialog.reject();
+            }
+            QVERIFY(listed);
+            choice->setCurrentIndex(row);
+            shoot(dialog, "studio-capture");
+            clickOk(dialog);
+        });
+        QTest::mouseClick(studio.find<QPushButton>("captureWindow"), Qt::LeftButton);
+        QVERIFY(listed);
+        const auto& triggers = studio.editor().session()->guide().triggers;
+        QCOMPARE(triggers.size(), before + 1);
+        QCOMPARE(triggers.back().title, std::string("Aanvraag paspoort - 4711"));
+        QCOMPARE(triggers.back().application, std::string("reisdocumenten"));
+        other.kill();
+        other.waitForFinished();
+    }
+
     // The end-to-end test's studio part: on the server it names, open the
     // newest revision of the guide, type in its first step, save and submit.
     void editAndSubmitOnServer() {
@@ -437,7 +488,28 @@ int typeAndWait(const QStringList& arguments) {
 
 } // namespace
 
+// The other application of aTriggerCapturedFromAnOpenWindow: a window
+// titled `title`, under the application name "reisdocumenten".
+int showWindow(const QString& title) {
+    QWidget window;
+    window.setWindowTitle(title);
+    window.resize(400, 300);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    std::printf("shown\n");
+    std::fflush(stdout);
+    return QApplication::exec();
+}
+
 int main(int argc, char** argv) {
+    if (argc == 3 && argv[1] == std::string_view("--show-window")) {
+        // WM_CLASS: Qt takes the instance from RESOURCE_NAME, the class from the name.
+        qputenv("RESOURCE_NAME", "reisdocumenten");
+        QCoreApplication::setApplicationName(QStringLiteral("reisdocumenten"));
+        QApplication app(argc, argv);
+        return showWindow(QString::fromLocal8Bit(argv[2]));
+    }
     if (::geteuid() == 0)
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1"); // tests only
     guide_view::GuideView::registerScheme();
