@@ -3,7 +3,8 @@
 // page in the same run.
 //
 //   studio  a key typed into the glance of step 15 of a 30-step guide: the
-//           edit model takes the edit (undo stack, lint, journal off), the
+//           edit model takes the edit (undo stack, lint), the journal (a
+//           SQLite file in a temporary directory) stores it, the
 //           form and outline refresh, the preview renders the step page and
 //           swaps it into the desk's guide view; until the page says it has
 //           painted.
@@ -21,11 +22,13 @@
 #include <souffleur/guide_view/guide_view.h>
 #include <souffleur/guide_view/process.h>
 #include <souffleur/studio/guide_session.h>
+#include <souffleur/studio/journal.h>
 #include <souffleur/studio/server_session.h>
 
 #include <QApplication>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -111,9 +114,15 @@ int main(int argc, char** argv) {
     studio::EditorPage editor(shared);
     editor.resize(1366, 740);
     editor.show();
+    QTemporaryDir dir;
+    auto journal =
+        studio::Journal::open((dir.path() + QStringLiteral("/journal.db")).toStdString());
+    if (!journal)
+        return 1;
     studio::EditModel model(thirtySteps());
     const std::string xml = model.xml();
-    editor.open(std::make_unique<studio::GuideSession>(std::move(model), "bench", 1, xml, nullptr));
+    editor.open(
+        std::make_unique<studio::GuideSession>(std::move(model), "bench", 1, xml, &*journal));
     editor.selectStep("stap-15");
     auto* glance = editor.findChild<QLineEdit*>(QStringLiteral("glance"));
     if (!glance)
