@@ -3,6 +3,7 @@
 // what reaches the desks, its change feed entry commit together or not at all.
 #include "sql.h"
 
+#include <souffleur/content/parser.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/storage.h>
 
@@ -169,7 +170,8 @@ RevisionInfo readRevisionInfo(const sqlite::Statement& row) {
             row.columnText(5),
             row.columnOptionalText(6),
             row.columnOptionalText(7),
-            row.columnOptionalText(8)};
+            row.columnOptionalText(8),
+            row.columnOptionalText(9)};
 }
 
 // What retiring needs to know about guides and alerts: where they are and
@@ -210,7 +212,8 @@ Result<std::variant<Published, NotFound>> retireItem(Database& db, std::int64_t 
 }
 
 constexpr std::string_view kRevisionColumns =
-    "guide_id, revision, state, title, saved_by, saved_at, reviewed_by, reviewed_at, note";
+    "guide_id, revision, state, title, saved_by, saved_at, reviewed_by, reviewed_at, note, "
+    "change_note";
 
 } // namespace
 
@@ -262,9 +265,22 @@ Result<SaveOutcome> saveDraft(Database& db, std::int64_t tenantId, const GuideRe
 }
 
 Result<StepOutcome> submitRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
-                                   int revision, const Actor& actor) {
-    return moveRevision(db, tenantId, guideId, revision, RevisionState::Draft,
-                        RevisionState::InReview, std::nullopt, actor, "submit");
+                                   int revision, std::string_view changeNote, const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto moved = moveRevision(db, tenantId, guideId, revision, RevisionState::Draft,
+                              RevisionState::InReview, std::nullopt, actor, "submit");
+    if (!moved || !std::holds_alternative<Done>(*moved))
+        return moved; // rolled back: nothing changed
+    if (changeNote.empty())
+        return commit(*tx, std::move(*moved));
+    if (auto ok = db.execute("UPDATE revisions SET change_note = ? WHERE tenant_id = ? AND "
+                             "guide_id = ? AND revision = ?",
+                             changeNote, tenantId, guideId, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, std::move(*moved));
 }
 
 Result<StepOutcome> rejectRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
@@ -365,6 +381,41 @@ Result<std::vector<RevisionInfo>> listRevisions(Database& db, std::int64_t tenan
     std::vector<RevisionInfo> out;
     auto read = stmt->forEachRow(
         [&out](const sqlite::Statement& row) { out.push_back(readRevisionInfo(row)); });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+Result<std::vector<LibraryEntry>> library(Database& db, std::int64_t tenantId) {
+    // The newest revision of each guide, and its published one if any.
+    auto stmt = db.prepare(
+        "SELECT r.guide_id, r.title, r.state, r.revision, r.saved_by, r.saved_at, r.xml, "
+        "  (SELECT MAX(p.revision) FROM revisions p WHERE p.tenant_id = r.tenant_id "
+        "     AND p.guide_id = r.guide_id AND p.state = 'published') "
+        "FROM revisions r WHERE r.tenant_id = ? AND r.revision = "
+        "  (SELECT MAX(m.revision) FROM revisions m WHERE m.tenant_id = r.tenant_id "
+        "     AND m.guide_id = r.guide_id) "
+        "ORDER BY r.title COLLATE NOCASE, r.guide_id",
+        tenantId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<LibraryEntry> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        LibraryEntry entry;
+        entry.guideId = row.columnText(0);
+        entry.title = row.columnText(1);
+        entry.state = parseState(row.columnText(2)).value_or(RevisionState::Withdrawn);
+        entry.revision = static_cast<int>(row.columnInt(3));
+        entry.savedBy = row.columnText(4);
+        entry.savedAt = row.columnText(5);
+        // The owner team lives in the guide itself; the stored XML is canonical
+        // and was validated when it was saved.
+        if (auto parsed = content::parseDocument(row.columnText(6), "store"))
+            if (const auto* guide = std::get_if<content::Guide>(&*parsed))
+                entry.owner = guide->owner;
+        entry.published = static_cast<int>(row.columnInt(7));
+        out.push_back(std::move(entry));
+    });
     if (!read)
         return std::unexpected(read.error());
     return out;

@@ -266,8 +266,14 @@ CREATE TABLE updates_needed (
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                    kSchemaV4, kSchemaV5, kSchemaV6};
+// v7: the author's change note ("what changed"), given when a revision is
+// submitted for review; the reviewer reads it, desks show it once published.
+constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE revisions ADD COLUMN change_note TEXT;
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                    kSchemaV5, kSchemaV6, kSchemaV7};
 
 } // namespace
 

@@ -99,6 +99,7 @@ constexpr std::array kMatrix = {
         "/api/v1/revisions?state=in_review",
         Body::None,
         {401, 401, 200, 403, 200, 200, 200}},
+    Row{"GET", "/api/v1/library", Body::None, {401, 401, 200, 403, 200, 200, 200}},
     // The change feed and push (a plain GET of the WebSocket route: 426)
     Row{"GET", "/api/v1/changes", Body::None, {401, 401, 200, 200, 200, 200, 200}},
     Row{"GET", "/api/v1/notify", Body::None, {401, 401, 426, 426, 426, 426, 426}},

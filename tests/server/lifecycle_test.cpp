@@ -125,6 +125,78 @@ TEST_CASE("A guide goes from draft through review to the desks", "[server][lifec
                           "'reject', 'publish') AND tenant_id = 1") >= 6);
 }
 
+TEST_CASE("The studio's library lists every guide as its newest revision stands",
+          "[server][lifecycle][library]") {
+    TestServer server;
+    const std::string owned = guideXml("nl.test.bieb-b", 1, "Beta")
+                                  .insert(guideXml("nl.test.bieb-b", 1, "Beta").find("  <step"),
+                                          "  <owner team=\"Balie Noord\"/>\n");
+    REQUIRE(save(server, server.authorA, "nl.test.bieb-b", 0, owned).status == 201);
+    REQUIRE(save(server, server.authorA, "nl.test.bieb-a", 0, guideXml("nl.test.bieb-a", 1, "Alfa"))
+                .status == 201);
+    REQUIRE(step(server, server.authorA, "nl.test.bieb-a", 1, "submit").status == 200);
+    REQUIRE(step(server, server.reviewerA, "nl.test.bieb-a", 1, "publish").status == 200);
+    REQUIRE(save(server, server.authorA, "nl.test.bieb-a", 1,
+                 guideXml("nl.test.bieb-a", 2, "Alfa nieuw"))
+                .status == 201);
+    // Another tenant's guide is not listed.
+    REQUIRE(save(server, server.authorB, "nl.test.bieb-c", 0, guideXml("nl.test.bieb-c", 1, "C"))
+                .status == 201);
+
+    const auto listed = send(server.port(), get("/api/v1/library", server.authorA));
+    REQUIRE(listed.status == 200);
+    const auto body = listed.json();
+    const auto& guides = body.as_object().at("guides").as_array();
+    REQUIRE(guides.size() == 2);
+    const auto& alfa = guides[0].as_object();
+    CHECK(alfa.at("id").as_string() == "nl.test.bieb-a");
+    CHECK(alfa.at("title").as_string() == "Alfa nieuw");
+    CHECK(alfa.at("state").as_string() == "draft");
+    CHECK(alfa.at("revision").as_int64() == 2);
+    CHECK(alfa.at("published_revision").as_int64() == 1);
+    CHECK(!alfa.at("saved_at").as_string().empty());
+    const auto& beta = guides[1].as_object();
+    CHECK(beta.at("owner").as_string() == "Balie Noord");
+    CHECK(beta.at("published_revision").as_int64() == 0);
+
+    CHECK(send(server.port(), get("/api/v1/library", server.deskA)).status == 403);
+    CHECK(send(server.port(), get("/api/v1/library", server.reviewerA)).status == 200);
+}
+
+TEST_CASE("A revision is submitted with a change note, never with personal data",
+          "[server][lifecycle]") {
+    TestServer server;
+    const std::string id = "nl.test.notitie";
+    REQUIRE(save(server, server.authorA, id, 0, guideXml(id, 1)).status == 201);
+
+    // A citizen's data in the note: refused, the revision stays a draft.
+    const auto refused =
+        step(server, server.authorA, id, 1, "submit", R"({"note":"Mevrouw, BSN 111222333"})");
+    CHECK(refused.status == 422);
+    CHECK(field(refused, "personal_data") == "bsn");
+    CHECK(step(server, server.authorA, id, 1, "submit", R"({"note": 5})").status == 400);
+    CHECK(step(server, server.authorA, id, 1, "submit",
+               R"({"note":")" + std::string(1001, 'x') + R"("})")
+              .status == 400);
+
+    CHECK(step(server, server.authorA, id, 1, "submit",
+               R"({"note":"Stap 2 noemt nu ook de verblijfsvergunning."})")
+              .status == 200);
+    REQUIRE(step(server, server.reviewerA, id, 1, "reject").status == 200);
+    REQUIRE(save(server, server.authorA, id, 1, guideXml(id, 2)).status == 201);
+    CHECK(step(server, server.authorA, id, 2, "submit").status == 200); // a note is optional
+    const auto revisions =
+        send(server.port(), get("/api/v1/guides/" + id + "/revisions", server.authorA));
+    REQUIRE(revisions.status == 200);
+    const auto body = revisions.json();
+    const auto& list = body.as_object().at("revisions").as_array();
+    REQUIRE(list.size() == 2);
+    CHECK(!list[0].as_object().contains("change_note")); // newest first: revision 2
+    CHECK(list[0].as_object().at("state").as_string() == "in_review");
+    CHECK(list[1].as_object().at("change_note").as_string() ==
+          "Stap 2 noemt nu ook de verblijfsvergunning.");
+}
+
 TEST_CASE("Four eyes: nobody publishes their own revision", "[server][lifecycle]") {
     TestServer server;
     REQUIRE(save(server, server.reviewerA, "t.eyes", 0, guideXml("t.eyes", 1)).status == 201);

@@ -350,7 +350,8 @@ TEST_CASE("A version-2 store migrates to version 3: the teams' logbook and AAR r
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     {
-        // The tables of version 2 that version 3 relies on, as version 2 left them.
+        // The tables of version 2 that versions 3 to 7 rely on, as version 2
+        // left them (version 7 adds a column to the revisions).
         auto db = souffleur::sqlite::Database::open(dir / "souffleur.sqlite");
         REQUIRE(db.has_value());
         REQUIRE(db->exec(R"sql(
@@ -362,6 +363,8 @@ CREATE TABLE accounts (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, team_
 CREATE TABLE clients (tenant_id INTEGER NOT NULL, account_id INTEGER NOT NULL,
     client_id TEXT NOT NULL, last_batch INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, account_id, client_id));
+CREATE TABLE revisions (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL, PRIMARY KEY (tenant_id, guide_id, revision));
 INSERT INTO tenants VALUES (1, 'Gemeente A');
 INSERT INTO teams VALUES (1, 1, 'Balie A');
 INSERT INTO accounts VALUES (1, 1, 1, 'desk-a', 'desk');

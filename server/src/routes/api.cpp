@@ -169,6 +169,7 @@ constexpr std::array kRoutes = {
     Route{"api/v1/guides/{id}/revisions/{revision}/reject", kPost, true, kReviewerRoles, kBodyLimit,
           rejectRevisionRoute},
     Route{"api/v1/revisions", kGet, true, kEditorRoles, kBodyLimit, reviewQueueRoute},
+    Route{"api/v1/library", kGet, true, kEditorRoles, kBodyLimit, libraryRoute},
     // The change feed and push
     Route{"api/v1/changes", kGet, true, kAnyRole, kBodyLimit, changesRoute},
     Route{"api/v1/notify", kGet, true, kAnyRole, kBodyLimit, notifyRoute},

@@ -7,6 +7,7 @@
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/protocol/privacy.h>
 
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/json/parse.hpp>
@@ -19,6 +20,7 @@ namespace {
 constexpr std::int64_t kDefaultChangeLimit = 100;
 constexpr std::int64_t kMaxChangeLimit = 500;
 constexpr std::size_t kMaxNoteLength = 2000;
+constexpr std::size_t kMaxChangeNoteLength = 1000;
 
 // The uploaded guide, parsed and linted, or the 422 that refuses it.
 struct CheckedGuide {
@@ -59,7 +61,24 @@ json::object revisionJson(const RevisionInfo& info) {
         out["reviewed_at"] = *info.reviewedAt;
     if (info.note)
         out["note"] = *info.note;
+    if (info.changeNote)
+        out["change_note"] = *info.changeNote;
     return out;
+}
+
+// The optional {"note": "..."} of a lifecycle step: the text (empty when
+// none), or the 400 that refuses a body of another shape.
+std::expected<std::string, Response> noteInBody(const std::string& body, std::string_view shape) {
+    if (body.empty())
+        return std::string();
+    boost::system::error_code error;
+    const auto value = json::parse(body, error);
+    const auto* object = error ? nullptr : value.if_object();
+    const auto* text = object ? object->if_contains("note") : nullptr;
+    if (!object || (text && !text->is_string()))
+        return std::unexpected(
+            errorResponse(http::status::bad_request, "the body must be " + std::string(shape)));
+    return text ? std::string(text->as_string().subview()) : std::string();
 }
 
 Response notFound(std::string_view what) {
@@ -197,6 +216,26 @@ void listRevisionsRoute(const Env& env, Call& call, const Identity& who) {
         });
 }
 
+void libraryRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env, [tenantId = who.tenantId](sqlite::Database& db) { return library(db, tenantId); },
+        [env](sqlite::Result<std::vector<LibraryEntry>> entries) {
+            if (!entries)
+                return env.reply(internalError(entries.error()));
+            json::array list;
+            for (const auto& entry : *entries)
+                list.push_back(json::object{{"id", entry.guideId},
+                                            {"title", entry.title},
+                                            {"owner", entry.owner},
+                                            {"state", stateName(entry.state)},
+                                            {"revision", entry.revision},
+                                            {"published_revision", entry.published},
+                                            {"saved_by", entry.savedBy},
+                                            {"saved_at", entry.savedAt}});
+            env.reply(jsonResponse(http::status::ok, json::object{{"guides", std::move(list)}}));
+        });
+}
+
 void reviewQueueRoute(const Env& env, Call& call, const Identity& who) {
     const auto stateText = queryParameter(call.url, "state").value_or("in_review");
     const auto state = parseState(stateText);
@@ -278,11 +317,28 @@ void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
     const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
+    // The change note: what changed, for the reviewer and, once published,
+    // the desks. Plain text, short, and never a citizen's personal data.
+    auto note = noteInBody(call.request.body(), "{\"note\": \"what changed\"}");
+    if (!note)
+        return env.reply(std::move(note.error()));
+    if (note->size() > kMaxChangeNoteLength)
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "the change note is too long (at most " +
+                                           std::to_string(kMaxChangeNoteLength) + " bytes)"));
+    if (const auto found = protocol::findPersonalData(*note); !found.empty())
+        return env.reply(
+            errorResponse(http::status::unprocessable_entity,
+                          std::string("the change note looks like it holds personal data (") +
+                              protocol::personalDataName(found.front().kind) +
+                              "); describe the change, not a "
+                              "citizen",
+                          {{"personal_data", protocol::personalDataName(found.front().kind)}}));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.param("id"), number = *revision,
+        [tenantId = who.tenantId, id = call.param("id"), number = *revision, note = *note,
          actor = actorOf(who, env)](sqlite::Database& db) {
-            return submitRevision(db, tenantId, id, number, actor);
+            return submitRevision(db, tenantId, id, number, note, actor);
         },
         stepAnswer(env, call.param("id"), *revision, "a draft", RevisionState::InReview));
 }
@@ -291,18 +347,10 @@ void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
     const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
-    std::string note;
-    if (!call.request.body().empty()) {
-        boost::system::error_code error;
-        const auto body = json::parse(call.request.body(), error);
-        const auto* object = error ? nullptr : body.if_object();
-        const auto* text = object ? object->if_contains("note") : nullptr;
-        if (!object || (text && !text->is_string()))
-            return env.reply(
-                errorResponse(http::status::bad_request, "the body must be {\"note\": \"why\"}"));
-        if (text)
-            note = std::string(text->as_string().subview());
-    }
+    auto parsed = noteInBody(call.request.body(), "{\"note\": \"why\"}");
+    if (!parsed)
+        return env.reply(std::move(parsed.error()));
+    const std::string note = std::move(*parsed);
     if (note.size() > kMaxNoteLength)
         return env.reply(errorResponse(http::status::bad_request, "the note is too long"));
     runStorage(

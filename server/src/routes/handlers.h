@@ -93,6 +93,7 @@ void submitRevisionRoute(const Env& env, Call& call, const Identity& who);
 void publishRevisionRoute(const Env& env, Call& call, const Identity& who);
 void rejectRevisionRoute(const Env& env, Call& call, const Identity& who);
 void reviewQueueRoute(const Env& env, Call& call, const Identity& who);
+void libraryRoute(const Env& env, Call& call, const Identity& who);
 void changesRoute(const Env& env, Call& call, const Identity& who);
 void notifyRoute(const Env& env, Call& call, const Identity& who);
 

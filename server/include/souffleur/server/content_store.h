@@ -85,10 +85,10 @@ using PublishOutcome = std::variant<Published, NotFound, WrongState, SameAccount
 // draft or revision in review; a Conflict otherwise.
 sqlite::Result<SaveOutcome> saveDraft(sqlite::Database& db, std::int64_t tenantId,
                                       const GuideRevision& guide, int base, const Actor& actor);
-// draft -> in_review.
+// draft -> in_review, with the author's change note (may be empty).
 sqlite::Result<StepOutcome> submitRevision(sqlite::Database& db, std::int64_t tenantId,
                                            std::string_view guideId, int revision,
-                                           const Actor& actor);
+                                           std::string_view changeNote, const Actor& actor);
 // in_review -> draft, with the reviewer's note.
 sqlite::Result<StepOutcome> rejectRevision(sqlite::Database& db, std::int64_t tenantId,
                                            std::string_view guideId, int revision,
@@ -128,7 +128,8 @@ struct RevisionInfo {
     std::string savedAt;
     std::optional<std::string> reviewedBy;
     std::optional<std::string> reviewedAt;
-    std::optional<std::string> note;
+    std::optional<std::string> note;       // the reviewer's, with a rejection
+    std::optional<std::string> changeNote; // the author's "what changed", given on submit
 };
 // Every revision of a guide, newest first.
 sqlite::Result<std::vector<RevisionInfo>> listRevisions(sqlite::Database& db, std::int64_t tenantId,
@@ -136,6 +137,19 @@ sqlite::Result<std::vector<RevisionInfo>> listRevisions(sqlite::Database& db, st
 // Every revision in `state` (e.g. the review queue), by guide id, newest first.
 sqlite::Result<std::vector<RevisionInfo>>
 revisionsInState(sqlite::Database& db, std::int64_t tenantId, RevisionState state);
+// One line of the studio's library: a guide as its newest revision stands.
+struct LibraryEntry {
+    std::string guideId;
+    std::string title;
+    std::string owner; // the owner team named in the newest revision
+    RevisionState state = RevisionState::Draft;
+    int revision = 0;  // the newest
+    int published = 0; // the published revision, 0 when none
+    std::string savedBy;
+    std::string savedAt;
+};
+// Every guide of the tenant, by title.
+sqlite::Result<std::vector<LibraryEntry>> library(sqlite::Database& db, std::int64_t tenantId);
 // The XML of any revision, or nullopt.
 sqlite::Result<std::optional<std::string>> revisionXml(sqlite::Database& db, std::int64_t tenantId,
                                                        std::string_view guideId, int revision);
