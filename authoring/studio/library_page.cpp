@@ -205,7 +205,11 @@ void LibraryPage::fill() {
         title->setData(qs(entry.id), kIdRole);
         title->setData(qs(entry.state), kStateRole);
         title->setToolTip(qs(entry.id));
-        row << title << new QStandardItem(stateLabel(entry.state))
+        // A draft of a guide the desks already have says which revision they have.
+        QString state = stateLabel(entry.state);
+        if (entry.published > 0 && entry.published != entry.revision)
+            state = tr("%1 (balie: revisie %2)").arg(state).arg(entry.published);
+        row << title << new QStandardItem(state)
             << new QStandardItem(qs(entry.owner));
         auto* revision = new QStandardItem;
         revision->setData(entry.revision, Qt::DisplayRole);
