@@ -5,6 +5,7 @@
 #include <souffleur/content/dita.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
+#include <souffleur/content/readability.h>
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
 #include <souffleur/net/http.h>
@@ -319,6 +320,56 @@ int exportDita(std::span<const std::string> rest, std::ostream& out, std::ostrea
     }
     out << "exported " << guide->id << " to " << files->second << "\n";
     return kExitOk;
+}
+
+// Plain language per step: the readability score (Flesch-Douma for Dutch,
+// Flesch Reading Ease for English) and what reads hard. Findings are
+// warnings; the exit status is 0 unless a file cannot be read or a step
+// scores below the target with --strict.
+int readability(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args =
+        parseArguments(rest, {"--target", "--sentence-words", "--word-letters"}, {"--strict"}, err);
+    if (!args)
+        return kExitUsage;
+    if (args->files.empty()) {
+        err << "souffleur readability: name at least one guide file\n";
+        return kExitUsage;
+    }
+    content::ReadabilityPolicy policy;
+    try {
+        if (args->options.contains("--target"))
+            policy.targetScore = std::stod(args->options["--target"]);
+        if (args->options.contains("--sentence-words"))
+            policy.maxSentenceWords = std::stoi(args->options["--sentence-words"]);
+        if (args->options.contains("--word-letters"))
+            policy.maxWordLetters = std::stoi(args->options["--word-letters"]);
+    } catch (const std::exception&) {
+        err << "souffleur readability: --target, --sentence-words and --word-letters take "
+               "numbers\n";
+        return kExitUsage;
+    }
+    const bool strict = std::ranges::find(args->flags, "--strict") != args->flags.end();
+    int status = kExitOk;
+    for (const auto& file : args->files) {
+        auto guide = content::loadGuide(file);
+        if (!guide) {
+            printDiagnostics(guide.error(), err);
+            status = kExitContentError;
+            continue;
+        }
+        const auto result = content::checkReadability(*guide, policy, file);
+        out << file << " (" << guide->language << ", target " << policy.targetScore << ")\n";
+        for (const auto& step : result.steps) {
+            char score[16];
+            std::snprintf(score, sizeof score, "%5.0f", step.score);
+            out << "  " << score << "  " << step.step << "  (" << step.measure.sentences
+                << " sentences, " << step.measure.words << " words)\n";
+            if (strict && step.measure.words > 0 && step.score < policy.targetScore)
+                status = kExitContentError;
+        }
+        printDiagnostics(result.findings, err);
+    }
+    return status;
 }
 
 // Today as YYYY-MM-DD (UTC), for the lint's date checks.
@@ -938,6 +989,12 @@ const std::vector<Command>& commands() {
          "Validate, then check that they make sense together\n"
          "(reachable steps, paths that end, known links, dates)",
          Section::Files, alone(lint)},
+        {"readability",
+         "GUIDE.xml... [--target N] [--sentence-words N] [--word-letters N] [--strict]",
+         "Plain language per step: the readability score (Flesch-Douma\n"
+         "for Dutch) and its long sentences and words; --strict fails\n"
+         "below the target (default 60)",
+         Section::Files, alone(readability)},
 
         {"save", "GUIDE.xml --base N",
          "Save as a new draft revision on top of revision N\n"
