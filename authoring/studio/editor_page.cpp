@@ -461,6 +461,12 @@ void EditorPage::refreshForms() {
     const content::Step* step = stepId.empty() ? nullptr : guide.findStep(stepId);
     if (step) {
         m_stepForm->load(guide, *step);
+        const auto& model = m_session->model();
+        const double target =
+            model.options().readability.value_or(content::ReadabilityPolicy{}).targetScore;
+        for (const auto& measured : model.readability().steps)
+            if (measured.step == step->id)
+                m_stepForm->showReadability(measured.score, target, measured.measure.words > 0);
         m_forms->setCurrentWidget(m_stepForm);
     } else {
         m_guideForm->load(guide);

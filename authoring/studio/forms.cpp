@@ -408,7 +408,17 @@ StepForm::StepForm(QWidget* parent)
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(m_heading);
+    // How readable the step is, beside its heading: the score and the target.
+    m_readability = new QLabel(this);
+    m_readability->setObjectName(QStringLiteral("stepReadability"));
+    m_readability->setToolTip(
+        tr("Flesch-Douma: hoe hoger, hoe makkelijker. 60 tot 70 is eenvoudige taal. Korte zinnen "
+           "en korte woorden helpen."));
+    auto* headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading);
+    headingRow->addStretch();
+    headingRow->addWidget(m_readability);
+    form->addRow(headingRow);
     form->addRow(tr("&Instructie"), m_glance);
     form->addRow(tr("&Uitleg"), m_details);
     form->addRow(tr("&Waarom"), m_why);
@@ -465,6 +475,18 @@ StepForm::StepForm(QWidget* parent)
     connect(m_ends, &QCheckBox::clicked, this, [this](bool on) {
         set(StepField::Ends, on, on ? tr("Taak eindigt hier") : tr("Taak gaat door"), false);
     });
+}
+
+void StepForm::showReadability(double score, double target, bool measured) {
+    m_readability->setVisible(measured);
+    const bool low = score < target;
+    m_readability->setText(
+        tr("Leesbaarheid %1 (doel %2)")
+            .arg(QString::number(score, 'f', 0), QString::number(target, 'f', 0)));
+    m_readability->setStyleSheet(low ? QStringLiteral("color:#8a4b00;font-weight:600")
+                                     : QStringLiteral("color:#245c2a"));
+    m_readability->setAccessibleName(m_readability->text() +
+                                     (low ? tr(": moeilijker dan het doel") : QString()));
 }
 
 void StepForm::set(StepField field, FieldValue value, const QString& label, bool typing) {

@@ -70,6 +70,8 @@ public:
     // Shows `step` of `guide` (the guide names the steps an option may lead to).
     void load(const content::Guide& guide, const content::Step& step);
     const std::string& stepId() const { return m_step; }
+    // The step's readability score against the organisation's target.
+    void showReadability(double score, double target, bool measured);
     void focusField(const QString& field);
 
 Q_SIGNALS:
@@ -85,6 +87,7 @@ private:
 
     std::string m_step;
     QLabel* m_heading;
+    QLabel* m_readability;
     QLineEdit* m_glance;
     RichTextEdit* m_details;
     RichTextEdit* m_why;

@@ -209,8 +209,7 @@ void LibraryPage::fill() {
         QString state = stateLabel(entry.state);
         if (entry.published > 0 && entry.published != entry.revision)
             state = tr("%1 (balie: revisie %2)").arg(state).arg(entry.published);
-        row << title << new QStandardItem(state)
-            << new QStandardItem(qs(entry.owner));
+        row << title << new QStandardItem(state) << new QStandardItem(qs(entry.owner));
         auto* revision = new QStandardItem;
         revision->setData(entry.revision, Qt::DisplayRole);
         row << revision << new QStandardItem(when(entry.savedAt))

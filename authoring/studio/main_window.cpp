@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -162,6 +163,23 @@ void MainWindow::updateTitle() {
     m_modes->item(1)->setText(modified ? tr("Bewerken \u25CF") : tr("Bewerken"));
 }
 
+// The organisation's plain-language policy: IT sets it for every author in
+// the system-wide settings (/etc/xdg/souffleur/souffleur-studio.conf,
+// [readability] target=65, sentence-words=20, word-letters=15); an author's
+// own settings file may hold it too. Without either, the defaults.
+content::ReadabilityPolicy MainWindow::organisationReadability() {
+    QSettings settings;
+    content::ReadabilityPolicy policy;
+    policy.targetScore =
+        settings.value(QStringLiteral("readability/target"), policy.targetScore).toDouble();
+    policy.maxSentenceWords =
+        settings.value(QStringLiteral("readability/sentence-words"), policy.maxSentenceWords)
+            .toInt();
+    policy.maxWordLetters =
+        settings.value(QStringLiteral("readability/word-letters"), policy.maxWordLetters).toInt();
+    return policy;
+}
+
 void MainWindow::open(const OpenRequest& request, std::function<void(bool)> opened) {
     if (const auto* current = m_editor->session(); current && current->model().modified())
         status(tr("De wijzigingen in '%1' blijven bewaard; ze komen terug als u die gids opent.")
@@ -169,6 +187,7 @@ void MainWindow::open(const OpenRequest& request, std::function<void(bool)> open
     const std::string key = journalKey(request.id);
     EditModelOptions options;
     options.name = request.id;
+    options.readability = organisationReadability();
     // The journal first: what was typed and not saved comes back.
     if (m_journal) {
         if (auto entry = m_journal->find(key); entry && entry->has_value()) {

@@ -6,6 +6,7 @@
 
 #include "library_page.h"
 
+#include <souffleur/content/readability.h>
 #include <souffleur/studio/journal.h>
 #include <souffleur/studio/server_session.h>
 
@@ -40,6 +41,8 @@ public:
     // Offers what the journal holds for this server (after a crash); with
     // `ask` false it reopens the newest without asking (tests).
     void offerRecovery(bool ask = true);
+    // The organisation's plain-language policy, from the settings.
+    static content::ReadabilityPolicy organisationReadability();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

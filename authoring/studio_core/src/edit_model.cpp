@@ -633,8 +633,16 @@ const content::Diagnostics& EditModel::diagnostics() const {
     }
     for (auto& diagnostic : content::lintGuide(m_guide, m_options.name, m_options.lint))
         m_diagnostics.push_back(std::move(diagnostic));
+    if (m_options.readability)
+        for (auto& finding : readability().findings)
+            m_diagnostics.push_back(std::move(finding));
     m_diagnosticsStale = false;
     return m_diagnostics;
+}
+
+content::Readability EditModel::readability() const {
+    return content::checkReadability(
+        m_guide, m_options.readability.value_or(content::ReadabilityPolicy{}), m_options.name);
 }
 
 std::string EditModel::uniqueStepId(std::string_view base) const {

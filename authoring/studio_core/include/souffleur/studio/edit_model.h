@@ -19,6 +19,7 @@
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/content/guide.h>
 #include <souffleur/content/lint.h>
+#include <souffleur/content/readability.h>
 #include <souffleur/studio/fields.h>
 
 #include <chrono>
@@ -26,6 +27,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -112,6 +114,9 @@ struct EditModelOptions {
     content::LintContext lint;
     // The name diagnostics carry as their file.
     std::string name = "guide";
+    // Plain-language checks (readability.h) among the diagnostics, with the
+    // organisation's policy; none without one.
+    std::optional<content::ReadabilityPolicy> readability;
 };
 
 class EditModel {
@@ -168,6 +173,11 @@ public:
     void setLintContext(content::LintContext context);
 
     // An id for a new step, from `base` (a glance, say), unique in the guide.
+    // Every step's readability score and what reads hard, with the
+    // organisation's policy (the default one when the options hold none).
+    content::Readability readability() const;
+    const EditModelOptions& options() const { return m_options; }
+
     std::string uniqueStepId(std::string_view base) const;
     // The steps with an option that leads to `stepId`.
     std::vector<std::string> stepsLeadingTo(std::string_view stepId) const;
