@@ -2,6 +2,7 @@
 #include "editor_page.h"
 
 #include "async.h"
+#include "decision_map_view.h"
 #include "finding_text.h"
 #include "forms.h"
 #include "merge_dialog.h"
@@ -153,6 +154,24 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     m_tabs->addTab(formScroll, tr("Formulier"));
     m_tabs->addTab(sourcePage, tr("XML-bron"));
 
+    // The decision map: the steps and their ways, drawn; a click picks a step.
+    m_map = new DecisionMapView(this);
+    m_mapSummary = new QLabel(this);
+    m_mapSummary->setObjectName(QStringLiteral("mapSummary"));
+    m_mapSummary->setWordWrap(true);
+    auto* mapScroll = new QScrollArea(this);
+    mapScroll->setWidget(m_map);
+    mapScroll->setFrameShape(QFrame::NoFrame);
+    auto* mapPage = new QWidget(this);
+    auto* mapLayout = new QVBoxLayout(mapPage);
+    mapLayout->setContentsMargins(4, 4, 4, 0);
+    mapLayout->addWidget(m_mapSummary);
+    mapLayout->addWidget(mapScroll, 1);
+    m_tabs->addTab(mapPage, tr("Beslisboom"));
+    connect(m_map, &DecisionMapView::stepClicked, this,
+            [this](const QString& id) { selectStep(id.toStdString()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshMap(); });
+
     m_diagnosticsTitle = new QLabel(this);
     m_diagnostics = new QListWidget(this);
     m_diagnostics->setObjectName(QStringLiteral("diagnostics"));
@@ -238,6 +257,9 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     });
     m_tryOut =
         action(tr("&Probeer het"), QKeySequence(Qt::Key_F5), [this] { m_preview->toggleTryOut(); });
+    m_mapToggle = action(tr("&Beslisboom tonen"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] {
+        m_tabs->setCurrentIndex(m_tabs->currentIndex() == kMapTab ? 0 : kMapTab);
+    });
     auto* applyShortcut = new QAction(this);
     applyShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     applyShortcut->setShortcutContext(Qt::WidgetShortcut);
@@ -272,8 +294,10 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     connect(m_guideForm, &GuideForm::burstEnded, this, &EditorPage::endBurst);
     connect(m_stepForm, &StepForm::burstEnded, this, &EditorPage::endBurst);
     connect(m_outline, &QListWidget::currentRowChanged, this, [this] {
-        if (!m_refreshing)
+        if (!m_refreshing) {
             refreshForms();
+            refreshMap();
+        }
     });
     connect(m_outline->model(), &QAbstractItemModel::rowsMoved, this, [this] {
         // A step dragged in the outline: the model moves it (undoable).
@@ -403,6 +427,7 @@ void EditorPage::refresh() {
     refreshForms();
     refreshDiagnostics();
     refreshSource();
+    refreshMap();
     refreshActions();
     if (!m_session->journalError().empty())
         Q_EMIT message(tr("Let op: het journaal kan niet worden geschreven (%1). Sla uw werk op.")
@@ -476,6 +501,14 @@ void EditorPage::refreshForms() {
     refreshActions();
 }
 
+// Drawn only while it is shown: typing in the form need not pay for it.
+void EditorPage::refreshMap() {
+    if (!m_session || m_tabs->currentIndex() != kMapTab)
+        return;
+    m_map->show(m_session->guide(), selectedStep());
+    m_mapSummary->setText(m_map->summary());
+}
+
 void EditorPage::refreshDiagnostics() {
     m_diagnostics->clear();
     const auto& found = m_session->model().diagnostics();
@@ -527,6 +560,7 @@ void EditorPage::refreshActions() {
     m_save->setEnabled(open && !m_busy);
     m_submit->setEnabled(open && !m_busy);
     m_tryOut->setEnabled(open);
+    m_mapToggle->setEnabled(open);
     refreshHeader();
 }
 

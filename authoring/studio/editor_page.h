@@ -22,6 +22,7 @@ class QTabWidget;
 
 namespace souffleur::studio {
 
+class DecisionMapView;
 class GuideForm;
 class PreviewPane;
 class StepForm;
@@ -48,6 +49,7 @@ public:
     QAction* submitAction() const { return m_submit; }
     QAction* sourceAction() const { return m_sourceToggle; }
     QAction* tryOutAction() const { return m_tryOut; }
+    QAction* mapAction() const { return m_mapToggle; }
 
     // Saves now (as the Save action does); the result comes with saved() or message().
     void save();
@@ -73,6 +75,7 @@ private:
     void refreshSource();
     void refreshActions();
     void refreshHeader();
+    void refreshMap();
     void showRefusal(const EditError& error);
     void addStep();
     void duplicateStep();
@@ -89,6 +92,9 @@ private:
 
     std::shared_ptr<const ServerSession> m_server;
     std::unique_ptr<GuideSession> m_session;
+    static constexpr int kMapTab = 2; // form, source, map
+    DecisionMapView* m_map;
+    QLabel* m_mapSummary;
     QLabel* m_title;
     QLabel* m_state;
     QListWidget* m_outline;
@@ -113,6 +119,7 @@ private:
     QAction* m_submit;
     QAction* m_sourceToggle;
     QAction* m_tryOut;
+    QAction* m_mapToggle;
     bool m_sourceDirty = false;
     bool m_refreshing = false;
     bool m_busy = false;

@@ -118,6 +118,7 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(m_editor->sourceAction());
     view->addAction(m_editor->tryOutAction());
+    view->addAction(m_editor->mapAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&Sneltoetsen"), QKeySequence::HelpContents, [this] {

@@ -31,10 +31,10 @@
 //  - acknowledge="required" on an info alert (Warning);
 //  - attachments to unknown guides (Warning) and to steps the guide lacks.
 #include <souffleur/content/lint.h>
+#include <souffleur/content/step_graph.h>
 
 #include <algorithm>
 #include <cstddef>
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -101,68 +101,13 @@ std::size_t characterCount(std::string_view text) {
 
 // --- the step graph, by index into guide.steps ---
 
-// A plain step that ends, or the last plain step: the task finishes after it.
-bool finishes(const Guide& guide, std::size_t index) {
-    const Step& step = guide.steps[index];
-    return step.options.empty() && (step.ends || index + 1 == guide.steps.size());
-}
-
-// The steps the task can move to from `index`, each once, in option order.
-std::vector<std::size_t> successors(const Guide& guide, std::size_t index) {
-    const Step& step = guide.steps[index];
-    std::vector<std::size_t> out;
-    if (step.options.empty()) {
-        if (!finishes(guide, index))
-            out.push_back(index + 1);
-        return out;
-    }
-    for (const Option& option : step.options) {
-        const auto target = guide.stepIndex(option.target);
-        if (target && std::ranges::find(out, *target) == out.end())
-            out.push_back(*target);
-    }
-    return out;
-}
-
-// Breadth-first search over `edges` from `starts`: which nodes are reached.
-std::vector<bool> reach(const std::vector<std::vector<std::size_t>>& edges,
-                        const std::vector<std::size_t>& starts) {
-    std::vector<bool> reached(edges.size(), false);
-    std::deque<std::size_t> queue;
-    for (const std::size_t start : starts) {
-        if (!reached[start]) {
-            reached[start] = true;
-            queue.push_back(start);
-        }
-    }
-    while (!queue.empty()) {
-        const std::size_t node = queue.front();
-        queue.pop_front();
-        for (const std::size_t next : edges[node]) {
-            if (!reached[next]) {
-                reached[next] = true;
-                queue.push_back(next);
-            }
-        }
-    }
-    return reached;
-}
-
 void checkGraph(const Guide& guide, Reporter& report) {
     const std::size_t count = guide.steps.size();
     std::vector<std::vector<std::size_t>> forward(count);
-    std::vector<std::vector<std::size_t>> backward(count);
-    std::vector<std::size_t> ends;
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < count; ++i)
         forward[i] = successors(guide, i);
-        for (const std::size_t next : forward[i])
-            backward[next].push_back(i);
-        if (finishes(guide, i))
-            ends.push_back(i);
-    }
-
-    const std::vector<bool> reachable = reach(forward, {0});
-    const std::vector<bool> canFinish = reach(backward, ends);
+    const std::vector<bool> reachable = reachableSteps(guide);
+    const std::vector<bool> canFinish = finishingSteps(guide);
 
     for (std::size_t i = 0; i < count; ++i) {
         if (!reachable[i])

@@ -9,12 +9,14 @@
 //     keeps their text, and the merged guide is saved;
 //   - submit for review with a change note;
 //   - a step's readability against the organisation's target, as one types;
+//   - the decision map marks a step never reached, and a click picks a step;
 //   - a trigger captured from a window open on the desktop;
 //   - the studio is killed (SIGKILL) while the author types: the next start
 //     brings back every word.
 // With SOUFFLEUR_E2E_SERVER and SOUFFLEUR_E2E_TOKEN set, the one test
 // `editAndSubmitOnServer` runs against that server instead (the end-to-end
 // test, tests/e2e/studio_to_desk.sh). Runs under Xvfb (see CMakeLists.txt).
+#include "decision_map_view.h"
 #include "demo_server.h"
 #include "editor_page.h"
 #include "main_window.h"
@@ -24,6 +26,7 @@
 #include <souffleur/studio/journal.h>
 #include <souffleur/studio/server_session.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -391,6 +394,30 @@ private Q_SLOTS:
         auto* diagnostics = studio.find<QListWidget>("diagnostics");
         QVERIFY(
             !diagnostics->findItems(QStringLiteral("leest moeilijk"), Qt::MatchContains).isEmpty());
+    }
+
+    void theDecisionMapMarksAStepNeverReached() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.editor().mapAction()->trigger();
+        auto* summary = studio.find<QLabel>("mapSummary");
+        QTRY_VERIFY(summary->isVisible());
+        QVERIFY(summary->text().contains(QStringLiteral("elke stap is te bereiken")));
+        // A step added after the last one (which ends the task) is never reached.
+        const auto& guide = studio.editor().session()->guide();
+        studio.editor().selectStep(guide.steps.back().id);
+        QTest::mouseClick(studio.find<QPushButton>("addStepButton"), Qt::LeftButton);
+        QTRY_VERIFY(summary->text().contains(QStringLiteral("1 nooit bereikt")));
+        auto* map = studio.find<DecisionMapView>("decisionMap");
+        QVERIFY(map->map().unreachable == 1);
+        QVERIFY(!map->map().nodes.back().reachable);
+        shoot(studio.window, "studio-map");
+        // A click on the first box selects that step.
+        const MapNode first = map->map().nodes.front(); // the map is redrawn
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(40 + first.column * 236, 40));
+        QCOMPARE(studio.editor().selectedStep(), first.step);
     }
 
     void aTriggerCapturedFromAnOpenWindow() {
