@@ -62,6 +62,12 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind(int index, const Blob& blob) {
+    sqlite3_bind_blob64(m_stmt, index, blob.bytes.data() ? blob.bytes.data() : "",
+                        blob.bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
@@ -106,6 +112,14 @@ std::string Statement::columnText(int column) const {
     if (text == nullptr)
         return {};
     return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+}
+
+std::string Statement::columnBlob(int column) const {
+    const auto* bytes = sqlite3_column_blob(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    if (bytes == nullptr)
+        return {};
+    return std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
 std::optional<std::string> Statement::columnOptionalText(int column) const {

@@ -386,6 +386,39 @@ Result<std::vector<RevisionInfo>> listRevisions(Database& db, std::int64_t tenan
     return out;
 }
 
+Result<void> storeMedia(Database& db, std::int64_t tenantId, const StoredMedia& media,
+                        const Actor& actor) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = db.execute("INSERT OR IGNORE INTO media (tenant_id, hash, content_type, bytes, "
+                             "width, height, stored_by, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             tenantId, media.hash, media.contentType, sqlite::Blob{media.bytes},
+                             media.width, media.height, actor.name, sql::isoNow());
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = audit(db, tenantId, actor, "store_media", media.hash, media.contentType); !ok)
+        return std::unexpected(ok.error());
+    return tx->commit();
+}
+
+Result<std::optional<StoredMedia>> findMedia(Database& db, std::int64_t tenantId,
+                                             std::string_view hash) {
+    auto stmt = db.prepare("SELECT hash, content_type, bytes, width, height FROM media "
+                           "WHERE tenant_id = ? AND hash = ?",
+                           tenantId, hash);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::optional<StoredMedia> found;
+    auto read = stmt->forEachRow([&found](const sqlite::Statement& row) {
+        found = StoredMedia{row.columnText(0), row.columnText(1), row.columnBlob(2),
+                            static_cast<int>(row.columnInt(3)), static_cast<int>(row.columnInt(4))};
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return found;
+}
+
 Result<std::vector<LibraryEntry>> library(Database& db, std::int64_t tenantId) {
     // The newest revision of each guide, and its published one if any.
     auto stmt = db.prepare(

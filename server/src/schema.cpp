@@ -272,8 +272,24 @@ constexpr std::string_view kSchemaV7 = R"sql(
 ALTER TABLE revisions ADD COLUMN change_note TEXT;
 )sql";
 
+// v8: pictures for guides (media.h), cleaned and stored by the SHA-256 of
+// their bytes, per tenant.
+constexpr std::string_view kSchemaV8 = R"sql(
+CREATE TABLE media (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    hash TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    stored_by TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, hash)
+);
+)sql";
+
 constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                    kSchemaV5, kSchemaV6, kSchemaV7};
+                                    kSchemaV5, kSchemaV6, kSchemaV7, kSchemaV8};
 
 } // namespace
 

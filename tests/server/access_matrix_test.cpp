@@ -100,6 +100,12 @@ constexpr std::array kMatrix = {
         Body::None,
         {401, 401, 200, 403, 200, 200, 200}},
     Row{"GET", "/api/v1/library", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    // Pictures (an empty body: 400 once admitted; no such picture: 404)
+    Row{"POST", "/api/v1/media", Body::None, {401, 401, 400, 403, 400, 400, 400}},
+    Row{"GET",
+        "/api/v1/media/sha256:0000000000000000000000000000000000000000000000000000000000000000",
+        Body::None,
+        {401, 401, 404, 404, 404, 404, 404}},
     // The change feed and push (a plain GET of the WebSocket route: 426)
     Row{"GET", "/api/v1/changes", Body::None, {401, 401, 200, 200, 200, 200, 200}},
     Row{"GET", "/api/v1/notify", Body::None, {401, 401, 426, 426, 426, 426, 426}},

@@ -170,6 +170,9 @@ constexpr std::array kRoutes = {
           rejectRevisionRoute},
     Route{"api/v1/revisions", kGet, true, kEditorRoles, kBodyLimit, reviewQueueRoute},
     Route{"api/v1/library", kGet, true, kEditorRoles, kBodyLimit, libraryRoute},
+    // Pictures for guides
+    Route{"api/v1/media", kPost, true, kEditorRoles, kMediaBodyLimit, storeMediaRoute},
+    Route{"api/v1/media/{hash}", kGet, true, kAnyRole, kBodyLimit, getMediaRoute},
     // The change feed and push
     Route{"api/v1/changes", kGet, true, kAnyRole, kBodyLimit, changesRoute},
     Route{"api/v1/notify", kGet, true, kAnyRole, kBodyLimit, notifyRoute},

@@ -31,7 +31,8 @@
 namespace souffleur::server {
 
 inline constexpr std::uint64_t kGuideBodyLimit = 4 * 1024 * 1024;
-inline constexpr std::uint64_t kBodyLimit = 1024 * 1024; // records and everything else
+inline constexpr std::uint64_t kBodyLimit = 1024 * 1024;          // records and everything else
+inline constexpr std::uint64_t kMediaBodyLimit = 8 * 1024 * 1024; // a picture (media.h)
 
 // What the session tells the routes about its connection.
 struct Peer {

@@ -3,6 +3,7 @@
 //   guides.cpp   guides and their lifecycle, the change feed, push
 //   alerts.cpp   alerts and their acknowledgements
 //   records.cpp  records from the desks, feedback, reports, the teams' logbook and AARs
+//   media.cpp    pictures for guides
 // Handlers validate their input on the I/O thread and touch the store only
 // through runStorage(), whose completion answers on the connection's strand.
 #pragma once
@@ -94,6 +95,9 @@ void publishRevisionRoute(const Env& env, Call& call, const Identity& who);
 void rejectRevisionRoute(const Env& env, Call& call, const Identity& who);
 void reviewQueueRoute(const Env& env, Call& call, const Identity& who);
 void libraryRoute(const Env& env, Call& call, const Identity& who);
+// media.cpp
+void storeMediaRoute(const Env& env, Call& call, const Identity& who);
+void getMediaRoute(const Env& env, Call& call, const Identity& who);
 void changesRoute(const Env& env, Call& call, const Identity& who);
 void notifyRoute(const Env& env, Call& call, const Identity& who);
 

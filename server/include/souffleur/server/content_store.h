@@ -150,6 +150,20 @@ struct LibraryEntry {
 };
 // Every guide of the tenant, by title.
 sqlite::Result<std::vector<LibraryEntry>> library(sqlite::Database& db, std::int64_t tenantId);
+// A picture for guides, cleaned (media.h): stored once per tenant by its
+// hash (storing it again changes nothing); audited.
+struct StoredMedia {
+    std::string hash;
+    std::string contentType;
+    std::string bytes;
+    int width = 0;
+    int height = 0;
+};
+sqlite::Result<void> storeMedia(sqlite::Database& db, std::int64_t tenantId,
+                                const StoredMedia& media, const Actor& actor);
+// A picture of the tenant, or nullopt.
+sqlite::Result<std::optional<StoredMedia>> findMedia(sqlite::Database& db, std::int64_t tenantId,
+                                                     std::string_view hash);
 // The XML of any revision, or nullopt.
 sqlite::Result<std::optional<std::string>> revisionXml(sqlite::Database& db, std::int64_t tenantId,
                                                        std::string_view guideId, int revision);

@@ -31,6 +31,11 @@ struct Error {
 template <typename T>
 using Result = std::expected<T, Error>;
 
+// Bytes stored as a BLOB (a picture), not as text.
+struct Blob {
+    std::string_view bytes;
+};
+
 class Statement {
 public:
     Statement() = default;
@@ -51,6 +56,7 @@ public:
     Statement& bind(int index, const std::string& text) {
         return bind(index, std::string_view(text));
     }
+    Statement& bind(int index, const Blob& blob);
     Statement& bindNull(int index);
     // An empty optional binds NULL.
     template <typename T>
@@ -86,6 +92,7 @@ public:
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;
     std::string columnText(int column) const;
+    std::string columnBlob(int column) const;                        // the bytes as they are
     std::optional<std::string> columnOptionalText(int column) const; // nullopt for NULL
     bool columnIsNull(int column) const;
 
