@@ -5,1510 +5,1635 @@
     <name>souffleur::studio</name>
     <message>
         <source>De server is niet bereikbaar: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The server cannot be reached: %1</translation>
     </message>
     <message>
         <source>Deze sleutel (token) is onbekend of verlopen.</source>
-        <translation type="unfinished"></translation>
+        <translation>This key (token) is unknown or has expired.</translation>
     </message>
     <message>
         <source>Dit account mag geen gidsen schrijven (een balie-account?). Vraag een auteursaccount.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account may not write guides (a desk account?). Ask for an author account.</translation>
     </message>
     <message>
         <source>Aanmelden lukt niet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot sign in: %1</translation>
     </message>
     <message>
         <source>Aanmelden bij Souffleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to Souffleur</translation>
     </message>
     <message>
         <source>Vul het adres van de Souffleur-server van uw organisatie in en uw persoonlijke sleutel. U krijgt ze van de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the address of your organisation&apos;s Souffleur server and your personal key. Your administrator gives you both.</translation>
     </message>
     <message>
         <source>Adres van de server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <source>Sleutel (token)</source>
-        <translation type="unfinished"></translation>
+        <translation>Key (token)</translation>
     </message>
     <message>
         <source>Sleutel onthouden op deze computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remember the key on this computer</translation>
     </message>
     <message>
         <source>Aanmelden</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Stoppen</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>S&amp;leutel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Key</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::DecisionMapView</name>
+    <message>
+        <source>Beslisboom van de gids</source>
+        <translation>Decision map of the guide</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stap(pen)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: elke stap is te bereiken en elke weg komt bij een einde.</source>
+        <translation>: every step can be reached and every path comes to an end.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nooit bereikt</source>
+        <translation>
+            <numerusform>%n never reached</numerusform>
+            <numerusform>%n never reached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loopt dood (geen weg naar een einde)</source>
+        <translation>
+            <numerusform>%n dead end (no way to an end)</numerusform>
+            <numerusform>%n dead ends (no way to an end)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keuze(s) naar een stap die niet bestaat</source>
+        <translation>
+            <numerusform>%n choice to a step that does not exist</numerusform>
+            <numerusform>%n choices to a step that does not exist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; → bestaat niet (%2)</source>
+        <translation>&apos;%1&apos; → does not exist (%2)</translation>
+    </message>
+    <message>
+        <source>nooit bereikt</source>
+        <translation>never reached</translation>
+    </message>
+    <message>
+        <source>loopt dood</source>
+        <translation>dead end</translation>
+    </message>
+    <message>
+        <source>einde</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>keuze</source>
+        <translation>choice</translation>
+    </message>
+    <message>
+        <source>overdracht</source>
+        <translation>hand-off</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::EditorPage</name>
     <message>
         <source>De stap &apos;%1&apos; bestaat niet (meer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Step &apos;%1&apos; does not exist (any more).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; kan geen stap-id zijn: gebruik letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; cannot be a step id: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</translation>
     </message>
     <message>
         <source>Er is al een stap &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>There already is a step &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Deze waarde past niet in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>This value does not fit in %1.</translation>
     </message>
     <message>
         <source>Een keuze gaat naar stap &apos;%1&apos;, die niet bestaat.</source>
-        <translation type="unfinished"></translation>
+        <translation>A choice leads to step &apos;%1&apos;, which does not exist.</translation>
     </message>
     <message>
         <source>Deze stap kan niet weg: keuzes in %1 gaan ernaartoe. Pas die keuzes eerst aan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This step cannot go: choices in %1 lead to it. Change those choices first.</translation>
     </message>
     <message>
         <source>Een gids houdt minstens één stap.</source>
-        <translation type="unfinished"></translation>
+        <translation>A guide keeps at least one step.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is geen datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2027-12-31.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; is not a date. Write it as YYYY-MM-DD, for example 2027-12-31.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; kan geen id zijn: gebruik letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; cannot be an id: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</translation>
     </message>
     <message>
         <source>Deze afbeelding is niet geldig.</source>
-        <translation type="unfinished"></translation>
+        <translation>This picture is not valid.</translation>
     </message>
     <message>
         <source>Een regel bij &apos;Voorstellen bij&apos; heeft óf een link, óf een applicatie en venstertitel.</source>
-        <translation type="unfinished"></translation>
+        <translation>A line under &apos;Suggest when&apos; has either a link, or an application and window title.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is geen taal.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; is not a language.</translation>
     </message>
     <message>
         <source>Die plek bestaat niet.</source>
-        <translation type="unfinished"></translation>
+        <translation>That place does not exist.</translation>
     </message>
     <message>
         <source>De id van de gids kan hier niet veranderen (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide&apos;s id cannot change here (%1).</translation>
     </message>
     <message>
         <source>De server is niet bereikbaar (%1). Uw werk blijft bewaard; probeer het zo opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server cannot be reached (%1). Your work is kept; try again in a moment.</translation>
     </message>
     <message>
         <source>Uw sleutel (token) wordt niet meer geaccepteerd. Meld u opnieuw aan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your key (token) is no longer accepted. Sign in again.</translation>
     </message>
     <message>
         <source>Dit account mag dit niet (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>This account may not do this (%1).</translation>
     </message>
     <message>
         <source>Niet gevonden op de server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not found on the server.</translation>
     </message>
     <message>
         <source>De server weigert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refuses: %1</translation>
     </message>
     <message>
         <source>Stappen van de gids</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps of the guide</translation>
     </message>
     <message>
         <source>XML-bron van de gids</source>
-        <translation type="unfinished"></translation>
+        <translation>XML source of the guide</translation>
     </message>
     <message>
         <source>Bron toepassen</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply source</translation>
     </message>
     <message>
         <source>XML-bron toepassen (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply the XML source (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Formulier</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>XML-bron</source>
-        <translation type="unfinished"></translation>
+        <translation>XML source</translation>
     </message>
     <message>
         <source>Wat de controle vindt</source>
-        <translation type="unfinished"></translation>
+        <translation>What the check finds</translation>
     </message>
     <message>
         <source>&amp;Ongedaan maken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <source>&amp;Opnieuw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <source>Stap &amp;toevoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add step</translation>
     </message>
     <message>
         <source>Stap &amp;dupliceren</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicate step</translation>
     </message>
     <message>
         <source>Stap &amp;verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete step</translation>
     </message>
     <message>
         <source>Stap om&amp;hoog</source>
-        <translation type="unfinished"></translation>
+        <translation>Move step u&amp;p</translation>
     </message>
     <message>
         <source>Stap om&amp;laag</source>
-        <translation type="unfinished"></translation>
+        <translation>Move step do&amp;wn</translation>
     </message>
     <message>
         <source>Stap-&amp;id wijzigen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change step &amp;id…</translation>
     </message>
     <message>
         <source>&amp;Opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>Ter &amp;review aanbieden…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for &amp;review…</translation>
     </message>
     <message>
         <source>&amp;XML-bron tonen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;XML source</translation>
     </message>
     <message>
         <source>&amp;Probeer het</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Try it</translation>
     </message>
     <message>
         <source>Ongedaan maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Opnieuw</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>Stap toevoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add step</translation>
     </message>
     <message>
         <source>Opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Ter review aanbieden…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for review…</translation>
     </message>
     <message>
         <source>Stap verplaatsen</source>
-        <translation type="unfinished"></translation>
+        <translation>Move step</translation>
     </message>
     <message>
         <source>Gewijzigd: Ctrl+Enter past de bron toe op de gids.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed: Ctrl+Enter applies the source to the guide.</translation>
     </message>
     <message>
         <source>&amp;Formulier tonen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the &amp;form</translation>
     </message>
     <message>
         <source>Let op: het journaal kan niet worden geschreven (%1). Sla uw werk op.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the journal cannot be written (%1). Save your work.</translation>
     </message>
     <message>
         <source>Over deze gids</source>
-        <translation type="unfinished"></translation>
+        <translation>About this guide</translation>
     </message>
     <message>
         <source>(nog zonder instructie)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no instruction yet)</translation>
     </message>
     <message>
         <source> · keuze</source>
-        <translation type="unfinished"></translation>
+        <translation> · choice</translation>
     </message>
     <message>
         <source> · overdracht</source>
-        <translation type="unfinished"></translation>
+        <translation> · hand-off</translation>
     </message>
     <message>
         <source> · einde</source>
-        <translation type="unfinished"></translation>
+        <translation> · end</translation>
     </message>
     <message>
         <source>Controle: niets gevonden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check: nothing found.</translation>
     </message>
     <message>
         <source>Controle: %1 fout(en), %2 punt(en) om naar te kijken. Klik om te gaan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check: %1 error(s), %2 point(s) to look at. Click to go there.</translation>
     </message>
     <message>
         <source>De bron volgt het formulier. Wijzig hem hier, dan Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>The source follows the form. Change it here, then press Ctrl+Enter.</translation>
     </message>
     <message>
         <source>&amp;Ongedaan maken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo: %1</translation>
     </message>
     <message>
         <source>&amp;Opnieuw: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo: %1</translation>
     </message>
     <message>
         <source>Geen gids geopend</source>
-        <translation type="unfinished"></translation>
+        <translation>No guide open</translation>
     </message>
     <message>
         <source>Nieuwe gids, nog niet op de server</source>
-        <translation type="unfinished"></translation>
+        <translation>New guide, not on the server yet</translation>
     </message>
     <message>
         <source>Revisie %1 op de server</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 on the server</translation>
     </message>
     <message>
         <source> · bezig met opslaan…</source>
-        <translation type="unfinished"></translation>
+        <translation> · saving…</translation>
     </message>
     <message>
         <source> · niet opgeslagen wijzigingen (veilig bewaard op deze computer)</source>
-        <translation type="unfinished"></translation>
+        <translation> · unsaved changes (kept safe on this computer)</translation>
     </message>
     <message>
         <source> · alles opgeslagen</source>
-        <translation type="unfinished"></translation>
+        <translation> · all saved</translation>
     </message>
     <message>
         <source>stap</source>
-        <translation type="unfinished"></translation>
+        <translation>step</translation>
     </message>
     <message>
         <source>Stap dupliceren</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate step</translation>
     </message>
     <message>
         <source>Stap verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete step</translation>
     </message>
     <message>
         <source>Stap omhoog</source>
-        <translation type="unfinished"></translation>
+        <translation>Move step up</translation>
     </message>
     <message>
         <source>Stap omlaag</source>
-        <translation type="unfinished"></translation>
+        <translation>Move step down</translation>
     </message>
     <message>
         <source>Stap-id wijzigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Change step id</translation>
     </message>
     <message>
         <source>De id van de stap (letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;). Keuzes die naar deze stap gaan, gaan mee.</source>
-        <translation type="unfinished"></translation>
+        <translation>The step&apos;s id (letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;). Choices that lead to this step follow it.</translation>
     </message>
     <message>
         <source>regel %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>line %1: %2</translation>
     </message>
     <message>
         <source>De bron is niet toegepast: </source>
-        <translation type="unfinished"></translation>
+        <translation>The source was not applied: </translation>
     </message>
     <message>
         <source>Toegepast. Ongedaan maken kan met Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Applied. Ctrl+Z undoes it.</translation>
     </message>
     <message>
         <source>Nog niet opgeslagen: los eerst de fouten onder het formulier op. Uw werk is bewaard in het journaal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved yet: first solve the errors below the form. Your work is kept in the journal.</translation>
     </message>
     <message>
         <source>Opslaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Opgeslagen als revisie %1 (concept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as revision %1 (draft).</translation>
     </message>
     <message>
         <source>De server weigert de gids: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refuses the guide: %1 %2</translation>
     </message>
     <message>
         <source>Iemand anders heeft revisie %1 opgeslagen; samenvoegen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else saved revision %1; merging…</translation>
     </message>
     <message>
         <source>Samenvoegen lukt niet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot merge: %1</translation>
     </message>
     <message>
         <source>Niet samengevoegd. Uw werk blijft bewaard; opslaan kan pas na samenvoegen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not merged. Your work is kept; you can save once it is merged.</translation>
     </message>
     <message>
         <source>Samenvoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Samengevoegd met revisie %1. Kijk het na en sla opnieuw op (Ctrl+S).</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged with revision %1. Check it and save again (Ctrl+S).</translation>
     </message>
     <message>
         <source>Sla de gids eerst op (Ctrl+S); daarna kunt u hem ter review aanbieden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the guide first (Ctrl+S); then you can submit it for review.</translation>
     </message>
     <message>
         <source>Ter review aanbieden</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for review</translation>
     </message>
     <message>
         <source>Wat is er veranderd? De reviewer leest dit, en de balie ziet het als de nieuwe versie gepubliceerd is.</source>
-        <translation type="unfinished"></translation>
+        <translation>What has changed? The reviewer reads this, and the desks see it once the new version is published.</translation>
     </message>
     <message>
         <source>Wat is er veranderd</source>
-        <translation type="unfinished"></translation>
+        <translation>What has changed</translation>
     </message>
     <message>
         <source>Bijvoorbeeld: stap 4 noemt nu ook de verblijfsvergunning.</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: step 4 now also names the residence permit.</translation>
     </message>
     <message>
         <source>Aanbieden</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Revisie %1 is ter review aangeboden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 has been submitted for review.</translation>
+    </message>
+    <message>
+        <source>Beslisboom</source>
+        <translation>Decision map</translation>
+    </message>
+    <message>
+        <source>&amp;Beslisboom tonen</source>
+        <translation>Show the decision &amp;map</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::Finding</name>
     <message>
         <source>stap %1</source>
-        <translation type="unfinished"></translation>
+        <translation>step %1</translation>
     </message>
     <message>
         <source>stap %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>step %1 (%2)</translation>
     </message>
     <message>
         <source>De gids heeft nog geen titel.</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide has no title yet.</translation>
     </message>
     <message>
         <source>Een gids heeft minstens één stap.</source>
-        <translation type="unfinished"></translation>
+        <translation>A guide has at least one step.</translation>
     </message>
     <message>
         <source>%1 heeft nog geen instructie.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no instruction yet.</translation>
     </message>
     <message>
         <source>%1 heeft een lege regel bij controles, waarschuwingen of tips.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has an empty line in its checks, warnings or tips.</translation>
     </message>
     <message>
         <source>%1 heeft een keuze zonder tekst.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has a choice without a text.</translation>
     </message>
     <message>
         <source>%1 heeft maar één keuze: geef een tweede, of haal de keuze weg.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has only one choice: add a second one, or remove the choice.</translation>
     </message>
     <message>
         <source>%1 heeft een afbeelding zonder beschrijving (voor wie niet kan zien).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has a picture without a description (for those who cannot see it).</translation>
     </message>
     <message>
         <source>%1 draagt over aan een onbekende rol.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hands off to an unknown role.</translation>
     </message>
     <message>
         <source>%1 draagt over, maar zegt niet wat u tegen de burger zegt.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hands off, but does not say what to tell the citizen.</translation>
     </message>
     <message>
         <source>%1 heeft een keuze én een overdracht: houd er één.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has both a choice and a hand-off: keep one.</translation>
     </message>
     <message>
         <source>%1 wordt nooit bereikt: geen stap of keuze leidt erheen.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is never reached: no step or choice leads to it.</translation>
     </message>
     <message>
         <source>De keuze &apos;%1&apos; in %2 leidt naar een stap die niet bestaat (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>The choice &apos;%1&apos; in %2 leads to a step that does not exist (%3).</translation>
     </message>
     <message>
         <source>De keuze &apos;%1&apos; in %2 leidt terug naar dezelfde stap.</source>
-        <translation type="unfinished"></translation>
+        <translation>The choice &apos;%1&apos; in %2 leads back to the same step.</translation>
     </message>
     <message>
         <source>%1 biedt de keuze &apos;%2&apos; twee keer aan.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offers the choice &apos;%2&apos; twice.</translation>
     </message>
     <message>
         <source>Alle keuzes in %1 leiden naar %2: de keuze beslist niets.</source>
-        <translation type="unfinished"></translation>
+        <translation>All choices in %1 lead to %2: the choice decides nothing.</translation>
     </message>
     <message>
         <source>%1 is een keuze en zegt ook &apos;taak eindigt hier&apos;: de taak gaat door met de gekozen stap.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is a choice and also says &apos;the task ends here&apos;: the task goes on with the step chosen.</translation>
     </message>
     <message>
         <source>De instructie van %1 is %2 tekens; houd haar onder %3 en zet de rest bij Uitleg.</source>
-        <translation type="unfinished"></translation>
+        <translation>The instruction of %1 is %2 characters; keep it under %3 and move the rest to Details.</translation>
     </message>
     <message>
         <source>%1 draagt over aan &apos;iemand anders&apos;: zeg bij &apos;Leg vast&apos; wie en wat.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hands off to &apos;someone else&apos;: say under &apos;Record&apos; whom and what.</translation>
     </message>
     <message>
         <source>De stappen %1 vormen een kring zonder uitweg: de taak kan niet eindigen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The steps %1 form a loop with no way out: the task cannot end.</translation>
     </message>
     <message>
         <source>&apos;Geldig tot&apos; (%2) ligt vóór &apos;geldig vanaf&apos; (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;Valid to&apos; (%2) is before &apos;valid from&apos; (%1).</translation>
     </message>
     <message>
         <source>Deze gids is verlopen op %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>This guide expired on %1.</translation>
     </message>
     <message>
         <source>Deze gids geldt pas vanaf %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>This guide only applies from %1.</translation>
     </message>
     <message>
         <source>Niemand is eigenaar van deze gids: vul een team in bij &apos;Eigenaar&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody owns this guide: fill in a team under &apos;Owner&apos;.</translation>
     </message>
     <message>
         <source>De gids verwijst naar zichzelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide refers to itself.</translation>
     </message>
     <message>
         <source>De gids verwijst naar een gids die niet bestaat: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide refers to a guide that does not exist: %1.</translation>
     </message>
     <message>
         <source>Fout: </source>
-        <translation type="unfinished"></translation>
+        <translation>Error: </translation>
     </message>
     <message>
         <source>Let op: </source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>%1 leest moeilijk: leesbaarheid %2, het doel is %3. Kortere zinnen en kortere woorden helpen.</source>
+        <translation>%1 reads hard: readability %2, the target is %3. Shorter sentences and shorter words help.</translation>
+    </message>
+    <message>
+        <source>%1 heeft een zin van %2 woorden (meer dan %3). Knip hem in tweeën.</source>
+        <translation>%1 has a sentence of %2 words (more than %3). Cut it in two.</translation>
+    </message>
+    <message>
+        <source>%1 heeft lange woorden (meer dan %2 letters): %3.</source>
+        <translation>%1 has long words (more than %2 letters): %3.</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::GuideForm</name>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Wat de medewerker doet, bijvoorbeeld: Paspoort aanvragen</source>
-        <translation type="unfinished"></translation>
+        <translation>What the employee does, for example: Apply for a passport</translation>
     </message>
     <message>
         <source>Samenvatting</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Eén of twee zinnen: waarvoor is deze gids?</source>
-        <translation type="unfinished"></translation>
+        <translation>One or two sentences: what is this guide for?</translation>
     </message>
     <message>
         <source>Eigenaar (team)</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner (team)</translation>
     </message>
     <message>
         <source>Bijvoorbeeld: Team Burgerzaken Balie</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Civil Affairs Desk Team</translation>
     </message>
     <message>
         <source>Voor wie</source>
-        <translation type="unfinished"></translation>
+        <translation>For whom</translation>
     </message>
     <message>
         <source>Rollen, met komma&apos;s: baliemedewerker</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles, with commas: baliemedewerker</translation>
     </message>
     <message>
         <source>Trefwoorden</source>
-        <translation type="unfinished"></translation>
+        <translation>Keywords</translation>
     </message>
     <message>
         <source>Met komma&apos;s: paspoort, identiteit</source>
-        <translation type="unfinished"></translation>
+        <translation>With commas: paspoort, identiteit</translation>
     </message>
     <message>
         <source>Geldig vanaf</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid from</translation>
     </message>
     <message>
         <source>JJJJ-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Geldig tot en met</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid up to and including</translation>
     </message>
     <message>
         <source>Taal van de gids</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of the guide</translation>
     </message>
     <message>
         <source>Nederlands</source>
-        <translation type="unfinished"></translation>
+        <translation>Dutch</translation>
     </message>
     <message>
         <source>Engels</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>Grondslag</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>Per regel een wet, regeling of werkinstructie; eventueel | en een adres</source>
-        <translation type="unfinished"></translation>
+        <translation>One law, regulation or work instruction per line; optionally | and an address</translation>
     </message>
     <message>
         <source>Wanneer voorstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>When to suggest</translation>
     </message>
     <message>
         <source>Per regel: applicatie | venstertitel (met * en ?), of link: ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Per line: application | window title (with * and ?), or link: ID</translation>
     </message>
     <message>
         <source>Vooraf nodig</source>
-        <translation type="unfinished"></translation>
+        <translation>Needed beforehand</translation>
     </message>
     <message>
         <source>Achtergrond</source>
-        <translation type="unfinished"></translation>
+        <translation>Background</translation>
     </message>
     <message>
         <source>Resultaat</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>&amp;Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Title</translation>
     </message>
     <message>
         <source>&amp;Samenvatting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Summary</translation>
     </message>
     <message>
         <source>&amp;Eigenaar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Owner</translation>
     </message>
     <message>
         <source>Voor &amp;wie</source>
-        <translation type="unfinished"></translation>
+        <translation>For &amp;whom</translation>
     </message>
     <message>
         <source>Tre&amp;fwoorden</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keywords</translation>
     </message>
     <message>
         <source>tot en met</source>
-        <translation type="unfinished"></translation>
+        <translation>up to and including</translation>
     </message>
     <message>
         <source>&amp;Geldig vanaf</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valid from</translation>
     </message>
     <message>
         <source>Taa&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>&amp;Grondslag</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal &amp;basis</translation>
     </message>
     <message>
         <source>Voo&amp;rstellen bij</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;ggest when</translation>
     </message>
     <message>
         <source>Eigenaar</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Geldig tot</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid to</translation>
     </message>
     <message>
         <source>Taal</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Voorstellen bij</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggest when</translation>
+    </message>
+    <message>
+        <source>Venster vastleggen…</source>
+        <translation>Capture a window…</translation>
+    </message>
+    <message>
+        <source>Een open venster vastleggen als moment om voor te stellen</source>
+        <translation>Capture an open window as the moment to suggest this guide</translation>
+    </message>
+    <message>
+        <source>Venster vastleggen</source>
+        <translation>Capture a window</translation>
+    </message>
+    <message>
+        <source>Er zijn geen andere vensters te zien (dit werkt op een X11-bureaublad). Typ de applicatie en de venstertitel zelf.</source>
+        <translation>No other windows can be seen (this works on an X11 desktop). Type the application and the window title yourself.</translation>
+    </message>
+    <message>
+        <source>Bij welk open venster stelt de balie deze gids voor?
+Maak de titel daarna algemener met * (voor een naam of nummer).</source>
+        <translation>With which open window should the desk suggest this guide?
+Afterwards, make the title more general with * (for a name or number).</translation>
+    </message>
+    <message>
+        <source>Venster vastgelegd</source>
+        <translation>Window captured</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::LibraryPage</name>
     <message>
         <source>concept</source>
-        <translation type="unfinished"></translation>
+        <translation>draft</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>in review</translation>
     </message>
     <message>
         <source>gepubliceerd</source>
-        <translation type="unfinished"></translation>
+        <translation>published</translation>
     </message>
     <message>
         <source>ingetrokken</source>
-        <translation type="unfinished"></translation>
+        <translation>retired</translation>
     </message>
     <message>
         <source>Zoeken in de bibliotheek</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the library</translation>
     </message>
     <message>
         <source>Zoek op titel, team, id… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by title, team, id… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Toon gidsen met status</source>
-        <translation type="unfinished"></translation>
+        <translation>Show guides with state</translation>
     </message>
     <message>
         <source>Alle statussen</source>
-        <translation type="unfinished"></translation>
+        <translation>All states</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Eigenaar</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Revisie</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Laatst gewijzigd</source>
-        <translation type="unfinished"></translation>
+        <translation>Last changed</translation>
     </message>
     <message>
         <source>Door</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Gidsen</source>
-        <translation type="unfinished"></translation>
+        <translation>Guides</translation>
     </message>
     <message>
         <source>Openen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>De gekozen gids bewerken (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the chosen guide (Enter)</translation>
     </message>
     <message>
         <source>Nieuwe gids…</source>
-        <translation type="unfinished"></translation>
+        <translation>New guide…</translation>
     </message>
     <message>
         <source>Een nieuwe gids uit het sjabloon (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>A new guide from the template (Ctrl+N)</translation>
     </message>
     <message>
         <source>Dupliceren</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate</translation>
     </message>
     <message>
         <source>Een kopie van de gekozen gids als nieuwe gids</source>
-        <translation type="unfinished"></translation>
+        <translation>A copy of the chosen guide as a new guide</translation>
     </message>
     <message>
         <source>Importeren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <source>Een gids uit een XML- of DITA-bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>A guide from an XML or DITA file</translation>
     </message>
     <message>
         <source>Exporteren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>De gekozen gids als XML of DITA</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen guide as XML or DITA</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>De lijst opnieuw ophalen</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch the list again</translation>
     </message>
     <message>
         <source>Bibliotheek</source>
-        <translation type="unfinished"></translation>
+        <translation>Library</translation>
     </message>
     <message>
         <source>%1 van %2 gidsen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 guides</translation>
     </message>
     <message>
         <source>Bibliotheek ophalen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching the library…</translation>
     </message>
     <message>
         <source>De bibliotheek kan niet worden opgehaald: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The library cannot be fetched: %1</translation>
     </message>
     <message>
         <source>%1 gidsen in de bibliotheek.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 guides in the library.</translation>
     </message>
     <message>
         <source>Nieuwe gids</source>
-        <translation type="unfinished"></translation>
+        <translation>New guide</translation>
     </message>
     <message>
         <source>Titel van de nieuwe gids</source>
-        <translation type="unfinished"></translation>
+        <translation>Title of the new guide</translation>
     </message>
     <message>
         <source>Bijvoorbeeld: Paspoort aanvragen</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Apply for a passport</translation>
     </message>
     <message>
         <source>Eigenaar (team)</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner (team)</translation>
     </message>
     <message>
         <source>Bijvoorbeeld: Team Burgerzaken Balie</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: Civil Affairs Desk Team</translation>
     </message>
     <message>
         <source>Id van de gids</source>
-        <translation type="unfinished"></translation>
+        <translation>Id of the guide</translation>
     </message>
     <message>
         <source>Maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>&amp;Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Title</translation>
     </message>
     <message>
         <source>&amp;Eigenaar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Owner</translation>
     </message>
     <message>
         <source>&amp;Id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Id</translation>
     </message>
     <message>
         <source>Gids importeren</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a guide</translation>
     </message>
     <message>
         <source>Gidsen en DITA-taken (*.xml *.dita);;Alle bestanden (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guides and DITA tasks (*.xml *.dita);;All files (*)</translation>
     </message>
     <message>
         <source>%1 kan niet worden gelezen.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be read.</translation>
     </message>
     <message>
         <source>Niet geïmporteerd: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported: %1</translation>
     </message>
     <message>
         <source>Geïmporteerd; opslaan maakt er een nieuwe revisie van.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported; saving makes it a new revision.</translation>
     </message>
     <message>
         <source>Geïmporteerd als nieuwe gids; nog niet opgeslagen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported as a new guide; not saved yet.</translation>
     </message>
     <message>
         <source>Gids exporteren</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the guide</translation>
     </message>
     <message>
         <source>Souffleur-gids (*.xml);;DITA-taak (*.dita)</source>
-        <translation type="unfinished"></translation>
+        <translation>Souffleur guide (*.xml);;DITA task (*.dita)</translation>
     </message>
     <message>
         <source>Niet geëxporteerd: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not exported: %1</translation>
     </message>
     <message>
         <source>Niet geëxporteerd: de gids is niet te lezen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not exported: the guide cannot be read.</translation>
     </message>
     <message>
         <source>%1 kan niet worden geschreven.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be written.</translation>
     </message>
     <message>
         <source>Geëxporteerd naar %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1.</translation>
     </message>
     <message>
         <source>Dupliceren lukt niet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot duplicate.</translation>
     </message>
     <message>
         <source> (kopie)</source>
-        <translation type="unfinished"></translation>
+        <translation> (copy)</translation>
+    </message>
+    <message>
+        <source>%1 (balie: revisie %2)</source>
+        <translation>%1 (desks: revision %2)</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::MainWindow</name>
     <message>
         <source>Werkruimtes</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspaces</translation>
     </message>
     <message>
         <source>Bibliotheek</source>
-        <translation type="unfinished"></translation>
+        <translation>Library</translation>
     </message>
     <message>
         <source>Bewerken</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor</translation>
     </message>
     <message>
         <source>Aangemeld bij %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in at %1</translation>
     </message>
     <message>
         <source>&amp;Bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Nieuwe gids…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New guide…</translation>
     </message>
     <message>
         <source>&amp;Importeren…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import…</translation>
     </message>
     <message>
         <source>&amp;Exporteren…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export…</translation>
     </message>
     <message>
         <source>&amp;Afsluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>B&amp;ewerken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>Beel&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Bibliotheek</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Library</translation>
     </message>
     <message>
         <source>&amp;Zoeken in de bibliotheek</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search the library</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;Sneltoetsen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Sneltoetsen</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <source>Souffleur Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Souffleur Studio</translation>
     </message>
     <message>
         <source>nieuw</source>
-        <translation type="unfinished"></translation>
+        <translation>new</translation>
     </message>
     <message>
         <source>revisie %1</source>
-        <translation type="unfinished"></translation>
+        <translation>revision %1</translation>
     </message>
     <message>
         <source>%1%2 (%3) — Souffleur Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 (%3) — Souffleur Studio</translation>
     </message>
     <message>
         <source>Bewerken ●</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor ●</translation>
     </message>
     <message>
         <source>De wijzigingen in &apos;%1&apos; blijven bewaard; ze komen terug als u die gids opent.</source>
-        <translation type="unfinished"></translation>
+        <translation>The changes in &apos;%1&apos; are kept; they come back when you open that guide.</translation>
     </message>
     <message>
         <source>Niet-opgeslagen wijzigingen teruggezet (van %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes restored (from %1).</translation>
     </message>
     <message>
         <source>Let op: deze gids bestaat al; opslaan maakt er revisie %1 van.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: this guide already exists; saving makes it revision %1.</translation>
     </message>
     <message>
         <source>Gids openen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the guide…</translation>
     </message>
     <message>
         <source>De gids kan niet worden geopend: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide cannot be opened: %1</translation>
     </message>
     <message>
         <source>De gids is niet te lezen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide cannot be read: %1</translation>
     </message>
     <message>
         <source>Revisie %1 geopend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 opened.</translation>
     </message>
     <message>
         <source>Werk terugzetten</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore work</translation>
     </message>
     <message>
         <source>Er zijn wijzigingen in &apos;%1&apos; die nog niet zijn opgeslagen (van %2). Terugzetten?</source>
-        <translation type="unfinished"></translation>
+        <translation>There are changes in &apos;%1&apos; that were not saved yet (from %2). Restore them?</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
     <message>
         <source>&apos;%1&apos; heeft wijzigingen die nog niet op de server staan. Ze blijven op deze computer bewaard en komen terug bij de volgende start.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; has changes that are not on the server yet. They are kept on this computer and come back at the next start.</translation>
     </message>
     <message>
         <source>Eerst opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save first</translation>
     </message>
     <message>
         <source>Afsluiten, later verder</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit, continue later</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::MergeDialog</name>
     <message>
         <source>titel</source>
-        <translation type="unfinished"></translation>
+        <translation>title</translation>
     </message>
     <message>
         <source>samenvatting</source>
-        <translation type="unfinished"></translation>
+        <translation>summary</translation>
     </message>
     <message>
         <source>eigenaar</source>
-        <translation type="unfinished"></translation>
+        <translation>owner</translation>
     </message>
     <message>
         <source>korte instructie</source>
-        <translation type="unfinished"></translation>
+        <translation>short instruction</translation>
     </message>
     <message>
         <source>uitleg</source>
-        <translation type="unfinished"></translation>
+        <translation>details</translation>
     </message>
     <message>
         <source>waarom</source>
-        <translation type="unfinished"></translation>
+        <translation>why</translation>
     </message>
     <message>
         <source>controles</source>
-        <translation type="unfinished"></translation>
+        <translation>checks</translation>
     </message>
     <message>
         <source>waarschuwingen</source>
-        <translation type="unfinished"></translation>
+        <translation>warnings</translation>
     </message>
     <message>
         <source>tips</source>
-        <translation type="unfinished"></translation>
+        <translation>tips</translation>
     </message>
     <message>
         <source>keuze</source>
-        <translation type="unfinished"></translation>
+        <translation>choice</translation>
     </message>
     <message>
         <source>overdracht</source>
-        <translation type="unfinished"></translation>
+        <translation>hand-off</translation>
     </message>
     <message>
         <source>einde van de taak</source>
-        <translation type="unfinished"></translation>
+        <translation>end of the task</translation>
     </message>
     <message>
         <source>(leeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>De gids: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The guide: %1</translation>
     </message>
     <message>
         <source>Stap &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Step &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>Stap &apos;%1&apos;: u hebt hem verwijderd, de ander heeft hem gewijzigd</source>
-        <translation type="unfinished"></translation>
+        <translation>Step &apos;%1&apos;: you deleted it, the other person changed it</translation>
     </message>
     <message>
         <source>Stap &apos;%1&apos;: de ander heeft hem verwijderd, u hebt hem gewijzigd</source>
-        <translation type="unfinished"></translation>
+        <translation>Step &apos;%1&apos;: the other person deleted it, you changed it</translation>
     </message>
     <message>
         <source>De volgorde van de stappen: allebei veranderd</source>
-        <translation type="unfinished"></translation>
+        <translation>The order of the steps: both of you changed it</translation>
     </message>
     <message>
         <source>Samenvoegen met revisie %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge with revision %1</translation>
     </message>
     <message>
         <source>%1 heeft deze gids opgeslagen terwijl u eraan werkte (revisie %2). Alles wat niet botst is al samengevoegd. Kies hieronder per punt welke tekst blijft.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 saved this guide while you were working on it (revision %2). Everything that does not clash has been merged already. Choose below, point by point, which text stays.</translation>
     </message>
     <message>
         <source>Iemand anders</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else</translation>
     </message>
     <message>
         <source>Mijn versie</source>
-        <translation type="unfinished"></translation>
+        <translation>My version</translation>
     </message>
     <message>
         <source>Hun versie</source>
-        <translation type="unfinished"></translation>
+        <translation>Their version</translation>
     </message>
     <message>
         <source>Mijn versie: de stap verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>My version: delete the step</translation>
     </message>
     <message>
         <source>Hun versie: de gewijzigde stap houden</source>
-        <translation type="unfinished"></translation>
+        <translation>Their version: keep the changed step</translation>
     </message>
     <message>
         <source>Mijn versie: de gewijzigde stap houden</source>
-        <translation type="unfinished"></translation>
+        <translation>My version: keep the changed step</translation>
     </message>
     <message>
         <source>Hun versie: de stap verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Their version: delete the step</translation>
     </message>
     <message>
         <source>Allebei (mijn tekst, dan die van de ander)</source>
-        <translation type="unfinished"></translation>
+        <translation>Both (my text, then theirs)</translation>
     </message>
     <message>
         <source>Samenvoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::PreviewPane</name>
     <message>
         <source>Voorbeeld zoals de balie het ziet</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview as the desk sees it</translation>
     </message>
     <message>
         <source>Burger kijkt mee</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen can see the screen</translation>
     </message>
     <message>
         <source>Voorbeeld: de burger kijkt mee</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview: the citizen can see the screen</translation>
     </message>
     <message>
         <source>Zo ziet de balie de stap als de burger het scherm kan zien</source>
-        <translation type="unfinished"></translation>
+        <translation>This is how the desk shows the step when the citizen can see the screen</translation>
     </message>
     <message>
         <source>Taal van de balie</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of the desk</translation>
     </message>
     <message>
         <source>Probeer het</source>
-        <translation type="unfinished"></translation>
+        <translation>Try it</translation>
     </message>
     <message>
         <source>Probeer de gids stap voor stap (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Try the guide step by step (F5)</translation>
     </message>
     <message>
         <source>Loop de gids door zoals de balie dat doet (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk through the guide as the desk does (F5)</translation>
     </message>
     <message>
         <source>Voorbeeld aan de balie</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview at the desk</translation>
     </message>
     <message>
         <source>Proberen lukt niet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot try it: %1</translation>
     </message>
     <message>
         <source>Proberen: stap %1 van %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Trying: step %1 of %2</translation>
     </message>
     <message>
         <source>Afronden</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>Volgende stap</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step</translation>
     </message>
     <message>
         <source>Terug</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Proberen: de taak is afgerond in %1 stappen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trying: the task was finished in %1 steps.</translation>
     </message>
     <message>
         <source>Proberen: gestopt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trying: stopped.</translation>
     </message>
     <message>
         <source>Stoppen met proberen</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop trying</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::RichTextEdit</name>
     <message>
         <source>Vet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bold</translation>
     </message>
     <message>
         <source>Vet (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
         <source>Cursief</source>
-        <translation type="unfinished"></translation>
+        <translation>Italic</translation>
     </message>
     <message>
         <source>Cursief (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
         <source>Opsomming</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulleted list</translation>
     </message>
     <message>
         <source>Opsomming (Ctrl+Shift+8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulleted list (Ctrl+Shift+8)</translation>
     </message>
     <message>
         <source>Genummerde lijst</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbered list</translation>
     </message>
     <message>
         <source>Genummerde lijst (Ctrl+Shift+7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbered list (Ctrl+Shift+7)</translation>
     </message>
 </context>
 <context>
     <name>souffleur::studio::StepForm</name>
     <message>
         <source>ID-expert</source>
-        <translation type="unfinished"></translation>
+        <translation>ID expert</translation>
     </message>
     <message>
         <source>Backoffice</source>
-        <translation type="unfinished"></translation>
+        <translation>Back office</translation>
     </message>
     <message>
         <source>Politie</source>
-        <translation type="unfinished"></translation>
+        <translation>Police</translation>
     </message>
     <message>
         <source>Teamleider</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
         <source>Andere rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Another role</translation>
     </message>
     <message>
         <source>Korte instructie</source>
-        <translation type="unfinished"></translation>
+        <translation>Short instruction</translation>
     </message>
     <message>
         <source>Wat de medewerker nu doet, in één zin</source>
-        <translation type="unfinished"></translation>
+        <translation>What the employee does now, in one sentence</translation>
     </message>
     <message>
         <source>Uitleg</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Waarom</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
         <source>Controles</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks</translation>
     </message>
     <message>
         <source>Per regel één controle</source>
-        <translation type="unfinished"></translation>
+        <translation>One check per line</translation>
     </message>
     <message>
         <source>Waarschuwingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings</translation>
     </message>
     <message>
         <source>Per regel: wat niet mis mag gaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Per line: what must not go wrong</translation>
     </message>
     <message>
         <source>Tips</source>
-        <translation type="unfinished"></translation>
+        <translation>Tips</translation>
     </message>
     <message>
         <source>Per regel: wat ervaren collega&apos;s doen</source>
-        <translation type="unfinished"></translation>
+        <translation>Per line: what experienced colleagues do</translation>
     </message>
     <message>
         <source>Grondslag van deze stap</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis of this step</translation>
     </message>
     <message>
         <source>Per regel een regel of werkinstructie; eventueel | en een adres</source>
-        <translation type="unfinished"></translation>
+        <translation>One rule or work instruction per line; optionally | and an address</translation>
     </message>
     <message>
         <source>Keuze toevoegen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a choice</translation>
     </message>
     <message>
         <source>Ja</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Nee</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Overdragen aan een andere rol</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand off to another role</translation>
     </message>
     <message>
         <source>Aan wie</source>
-        <translation type="unfinished"></translation>
+        <translation>To whom</translation>
     </message>
     <message>
         <source>Wat zegt u tegen de burger</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you say to the citizen</translation>
     </message>
     <message>
         <source>Wat zegt u tegen de burger?</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you say to the citizen?</translation>
     </message>
     <message>
         <source>Wat legt u vast</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you record</translation>
     </message>
     <message>
         <source>Wat legt u vast, en waar?</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you record, and where?</translation>
     </message>
     <message>
         <source>Hoe eindigt de taak</source>
-        <translation type="unfinished"></translation>
+        <translation>How does the task end</translation>
     </message>
     <message>
         <source>Hoe eindigt de taak voor u?</source>
-        <translation type="unfinished"></translation>
+        <translation>How does the task end for you?</translation>
     </message>
     <message>
         <source>Aan &amp;wie</source>
-        <translation type="unfinished"></translation>
+        <translation>To &amp;whom</translation>
     </message>
     <message>
         <source>&amp;Zeg</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Say</translation>
     </message>
     <message>
         <source>&amp;Leg vast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record</translation>
     </message>
     <message>
         <source>&amp;Afloop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outcome</translation>
     </message>
     <message>
         <source>De taak eindigt na deze stap</source>
-        <translation type="unfinished"></translation>
+        <translation>The task ends after this step</translation>
     </message>
     <message>
         <source>&amp;Instructie</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instruction</translation>
     </message>
     <message>
         <source>&amp;Uitleg</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <source>&amp;Waarom</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Why</translation>
     </message>
     <message>
         <source>&amp;Controles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Checks</translation>
     </message>
     <message>
         <source>Waa&amp;rschuwingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Wa&amp;rnings</translation>
     </message>
     <message>
         <source>&amp;Tips</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tips</translation>
     </message>
     <message>
         <source>Keuze</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice</translation>
     </message>
     <message>
         <source>Grondslag</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>Instructie</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruction</translation>
     </message>
     <message>
         <source>Overdragen</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand off</translation>
     </message>
     <message>
         <source>Taak eindigt hier</source>
-        <translation type="unfinished"></translation>
+        <translation>Task ends here</translation>
     </message>
     <message>
         <source>Taak gaat door</source>
-        <translation type="unfinished"></translation>
+        <translation>Task goes on</translation>
     </message>
     <message>
         <source>Stap %1 van %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1 of %2</translation>
     </message>
     <message>
         <source>Stap %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1: %2</translation>
     </message>
     <message>
         <source>Keuze %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice %1</translation>
     </message>
     <message>
         <source>Wat de medewerker kiest</source>
-        <translation type="unfinished"></translation>
+        <translation>What the employee chooses</translation>
     </message>
     <message>
         <source>Keuze %1 gaat naar</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice %1 leads to</translation>
     </message>
     <message>
         <source>Keuze %1 verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete choice %1</translation>
     </message>
     <message>
         <source>Keuze verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete choice</translation>
     </message>
     <message>
         <source>Van deze stap een keuze maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Make this step a choice</translation>
+    </message>
+    <message>
+        <source>Flesch-Douma: hoe hoger, hoe makkelijker. 60 tot 70 is eenvoudige taal. Korte zinnen en korte woorden helpen.</source>
+        <translation>Flesch-Douma: the higher, the easier. 60 to 70 is plain language. Short sentences and short words help.</translation>
+    </message>
+    <message>
+        <source>Leesbaarheid %1 (doel %2)</source>
+        <translation>Readability %1 (target %2)</translation>
+    </message>
+    <message>
+        <source>: moeilijker dan het doel</source>
+        <translation>: harder than the target</translation>
     </message>
 </context>
 </TS>
