@@ -14,11 +14,14 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -293,6 +296,7 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     connect(m_stepForm, &StepForm::edited, this, &EditorPage::apply);
     connect(m_guideForm, &GuideForm::burstEnded, this, &EditorPage::endBurst);
     connect(m_stepForm, &StepForm::burstEnded, this, &EditorPage::endBurst);
+    connect(m_stepForm, &StepForm::imageWanted, this, &EditorPage::addImage);
     connect(m_outline, &QListWidget::currentRowChanged, this, [this] {
         if (!m_refreshing) {
             refreshForms();
@@ -680,6 +684,60 @@ void EditorPage::jumpTo(QListWidgetItem* item) {
         m_guideForm->focusField(field);
     else
         m_stepForm->focusField(field);
+}
+
+// A picture for the selected step: a PNG or JPEG file, what it shows (for
+// those who cannot see it), uploaded to the server, which cleans it and
+// answers its hash; the step then names it.
+void EditorPage::addImage() {
+    if (!m_session || selectedStep().empty())
+        return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Afbeelding toevoegen"), QString(),
+                                                      tr("Afbeeldingen (*.png *.jpg *.jpeg)"));
+    if (file.isEmpty())
+        return;
+    bool given = false;
+    const QString alt =
+        QInputDialog::getText(this, tr("Afbeelding toevoegen"),
+                              tr("Wat staat erop? (Voor wie de afbeelding niet kan zien, "
+                                 "bijvoorbeeld: het kinegram wisselt van beeld bij kantelen.)"),
+                              QLineEdit::Normal, QString(), &given)
+            .trimmed();
+    if (given && !alt.isEmpty())
+        addImageFile(file, alt);
+}
+
+void EditorPage::addImageFile(const QString& file, const QString& alt) {
+    const std::string step = selectedStep();
+    if (!m_session || step.empty())
+        return;
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly) || input.size() > 8 * 1024 * 1024) {
+        Q_EMIT message(tr("%1 kan niet worden gelezen (of is groter dan 8 MiB).").arg(file));
+        return;
+    }
+    const QByteArray bytes = input.readAll();
+    Q_EMIT message(tr("Afbeelding versturen…"));
+    const auto server = m_server;
+    const std::string type =
+        file.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? "image/png" : "image/jpeg";
+    runAsync(
+        this,
+        [server, data = bytes.toStdString(), type] { return server->uploadImage(data, type); },
+        [this, step, alt](const SessionResult<std::string>& hash) {
+            if (!hash) {
+                Q_EMIT message(
+                    tr("De afbeelding is niet opgenomen: %1").arg(sessionErrorText(hash.error())));
+                return;
+            }
+            const content::Step* current = m_session ? m_session->guide().findStep(step) : nullptr;
+            if (!current)
+                return;
+            auto images = current->images;
+            images.push_back({*hash, alt.toStdString()});
+            apply(SetStepField{step, StepField::Images, images}, tr("Afbeelding toevoegen"), false);
+            Q_EMIT message(tr("Afbeelding toegevoegd."));
+        });
 }
 
 void EditorPage::save() {

@@ -51,6 +51,10 @@ public:
     QAction* tryOutAction() const { return m_tryOut; }
     QAction* mapAction() const { return m_mapToggle; }
 
+    // Uploads a picture file for the selected step, with what it shows (as
+    // "Afbeelding toevoegen" does after its dialogs); message() says how it went.
+    void addImageFile(const QString& file, const QString& alt);
+
     // Saves now (as the Save action does); the result comes with saved() or message().
     void save();
 
@@ -84,6 +88,7 @@ private:
     void renameStep();
     void applySource();
     void submit();
+    void addImage();
     void resolveConflict(int currentRevision);
     void jumpTo(QListWidgetItem* item);
     void undo();

@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -425,6 +426,34 @@ StepForm::StepForm(QWidget* parent)
     form->addRow(tr("&Controles"), m_checks);
     form->addRow(tr("Waa&rschuwingen"), m_warnings);
     form->addRow(tr("&Tips"), m_tips);
+
+    // Pictures (document security features): each with what it shows.
+    m_images = new QListWidget(this);
+    m_images->setObjectName(QStringLiteral("images"));
+    m_images->setAccessibleName(tr("Afbeeldingen bij deze stap"));
+    m_images->setMaximumHeight(72);
+    auto* addImage = new QPushButton(tr("Afbeelding toevoegen…"), this);
+    addImage->setObjectName(QStringLiteral("addImage"));
+    addImage->setAccessibleName(tr("Een afbeelding (PNG of JPEG) bij deze stap toevoegen"));
+    auto* removeImage = new QPushButton(tr("Verwijderen"), this);
+    removeImage->setAccessibleName(tr("De gekozen afbeelding verwijderen"));
+    connect(addImage, &QPushButton::clicked, this, [this] { Q_EMIT imageWanted(); });
+    connect(removeImage, &QPushButton::clicked, this, [this] {
+        const int row = m_images->currentRow();
+        if (row < 0 || static_cast<std::size_t>(row) >= m_shownImages.size())
+            return;
+        auto images = m_shownImages;
+        images.erase(images.begin() + row);
+        set(StepField::Images, images, tr("Afbeelding verwijderen"), false);
+    });
+    auto* imageButtons = new QHBoxLayout;
+    imageButtons->addWidget(addImage);
+    imageButtons->addWidget(removeImage);
+    imageButtons->addStretch();
+    auto* images = new QVBoxLayout;
+    images->addWidget(m_images);
+    images->addLayout(imageButtons);
+    form->addRow(tr("Afbeeldingen"), images);
     auto* decision = new QVBoxLayout;
     decision->addWidget(m_optionRows);
     decision->addWidget(m_addOption, 0, Qt::AlignLeft);
@@ -519,6 +548,15 @@ void StepForm::load(const content::Guide& guide, const content::Step& step) {
     if (referencesOf(m_references->toPlainText()) != step.references) {
         const QSignalBlocker block(m_references);
         m_references->setPlainText(referencesText(step.references));
+    }
+    if (step.images != m_shownImages || otherStep) {
+        m_shownImages = step.images;
+        m_images->clear();
+        for (const auto& image : step.images)
+            m_images->addItem(
+                QStringLiteral("%1 (%2…)")
+                    .arg(qs(image.alt),
+                         qs(image.hash.substr(0, std::min<std::size_t>(image.hash.size(), 15)))));
     }
     loadOptions(guide, step);
     {

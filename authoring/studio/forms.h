@@ -17,6 +17,7 @@ class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -76,6 +77,8 @@ public:
 
 Q_SIGNALS:
     void edited(const studio::Edit& edit, const QString& label, bool typing);
+    // The author wants to add a picture (the editor asks for it and uploads it).
+    void imageWanted();
     void burstEnded();
 
 private:
@@ -88,6 +91,8 @@ private:
     std::string m_step;
     QLabel* m_heading;
     QLabel* m_readability;
+    QListWidget* m_images;
+    std::vector<content::Image> m_shownImages;
     QLineEdit* m_glance;
     RichTextEdit* m_details;
     RichTextEdit* m_why;

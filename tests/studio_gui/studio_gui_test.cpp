@@ -10,6 +10,7 @@
 //   - submit for review with a change note;
 //   - a step's readability against the organisation's target, as one types;
 //   - the decision map marks a step never reached, and a click picks a step;
+//   - a picture uploaded (cleaned by the server) and named by the step;
 //   - a trigger captured from a window open on the desktop;
 //   - the studio is killed (SIGKILL) while the author types: the next start
 //     brings back every word.
@@ -32,6 +33,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -418,6 +420,36 @@ private Q_SLOTS:
         const MapNode first = map->map().nodes.front(); // the map is redrawn
         QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(40 + first.column * 236, 40));
         QCOMPARE(studio.editor().selectedStep(), first.step);
+    }
+
+    void aPictureIsUploadedCleanedAndNamedByTheStep() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(kGuide, f.published));
+        studio.editor().selectStep("echtheid");
+        QImage picture(64, 40, QImage::Format_RGB32);
+        picture.fill(QColor(0x20, 0x60, 0xA0));
+        const QString file = f.dir.filePath(QStringLiteral("kinegram.png"));
+        picture.setText(QStringLiteral("Author"), QStringLiteral("M. Jansen")); // metadata
+        QVERIFY(picture.save(file));
+        studio.editor().addImageFile(file, QStringLiteral("Het kinegram wisselt bij kantelen"));
+        QTRY_VERIFY_WITH_TIMEOUT(!studio.editor().session()->guide().steps[1].images.empty(),
+                                 kServerMs);
+        const auto image = studio.editor().session()->guide().steps[1].images.front();
+        QCOMPARE(image.alt, std::string("Het kinegram wisselt bij kantelen"));
+        QVERIFY(image.hash.starts_with("sha256:"));
+        QCOMPARE(studio.find<QListWidget>("images")->count(), 1);
+        // The server holds it, cleaned of its text chunk; the guide saves with it.
+        auto stored = f.author->image(image.hash);
+        QVERIFY(stored);
+        QVERIFY(stored->find("Jansen") == std::string::npos);
+        QVERIFY(studio.save());
+        auto xml = f.author->revisionXml(kGuide, f.published + 1);
+        QVERIFY(xml && xml->find(image.hash) != std::string::npos);
+        // Undo takes it out of the step again.
+        studio.editor().editActions().front()->trigger();
+        QTRY_VERIFY(studio.editor().session()->guide().steps[1].images.empty());
     }
 
     void aTriggerCapturedFromAnOpenWindow() {

@@ -493,6 +493,34 @@
         <source>&amp;Beslisboom tonen</source>
         <translation>Show the decision &amp;map</translation>
     </message>
+    <message>
+        <source>Afbeelding toevoegen</source>
+        <translation>Add a picture</translation>
+    </message>
+    <message>
+        <source>Afbeeldingen (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Wat staat erop? (Voor wie de afbeelding niet kan zien, bijvoorbeeld: het kinegram wisselt van beeld bij kantelen.)</source>
+        <translation>What does it show? (For those who cannot see the picture, for example: the kinegram changes when tilted.)</translation>
+    </message>
+    <message>
+        <source>%1 kan niet worden gelezen (of is groter dan 8 MiB).</source>
+        <translation>%1 cannot be read (or is larger than 8 MiB).</translation>
+    </message>
+    <message>
+        <source>Afbeelding versturen…</source>
+        <translation>Sending the picture…</translation>
+    </message>
+    <message>
+        <source>De afbeelding is niet opgenomen: %1</source>
+        <translation>The picture was not added: %1</translation>
+    </message>
+    <message>
+        <source>Afbeelding toegevoegd.</source>
+        <translation>Picture added.</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::Finding</name>
@@ -1634,6 +1662,34 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>: moeilijker dan het doel</source>
         <translation>: harder than the target</translation>
+    </message>
+    <message>
+        <source>Afbeeldingen bij deze stap</source>
+        <translation>Pictures with this step</translation>
+    </message>
+    <message>
+        <source>Afbeelding toevoegen…</source>
+        <translation>Add a picture…</translation>
+    </message>
+    <message>
+        <source>Een afbeelding (PNG of JPEG) bij deze stap toevoegen</source>
+        <translation>Add a picture (PNG or JPEG) to this step</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>De gekozen afbeelding verwijderen</source>
+        <translation>Remove the chosen picture</translation>
+    </message>
+    <message>
+        <source>Afbeelding verwijderen</source>
+        <translation>Remove picture</translation>
+    </message>
+    <message>
+        <source>Afbeeldingen</source>
+        <translation>Pictures</translation>
     </message>
 </context>
 </TS>
