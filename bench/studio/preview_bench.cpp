@@ -3,7 +3,7 @@
 // page in the same run.
 //
 //   studio  a key typed into the glance of step 15 of a 30-step guide: the
-//           edit model takes the edit (undo stack, lint), the journal (a
+//           edit model takes the edit (undo stack, lint, readability), the journal (a
 //           SQLite file in a temporary directory) stores it, the
 //           form and outline refresh, the preview renders the step page and
 //           swaps it into the desk's guide view; until the page says it has
@@ -119,7 +119,10 @@ int main(int argc, char** argv) {
         studio::Journal::open((dir.path() + QStringLiteral("/journal.db")).toStdString());
     if (!journal)
         return 1;
-    studio::EditModel model(thirtySteps());
+    // As the studio opens a guide: the plain-language checks on.
+    studio::EditModelOptions options;
+    options.readability = content::ReadabilityPolicy{};
+    studio::EditModel model(thirtySteps(), options);
     const std::string xml = model.xml();
     editor.open(
         std::make_unique<studio::GuideSession>(std::move(model), "bench", 1, xml, &*journal));
