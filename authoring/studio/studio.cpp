@@ -193,16 +193,7 @@ std::optional<std::pair<ServerSession, QString>> askSignIn(QString server, const
 // --screenshot: once the preview (or the library) is painted, write and exit.
 void screenshotWhenReady(MainWindow& window, const QString& path, bool guide) {
     auto shoot = [&window, path] {
-        QTimer::singleShot(guide_view::kPaintSettleMs, &window, [&window, path] {
-            if (auto saved = guide_view::saveScreenshot(window, path); !saved) {
-                std::fprintf(stderr, "souffleur-studio: %s\n", qPrintable(saved.error()));
-                QCoreApplication::exit(1);
-                return;
-            }
-            std::printf("screenshot written to %s\n", qPrintable(path));
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        });
+        guide_view::screenshotAndExit(window, path, "souffleur-studio");
     };
     if (guide)
         QObject::connect(&window.editor().preview(), &PreviewPane::painted, &window, shoot,

@@ -168,21 +168,12 @@ std::expected<Options, ExitNow> parseCommandLine(int& argc, char** argv,
 
 // --screenshot: once the first page has loaded and been painted, save it and exit.
 void screenshotWhenShown(OverlayWindow& window, const QString& path) {
-    QObject::connect(
-        &window.guideView(), &GuideView::pageLoaded, &window, [&window, path](bool ok) {
-            if (!ok)
-                return;
-            QTimer::singleShot(guide_view::kPaintSettleMs, &window, [&window, path] {
-                if (auto saved = guide_view::saveScreenshot(window, path); !saved) {
-                    std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(saved.error()));
-                    QCoreApplication::exit(1);
-                    return;
-                }
-                std::printf("screenshot written to %s\n", qPrintable(path));
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        });
+    QObject::connect(&window.guideView(), &GuideView::pageLoaded, &window,
+                     [&window, path](bool ok) {
+                         if (!ok)
+                             return;
+                         guide_view::screenshotAndExit(window, path, "souffleur-overlay");
+                     });
     QTimer::singleShot(kScreenshotTimeoutMs, &window, [] {
         std::fprintf(stderr, "souffleur-overlay: no step shown within 60 s: nothing to "
                              "screenshot\n");

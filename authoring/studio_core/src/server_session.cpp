@@ -116,9 +116,12 @@ SessionResult<void> ServerSession::signIn() const {
     return {};
 }
 
-// The published guides, as a server before the library route lists them.
-SessionResult<std::vector<LibraryEntry>> ServerSession::publishedGuides() const {
-    auto response = call(net::Method::Get, "/api/v1/guides");
+namespace {
+
+// The "guides" array of a 200 answer, each object made an entry by `entry`.
+template <typename Entry>
+SessionResult<std::vector<LibraryEntry>> guideList(const SessionResult<net::HttpResponse>& response,
+                                                   Entry entry) {
     if (!response)
         return std::unexpected(response.error());
     if (response->status != 200)
@@ -128,40 +131,33 @@ SessionResult<std::vector<LibraryEntry>> ServerSession::publishedGuides() const 
     if (!guides || !guides->is_array())
         return nonsense(*response);
     std::vector<LibraryEntry> entries;
-    for (const auto& item : guides->as_array()) {
-        if (!item.is_object())
-            continue;
-        const auto& guide = item.as_object();
-        const int revision = number(guide, "revision");
-        entries.push_back(
-            {text(guide, "id"), text(guide, "title"), {}, "published", revision, revision, {}, {}});
-    }
+    for (const auto& item : guides->as_array())
+        if (item.is_object())
+            entries.push_back(entry(item.as_object()));
     return entries;
+}
+
+} // namespace
+
+// The published guides, as a server before the library route lists them.
+SessionResult<std::vector<LibraryEntry>> ServerSession::publishedGuides() const {
+    return guideList(call(net::Method::Get, "/api/v1/guides"), [](const json::object& guide) {
+        const int revision = number(guide, "revision");
+        return LibraryEntry{
+            text(guide, "id"), text(guide, "title"), {}, "published", revision, revision, {}, {}};
+    });
 }
 
 SessionResult<std::vector<LibraryEntry>> ServerSession::library() const {
     auto response = call(net::Method::Get, "/api/v1/library");
     if (response && response->status == 404)
         return publishedGuides();
-    if (!response)
-        return std::unexpected(response.error());
-    if (response->status != 200)
-        return std::unexpected(errorFor(*response));
-    auto object = parseObject(response->body);
-    const json::value* guides = object ? object->if_contains("guides") : nullptr;
-    if (!guides || !guides->is_array())
-        return nonsense(*response);
-    std::vector<LibraryEntry> entries;
-    for (const auto& item : guides->as_array()) {
-        if (!item.is_object())
-            continue;
-        const auto& guide = item.as_object();
-        entries.push_back({text(guide, "id"), text(guide, "title"), text(guide, "owner"),
-                           text(guide, "state"), number(guide, "revision"),
-                           number(guide, "published_revision"), text(guide, "saved_by"),
-                           text(guide, "saved_at")});
-    }
-    return entries;
+    return guideList(response, [](const json::object& guide) {
+        return LibraryEntry{text(guide, "id"),         text(guide, "title"),
+                            text(guide, "owner"),      text(guide, "state"),
+                            number(guide, "revision"), number(guide, "published_revision"),
+                            text(guide, "saved_by"),   text(guide, "saved_at")};
+    });
 }
 
 SessionResult<std::vector<RevisionInfo>> ServerSession::revisions(const std::string& guide) const {

@@ -1,9 +1,11 @@
 // The process around a guide view (process.h).
 #include <souffleur/guide_view/process.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QTimer>
 #include <QWidget>
 #include <QtGlobal>
 
@@ -32,6 +34,19 @@ std::expected<void, QString> saveScreenshot(QWidget& window, const QString& path
     if (pixmap.isNull() || !pixmap.save(path, "PNG"))
         return std::unexpected(QStringLiteral("cannot write %1").arg(path));
     return {};
+}
+
+void screenshotAndExit(QWidget& window, const QString& path, const char* program) {
+    QTimer::singleShot(kPaintSettleMs, &window, [&window, path, program] {
+        if (auto saved = saveScreenshot(window, path); !saved) {
+            std::fprintf(stderr, "%s: %s\n", program, qPrintable(saved.error()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        std::printf("screenshot written to %s\n", qPrintable(path));
+        std::fflush(stdout);
+        QCoreApplication::exit(0);
+    });
 }
 
 } // namespace souffleur::guide_view

@@ -22,4 +22,9 @@ void disableSandboxWhenRoot(const char* program);
 // Writes `window` as it is on screen to `path`, creating the parent directories.
 std::expected<void, QString> saveScreenshot(QWidget& window, const QString& path);
 
+// The end of --screenshot: after kPaintSettleMs, writes `window` to `path`,
+// says so on stdout (or why not on stderr, as `program`) and ends the event
+// loop with 0 (or 1).
+void screenshotAndExit(QWidget& window, const QString& path, const char* program);
+
 } // namespace souffleur::guide_view
