@@ -81,10 +81,11 @@ TEST_CASE("request() talks to the server", "[net][http]") {
         CHECK(request(address, read)->status == 200);
     }
     SECTION("no server on the port: an error naming it") {
-        server.stop();
-        const auto answer = request(address, HttpRequest{Method::Get, "/healthz", "", "", ""});
+        const net::test::ClosedPort closed;
+        const ServerAddress nowhere{"127.0.0.1", closed.port()};
+        const auto answer = request(nowhere, HttpRequest{Method::Get, "/healthz", "", "", ""});
         REQUIRE_FALSE(answer.has_value());
-        CHECK_THAT(answer.error(), Catch::StartsWith("cannot connect to " + address.toString()));
+        CHECK_THAT(answer.error(), Catch::StartsWith("cannot connect to " + nowhere.toString()));
     }
 }
 

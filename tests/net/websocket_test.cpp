@@ -88,12 +88,13 @@ TEST_CASE("A WebSocket reads the server's notices", "[net][websocket]") {
         CHECK_THAT(ws.error().message, Catch::EndsWith(ws.error().reason));
     }
     SECTION("no server on the port") {
-        server.stop();
-        const auto ws = connect(context, address, notify(server.deskA));
+        const net::test::ClosedPort closed;
+        const ServerAddress nowhere{"127.0.0.1", closed.port()};
+        const auto ws = connect(context, nowhere, notify(server.deskA));
         REQUIRE_FALSE(ws.has_value());
         CHECK(ws.error().stage == WebSocketError::Stage::Connect);
         CHECK(ws.error().message ==
-              "cannot connect to " + address.toString() + ": " + ws.error().reason);
+              "cannot connect to " + nowhere.toString() + ": " + ws.error().reason);
     }
 }
 
