@@ -366,6 +366,8 @@ StepForm::StepForm(QWidget* parent)
     m_checks = listBox(tr("Controles"), tr("Per regel één controle"), this);
     m_warnings = listBox(tr("Waarschuwingen"), tr("Per regel: wat niet mis mag gaan"), this);
     m_tips = listBox(tr("Tips"), tr("Per regel: wat ervaren collega's doen"), this);
+    m_notes = listBox(tr("Interne notities"),
+                      tr("Per regel, voor collega's: nooit in beeld als de burger meekijkt"), this);
     m_references =
         listBox(tr("Grondslag van deze stap"),
                 tr("Per regel een regel of werkinstructie; eventueel | en een adres"), this);
@@ -426,6 +428,7 @@ StepForm::StepForm(QWidget* parent)
     form->addRow(tr("&Controles"), m_checks);
     form->addRow(tr("Waa&rschuwingen"), m_warnings);
     form->addRow(tr("&Tips"), m_tips);
+    form->addRow(tr("Interne &notities"), m_notes);
 
     // Pictures (document security features): each with what it shows.
     m_images = new QListWidget(this);
@@ -481,6 +484,7 @@ StepForm::StepForm(QWidget* parent)
     lines(m_checks, StepField::Checks, tr("Controles"));
     lines(m_warnings, StepField::Warnings, tr("Waarschuwingen"));
     lines(m_tips, StepField::Tips, tr("Tips"));
+    lines(m_notes, StepField::Notes, tr("Interne notities"));
     onFocusOut(m_references, [this] {
         set(StepField::References, referencesOf(m_references->toPlainText()), tr("Grondslag"),
             false);
@@ -534,7 +538,7 @@ void StepForm::load(const content::Guide& guide, const content::Step& step) {
     m_heading->setText(tr("Stap %1 van %2").arg(index + 1).arg(guide.steps.size()));
     if (otherStep) {
         // Another step: every field shows it, whatever was typed in the last.
-        for (auto* box : {m_checks, m_warnings, m_tips, m_references}) {
+        for (auto* box : {m_checks, m_warnings, m_tips, m_notes, m_references}) {
             const QSignalBlocker block(box);
             box->clear();
         }
@@ -545,6 +549,7 @@ void StepForm::load(const content::Guide& guide, const content::Step& step) {
     loadLines(m_checks, step.checks);
     loadLines(m_warnings, step.warnings);
     loadLines(m_tips, step.tips);
+    loadLines(m_notes, step.notes);
     if (referencesOf(m_references->toPlainText()) != step.references) {
         const QSignalBlocker block(m_references);
         m_references->setPlainText(referencesText(step.references));
@@ -664,10 +669,10 @@ void StepForm::sendOptions() {
 
 void StepForm::focusField(const QString& field) {
     const std::pair<const char*, QWidget*> fields[] = {
-        {"glance", m_glance},         {"details", m_details->editor()}, {"why", m_why->editor()},
-        {"checks", m_checks},         {"warnings", m_warnings},         {"tips", m_tips},
-        {"options", m_addOption},     {"escalation", m_escalation},     {"ends", m_ends},
-        {"references", m_references},
+        {"glance", m_glance}, {"details", m_details->editor()}, {"why", m_why->editor()},
+        {"checks", m_checks}, {"warnings", m_warnings},         {"tips", m_tips},
+        {"notes", m_notes},   {"options", m_addOption},         {"escalation", m_escalation},
+        {"ends", m_ends},     {"references", m_references},
     };
     for (const auto& [name, widget] : fields)
         if (field == QLatin1String(name))

@@ -99,6 +99,7 @@ private:
     QPlainTextEdit* m_checks;
     QPlainTextEdit* m_warnings;
     QPlainTextEdit* m_tips;
+    QPlainTextEdit* m_notes;
     QPlainTextEdit* m_references;
     QWidget* m_optionRows;
     QVBoxLayout* m_optionLayout;

@@ -24,6 +24,8 @@ QString fieldLabel(std::string_view name) {
         {"checks", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "controles")},
         {"warnings", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "waarschuwingen")},
         {"tips", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "tips")},
+        {"notes", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "interne notities")},
+        {"references", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "grondslag")},
         {"options", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "keuze")},
         {"escalation", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "overdracht")},
         {"ends", QT_TRANSLATE_NOOP("souffleur::studio::MergeDialog", "einde van de taak")},

@@ -588,6 +588,8 @@ private:
             return;
         if (isWarningNote(attribute(note, "type").value_or("")))
             step->warnings.push_back(std::move(text));
+        else if (attribute(note, "audience").value_or("") == "internal")
+            step->notes.push_back(std::move(text)); // our own export of an internal note
         else
             step->tips.push_back(std::move(text));
     }
@@ -1020,8 +1022,9 @@ void writeDitaStep(DitaOut& out, const Step& step, bool last, bool dutch) {
     out.line(3, "<step id=\"" + escapeAttribute(step.id) + "\">");
     out.element(4, "cmd", step.glance);
     const bool hasInfo = !step.details.empty() || !step.why.empty() || !step.checks.empty() ||
-                         !step.warnings.empty() || !step.tips.empty() || !step.images.empty() ||
-                         step.escalation.has_value() || (step.ends && !last);
+                         !step.warnings.empty() || !step.tips.empty() || !step.notes.empty() ||
+                         !step.images.empty() || step.escalation.has_value() ||
+                         (step.ends && !last);
     if (hasInfo) {
         out.line(4, "<info>");
         out.rich(5, step.details);
@@ -1037,6 +1040,9 @@ void writeDitaStep(DitaOut& out, const Step& step, bool last, bool dutch) {
             out.element(5, "note", warning, " type=\"caution\"");
         for (const auto& tip : step.tips)
             out.element(5, "note", tip, " type=\"tip\"");
+        // For colleagues only: DITA's audience marks it, as the desk hides it.
+        for (const auto& note : step.notes)
+            out.element(5, "note", note, " type=\"other\" audience=\"internal\"");
         for (const Image& image : step.images)
             out.element(5, "p",
                         (dutch ? "Afbeelding: " : "Picture: ") + image.alt + " (" + image.hash +

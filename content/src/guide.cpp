@@ -18,6 +18,10 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
 }
 
 int Guide::requiredFormat() const {
+    const bool notes =
+        std::ranges::any_of(steps, [](const Step& step) { return !step.notes.empty(); });
+    if (notes)
+        return 3;
     const bool citesPerStep =
         std::ranges::any_of(steps, [](const Step& step) { return !step.references.empty(); });
     return citesPerStep ? 2 : 1;

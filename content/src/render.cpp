@@ -50,6 +50,7 @@ constexpr std::string_view kStyle =
     ".alert-critical{border-color:#a4001d;background:#fdecef}"
     ".alert .alert-title{display:block;font-weight:600;margin-bottom:2px}"
     ".tip{border-color:var(--brand);background:var(--soft)}"
+    ".internal{border-color:#5b4a8a;background:#f3f0fa;border-left-style:dashed}"
     ".image{font-size:13px;color:var(--muted);border:1px dashed var(--line);padding:6px}"
     ".escalation{border:2px solid var(--warn);border-radius:4px;padding:8px;margin:10px 0}"
     ".escalation h2{font-size:16px;margin:0 0 6px}"
@@ -94,6 +95,7 @@ struct Strings {
     const char* alert;
     const char* levels[3]; // Alert::Level: info, warning, critical
     const char* tip;
+    const char* note;
     const char* image;
     const char* choose;
     const char* escalate;
@@ -134,6 +136,7 @@ const Strings& strings(UiLanguage language) {
         .alert = "Actueel signaal",
         .levels = {"informatie", "waarschuwing", "kritiek"},
         .tip = "Tip",
+        .note = "Interne notitie",
         .image = "Afbeelding",
         .choose = "Kies wat u ziet:",
         .escalate = "Schakel in:",
@@ -159,6 +162,7 @@ const Strings& strings(UiLanguage language) {
         .alert = "Current alert",
         .levels = {"information", "warning", "critical"},
         .tip = "Tip",
+        .note = "Internal note",
         .image = "Image",
         .choose = "Choose what you see:",
         .escalate = "Hand over to:",
@@ -266,6 +270,11 @@ void appendStep(std::string& out, const Guide& guide, const Step& step, const St
     for (const auto& tip : step.tips) {
         out += "<div class=\"note tip\" role=\"note\"><strong>" + std::string(s.tip) + "</strong>" +
                escapeHtml(tip) + "</div>\n";
+    }
+    // Notes for colleagues: only here, where the citizen cannot see the screen.
+    for (const auto& note : step.notes) {
+        out += "<div class=\"note internal\" role=\"note\"><strong>" + std::string(s.note) +
+               "</strong>" + escapeHtml(note) + "</div>\n";
     }
     // Images are not loaded yet (img-src 'none'): their description stands in.
     for (const auto& image : step.images) {

@@ -145,6 +145,7 @@ void writeStep(XmlOut& out, const Step& step) {
     out.texts(2, "check", step.checks);
     out.texts(2, "warning", step.warnings);
     out.texts(2, "tip", step.tips);
+    out.texts(2, "note", step.notes);
     for (const Image& image : step.images)
         out.empty(2, "image", {{"hash", image.hash}, {"alt", image.alt}});
     if (!step.options.empty()) {

@@ -264,7 +264,11 @@ private:
                 step.warnings.push_back(textOnly(child));
             else if (childName == "tip")
                 step.tips.push_back(textOnly(child));
-            else if (childName == "image")
+            else if (childName == "note") {
+                if (m_format < 3)
+                    error(child, "<note> in a step needs format=\"3\" on the <guide>");
+                step.notes.push_back(textOnly(child));
+            } else if (childName == "image")
                 step.images.push_back(readImage(child));
             else if (childName == "decision")
                 readDecision(child, step);

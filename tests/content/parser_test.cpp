@@ -1,6 +1,7 @@
 // The guide parser: good guides become models; bad and hostile input becomes
 // located errors, quickly, without touching the network or the file system.
 #include <souffleur/content/parser.h>
+#include <souffleur/content/writer.h>
 
 #include <catch2/catch.hpp>
 
@@ -258,12 +259,44 @@ TEST_CASE("Format revisions: a reader refuses a newer one as 'update needed', no
     REQUIRE_FALSE(newer.has_value());
     CHECK(neededFormat(newer.error()) == 9);
     const std::string alert = R"(<alert xmlns="urn:x-souffleur:guide:1" id="a" revision="1"
-        level="info" format="3"><title>T</title><body>B</body></alert>)";
-    CHECK(neededFormat(parseAlert(alert, "alert.xml").error()) == 3);
+        level="info" format="9"><title>T</title><body>B</body></alert>)";
+    CHECK(neededFormat(parseAlert(alert, "alert.xml").error()) == 9);
 
     // A broken document is not one that needs an update.
     CHECK(neededFormat(parseGuide(withFormat("nul"), "f.xml").error()) == 0);
     CHECK(firstMessage(parseGuide(withFormat("0"), "f.xml"))
               .find("format must be a whole number of at least 1") != std::string::npos);
     CHECK(neededFormat(parseGuide("<guide", "f.xml").error()) == 0);
+}
+
+TEST_CASE("Format 3: internal notes in a step, for colleagues only", "[content][parser][format]") {
+    const std::string withNote = R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.n" revision="1"
+        format="FORMAT"><title>T</title><step id="a"><glance>G</glance><tip>Tip</tip>
+        <note>Vraag de teamleider voor u weigert.</note></step></guide>)";
+    const auto withFormat = [&](const std::string& format) {
+        std::string xml = withNote;
+        xml.replace(xml.find("FORMAT"), 6, format);
+        return xml;
+    };
+    auto guide = parseGuide(withFormat("3"), "n.xml");
+    REQUIRE(guide.has_value());
+    REQUIRE(guide->steps[0].notes == std::vector<std::string>{"Vraag de teamleider voor u weigert."});
+    CHECK(guide->requiredFormat() == 3);
+    // Written canonically with format="3", and read back the same.
+    const std::string written = writeGuide(*guide);
+    CHECK(written.find("format=\"3\"") != std::string::npos);
+    CHECK(written.find("<note>Vraag de teamleider voor u weigert.</note>") != std::string::npos);
+    CHECK(parseGuide(written, "w.xml").value() == *guide);
+    // Too low a format for it, and an older reader: clear answers.
+    CHECK(firstMessage(parseGuide(withFormat("2"), "n.xml"))
+              .ends_with("error: <note> in a step needs format=\"3\" on the <guide>"));
+    auto older = parseGuide(withFormat("3"), "n.xml", {.maxFormat = 2});
+    REQUIRE_FALSE(older.has_value());
+    CHECK(neededFormat(older.error()) == 3);
+    // Markup in a note is refused, as in every plain-text element.
+    CHECK_FALSE(parseGuide(R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.n" revision="1"
+        format="3"><title>T</title><step id="a"><glance>G</glance>
+        <note><script>alert(1)</script></note></step></guide>)",
+                           "n.xml")
+                    .has_value());
 }

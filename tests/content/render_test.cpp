@@ -269,3 +269,25 @@ TEST_CASE("A step shows the rules it rests on as text, never as a link", "[conte
     CHECK(renderStep(guide, guide.steps[0], {.language = UiLanguage::English})
               .find("<strong>Basis</strong>") != std::string::npos);
 }
+
+TEST_CASE("Internal notes: at the desk for colleagues, gone while the citizen can see",
+          "[content][render]") {
+    Guide guide;
+    guide.id = "t.notes";
+    guide.title = "Notities";
+    Step step;
+    step.id = "s1";
+    step.glance = "Weiger de aanvraag";
+    step.notes = {"Vraag eerst de teamleider <b>mee</b> te kijken."};
+    guide.steps.push_back(step);
+    const std::string html = renderStep(guide, guide.steps[0]);
+    CHECK(html.find("<div class=\"note internal\" role=\"note\"><strong>Interne notitie</strong>"
+                    "Vraag eerst de teamleider &lt;b&gt;mee&lt;/b&gt; te kijken.</div>") !=
+          std::string::npos);
+    // Not hidden by a style: not in the page at all.
+    const std::string watched = renderStep(guide, guide.steps[0], {.citizenCanSee = true});
+    CHECK(watched.find("teamleider") == std::string::npos);
+    CHECK(watched.find("Interne notitie") == std::string::npos);
+    CHECK(renderStep(guide, guide.steps[0], {.language = UiLanguage::English})
+              .find("<strong>Internal note</strong>") != std::string::npos);
+}

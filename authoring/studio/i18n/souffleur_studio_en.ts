@@ -545,10 +545,6 @@
         <translation>%1 has no instruction yet.</translation>
     </message>
     <message>
-        <source>%1 heeft een lege regel bij controles, waarschuwingen of tips.</source>
-        <translation>%1 has an empty line in its checks, warnings or tips.</translation>
-    </message>
-    <message>
         <source>%1 heeft een keuze zonder tekst.</source>
         <translation>%1 has a choice without a text.</translation>
     </message>
@@ -651,6 +647,10 @@
     <message>
         <source>%1 heeft lange woorden (meer dan %2 letters): %3.</source>
         <translation>%1 has long words (more than %2 letters): %3.</translation>
+    </message>
+    <message>
+        <source>%1 heeft een lege regel bij controles, waarschuwingen, tips of notities.</source>
+        <translation>%1 has an empty line in its checks, warnings, tips or notes.</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1330,14 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>Later</source>
         <translation>Later</translation>
     </message>
+    <message>
+        <source>interne notities</source>
+        <translation>internal notes</translation>
+    </message>
+    <message>
+        <source>grondslag</source>
+        <translation>legal basis</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::PreviewPane</name>
@@ -1690,6 +1698,18 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Afbeeldingen</source>
         <translation>Pictures</translation>
+    </message>
+    <message>
+        <source>Interne notities</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Per regel, voor collega&apos;s: nooit in beeld als de burger meekijkt</source>
+        <translation>Per line, for colleagues: never on screen while the citizen can see it</translation>
+    </message>
+    <message>
+        <source>Interne &amp;notities</source>
+        <translation>Internal &amp;notes</translation>
     </message>
 </context>
 </TS>

@@ -215,7 +215,8 @@ content::Diagnostics incomplete(const Guide& guide, std::string_view file) {
                                   "step '" + step.id + "' needs a short instruction"));
         const auto lists = {std::pair{StepField::Checks, &step.checks},
                             std::pair{StepField::Warnings, &step.warnings},
-                            std::pair{StepField::Tips, &step.tips}};
+                            std::pair{StepField::Tips, &step.tips},
+                            std::pair{StepField::Notes, &step.notes}};
         for (const auto& [field, items] : lists)
             if (std::ranges::any_of(*items, blank))
                 out.push_back(located(file, step.id, fieldName(field),

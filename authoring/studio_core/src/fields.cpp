@@ -75,11 +75,12 @@ constexpr std::array kStepRows = {
     row<&Step::escalation, Step>("escalation"),
     row<&Step::ends, Step>("ends"),
     row<&Step::references, Step>("references"),
+    row<&Step::notes, Step>("notes"),
 };
 constexpr std::array kStepFields = {
     StepField::Glance,     StepField::Details, StepField::Why,        StepField::Checks,
     StepField::Warnings,   StepField::Tips,    StepField::Images,     StepField::Options,
-    StepField::Escalation, StepField::Ends,    StepField::References,
+    StepField::Escalation, StepField::Ends,    StepField::References, StepField::Notes,
 };
 static_assert(kStepRows.size() == kStepFields.size());
 

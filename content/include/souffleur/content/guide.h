@@ -25,7 +25,8 @@ inline constexpr std::string_view kGuideNamespace = "urn:x-souffleur:guide:1";
 // that meets a newer one ("update needed", never a silent skip).
 //   1  the format as first published
 //   2  a step may cite the rule it rests on (<basis> in a <step>)
-inline constexpr int kFormatVersion = 2;
+//   3  a step may hold internal notes for colleagues (<note> in a <step>)
+inline constexpr int kFormatVersion = 3;
 
 // One option of a decision: a label the desk employee picks and the step it leads to.
 struct Option {
@@ -70,6 +71,8 @@ struct Step {
     std::vector<std::string> checks;      // a checklist within the step
     std::vector<std::string> warnings;    // what must not go wrong
     std::vector<std::string> tips;        // what best performers do
+    std::vector<std::string> notes;       // internal notes for colleagues (format 3),
+                                          // never shown while the citizen can see
     std::vector<Image> images;            // pictures, by content hash
     std::vector<Option> options;          // a decision; empty for a plain step
     std::optional<Escalation> escalation; // a hand-off to another role

@@ -47,6 +47,7 @@ enum class StepField {
     Escalation,
     Ends,
     References,
+    Notes, // internal notes for colleagues (format 3)
 };
 
 // Any field's value: the alternative is fixed per field (see the table).
