@@ -94,7 +94,7 @@ TEST_CASE("An older desk keeps a newer-format guide pending and shows it once up
         "<basis>Pun art. 28</basis></step></guide>";
     const std::string alert2 =
         "<alert xmlns=\"urn:x-souffleur:guide:1\" id=\"a\" revision=\"1\" level=\"info\" "
-        "format=\"3\"><title>Later</title><body>Tekst</body></alert>";
+        "format=\"9\"><title>Later</title><body>Tekst</body></alert>";
     {
         // A desk that reads format 1 only.
         auto old = Replica::open(path, {.maxFormat = 1});
@@ -109,7 +109,7 @@ TEST_CASE("An older desk keeps a newer-format guide pending and shows it once up
         CHECK(guides[0].updateNeeded);
         const auto pending = old->pending().value();
         REQUIRE(pending.size() == 2);
-        CHECK(pending[0].needsFormat + pending[1].needsFormat == 5);
+        CHECK(pending[0].needsFormat + pending[1].needsFormat == 11);
         CHECK(old->alerts().value().empty());
     }
     {
@@ -119,7 +119,7 @@ TEST_CASE("An older desk keeps a newer-format guide pending and shows it once up
         CHECK(old->pending().value().size() == 2);
         CHECK(old->guides().value().at(0).revision == 1);
     }
-    // Upgraded: the guide is read again and shown; the alert of format 3 still waits.
+    // Upgraded: the guide is read again and shown; the alert of format 9 still waits.
     auto upgraded = Replica::open(path);
     REQUIRE(upgraded.has_value());
     const auto guides = upgraded->guides().value();
@@ -132,7 +132,7 @@ TEST_CASE("An older desk keeps a newer-format guide pending and shows it once up
     const auto pending = upgraded->pending().value();
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].kind == "alert");
-    CHECK(pending[0].needsFormat == 3);
+    CHECK(pending[0].needsFormat == 9);
     CHECK(pending[0].title == "Later");
 }
 
