@@ -280,7 +280,8 @@ TEST_CASE("Format 3: internal notes in a step, for colleagues only", "[content][
     };
     auto guide = parseGuide(withFormat("3"), "n.xml");
     REQUIRE(guide.has_value());
-    REQUIRE(guide->steps[0].notes == std::vector<std::string>{"Vraag de teamleider voor u weigert."});
+    REQUIRE(guide->steps[0].notes ==
+            std::vector<std::string>{"Vraag de teamleider voor u weigert."});
     CHECK(guide->requiredFormat() == 3);
     // Written canonically with format="3", and read back the same.
     const std::string written = writeGuide(*guide);
