@@ -79,6 +79,16 @@ int newestRevision(const ServerSession& server, const std::string& id) {
     return newest;
 }
 
+// The state of a revision of the guide on the server ("in_review"), or "".
+std::string stateOf(const ServerSession& server, int revision) {
+    auto revisions = server.revisions(kGuide);
+    if (revisions)
+        for (const auto& r : *revisions)
+            if (r.revision == revision)
+                return r.state;
+    return {};
+}
+
 // With SOUFFLEUR_SHOTS=DIR, saves `widget` as DIR/NAME.png, for a person to look at.
 void shoot(QWidget& widget, const char* name) {
     const QString dir = qEnvironmentVariable("SOUFFLEUR_SHOTS");
@@ -336,17 +346,8 @@ private Q_SLOTS:
             clickOk(dialog);
         });
         QTest::mouseClick(studio.find<QPushButton>("submitButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto revisions = f.author->revisions(kGuide);
-                if (!revisions)
-                    return false;
-                for (const auto& r : *revisions)
-                    if (r.revision == f.published + 1)
-                        return r.state == "in_review";
-                return false;
-            }(),
-            kServerMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*f.author, f.published + 1), std::string("in_review"),
+                                  kServerMs);
     }
 
     void killedWhileTypingLosesNothing() {
@@ -523,16 +524,7 @@ private Q_SLOTS:
         });
         QTest::mouseClick(studio.find<QPushButton>("submitButton"), Qt::LeftButton);
         const int saved = studio.editor().session()->baseRevision();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                auto revisions = server->revisions(kGuide);
-                if (revisions)
-                    for (const auto& r : *revisions)
-                        if (r.revision == saved)
-                            return r.state == "in_review";
-                return false;
-            }(),
-            kServerMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*server, saved), std::string("in_review"), kServerMs);
         std::printf("e2e: submitted revision %d\n", saved);
         std::fflush(stdout);
     }
