@@ -486,3 +486,29 @@ TEST_CASE("Random edits keep the guide parseable and undo all the way back",
     }
     CHECK(model.guide() == original);
 }
+
+TEST_CASE("Readability follows every edit, undo and redo, among the findings when asked",
+          "[studio][readability]") {
+    studio::EditModelOptions options;
+    options.readability = content::ReadabilityPolicy{};
+    EditModel model(demoGuide(), options);
+    const std::string step = model.guide().steps.front().id;
+    const double before = model.readability().steps.front().score;
+    const std::string hard =
+        "Indien de aanvrager zich legitimeert met een identiteitsbewijs waarvan de geldigheid "
+        "twijfelachtig is, dient de verantwoordelijke medewerker onverwijld de "
+        "identiteitsdeskundige te raadplegen alvorens de aanvraag verder te verwerken.";
+    REQUIRE(model.apply(studio::SetStepField{step, StepField::Glance, hard}, "Instructie"));
+    CHECK(model.readability().steps.front().score < before);
+    CHECK(hasFinding(model.diagnostics(), step, "glance"));
+    REQUIRE(model.undo());
+    CHECK(model.readability().steps.front().score == Approx(before));
+    REQUIRE(model.redo());
+    CHECK(model.readability().steps.front().score < before);
+
+    // Without a policy the findings stay out of the list; the score is still there.
+    EditModel quiet(demoGuide());
+    REQUIRE(quiet.apply(studio::SetStepField{step, StepField::Glance, hard}, "Instructie"));
+    CHECK_FALSE(hasFinding(quiet.diagnostics(), step, "glance"));
+    CHECK(quiet.readability().steps.front().score < before);
+}

@@ -610,6 +610,7 @@ void EditModel::setRevision(int revision) {
 void EditModel::changed() {
     ++m_version;
     m_diagnosticsStale = true;
+    m_readability.reset();
 }
 
 void EditModel::setLintContext(content::LintContext context) {
@@ -635,15 +636,18 @@ const content::Diagnostics& EditModel::diagnostics() const {
     for (auto& diagnostic : content::lintGuide(m_guide, m_options.name, m_options.lint))
         m_diagnostics.push_back(std::move(diagnostic));
     if (m_options.readability)
-        for (auto& finding : readability().findings)
-            m_diagnostics.push_back(std::move(finding));
+        for (const auto& finding : readability().findings)
+            m_diagnostics.push_back(finding);
     m_diagnosticsStale = false;
     return m_diagnostics;
 }
 
-content::Readability EditModel::readability() const {
-    return content::checkReadability(
-        m_guide, m_options.readability.value_or(content::ReadabilityPolicy{}), m_options.name);
+// Once per change: the findings and the form's score both ask for it.
+const content::Readability& EditModel::readability() const {
+    if (!m_readability)
+        m_readability = content::checkReadability(
+            m_guide, m_options.readability.value_or(content::ReadabilityPolicy{}), m_options.name);
+    return *m_readability;
 }
 
 std::string EditModel::uniqueStepId(std::string_view base) const {

@@ -175,7 +175,7 @@ public:
     // An id for a new step, from `base` (a glance, say), unique in the guide.
     // Every step's readability score and what reads hard, with the
     // organisation's policy (the default one when the options hold none).
-    content::Readability readability() const;
+    const content::Readability& readability() const;
     const EditModelOptions& options() const { return m_options; }
 
     std::string uniqueStepId(std::string_view base) const;
@@ -204,6 +204,7 @@ private:
     std::uint64_t m_version = 0;
     mutable bool m_diagnosticsStale = true;
     mutable content::Diagnostics m_diagnostics;
+    mutable std::optional<content::Readability> m_readability; // empty: to be measured
 };
 
 } // namespace souffleur::studio
