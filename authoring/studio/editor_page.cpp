@@ -331,6 +331,16 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
             applySource();
         m_sourceToggle->setText(index == 0 ? tr("&XML-bron tonen") : tr("&Formulier tonen"));
     });
+    connect(m_preview, &PreviewPane::imageWanted, this, [this](const QString& hash) {
+        const auto fetcher = m_server;
+        if (!fetcher)
+            return;
+        runAsync(
+            this, [fetcher, key = hash.toStdString()] { return fetcher->image(key); },
+            [this, hash](const SessionResult<std::string>& bytes) {
+                m_preview->addImage(hash, bytes ? QByteArray::fromStdString(*bytes) : QByteArray());
+            });
+    });
     connect(m_preview, &PreviewPane::stepReached, this,
             [this](const QString& id) { selectStep(id.toStdString()); });
     refreshActions();

@@ -61,6 +61,14 @@ PreviewPane::PreviewPane(QWidget* parent)
     connect(m_language, &QComboBox::activated, this, [this] { render(); });
     connect(m_tryOut, &QPushButton::clicked, this, [this] { toggleTryOut(); });
     connect(m_view, &guide_view::GuideView::painted, this, [this] { Q_EMIT painted(); });
+    m_view->setImageSource([this](const QString& hash) { return m_images.value(hash); });
+}
+
+void PreviewPane::addImage(const QString& hash, const QByteArray& bytes) {
+    if (bytes.isEmpty())
+        return; // described, as at a desk that could not fetch it
+    m_images.insert(hash, bytes);
+    render();
 }
 
 PreviewPane::~PreviewPane() = default;
@@ -76,6 +84,16 @@ void PreviewPane::render() {
     options.language = m_language->currentData().toInt() == 1 ? content::UiLanguage::English
                                                               : content::UiLanguage::Dutch;
     options.citizenCanSee = m_citizenCanSee->isChecked();
+    options.hasImage = [this](const std::string& hash) {
+        const QString key = QString::fromStdString(hash);
+        if (m_images.contains(key))
+            return true;
+        if (!m_wanted.contains(key)) {
+            m_wanted.insert(key);
+            Q_EMIT imageWanted(key);
+        }
+        return false;
+    };
     if (m_engine) {
         if (m_engine->state() == client::EngineState::Active) {
             m_view->showHtml(

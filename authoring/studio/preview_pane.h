@@ -8,6 +8,10 @@
 #include <souffleur/client/step_engine.h>
 #include <souffleur/content/guide.h>
 
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
 #include <QWidget>
 
 #include <memory>
@@ -44,7 +48,14 @@ public:
     // Starts or stops walking the guide with the step engine.
     void toggleTryOut();
 
+    // A picture the preview asked for (imageWanted) has come, or could not
+    // (empty bytes: then its description stays); shown from now on.
+    void addImage(const QString& hash, const QByteArray& bytes);
+
 Q_SIGNALS:
+    // The step shown has a picture the preview does not hold: fetch it
+    // (asked once per picture), then addImage().
+    void imageWanted(const QString& hash);
     // The page of the preview has been painted (after a load or an update).
     void painted();
     // During a try-out: the engine moved to this step (the editor follows).
@@ -67,6 +78,8 @@ private:
     std::unique_ptr<client::StepEngine> m_engine;
     content::Guide m_triedGuide; // the engine walks this copy
     bool m_finished = false;
+    QHash<QString, QByteArray> m_images; // fetched pictures, by hash
+    QSet<QString> m_wanted;              // asked for, by hash
 };
 
 } // namespace souffleur::studio

@@ -52,6 +52,9 @@ constexpr std::string_view kStyle =
     ".tip{border-color:var(--brand);background:var(--soft)}"
     ".internal{border-color:#5b4a8a;background:#f3f0fa;border-left-style:dashed}"
     ".image{font-size:13px;color:var(--muted);border:1px dashed var(--line);padding:6px}"
+    "figure.picture{margin:8px 0}figure.picture img{display:block;max-width:100%;height:auto;"
+    "border:1px solid var(--line)}figure.picture figcaption{font-size:13px;color:var(--muted)}"
+    ".changed{border-color:#2b6a3a;background:#edf7ef}"
     ".escalation{border:2px solid var(--warn);border-radius:4px;padding:8px;margin:10px 0}"
     ".escalation h2{font-size:16px;margin:0 0 6px}"
     ".escalation dt{font-weight:600;margin-top:6px}.escalation dd{margin:0}"
@@ -68,9 +71,10 @@ std::string base64(const unsigned char* data, std::size_t size) {
     return out;
 }
 
-// The policy: nothing but the stylesheet (by its hash) and the given scripts
-// (by their URLs).
-std::string contentSecurityPolicy(const std::vector<std::string>& scripts) {
+// The policy: nothing but the stylesheet (by its hash), the given scripts
+// (by their URLs) and pictures from `imageBase` (when set).
+std::string contentSecurityPolicy(const std::vector<std::string>& scripts,
+                                  const std::string& imageBase) {
     static const std::string styleHash = [] {
         std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
         unsigned int length = 0;
@@ -80,8 +84,10 @@ std::string contentSecurityPolicy(const std::vector<std::string>& scripts) {
     std::string scriptSources;
     for (const auto& url : scripts)
         scriptSources += (scriptSources.empty() ? "" : " ") + escapeHtml(url);
-    return "default-src 'none'; style-src 'sha256-" + styleHash + "'; img-src 'none'; script-src " +
-           (scripts.empty() ? "'none'" : scriptSources) + "; base-uri 'none'; form-action 'none'";
+    const std::string images = imageBase.empty() ? std::string("'none'") : escapeHtml(imageBase);
+    return "default-src 'none'; style-src 'sha256-" + styleHash + "'; img-src " + images +
+           "; script-src " + (scripts.empty() ? "'none'" : scriptSources) +
+           "; base-uri 'none'; form-action 'none'";
 }
 
 struct Strings {
@@ -97,6 +103,7 @@ struct Strings {
     const char* tip;
     const char* note;
     const char* image;
+    const char* changed;
     const char* choose;
     const char* escalate;
     const char* say;
@@ -138,6 +145,7 @@ const Strings& strings(UiLanguage language) {
         .tip = "Tip",
         .note = "Interne notitie",
         .image = "Afbeelding",
+        .changed = "Nieuw in deze versie",
         .choose = "Kies wat u ziet:",
         .escalate = "Schakel in:",
         .say = "Zeg tegen de burger",
@@ -164,6 +172,7 @@ const Strings& strings(UiLanguage language) {
         .tip = "Tip",
         .note = "Internal note",
         .image = "Image",
+        .changed = "New in this revision",
         .choose = "Choose what you see:",
         .escalate = "Hand over to:",
         .say = "Say to the citizen",
@@ -185,7 +194,7 @@ std::string pageStart(const Guide& guide, std::string_view progress, const Rende
         "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(guide.language) + "\">\n<head>\n";
     out += "<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
-           contentSecurityPolicy(options.scripts) + "\">\n";
+           contentSecurityPolicy(options.scripts, options.imageBase) + "\">\n";
     for (const auto& url : options.scripts)
         out += "<script src=\"" + escapeHtml(url) + "\" defer></script>\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -250,6 +259,12 @@ void appendStep(std::string& out, const Guide& guide, const Step& step, const St
     }
     // The step's own instruction and checks first, so that they are on the
     // first screen of a narrow panel; then what is new about it.
+    // What changed in this revision, on its first step, like an alert.
+    if (!citizenCanSee && !options.changeNote.empty() && !guide.steps.empty() &&
+        guide.steps.front().id == step.id) {
+        out += "<div class=\"note changed\" role=\"note\"><strong>" + std::string(s.changed) +
+               "</strong>" + escapeHtml(options.changeNote) + "</div>\n";
+    }
     if (!citizenCanSee)
         appendAlerts(out, guide, step, options.alerts, s);
     if (citizenCanSee) {
@@ -276,10 +291,20 @@ void appendStep(std::string& out, const Guide& guide, const Step& step, const St
         out += "<div class=\"note internal\" role=\"note\"><strong>" + std::string(s.note) +
                "</strong>" + escapeHtml(note) + "</div>\n";
     }
-    // Images are not loaded yet (img-src 'none'): their description stands in.
+    // A picture from the page's image base, when it is at hand there (the
+    // hash is checked by the parser: 64 hex digits); else its description.
     for (const auto& image : step.images) {
-        out +=
-            "<p class=\"image\">" + std::string(s.image) + ": " + escapeHtml(image.alt) + "</p>\n";
+        const bool shown = !options.imageBase.empty() && image.hash.starts_with("sha256:") &&
+                           (!options.hasImage || options.hasImage(image.hash));
+        if (shown) {
+            out += "<figure class=\"picture\"><img src=\"" +
+                   escapeHtml(options.imageBase + image.hash.substr(7)) + "\" alt=\"" +
+                   escapeHtml(image.alt) + "\"><figcaption aria-hidden=\"true\">" +
+                   escapeHtml(image.alt) + "</figcaption></figure>\n";
+        } else {
+            out += "<p class=\"image\">" + std::string(s.image) + ": " + escapeHtml(image.alt) +
+                   "</p>\n";
+        }
     }
     if (const auto& escalation = step.escalation) {
         out += "<section class=\"escalation\"><h2>" + std::string(s.escalate) + " " +

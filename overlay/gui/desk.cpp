@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QPointer>
 #include <QSaveFile>
 
@@ -67,6 +68,7 @@ Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std:
             },
         .guidesChanged =
             [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.guidesChanged(); }); },
+        .imagesChanged = [guard] { postToDesk(guard, [](Desk& d) { Q_EMIT d.imagesChanged(); }); },
         .recordsAcked =
             [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsAcked(); }); },
         .recordsRefused =
@@ -274,6 +276,32 @@ std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) 
 
 std::vector<protocol::PersonalDataFinding> Desk::personalDataIn(const QString& text) {
     return protocol::findPersonalData(text.toStdString());
+}
+
+QByteArray Desk::image(const QString& hash) {
+    auto bytes = m_replica.image(hash.toStdString());
+    if (!bytes) {
+        std::fprintf(stderr, "souffleur-overlay: cannot read a picture: %s\n",
+                     qPrintable(errorText(bytes.error())));
+        return {};
+    }
+    return bytes->has_value() ? QByteArray::fromStdString(**bytes) : QByteArray();
+}
+
+bool Desk::hasImage(const std::string& hash) {
+    auto held = m_replica.hasImage(hash);
+    return held && *held;
+}
+
+std::string Desk::recentChangeNote(const std::string& guideId) {
+    auto note = m_replica.changeNote(guideId);
+    if (!note || !note->has_value())
+        return {};
+    const QDateTime received =
+        QDateTime::fromString(QString::fromStdString((*note)->receivedAt), Qt::ISODateWithMs);
+    if (received.isValid() && received.daysTo(QDateTime::currentDateTimeUtc()) > kChangeNoteDays)
+        return {};
+    return (*note)->note;
 }
 
 std::expected<void, QString> Desk::openGuide(const std::string& guideId) {

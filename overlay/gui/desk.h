@@ -80,6 +80,16 @@ public:
     // outbox, then marked in the replica (replica.h says why in this order).
     std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
 
+    // The pictures the desk has fetched (replica.h), by hash: their bytes
+    // (empty when not here), and whether one is here.
+    QByteArray image(const QString& hash);
+    bool hasImage(const std::string& hash);
+    // What changed in the revision of `guideId` the desk holds, as its author
+    // wrote, while it is new (received in the last kChangeNoteDays days);
+    // else empty.
+    static constexpr int kChangeNoteDays = 30;
+    std::string recentChangeNote(const std::string& guideId);
+
     // Starts a session on a guide from the replica (Idle -> Active).
     std::expected<void, QString> openGuide(const std::string& guideId);
     // The session's engine, or nullptr when no guide is open.
@@ -103,6 +113,7 @@ public:
 Q_SIGNALS:
     void syncStateChanged(client::SyncState state);
     void guidesChanged(); // or the alerts
+    void imagesChanged(); // pictures the guides show were fetched
     void recordsAcked();
     // Records could not be stored yet, or are stored again (unsavedRecords()).
     void unsavedChanged();

@@ -97,6 +97,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createListPage());
     m_stepView = new guide_view::GuideView(m_pages);
+    m_stepView->setImageSource([this](const QString& hash) { return m_desk.image(hash); });
     m_stepView->setAccessibleName(m_text.stepView);
     m_pages->addWidget(m_stepView);
 
@@ -152,6 +153,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         suggest(m_activeWindow); // the new guides may fit the active window
         refreshNotice();         // something may wait for an update
     });
+    connect(&m_desk, &Desk::imagesChanged, this, [this] { refreshPage(); });
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
     connect(&m_desk, &Desk::unsavedChanged, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::recordsRefused, this, &OverlayWindow::refreshNotice);
@@ -847,9 +849,12 @@ void OverlayWindow::showSession() {
 
 QByteArray OverlayWindow::renderPage() {
     const client::StepEngine* engine = m_desk.engine();
-    const guide_view::PageOptions page{.language = renderLanguage(m_language),
-                                       .citizenCanSee = m_citizenCanSee,
-                                       .alerts = m_desk.stepAlerts()};
+    const guide_view::PageOptions page{
+        .language = renderLanguage(m_language),
+        .citizenCanSee = m_citizenCanSee,
+        .alerts = m_desk.stepAlerts(),
+        .hasImage = [this](const std::string& hash) { return m_desk.hasImage(hash); },
+        .changeNote = m_desk.recentChangeNote(engine->guide().id)};
     if (engine->state() == client::EngineState::Active)
         return guide_view::stepPage(engine->guide(), engine->currentStep(), page);
     std::vector<content::TakenStep> taken;

@@ -583,7 +583,8 @@ namespace {
 // A change with the XML it carries: the guide or alert revision, or nothing
 // for a retirement.
 constexpr std::string_view kChangeQuery =
-    "SELECT c.seq, c.kind, c.guide_id, c.revision, coalesce(r.xml, a.xml, '') "
+    "SELECT c.seq, c.kind, c.guide_id, c.revision, coalesce(r.xml, a.xml, ''), "
+    "  coalesce(r.change_note, '') "
     "FROM changes AS c "
     "LEFT JOIN revisions AS r ON c.kind = 'guide' AND r.tenant_id = c.tenant_id "
     "  AND r.guide_id = c.guide_id AND r.revision = c.revision "
@@ -591,8 +592,9 @@ constexpr std::string_view kChangeQuery =
     "  AND a.id = c.guide_id AND a.revision = c.revision ";
 
 Change readChange(const sqlite::Statement& row) {
-    return {row.columnInt(0), row.columnText(1), row.columnText(2),
-            static_cast<int>(row.columnInt(3)), row.columnText(4)};
+    return {row.columnInt(0),  row.columnText(1),
+            row.columnText(2), static_cast<int>(row.columnInt(3)),
+            row.columnText(4), row.columnText(5)};
 }
 
 } // namespace

@@ -271,7 +271,9 @@ TEST_CASE("An older desk keeps a newer-format guide and shows it once it is upgr
         // The desk told the server, once, that it needs an update for it.
         REQUIRE(eventually(
             [&] { return server.queryInt("SELECT count(*) FROM updates_needed") == 1; }));
-        CHECK(old.pending() == 0);
+        // The server stores the report before it answers; the desk clears its
+        // outbox when the answer arrives, a moment later.
+        CHECK(eventually([&] { return old.pending() == 0; }));
         auto db = server::openStore(server::databasePath(server.dataDir()));
         REQUIRE(db.has_value());
         const auto reports = server::listUpdatesNeeded(*db, 1, 30).value();
@@ -367,6 +369,72 @@ TEST_CASE("A pushed alert is stored at once, and a retired guide leaves the desk
                 .status == 200);
     CHECK(eventually([&] { return desk.guideCount() == 1; }, 5s));
     CHECK(desk.replica.guides().value().at(0).id == "t.blijft");
+}
+
+TEST_CASE("A desk fetches its guides' pictures and change notes, and keeps them offline",
+          "[client][server][sync][media]") {
+    namespace test = server::test;
+    TestServer server;
+    const auto uploaded = test::send(server.port(), test::post("/api/v1/media", server.authorA,
+                                                               test::makePng(30, 20), "image/png"));
+    REQUIRE(uploaded.status == 201);
+    const std::string hash(uploaded.json().as_object().at("hash").as_string());
+
+    // A guide whose first step shows the picture, submitted with a change
+    // note by its author and published by a reviewer.
+    std::string xml = test::guideXml("t.beeld", 1);
+    const std::string glance = "<glance>Eerste stap</glance>";
+    xml.replace(xml.find(glance), glance.size(),
+                glance + "<image hash=\"" + hash + "\" alt=\"Kinegram op de personaliapagina\"/>");
+    const auto call = [&](const std::string& target, const std::string& token,
+                          const std::string& body, const std::string& type = {}) {
+        return test::send(server.port(), test::post(target, token, body, type)).status;
+    };
+    REQUIRE(call("/api/v1/guides/t.beeld/revisions?base=0", server.authorA, xml,
+                 "application/xml") == 201);
+    const std::string note = "Stap 1 toont nu het kinegram.";
+    REQUIRE(call("/api/v1/guides/t.beeld/revisions/1/submit", server.authorA,
+                 R"({"note":")" + note + R"("})") == 200);
+    REQUIRE(call("/api/v1/guides/t.beeld/revisions/1/publish", server.reviewerA, {}) == 200);
+
+    Desk desk(server, server.deskA, "pictures");
+    desk.sync->start();
+    REQUIRE(
+        eventually([&] { return desk.guideCount() == 1 && desk.replica.hasImage(hash).value(); }));
+    CHECK(desk.replica.missingImages().value().empty());
+    const auto bytes = desk.replica.image(hash).value();
+    REQUIRE(bytes.has_value());
+    CHECK(bytes->starts_with("\x89PNG"));
+    const auto changed = desk.replica.changeNote("t.beeld").value();
+    REQUIRE(changed.has_value());
+    CHECK(changed->revision == 1);
+    CHECK(changed->note == note);
+
+    SECTION("offline, after a restart of the desk, the picture and the note are still there") {
+        desk.sync.reset();
+        server.stop();
+        auto reopened = Replica::open(desk.database).value();
+        CHECK(reopened.image(hash).value() == bytes);
+        CHECK(reopened.changeNote("t.beeld").value()->note == note);
+    }
+    SECTION("bytes that are not the picture the hash names are never stored") {
+        const std::string other = test::makePng(31, 20);
+        const std::string unknown = "sha256:" + std::string(64, 'a');
+        CHECK_FALSE(desk.replica.storeImage(unknown, other).value());
+        CHECK_FALSE(desk.replica.storeImage(hash, other).value());
+        CHECK_FALSE(desk.replica.storeImage(hash, "GIF89a...").value());
+        CHECK_FALSE(desk.replica.hasImage(unknown).value());
+        CHECK(desk.replica.image(hash).value() == bytes);
+    }
+    SECTION("a revision without the picture and without a note: both go") {
+        REQUIRE(call("/api/v1/guides/t.beeld/revisions?base=1", server.authorA,
+                     test::guideXml("t.beeld", 2), "application/xml") == 201);
+        REQUIRE(call("/api/v1/guides/t.beeld/revisions/2/submit", server.authorA, {}) == 200);
+        REQUIRE(call("/api/v1/guides/t.beeld/revisions/2/publish", server.reviewerA, {}) == 200);
+        REQUIRE(eventually([&] { return !desk.replica.hasImage(hash).value(); }, 5s));
+        CHECK(desk.replica.guides().value().at(0).revision == 2);
+        CHECK_FALSE(desk.replica.changeNote("t.beeld").value().has_value());
+    }
 }
 
 TEST_CASE("Over TLS the desk syncs, and a wrong certificate is refused", "[client][sync][tls]") {

@@ -161,6 +161,9 @@ TEST_CASE("Every text colour meets WCAG 2.1 AA contrast on its background",
     const std::string soft = colour(page, "--soft");
     const std::string warningBackground = "#fff4e5";
     const std::string criticalBackground = "#fdecef";
+    const std::string changedBackground = "#edf7ef";
+    REQUIRE(page.find(".changed{border-color:#2b6a3a;background:" + changedBackground) !=
+            std::string::npos);
     REQUIRE(page.find(".warning{border-color:var(--warn);background:" + warningBackground) !=
             std::string::npos);
     REQUIRE(page.find(".alert-critical{border-color:#a4001d;background:" + criticalBackground) !=
@@ -168,7 +171,8 @@ TEST_CASE("Every text colour meets WCAG 2.1 AA contrast on its background",
     // Text colours on the backgrounds they appear on: the page, tips and
     // alerts (soft), warnings and warning alerts, critical alerts; code is ink on soft.
     for (const char* ink : {"--ink", "--muted", "--brand", "--warn"}) {
-        for (const std::string& background : {white, soft, warningBackground, criticalBackground}) {
+        for (const std::string& background :
+             {white, soft, warningBackground, criticalBackground, changedBackground}) {
             INFO(ink << " on " << background);
             CHECK(contrast(colour(page, ink), background) >= 4.5);
         }
@@ -290,4 +294,54 @@ TEST_CASE("Internal notes: at the desk for colleagues, gone while the citizen ca
     CHECK(watched.find("Interne notitie") == std::string::npos);
     CHECK(renderStep(guide, guide.steps[0], {.language = UiLanguage::English})
               .find("<strong>Internal note</strong>") != std::string::npos);
+}
+
+TEST_CASE("Pictures show from the page's image base when at hand, else as their description",
+          "[content][render][media]") {
+    Guide guide;
+    guide.id = "t.picture";
+    guide.title = "Beeld";
+    Step step;
+    step.id = "s1";
+    step.glance = "Controleer het kinegram";
+    const std::string hex(64, 'b');
+    step.images = {{"sha256:" + hex, "Kinegram \"op\" <de> pagina"},
+                   {"sha256:" + std::string(64, 'c'), "Laserbeeld"}};
+    guide.steps.push_back(step);
+
+    // Without an image base: described, and the policy loads no picture.
+    const std::string plain = renderStep(guide, guide.steps[0]);
+    CHECK(plain.find("img-src 'none'") != std::string::npos);
+    CHECK(plain.find("<img") == std::string::npos);
+    CHECK(plain.find("<p class=\"image\">Afbeelding: Laserbeeld</p>") != std::string::npos);
+
+    // With one: the pictures at hand load from there, and only from there.
+    const RenderOptions desk{
+        .imageBase = "souffleur://desk/media/",
+        .hasImage = [&](const std::string& hash) { return hash == "sha256:" + hex; }};
+    const std::string shown = renderStep(guide, guide.steps[0], desk);
+    CHECK(shown.find("img-src souffleur://desk/media/;") != std::string::npos);
+    CHECK(shown.find("<img src=\"souffleur://desk/media/" + hex +
+                     "\" alt=\"Kinegram &quot;op&quot; &lt;de&gt; pagina\">") != std::string::npos);
+    // The one not fetched yet (a desk offline) is described.
+    CHECK(shown.find("<p class=\"image\">Afbeelding: Laserbeeld</p>") != std::string::npos);
+    CHECK(shown.find(std::string(64, 'c')) == std::string::npos);
+}
+
+TEST_CASE("The change note shows on the first step, never while the citizen can see",
+          "[content][render]") {
+    Guide guide;
+    guide.id = "t.changed";
+    guide.title = "Gewijzigd";
+    guide.steps.push_back({.id = "a", .glance = "Eerst"});
+    guide.steps.push_back({.id = "b", .glance = "Dan", .ends = true});
+    const RenderOptions options{.changeNote = "Stap 2 <nieuw>"};
+    const std::string first = renderStep(guide, guide.steps[0], options);
+    CHECK(first.find("<div class=\"note changed\" role=\"note\"><strong>Nieuw in deze "
+                     "versie</strong>Stap 2 &lt;nieuw&gt;</div>") != std::string::npos);
+    CHECK(renderStep(guide, guide.steps[1], options).find("Stap 2 &lt;nieuw") == std::string::npos);
+    RenderOptions watched = options;
+    watched.citizenCanSee = true;
+    CHECK(renderStep(guide, guide.steps[0], watched).find("nieuw") == std::string::npos);
+    CHECK(renderStep(guide, guide.steps[0]).find("note changed") == std::string::npos);
 }

@@ -23,7 +23,11 @@
 #include <souffleur/sqlite/sqlite.h>
 
 #include <QApplication>
+#include <QBuffer>
+#include <QColor>
+#include <QCryptographicHash>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -191,6 +195,57 @@ private Q_SLOTS:
         QVERIFY(pending->item(0)->text().contains(QStringLiteral("nieuwere versie")));
         shoot(panel.window, "panel-update-needed");
         shoot(*dialog, "kept-aside-pending");
+    }
+
+    void picturesAndTheChangeNoteShowOfflineFromTheReplica() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        // A picture the desk fetched earlier, and one it never could.
+        QImage picture(48, 32, QImage::Format_RGB32);
+        picture.fill(QColor(0x15, 0x42, 0x73));
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(picture.save(&buffer, "PNG"));
+        }
+        const std::string held =
+            "sha256:" +
+            QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex().toStdString();
+        const std::string missing = "sha256:" + std::string(64, 'e');
+        {
+            auto replica =
+                client::Replica::open((data + QStringLiteral("/desk.sqlite")).toStdString());
+            QVERIFY(replica);
+            const std::string xml =
+                "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"t.beeld\" revision=\"2\">"
+                "<title>Echtheidskenmerken</title><step id=\"kijk\" end=\"true\">"
+                "<glance>Bekijk het kinegram</glance><image hash=\"" +
+                held + "\" alt=\"Kinegram op de personaliapagina\"/><image hash=\"" + missing +
+                "\" alt=\"Laserbeeld van de pasfoto\"/></step></guide>";
+            QVERIFY(replica->applyChanges(
+                {{1, "guide", "t.beeld", 2, xml, "Het kinegram staat nu bij stap 1."}}, 1));
+            QVERIFY(replica->storeImage(held, png.toStdString()).value());
+        }
+        Panel panel(data, nowhere(), "t"); // offline
+        QVERIFY(panel.window.openGuide("t.beeld"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        const QString html = QString::fromUtf8(panel.window.guideView().html());
+        QVERIFY(html.contains(QStringLiteral("Nieuw in deze versie")));
+        QVERIFY(html.contains(QStringLiteral("Het kinegram staat nu bij stap 1.")));
+        QVERIFY(html.contains(QStringLiteral("Afbeelding: Laserbeeld van de pasfoto")));
+
+        // The picture is loaded through the guide view's scheme and painted.
+        QString measured;
+        const auto measure = [&] {
+            panel.window.guideView().evaluate(
+                QStringLiteral("Array.from(document.images).map(function (i) {"
+                               "  return i.complete + ':' + i.naturalWidth + 'x' + i.naturalHeight;"
+                               "}).join(' ')"),
+                [&measured](const QVariant& result) { measured = result.toString(); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((measure(), measured == QStringLiteral("true:48x32")), kSyncMs);
+        shoot(panel.window, "panel-picture");
     }
 
     void refusedRecordsAreNamedExportedAndSentAgain() {

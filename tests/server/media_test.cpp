@@ -19,25 +19,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// A w x h RGB PNG, a colour gradient.
-std::string makePng(int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3));
-    for (std::size_t i = 0; i < pixels.size(); ++i)
-        pixels[i] = static_cast<unsigned char>(i * 7);
-    png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    image.width = static_cast<png_uint_32>(width);
-    image.height = static_cast<png_uint_32>(height);
-    image.format = PNG_FORMAT_RGB;
-    png_alloc_size_t size = 0;
-    REQUIRE(png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr));
-    std::string out(size, '\0');
-    REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr));
-    out.resize(size);
-    return out;
-}
-
 std::string makeJpeg(int width, int height) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3), 128);
     tjhandle handle = tjInitCompress();

@@ -129,6 +129,9 @@ private:
 // A valid guide with two steps.
 std::string guideXml(const std::string& id, int revision, const std::string& title = "Test");
 
+// A width x height RGB PNG, a colour gradient (a picture for a guide).
+std::string makePng(int width, int height);
+
 // What the process writes to stderr (the server's JSON-lines log) while the
 // capture lives, kept in a temporary file; handed on to the real stderr when
 // it ends. One at a time.

@@ -441,6 +441,17 @@ private Q_SLOTS:
         QCOMPARE(image.alt, std::string("Het kinegram wisselt bij kantelen"));
         QVERIFY(image.hash.starts_with("sha256:"));
         QCOMPARE(studio.find<QListWidget>("images")->count(), 1);
+        // The preview fetches it and shows it as the desk will, through the guide view's scheme.
+        QString measured;
+        const auto measure = [&] {
+            studio.editor().preview().view().evaluate(
+                QStringLiteral("Array.from(document.images).map(function (i) {"
+                               "  return i.complete + ':' + i.naturalWidth + 'x' + i.naturalHeight;"
+                               "}).join(' ')"),
+                [&measured](const QVariant& result) { measured = result.toString(); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((measure(), measured == QStringLiteral("true:64x40")), kServerMs);
+        shoot(studio.window, "studio-picture");
         // The server holds it, cleaned of its text chunk; the guide saves with it.
         auto stored = f.author->image(image.hash);
         QVERIFY(stored);

@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 8> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -110,6 +110,22 @@ constexpr std::array<std::string_view, 8> kMigrations = {
     // (an `update_needed` record in the outbox).
     R"sql(
     ALTER TABLE pending ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;
+    )sql",
+    // 9: what changed in a guide's revision, as its author wrote (the change
+    // note that came with it in the feed), shown with the guide.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN change_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE pending ADD COLUMN change_note TEXT NOT NULL DEFAULT '';
+    )sql",
+    // 10: the pictures the guides show: each guide's hashes (one per line,
+    // filled with the search columns), and the pictures fetched, by hash.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN images TEXT;
+    UPDATE guides SET body = NULL;
+    CREATE TABLE media(
+        hash TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL,
+        fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
     )sql",
 };
 

@@ -5,6 +5,11 @@
 #include <souffleur/client/replica.h>
 #include <souffleur/content/parser.h>
 
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
 #include <utility>
 
 namespace souffleur::client {
@@ -165,6 +170,126 @@ sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id
     return m_db.queryText("SELECT xml FROM guides WHERE id = ?", id);
 }
 
+sqlite::Result<std::optional<ChangeNote>> Replica::changeNote(std::string_view id) {
+    auto stmt = m_db.prepare("SELECT revision, change_note, received_at FROM guides "
+                             "WHERE id = ? AND change_note != ''",
+                             id);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<ChangeNote>{};
+    return std::optional(
+        ChangeNote{static_cast<int>(stmt->columnInt(0)), stmt->columnText(1), stmt->columnText(2)});
+}
+
+namespace {
+
+// The hashes (one per line) of every picture the guides held show.
+sqlite::Result<std::set<std::string>> imagesShown(sqlite::Database& db) {
+    std::set<std::string> out;
+    auto stmt = db.prepare("SELECT images FROM guides WHERE images != ''");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        const std::string lines = row.columnText(0);
+        std::size_t start = 0;
+        while (start < lines.size()) {
+            const auto end = std::min(lines.find('\n', start), lines.size());
+            out.emplace(lines.substr(start, end - start));
+            start = end + 1;
+        }
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+// "sha256:" and the lowercase hex SHA-256 of `bytes`.
+std::string sha256Of(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "sha256:";
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 0xf];
+    }
+    return out;
+}
+
+} // namespace
+
+sqlite::Result<std::vector<std::string>> Replica::missingImages() {
+    auto shown = imagesShown(m_db);
+    if (!shown)
+        return std::unexpected(shown.error());
+    std::vector<std::string> out;
+    for (const auto& hash : *shown) {
+        auto held = m_db.queryInt("SELECT 1 FROM media WHERE hash = ?", hash);
+        if (!held)
+            return std::unexpected(held.error());
+        if (!held->has_value())
+            out.push_back(hash);
+    }
+    return out;
+}
+
+sqlite::Result<bool> Replica::storeImage(std::string_view hash, std::string_view bytes) {
+    const bool png = bytes.starts_with("\x89PNG\r\n\x1a\n");
+    const bool jpeg = bytes.starts_with("\xff\xd8\xff");
+    if ((!png && !jpeg) || sha256Of(bytes) != hash)
+        return false;
+    if (auto ok = m_db.execute("INSERT OR IGNORE INTO media(hash, bytes) VALUES (?, ?)", hash,
+                               sqlite::Blob{bytes});
+        !ok)
+        return std::unexpected(ok.error());
+    return true;
+}
+
+sqlite::Result<std::optional<std::string>> Replica::image(std::string_view hash) {
+    auto stmt = m_db.prepare("SELECT bytes FROM media WHERE hash = ?", hash);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional(stmt->columnBlob(0));
+}
+
+sqlite::Result<bool> Replica::hasImage(std::string_view hash) {
+    auto held = m_db.queryInt("SELECT 1 FROM media WHERE hash = ?", hash);
+    if (!held)
+        return std::unexpected(held.error());
+    return held->has_value();
+}
+
+sqlite::Result<int> Replica::dropUnusedImages() {
+    auto shown = imagesShown(m_db);
+    if (!shown)
+        return std::unexpected(shown.error());
+    std::vector<std::string> unused;
+    auto stmt = m_db.prepare("SELECT hash FROM media");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto read = stmt->forEachRow([&](const sqlite::Statement& row) {
+        if (!shown->contains(row.columnText(0)))
+            unused.push_back(row.columnText(0));
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    for (const auto& hash : unused) {
+        if (auto ok = m_db.execute("DELETE FROM media WHERE hash = ?", hash); !ok)
+            return std::unexpected(ok.error());
+    }
+    return static_cast<int>(unused.size());
+}
+
 sqlite::Result<std::vector<AlertEntry>> Replica::alerts() {
     auto stmt = m_db.prepare(
         "SELECT a.id, a.revision, a.level, a.must_acknowledge, a.title, k.id IS NOT NULL "
@@ -238,12 +363,13 @@ struct Replica::Statements {
         for (auto [statement, sql] :
              {std::pair{
                   &out.upsertGuide,
-                  "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                  "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers, "
+                  "images, change_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
                   "title = excluded.title, xml = excluded.xml, tags = excluded.tags, "
                   "summary = excluded.summary, body = excluded.body, "
-                  "triggers = excluded.triggers, "
+                  "triggers = excluded.triggers, images = excluded.images, "
+                  "change_note = excluded.change_note, "
                   "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
                   "WHERE excluded.revision >= guides.revision OR guides.stale = 1"},
               {&out.upsertAlert,
@@ -256,14 +382,16 @@ struct Replica::Statements {
               // Kept unless the desk shows this revision or a newer one already,
               // or waits for a newer one.
               {&out.keepPending,
-               "INSERT INTO pending(kind, id, revision, xml, title, reason, needs_format) "
-               "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM guides "
+               "INSERT INTO pending(kind, id, revision, xml, title, reason, needs_format, "
+               "change_note) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM "
+               "guides "
                "WHERE ?1 = 'guide' AND id = ?2 AND revision >= ?3 AND stale = 0) "
                "AND NOT EXISTS (SELECT 1 FROM alerts WHERE ?1 = 'alert' AND id = ?2 "
                "AND revision >= ?3 AND stale = 0) "
                "ON CONFLICT(kind, id) DO UPDATE SET revision = excluded.revision, "
                "xml = excluded.xml, title = excluded.title, reason = excluded.reason, "
-               "needs_format = excluded.needs_format, received_at = CASE "
+               "needs_format = excluded.needs_format, change_note = excluded.change_note, "
+               "received_at = CASE "
                "WHEN excluded.revision > pending.revision THEN excluded.received_at "
                "ELSE pending.received_at END WHERE excluded.revision >= pending.revision"},
               // A revision stored, or retired: what waited up to it goes.
@@ -314,9 +442,9 @@ sqlite::Result<bool> Replica::store(Statements& statements, const Change& change
         auto guide = content::parseGuide(change.xml, change.id, parse);
         if (guide && guide->id == change.id) {
             const auto columns = detail::searchColumns(*guide);
-            statements.upsertGuide.reset().bindAll(guide->id, guide->revision, guide->title,
-                                                   change.xml, columns.tags, columns.summary,
-                                                   columns.body, columns.triggers);
+            statements.upsertGuide.reset().bindAll(
+                guide->id, guide->revision, guide->title, change.xml, columns.tags, columns.summary,
+                columns.body, columns.triggers, columns.images, change.note);
             return stored(statements.upsertGuide, guide->revision);
         }
         whyNot(guide);
@@ -333,7 +461,7 @@ sqlite::Result<bool> Replica::store(Statements& statements, const Change& change
     const auto header = content::peekHeader(change.xml);
     statements.keepPending.reset().bindAll(change.kind, change.id, change.revision, change.xml,
                                            header ? header->title : std::string(), reason,
-                                           needsFormat);
+                                           needsFormat, change.note);
     if (auto ok = statements.keepPending.run(); !ok)
         return std::unexpected(ok.error());
     return true;
@@ -342,12 +470,14 @@ sqlite::Result<bool> Replica::store(Statements& statements, const Change& change
 sqlite::Result<void> Replica::parsePendingAgain() {
     std::vector<Change> waiting;
     {
-        auto stmt = m_db.prepare("SELECT kind, id, revision, xml FROM pending ORDER BY rowid");
+        auto stmt =
+            m_db.prepare("SELECT kind, id, revision, xml, change_note FROM pending ORDER BY rowid");
         if (!stmt)
             return std::unexpected(stmt.error());
         auto read = stmt->forEachRow([&waiting](const sqlite::Statement& row) {
             waiting.push_back({0, row.columnText(0), row.columnText(1),
-                               static_cast<int>(row.columnInt(2)), row.columnText(3)});
+                               static_cast<int>(row.columnInt(2)), row.columnText(3),
+                               row.columnText(4)});
         });
         if (!read)
             return read;

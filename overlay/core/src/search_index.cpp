@@ -173,6 +173,8 @@ SearchColumns searchColumns(const content::Guide& guide) {
                                       : "link\t" + trigger.link);
     }
     for (const auto& step : guide.steps) {
+        for (const auto& image : step.images)
+            appendPlain(out.images, image.hash);
         appendPlain(out.body, step.glance);
         appendPlain(out.body, step.details.plainText());
         appendPlain(out.body, step.why.plainText());
@@ -203,8 +205,9 @@ sqlite::Result<void> fillSearchColumns(sqlite::Database& db) {
         auto guide = content::parseGuide(xml, id);
         const SearchColumns columns = guide ? searchColumns(*guide) : SearchColumns{};
         if (auto ok = db.execute(
-                "UPDATE guides SET tags = ?, summary = ?, body = ?, triggers = ? WHERE id = ?",
-                columns.tags, columns.summary, columns.body, columns.triggers, id);
+                "UPDATE guides SET tags = ?, summary = ?, body = ?, triggers = ?, images = ? "
+                "WHERE id = ?",
+                columns.tags, columns.summary, columns.body, columns.triggers, columns.images, id);
             !ok)
             return ok;
     }

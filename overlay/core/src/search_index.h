@@ -39,6 +39,7 @@ struct SearchColumns {
     std::string summary;
     std::string body;
     std::string triggers; // context.h: "window\tAPP\tTITLE" or "link\tID" lines
+    std::string images;   // not indexed: the pictures' hashes, one per line
 };
 SearchColumns searchColumns(const content::Guide& guide);
 

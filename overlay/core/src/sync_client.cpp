@@ -21,6 +21,7 @@
 
 #include <atomic>
 #include <random>
+#include <set>
 #include <thread>
 
 namespace souffleur::client {
@@ -130,6 +131,8 @@ private:
                     break;
             }
             if (!co_await push())
+                break;
+            if (!co_await fetchImages())
                 break;
             cycled = true;
             if (!m_pullNeeded && m_ws == ws)
@@ -259,6 +262,8 @@ private:
                 log(std::to_string(*rejected) +
                     " guide(s) or alert(s) in the feed cannot be shown by this desk: kept as "
                     "pending, to be read again after an update");
+            if (!page->changes.empty())
+                m_imagesRefused.clear(); // a guide may name them anew, or the server have them now
             if (!page->changes.empty() && m_callbacks.guidesChanged)
                 m_callbacks.guidesChanged(page->lastSeq);
             if (!page->more) {
@@ -267,6 +272,56 @@ private:
                 co_return true;
             }
         }
+    }
+
+    // Fetches the pictures the guides show that the replica lacks, each
+    // stored only when its bytes hash to the hash the guide names. One the
+    // server refuses (or a bad one) is tried again after the next pull that
+    // brought changes. False when the connection failed.
+    asio::awaitable<bool> fetchImages() {
+        auto missing = m_replica->missingImages();
+        if (!missing) {
+            log("cannot read which pictures are missing: " + missing.error().message);
+            co_return true;
+        }
+        bool fetched = false;
+        for (const std::string& hash : *missing) {
+            if (m_imagesRefused.contains(hash))
+                continue;
+            net::HttpRequest request{net::Method::Get,
+                                     "/api/v1/media/" + hash,
+                                     m_config.token,
+                                     {},
+                                     {}}; // named: see pull()
+            auto response =
+                co_await net::asyncRequest(m_config.server, std::move(request), 30s, m_tls);
+            if (!response) {
+                log("cannot fetch a picture: " + response.error());
+                co_return false;
+            }
+            if (response->status != 200) {
+                log("server refused picture " + hash + ": HTTP " +
+                    std::to_string(response->status));
+                m_imagesRefused.insert(hash);
+                continue;
+            }
+            auto stored = m_replica->storeImage(hash, response->body);
+            if (!stored) {
+                log("cannot store a picture: " + stored.error().message);
+                co_return true;
+            }
+            if (!*stored) {
+                log("picture " + hash + " is not a PNG or JPEG with that hash: not stored");
+                m_imagesRefused.insert(hash);
+                continue;
+            }
+            fetched = true;
+        }
+        if (auto dropped = m_replica->dropUnusedImages(); !dropped)
+            log("cannot drop unused pictures: " + dropped.error().message);
+        if (fetched && m_callbacks.imagesChanged)
+            m_callbacks.imagesChanged();
+        co_return true;
     }
 
     // Tells the server, once per item, what this desk needs an update for:
@@ -402,7 +457,7 @@ private:
             return v && v->is_int64() ? v->as_int64() : 0;
         };
         return {number("seq"), text("kind"), text("id"), static_cast<int>(number("revision")),
-                text("xml")};
+                text("xml"),   text("note")};
     }
 
     // A page from another epoch than the cursor's (the server's store was
@@ -480,6 +535,9 @@ private:
     // known to match): only then may a pushed change be applied on its own.
     bool m_pulled = false;
     bool m_wakePending = false;
+    // Pictures the server refused or that did not match their hash: not
+    // asked for again until a pull brings changes.
+    std::set<std::string> m_imagesRefused;
     std::mt19937 m_random{std::random_device{}()};
 };
 

@@ -25,6 +25,7 @@ const QString kHost = QStringLiteral("desk");
 const QString kStepPath = QStringLiteral("/step");
 const QString kOverlayScriptPath = QStringLiteral("/overlay.js");
 const QString kChannelScriptPath = QStringLiteral("/qwebchannel.js");
+const QString kMediaPath = QStringLiteral("/media/");
 
 // The desk's own script: swaps in the pages the overlay sends, in place, and
 // says when each has been painted: after the next animation frame, once the
@@ -67,8 +68,9 @@ const QByteArray& channelScript() {
 // scripts may run (the page's own policy applies on top of this one).
 const QByteArray kGuardPolicy =
     QByteArrayLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src "
-                      "souffleur://desk/overlay.js souffleur://desk/qwebchannel.js; object-src "
-                      "'none'; frame-src 'none'; base-uri 'none'; form-action 'none'\">");
+                      "souffleur://desk/overlay.js souffleur://desk/qwebchannel.js; img-src "
+                      "souffleur://desk/media/; object-src 'none'; frame-src 'none'; base-uri "
+                      "'none'; form-action 'none'\">");
 
 // The page with the guard policy first in its head.
 QByteArray guarded(const QByteArray& html) {
@@ -78,6 +80,31 @@ QByteArray guarded(const QByteArray& html) {
     QByteArray out = html;
     out.insert(head + 6, kGuardPolicy);
     return out;
+}
+
+// The hash a picture's URL names ("sha256:" + 64 lowercase hex digits), or
+// empty when the path is not souffleur://desk/media/HEX.
+QString mediaHash(const QUrl& url) {
+    const QString path = url.path();
+    if (!path.startsWith(kMediaPath) || url.hasQuery())
+        return {};
+    const QString hex = path.mid(kMediaPath.size());
+    if (hex.size() != 64)
+        return {};
+    for (const QChar c : hex) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return {};
+    }
+    return QStringLiteral("sha256:") + hex;
+}
+
+// The type of a picture by its first bytes: PNG or JPEG, nothing else.
+QByteArray imageType(const QByteArray& bytes) {
+    if (bytes.startsWith(QByteArrayLiteral("\x89PNG\r\n\x1a\n")))
+        return QByteArrayLiteral("image/png");
+    if (bytes.startsWith(QByteArrayLiteral("\xff\xd8\xff")))
+        return QByteArrayLiteral("image/jpeg");
+    return {};
 }
 
 bool isOurPage(const QUrl& url) {
@@ -106,6 +133,9 @@ void PageSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job) {
     } else if (url.path() == kChannelScriptPath && !url.hasQuery()) {
         body = channelScript();
         type = QByteArrayLiteral("text/javascript; charset=utf-8");
+    } else if (const QString hash = mediaHash(url); !hash.isEmpty() && m_images) {
+        body = m_images(hash);
+        type = imageType(body);
     }
     if (type.isEmpty() || body.isEmpty()) {
         job->fail(QWebEngineUrlRequestJob::UrlNotFound);
@@ -175,7 +205,8 @@ GuideView::GuideView(QWidget* parent)
     settings->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
     settings->setAttribute(QWebEngineSettings::PluginsEnabled, false);
     settings->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-    settings->setAttribute(QWebEngineSettings::AutoLoadImages, false);
+    // Pictures, but only the guide's own (the guard policy, the scheme handler).
+    settings->setAttribute(QWebEngineSettings::AutoLoadImages, true);
     settings->setAttribute(QWebEngineSettings::FocusOnNavigationEnabled, false);
 
     m_channel->registerObject(QStringLiteral("desk"), m_bridge);
@@ -228,6 +259,15 @@ const std::vector<std::string>& GuideView::scripts() {
     static const std::vector<std::string> urls = {"souffleur://desk/qwebchannel.js",
                                                   "souffleur://desk/overlay.js"};
     return urls;
+}
+
+const std::string& GuideView::imageBase() {
+    static const std::string base = "souffleur://desk/media/";
+    return base;
+}
+
+void GuideView::setImageSource(ImageSource source) {
+    m_handler->setImageSource(std::move(source));
 }
 
 void GuideView::showHtml(const QByteArray& html) {

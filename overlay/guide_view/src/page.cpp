@@ -9,7 +9,10 @@ content::RenderOptions renderOptions(const PageOptions& options) {
     return {.language = options.language,
             .citizenCanSee = options.citizenCanSee,
             .scripts = GuideView::scripts(),
-            .alerts = options.alerts};
+            .alerts = options.alerts,
+            .imageBase = options.hasImage ? GuideView::imageBase() : std::string(),
+            .hasImage = options.hasImage,
+            .changeNote = options.changeNote};
 }
 
 } // namespace

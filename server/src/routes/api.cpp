@@ -112,15 +112,22 @@ Actor actorOf(const Identity& who, const Env& env) {
     return {who.name, env.peer.remote};
 }
 
+json::object changeJson(const Change& change) {
+    json::object out{{"seq", change.seq},
+                     {"kind", change.kind},
+                     {"id", change.id},
+                     {"revision", change.revision},
+                     {"xml", change.xml}};
+    if (!change.note.empty())
+        out["note"] = change.note;
+    return out;
+}
+
 void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
                   const std::optional<Change>& change) {
     json::object notice{{"type", "changed"}, {"seq", seq}};
     if (change && change->xml.size() <= kMaxInlineChangeBytes)
-        notice["change"] = json::object{{"seq", change->seq},
-                                        {"kind", change->kind},
-                                        {"id", change->id},
-                                        {"revision", change->revision},
-                                        {"xml", change->xml}};
+        notice["change"] = changeJson(*change);
     env.context->sessions.broadcast(tenantId, json::serialize(notice));
 }
 

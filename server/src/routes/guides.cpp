@@ -413,11 +413,7 @@ void changesRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(page.error()));
             json::array changes;
             for (const auto& change : page->changes)
-                changes.push_back(json::object{{"seq", change.seq},
-                                               {"kind", change.kind},
-                                               {"id", change.id},
-                                               {"revision", change.revision},
-                                               {"xml", change.xml}});
+                changes.push_back(changeJson(change));
             env.reply(jsonResponse(http::status::ok, json::object{{"changes", std::move(changes)},
                                                                   {"last_seq", page->lastSeq},
                                                                   {"more", page->more},

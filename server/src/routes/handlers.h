@@ -73,6 +73,9 @@ json::array diagnosticsJson(const content::Diagnostics& diagnostics);
 
 Actor actorOf(const Identity& who, const Env& env);
 
+// One change of the feed as it goes over the wire (docs/api.md, "Change feed").
+json::object changeJson(const Change& change);
+
 // Tells the tenant's connected clients that the feed advanced to `seq`;
 // `change`, when given, travels with the notice so that desks need not ask.
 void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,

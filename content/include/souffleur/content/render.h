@@ -5,6 +5,7 @@
 
 #include <souffleur/content/guide.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,19 @@ struct RenderOptions {
     // most severe first, after the step's glance and checks: the desk passes the ones
     // valid today. Hidden, like the warnings, while the citizen can see.
     std::vector<Alert> alerts;
+    // Where the page loads pictures from: a URL prefix to which a picture's
+    // 64 hex digits (its hash without "sha256:") are appended, the desk's
+    // souffleur://desk/media/. The policy allows pictures from there only.
+    // Empty: pictures are described, not shown (img-src 'none').
+    std::string imageBase;
+    // Which pictures are at hand, by hash ("sha256:..."): the others are
+    // described as without imageBase (a desk that has not fetched them yet,
+    // offline). Unset: all of them.
+    std::function<bool(const std::string& hash)> hasImage;
+    // What changed in this revision, as its author wrote (the change note the
+    // desk received with it): shown on the first step, after its glance and
+    // checks, "new in this revision", while the citizen cannot see. Empty: nothing.
+    std::string changeNote;
 };
 
 // The page for `step` (which must belong to `guide`).

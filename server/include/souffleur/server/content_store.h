@@ -227,6 +227,9 @@ struct Change {
     std::string id;   // of the guide or alert
     int revision = 0;
     std::string xml; // the guide or alert; empty for retirements
+    // What changed, as its author said when submitting this revision of a
+    // guide (empty: no note, or not a guide). The desks show it.
+    std::string note;
 };
 struct ChangePage {
     std::vector<Change> changes;

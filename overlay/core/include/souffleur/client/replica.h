@@ -75,6 +75,14 @@ struct Change {
     std::string id;
     int revision = 0;
     std::string xml;
+    std::string note; // a guide revision's change note, as its author wrote; may be empty
+};
+
+// What changed in the revision of a guide the desk holds, as its author wrote.
+struct ChangeNote {
+    int revision = 0;
+    std::string note;
+    std::string receivedAt; // when the desk received the revision (UTC, ISO 8601)
 };
 
 class Replica {
@@ -111,6 +119,20 @@ public:
     // The guide a deep-link id names (a `<trigger link="..."/>`), if any.
     sqlite::Result<std::optional<std::string>> guideForLink(std::string_view link);
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
+    // The change note of the revision of `id` the desk holds, if it came with one.
+    sqlite::Result<std::optional<ChangeNote>> changeNote(std::string_view id);
+
+    // Pictures (by hash, "sha256:" + 64 hex digits). The desk fetches those
+    // its guides show and keeps them here, so that they show offline.
+    // The hashes the guides held show that are not stored yet.
+    sqlite::Result<std::vector<std::string>> missingImages();
+    // Stores a picture fetched for `hash`: only a PNG or JPEG whose bytes
+    // hash to `hash` (false, and nothing stored, for anything else).
+    sqlite::Result<bool> storeImage(std::string_view hash, std::string_view bytes);
+    sqlite::Result<std::optional<std::string>> image(std::string_view hash);
+    sqlite::Result<bool> hasImage(std::string_view hash);
+    // Drops the pictures no guide held shows any more; how many.
+    sqlite::Result<int> dropUnusedImages();
     // The alerts the desk holds, most severe first.
     sqlite::Result<std::vector<AlertEntry>> alerts();
     sqlite::Result<std::optional<std::string>> alertXml(std::string_view id);

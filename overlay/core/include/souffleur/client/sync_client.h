@@ -9,7 +9,8 @@
 //      └─(backoff)───┘◀──────(any failure, or stop())───┘
 //
 // Online: pull the change feed from the cursor until done, send outbox
-// batches until empty, then wait for a server notice, a flushOutbox() call or
+// batches until empty, fetch the pictures the guides show that the replica
+// lacks (each checked against its hash), then wait for a server notice, a flushOutbox() call or
 // a 30 s tick, and do it again. Backoff doubles from minBackoff to maxBackoff
 // with random jitter, and resets once connected.
 #pragma once
@@ -41,7 +42,8 @@ struct SyncConfig {
 struct SyncCallbacks {
     std::function<void(SyncState)> stateChanged;
     std::function<void(std::int64_t cursor)> guidesChanged; // after a page was applied
-    std::function<void(std::int64_t batch)> recordsAcked;   // after a batch was acknowledged
+    std::function<void()> imagesChanged; // after pictures the guides show were fetched
+    std::function<void(std::int64_t batch)> recordsAcked; // after a batch was acknowledged
     // After the server refused records (set aside on the desk, outbox.h):
     // how many of the last batch.
     std::function<void(std::size_t count)> recordsRefused;

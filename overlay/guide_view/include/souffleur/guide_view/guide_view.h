@@ -10,13 +10,16 @@
 //  - its own off-the-record profile (no cookies, cache or storage on disk);
 //  - pages come only from the `souffleur` scheme, served from memory by
 //    PageSchemeHandler: the page at souffleur://desk/step?n=K (K counting
-//    every full load) and the two bundled scripts, nothing else;
+//    every full load), the two bundled scripts and the guide's pictures at
+//    souffleur://desk/media/HEX (from the program's ImageSource: the desk's
+//    replica, the studio's cache; PNG and JPEG only), nothing else;
 //  - every page is served with a guard Content-Security-Policy that allows
-//    only those two scripts (the renderer's own policy applies as well), so
-//    no inline script, event handler or other script runs, whatever the HTML;
+//    only those two scripts and pictures from souffleur://desk/media/ (the
+//    renderer's own policy applies as well), so no inline script, event
+//    handler or other script runs, and no picture loads from elsewhere;
 //  - RequestBlocker refuses every request of any other scheme;
 //  - LockedPage refuses every navigation but our own loads, and every new window;
-//  - plugins, images, clipboard, window opening, error pages and local/remote
+//  - plugins, clipboard, window opening, error pages and local/remote
 //    access are off.
 // registerScheme() must run before QApplication is constructed.
 #pragma once
@@ -63,19 +66,25 @@ Q_SIGNALS:
     void paintReport(int request, double at);
 };
 
-// Serves the current page and the two bundled scripts; every other
-// souffleur:// URL is not found.
+// The bytes of a picture by its hash ("sha256:" + 64 hex digits), or empty
+// when the program does not have it. Called on the GUI thread.
+using ImageSource = std::function<QByteArray(const QString& hash)>;
+
+// Serves the current page, the two bundled scripts and the pictures the
+// image source has; every other souffleur:// URL is not found.
 class PageSchemeHandler : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 
 public:
     using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
     void setPage(const QUrl& url, const QByteArray& html);
+    void setImageSource(ImageSource source) { m_images = std::move(source); }
     void requestStarted(QWebEngineUrlRequestJob* job) override;
 
 private:
     QUrl m_url;
     QByteArray m_html;
+    ImageSource m_images;
 };
 
 // Blocks every request whose scheme is not `souffleur`, and counts them.
@@ -120,6 +129,10 @@ public:
 
     // The scripts every page of the desk loads (content::RenderOptions::scripts).
     static const std::vector<std::string>& scripts();
+    // Where pages load pictures from (content::RenderOptions::imageBase).
+    static const std::string& imageBase();
+    // Where the pictures come from; without one, none is served.
+    void setImageSource(ImageSource source);
 
     // Shows a page (a complete HTML document): swapped in place when the
     // current page's script is ready, else loaded in full under a new URL.

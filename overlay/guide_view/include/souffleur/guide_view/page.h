@@ -10,6 +10,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace souffleur::guide_view {
@@ -20,6 +22,11 @@ struct PageOptions {
     bool citizenCanSee = false;
     // The alerts valid today; each shows inside the steps it is attached to.
     std::vector<content::Alert> alerts;
+    // Which pictures the program can serve (GuideView::setImageSource), by
+    // hash; the others are described. Unset: pictures are described.
+    std::function<bool(const std::string& hash)> hasImage;
+    // The change note of the revision shown (content::RenderOptions::changeNote).
+    std::string changeNote;
 };
 
 // The page for `step` of `guide`.
