@@ -18,6 +18,10 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
 }
 
 int Guide::requiredFormat() const {
+    const bool blocks =
+        isBlock || std::ranges::any_of(steps, [](const Step& step) { return !step.block.empty(); });
+    if (blocks)
+        return 4;
     const bool notes =
         std::ranges::any_of(steps, [](const Step& step) { return !step.notes.empty(); });
     if (notes)

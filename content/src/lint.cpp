@@ -25,7 +25,11 @@
 //    context, or to the guide itself (Warnings);
 //  - neither an audience nor an owner (Warning);
 //  - a glance longer than 160 characters, counted in code points (Warning);
-//  - an escalation to role 'other' with nothing to record (Warning).
+//  - an escalation to role 'other' with nothing to record (Warning);
+//  - blocks (format 4, blocks.h): a block holds exactly one step, without a
+//    decision and without showing another block; its triggers are never
+//    used (Warning); a step shows neither its own guide nor (with known
+//    guides) an unknown one (Warning).
 // Checks on an alert:
 //  - the valid window as for guides, and a window without an end (Warning);
 //  - acknowledge="required" on an info alert (Warning);
@@ -189,6 +193,37 @@ void checkStep(const Step& step, const Guide& guide, Reporter& report) {
                                "to involve and what to record",
                        line);
     checkDecision(step, guide, report);
+    if (!step.block.empty() && step.block == guide.id)
+        report.error(where + " shows this guide itself as its block", line);
+}
+
+// A block: one step, shown by the steps of other guides (blocks.h).
+void checkBlock(const Guide& guide, const LintContext& context, Reporter& report) {
+    if (guide.isBlock) {
+        if (guide.steps.size() != 1)
+            report.error("a block holds exactly one step, not " +
+                             std::to_string(guide.steps.size()),
+                         report.root());
+        for (const Step& step : guide.steps) {
+            const std::string where = "step " + inQuotes(step.id);
+            if (!step.options.empty())
+                report.error(where + ": a block's step has no decision; the guides that show "
+                                     "it decide where to go next",
+                             report.step(step.id));
+            if (!step.block.empty())
+                report.error(where + ": a block cannot show another block", report.step(step.id));
+        }
+        if (!guide.triggers.empty())
+            report.warning("a block is never suggested at the desk: its triggers are not used",
+                           report.root());
+    }
+    for (const Step& step : guide.steps) {
+        if (!step.block.empty() && step.block != guide.id && !context.knownGuides.empty() &&
+            !context.knownGuides.contains(step.block))
+            report.warning("step " + inQuotes(step.id) + " shows unknown block " +
+                               inQuotes(step.block),
+                           report.step(step.id));
+    }
 }
 
 // `what` is "this guide" or "this alert".
@@ -239,6 +274,7 @@ Diagnostics lintGuide(const Guide& guide, std::string_view fileName, const LintC
         checkGraph(guide, report);
         for (const Step& step : guide.steps)
             checkStep(step, guide, report);
+        checkBlock(guide, context, report);
     }
     checkWindow("this guide", guide.validFrom, guide.validTo, context, report);
     for (const std::string& related : guide.related) {

@@ -136,8 +136,11 @@ void writeValidity(XmlOut& out, int indent, const std::string& from, const std::
 }
 
 void writeStep(XmlOut& out, const Step& step) {
-    out.open(1, "step", {{"id", step.id}, {"end", step.ends ? "true" : ""}});
-    out.text(2, "glance", step.glance, {}, true);
+    out.open(1, "step", {{"id", step.id}, {"block", step.block}, {"end", step.ends ? "true" : ""}});
+    if (step.block.empty())
+        out.text(2, "glance", step.glance, {}, true);
+    else
+        out.text(2, "glance", step.glance); // a step that shows a block holds no text of its own
     out.rich(2, "details", step.details);
     out.rich(2, "why", step.why);
     for (const Reference& reference : step.references)
@@ -178,6 +181,7 @@ std::string writeGuide(const Guide& guide) {
               {"id", guide.id},
               {"revision", revision},
               {"format", format},
+              {"kind", guide.isBlock ? "block" : ""},
               {"xml:lang", guide.language}});
     out.text(1, "title", guide.title, {}, true);
     out.text(1, "summary", guide.summary);

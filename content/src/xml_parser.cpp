@@ -125,9 +125,16 @@ public:
     Guide readGuide(const xmlNode* root) {
         Guide guide;
         note(root, [&](SourceLines& lines, int line) { lines.root = line; });
-        checkAttributes(root, {"id", "revision", "format"});
+        checkAttributes(root, {"id", "revision", "format", "kind"});
         m_format = format(root);
         guide.id = requiredId(root, "id");
+        if (auto kind = attribute(root, "kind")) {
+            if (*kind != "block")
+                error(root, "kind must be \"block\", not '" + *kind + "'");
+            else if (m_format < 4)
+                error(root, "kind=\"block\" needs format=\"4\" on the <guide>");
+            guide.isBlock = *kind == "block";
+        }
         guide.revision = revision(root);
         guide.language = language(root);
         for (const xmlNode* child = root->children; child; child = child->next) {
@@ -233,8 +240,13 @@ public:
 private:
     Step readStep(const xmlNode* node) {
         Step step;
-        checkAttributes(node, {"id", "end"});
+        checkAttributes(node, {"id", "end", "block"});
         step.id = requiredId(node, "id");
+        if (auto block = attribute(node, "block")) {
+            if (m_format < 4)
+                error(node, "block=\"...\" on a step needs format=\"4\" on the <guide>");
+            step.block = checkId(node, *block);
+        }
         note(node, [&](SourceLines& lines, int line) { lines.steps.emplace(step.id, line); });
         if (!m_stepIds.insert(step.id).second && !step.id.empty())
             error(node, "duplicate step id '" + step.id + "'");
@@ -276,8 +288,13 @@ private:
                 step.escalation = readEscalation(child);
             else
                 unknown(child);
+            if (!step.block.empty() && childName != "decision")
+                error(child, "step '" + step.id + "' shows block '" + step.block +
+                                 "' and takes its text from there: only a <decision> may "
+                                 "follow, not <" +
+                                 std::string(childName) + ">");
         }
-        if (step.glance.empty())
+        if (step.glance.empty() && step.block.empty())
             error(node, "step '" + step.id + "' needs a non-empty <glance>");
         if (!step.options.empty() && step.escalation)
             error(node, "step '" + step.id + "' has both a decision and an escalation");

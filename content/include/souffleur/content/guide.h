@@ -26,7 +26,9 @@ inline constexpr std::string_view kGuideNamespace = "urn:x-souffleur:guide:1";
 //   1  the format as first published
 //   2  a step may cite the rule it rests on (<basis> in a <step>)
 //   3  a step may hold internal notes for colleagues (<note> in a <step>)
-inline constexpr int kFormatVersion = 3;
+//   4  reusable blocks: a guide may be a block (<guide kind="block">, one
+//      step kept once) and a step may show a block (<step block="ID">)
+inline constexpr int kFormatVersion = 4;
 
 // One option of a decision: a label the desk employee picks and the step it leads to.
 struct Option {
@@ -78,6 +80,11 @@ struct Step {
     std::optional<Escalation> escalation; // a hand-off to another role
     bool ends = false;                    // the task ends after this step
     std::vector<Reference> references;    // the rules this step rests on (format 2)
+    // Format 4: the id of the block (a guide with isBlock) whose step this
+    // one shows: its glance, texts, checks, pictures and hand-off come from
+    // the block (blocks.h resolves them); this step keeps its own id,
+    // decision and end. Empty: the step holds its own content.
+    std::string block;
 
     bool operator==(const Step&) const = default;
 };
@@ -96,6 +103,11 @@ struct Trigger {
 struct Guide {
     std::string id;   // stable id, e.g. nl.burgerzaken.identiteit-vaststellen
     int revision = 1; // increases with every published change
+    // Format 4: this document is a reusable block ("check the BRP", "hand
+    // over to the fraud desk"): one step, kept once, shown by the steps of
+    // other guides that name it (Step::block). Desks do not list blocks as
+    // tasks of their own.
+    bool isBlock = false;
     std::string language = "nl";
     std::string title;
     std::string summary;
