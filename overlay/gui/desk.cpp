@@ -326,6 +326,16 @@ std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
                                    .arg(QString::fromStdString(guideId), first));
     }
 
+    // The steps that show a block, filled in from the blocks this desk holds.
+    std::vector<std::string> missingBlocks;
+    auto shown = m_replica.withBlocks(*guide, &missingBlocks);
+    if (!shown)
+        return std::unexpected(QStringLiteral("cannot read the blocks of guide %1: %2")
+                                   .arg(QString::fromStdString(guideId), errorText(shown.error())));
+    for (const std::string& block : missingBlocks)
+        std::fprintf(stderr, "souffleur-overlay: guide %s shows block %s, not on this desk yet\n",
+                     guideId.c_str(), block.c_str());
+    *guide = std::move(*shown);
     m_session = client::SessionInfo{
         .sessionId = client::newUuid(), .guideId = guide->id, .revision = guide->revision};
     m_engine =

@@ -3,6 +3,7 @@
 #include "test_paths.h"
 
 #include <souffleur/client/replica.h>
+#include <souffleur/content/parser.h>
 
 #include <catch2/catch.hpp>
 
@@ -205,4 +206,36 @@ TEST_CASE("An acknowledged alert revision is remembered; a new revision asks aga
     CHECK(replica->alerts().value().at(0).acknowledged);
     REQUIRE(replica->applyChanges({{2, "alert", "a.x", 2, alert(2)}}, 2));
     CHECK_FALSE(replica->alerts().value().at(0).acknowledged);
+}
+
+TEST_CASE("Blocks are held for the steps that show them, never listed as tasks",
+          "[client][replica][blocks]") {
+    auto replica = Replica::open(souffleur::test::freshPath("blocks.sqlite"));
+    REQUIRE(replica.has_value());
+    const std::string block =
+        "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"b.brp\" revision=\"1\" format=\"4\" "
+        "kind=\"block\"><title>BRP raadplegen</title><trigger application=\"*\"/>"
+        "<step id=\"brp\"><glance>Vergelijk met de BRP-registratie</glance>"
+        "<check>Geboortedatum</check></step></guide>";
+    const std::string guide =
+        "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"g.aanvraag\" revision=\"1\" format=\"4\">"
+        "<title>Aanvraag</title><step id=\"a\"><glance>Begin</glance></step>"
+        "<step id=\"b\" block=\"b.brp\"/><step id=\"c\" block=\"b.ander\"/></guide>";
+    REQUIRE(replica
+                ->applyChanges(
+                    {{1, "guide", "b.brp", 1, block}, {2, "guide", "g.aanvraag", 1, guide}}, 2)
+                .value() == 0);
+    const auto listed = replica->guides().value();
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].id == "g.aanvraag");
+    CHECK(replica->search("registratie").value().empty());
+    CHECK(replica->suggestFor({"iets", "venster"}).value().empty());
+
+    const auto parsed = souffleur::content::parseGuide(guide, "g.aanvraag").value();
+    std::vector<std::string> missing;
+    const auto shown = replica->withBlocks(parsed, &missing).value();
+    CHECK(shown.steps[1].glance == "Vergelijk met de BRP-registratie");
+    CHECK(shown.steps[1].checks == std::vector<std::string>{"Geboortedatum"});
+    CHECK(shown.steps[2].glance.find("nog niet beschikbaar") != std::string::npos);
+    CHECK(missing == std::vector<std::string>{"b.ander"});
 }

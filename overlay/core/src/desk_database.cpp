@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 10> kMigrations = {
+constexpr std::array<std::string_view, 11> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -126,6 +126,11 @@ constexpr std::array<std::string_view, 10> kMigrations = {
         hash TEXT PRIMARY KEY,
         bytes BLOB NOT NULL,
         fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+    )sql",
+    // 11: reusable blocks (guide format 4): held like guides, for the steps
+    // that show them, but never listed, searched or suggested as tasks.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN is_block INTEGER NOT NULL DEFAULT 0;
     )sql",
 };
 

@@ -3,12 +3,14 @@
 #include "search_index.h"
 
 #include <souffleur/client/replica.h>
+#include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
 
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -56,7 +58,7 @@ void forEachTrigger(std::string_view triggers, Each each) {
 sqlite::Result<std::vector<SearchHit>> Replica::suggestFor(const WindowContext& window,
                                                            std::size_t limit) {
     auto stmt = m_db.prepare("SELECT id, title, revision, triggers FROM guides "
-                             "WHERE triggers LIKE '%window%' ORDER BY title, id");
+                             "WHERE triggers LIKE '%window%' AND is_block = 0 ORDER BY title, id");
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<SearchHit> out;
@@ -83,7 +85,7 @@ sqlite::Result<std::vector<SearchHit>> Replica::suggestFor(const WindowContext& 
 
 sqlite::Result<std::optional<std::string>> Replica::guideForLink(std::string_view link) {
     auto stmt = m_db.prepare("SELECT id, triggers FROM guides WHERE instr(triggers, ?) > 0 "
-                             "ORDER BY id",
+                             "AND is_block = 0 ORDER BY id",
                              "link\t" + std::string(link));
     if (!stmt)
         return std::unexpected(stmt.error());
@@ -114,7 +116,7 @@ sqlite::Result<std::vector<GuideEntry>> Replica::guides() {
     // The guides held, and the pending ones this desk holds no revision of.
     auto stmt = m_db.prepare(
         "SELECT g.id, g.revision, g.title, p.id IS NOT NULL, 1 FROM guides AS g "
-        "LEFT JOIN pending AS p ON p.kind = 'guide' AND p.id = g.id "
+        "LEFT JOIN pending AS p ON p.kind = 'guide' AND p.id = g.id WHERE g.is_block = 0 "
         "UNION ALL SELECT p.id, p.revision, coalesce(nullif(p.title, ''), p.id), 1, 0 "
         "FROM pending AS p WHERE p.kind = 'guide' AND p.id NOT IN (SELECT id FROM guides) "
         "ORDER BY 3, 1");
@@ -168,6 +170,27 @@ sqlite::Result<void> Replica::markReported(const PendingEntry& entry) {
 
 sqlite::Result<std::optional<std::string>> Replica::guideXml(std::string_view id) {
     return m_db.queryText("SELECT xml FROM guides WHERE id = ?", id);
+}
+
+sqlite::Result<content::Guide> Replica::withBlocks(const content::Guide& guide,
+                                                   std::vector<std::string>* missing) {
+    std::map<std::string, content::Guide, std::less<>> blocks;
+    for (const std::string& blockId : content::blocksUsed(guide)) {
+        auto xml = guideXml(blockId);
+        if (!xml)
+            return std::unexpected(xml.error());
+        if (!xml->has_value())
+            continue;
+        if (auto block = content::parseGuide(**xml, blockId); block && block->isBlock)
+            blocks.emplace(blockId, std::move(*block));
+    }
+    return content::resolveBlocks(
+        guide,
+        [&blocks](std::string_view id) -> const content::Guide* {
+            const auto found = blocks.find(id);
+            return found == blocks.end() ? nullptr : &found->second;
+        },
+        missing);
 }
 
 sqlite::Result<std::optional<ChangeNote>> Replica::changeNote(std::string_view id) {
@@ -364,12 +387,12 @@ struct Replica::Statements {
              {std::pair{
                   &out.upsertGuide,
                   "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers, "
-                  "images, change_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "images, change_note, is_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
                   "title = excluded.title, xml = excluded.xml, tags = excluded.tags, "
                   "summary = excluded.summary, body = excluded.body, "
                   "triggers = excluded.triggers, images = excluded.images, "
-                  "change_note = excluded.change_note, "
+                  "change_note = excluded.change_note, is_block = excluded.is_block, "
                   "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
                   "WHERE excluded.revision >= guides.revision OR guides.stale = 1"},
               {&out.upsertAlert,
@@ -442,9 +465,10 @@ sqlite::Result<bool> Replica::store(Statements& statements, const Change& change
         auto guide = content::parseGuide(change.xml, change.id, parse);
         if (guide && guide->id == change.id) {
             const auto columns = detail::searchColumns(*guide);
-            statements.upsertGuide.reset().bindAll(
-                guide->id, guide->revision, guide->title, change.xml, columns.tags, columns.summary,
-                columns.body, columns.triggers, columns.images, change.note);
+            statements.upsertGuide.reset().bindAll(guide->id, guide->revision, guide->title,
+                                                   change.xml, columns.tags, columns.summary,
+                                                   columns.body, columns.triggers, columns.images,
+                                                   change.note, guide->isBlock ? 1 : 0);
             return stored(statements.upsertGuide, guide->revision);
         }
         whyNot(guide);

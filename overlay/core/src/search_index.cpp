@@ -140,7 +140,8 @@ sqlite::Result<void> runQuery(sqlite::Database& db, const std::string& match, st
     auto stmt = db.prepare("SELECT g.id, g.title, g.revision FROM "
                            "(SELECT rowid, rank FROM guide_search WHERE guide_search MATCH ? "
                            " LIMIT ?) AS s "
-                           "JOIN guides AS g ON g.rowid = s.rowid ORDER BY s.rank LIMIT ?",
+                           "JOIN guides AS g ON g.rowid = s.rowid WHERE g.is_block = 0 "
+                           "ORDER BY s.rank LIMIT ?",
                            match, static_cast<std::int64_t>(kRankedCandidates),
                            static_cast<std::int64_t>(limit));
     if (!stmt)

@@ -119,6 +119,12 @@ public:
     // The guide a deep-link id names (a `<trigger link="..."/>`), if any.
     sqlite::Result<std::optional<std::string>> guideForLink(std::string_view link);
     sqlite::Result<std::optional<std::string>> guideXml(std::string_view id);
+    // `guide` as the desk shows it: the steps that show a block (guide format
+    // 4) filled in from the blocks this replica holds (content/blocks.h); the
+    // ids of the blocks it lacks go to `missing`. Blocks are held like guides
+    // but never listed, searched or suggested.
+    sqlite::Result<content::Guide> withBlocks(const content::Guide& guide,
+                                              std::vector<std::string>* missing = nullptr);
     // The change note of the revision of `id` the desk holds, if it came with one.
     sqlite::Result<std::optional<ChangeNote>> changeNote(std::string_view id);
 
