@@ -3,11 +3,13 @@
 // what reaches the desks, its change feed entry commit together or not at all.
 #include "sql.h"
 
+#include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/storage.h>
 
 #include <array>
+#include <map>
 #include <utility>
 
 namespace souffleur::server {
@@ -443,14 +445,28 @@ Result<std::vector<LibraryEntry>> library(Database& db, std::int64_t tenantId) {
         entry.savedAt = row.columnText(5);
         // The owner team lives in the guide itself; the stored XML is canonical
         // and was validated when it was saved.
-        if (auto parsed = content::parseDocument(row.columnText(6), "store"))
-            if (const auto* guide = std::get_if<content::Guide>(&*parsed))
+        if (auto parsed = content::parseDocument(row.columnText(6), "store")) {
+            if (const auto* guide = std::get_if<content::Guide>(&*parsed)) {
                 entry.owner = guide->owner;
+                entry.isBlock = guide->isBlock;
+                entry.blocks = content::blocksUsed(*guide);
+            }
+        }
         entry.published = static_cast<int>(row.columnInt(7));
         out.push_back(std::move(entry));
     });
     if (!read)
         return std::unexpected(read.error());
+    // Where each block is used: what an author sees before changing it.
+    std::map<std::string, std::vector<std::string>, std::less<>> users;
+    for (const LibraryEntry& entry : out) {
+        for (const std::string& block : entry.blocks)
+            users[block].push_back(entry.guideId);
+    }
+    for (LibraryEntry& entry : out) {
+        if (const auto found = users.find(entry.guideId); found != users.end())
+            entry.usedBy = found->second;
+    }
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 using namespace souffleur::server::test;
@@ -161,6 +162,44 @@ TEST_CASE("The studio's library lists every guide as its newest revision stands"
 
     CHECK(send(server.port(), get("/api/v1/library", server.deskA)).status == 403);
     CHECK(send(server.port(), get("/api/v1/library", server.reviewerA)).status == 200);
+}
+
+TEST_CASE("The library says which guides show a block, before the block is changed",
+          "[server][lifecycle][library][blocks]") {
+    TestServer server;
+    const std::string block =
+        R"(<guide xmlns="urn:x-souffleur:guide:1" id="nl.blok.brp" revision="1" format="4" )"
+        R"(kind="block"><title>BRP raadplegen</title><step id="brp"><glance>Vergelijk met )"
+        R"(de BRP</glance></step></guide>)";
+    const auto user = [](const std::string& id, const std::string& title) {
+        return R"(<guide xmlns="urn:x-souffleur:guide:1" id=")" + id +
+               R"(" revision="1" format="4"><title>)" + title +
+               R"(</title><step id="a"><glance>Begin</glance></step>)"
+               R"(<step id="b" block="nl.blok.brp"/></guide>)";
+    };
+    REQUIRE(save(server, server.authorA, "nl.blok.brp", 0, block).status == 201);
+    REQUIRE(save(server, server.authorA, "nl.test.een", 0, user("nl.test.een", "Een")).status ==
+            201);
+    REQUIRE(save(server, server.authorA, "nl.test.twee", 0, user("nl.test.twee", "Twee")).status ==
+            201);
+    REQUIRE(
+        save(server, server.authorA, "nl.test.los", 0, guideXml("nl.test.los", 1, "Los")).status ==
+        201);
+
+    const auto listed = send(server.port(), get("/api/v1/library", server.authorA));
+    REQUIRE(listed.status == 200);
+    const auto body = listed.json();
+    std::map<std::string, json::object> byId;
+    for (const auto& entry : body.as_object().at("guides").as_array())
+        byId[std::string(entry.as_object().at("id").as_string())] = entry.as_object();
+    REQUIRE(byId.size() == 4);
+    CHECK(byId["nl.blok.brp"].at("kind").as_string() == "block");
+    CHECK(json::serialize(byId["nl.blok.brp"].at("used_by")) ==
+          R"(["nl.test.een","nl.test.twee"])");
+    CHECK(byId["nl.test.een"].at("kind").as_string() == "guide");
+    CHECK(json::serialize(byId["nl.test.een"].at("blocks")) == R"(["nl.blok.brp"])");
+    CHECK_FALSE(byId["nl.test.los"].contains("blocks"));
+    CHECK_FALSE(byId["nl.test.los"].contains("used_by"));
 }
 
 TEST_CASE("A revision is submitted with a change note, never with personal data",

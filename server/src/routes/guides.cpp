@@ -222,16 +222,29 @@ void libraryRoute(const Env& env, Call&, const Identity& who) {
         [env](sqlite::Result<std::vector<LibraryEntry>> entries) {
             if (!entries)
                 return env.reply(internalError(entries.error()));
+            const auto ids = [](const std::vector<std::string>& values) {
+                json::array out;
+                for (const auto& value : values)
+                    out.emplace_back(value);
+                return out;
+            };
             json::array list;
-            for (const auto& entry : *entries)
-                list.push_back(json::object{{"id", entry.guideId},
-                                            {"title", entry.title},
-                                            {"owner", entry.owner},
-                                            {"state", stateName(entry.state)},
-                                            {"revision", entry.revision},
-                                            {"published_revision", entry.published},
-                                            {"saved_by", entry.savedBy},
-                                            {"saved_at", entry.savedAt}});
+            for (const auto& entry : *entries) {
+                json::object item{{"id", entry.guideId},
+                                  {"title", entry.title},
+                                  {"owner", entry.owner},
+                                  {"kind", entry.isBlock ? "block" : "guide"},
+                                  {"state", stateName(entry.state)},
+                                  {"revision", entry.revision},
+                                  {"published_revision", entry.published},
+                                  {"saved_by", entry.savedBy},
+                                  {"saved_at", entry.savedAt}};
+                if (!entry.blocks.empty())
+                    item["blocks"] = ids(entry.blocks);
+                if (entry.isBlock)
+                    item["used_by"] = ids(entry.usedBy);
+                list.push_back(std::move(item));
+            }
             env.reply(jsonResponse(http::status::ok, json::object{{"guides", std::move(list)}}));
         });
 }

@@ -147,6 +147,10 @@ struct LibraryEntry {
     int published = 0; // the published revision, 0 when none
     std::string savedBy;
     std::string savedAt;
+    // Reusable blocks (guide format 4), as the newest revisions stand:
+    bool isBlock = false;            // this guide is a block
+    std::vector<std::string> blocks; // the blocks its steps show
+    std::vector<std::string> usedBy; // a block: the guides that show it, by id
 };
 // Every guide of the tenant, by title.
 sqlite::Result<std::vector<LibraryEntry>> library(sqlite::Database& db, std::int64_t tenantId);
