@@ -136,7 +136,14 @@ void writeValidity(XmlOut& out, int indent, const std::string& from, const std::
 }
 
 void writeStep(XmlOut& out, const Step& step) {
-    out.open(1, "step", {{"id", step.id}, {"block", step.block}, {"end", step.ends ? "true" : ""}});
+    const std::string_view ends = step.ends ? "true" : "";
+    if (step == Step{.id = step.id, .ends = step.ends, .block = step.block} &&
+        !step.block.empty()) {
+        // It shows a block and holds nothing of its own.
+        out.empty(1, "step", {{"id", step.id}, {"block", step.block}, {"end", ends}});
+        return;
+    }
+    out.open(1, "step", {{"id", step.id}, {"block", step.block}, {"end", ends}});
     if (step.block.empty())
         out.text(2, "glance", step.glance, {}, true);
     else

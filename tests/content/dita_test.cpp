@@ -448,7 +448,9 @@ TEST_CASE("Library guides survive export and import", "[content][dita][library]"
         REQUIRE(back.guide.steps.size() == guide->steps.size());
         for (std::size_t i = 0; i < guide->steps.size(); ++i) {
             CHECK(back.guide.steps[i].id == guide->steps[i].id);
-            CHECK(back.guide.steps[i].glance == guide->steps[i].glance);
+            // A step that shows a block has no text of its own to export.
+            if (guide->steps[i].block.empty())
+                CHECK(back.guide.steps[i].glance == guide->steps[i].glance);
         }
         CHECK(back.guide.title == guide->title);
         CHECK(back.guide.language == guide->language);

@@ -116,7 +116,10 @@ TEST_CASE("Every demo guide has a score for every step", "[content][readability]
         REQUIRE(guide);
         const auto result = checkReadability(*guide, {});
         CHECK(result.steps.size() == guide->steps.size());
-        for (const auto& step : result.steps)
-            CHECK(step.measure.words > 0);
+        for (const auto& step : result.steps) {
+            // A step that shows a block is measured in the block.
+            if (guide->findStep(step.step)->block.empty())
+                CHECK(step.measure.words > 0);
+        }
     }
 }
