@@ -8,6 +8,7 @@
 #include "merge_dialog.h"
 #include "preview_pane.h"
 
+#include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
 
 #include <QAction>
@@ -209,6 +210,13 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     titles->addWidget(m_title);
     titles->addWidget(m_state);
     header->addLayout(titles, 1);
+    m_blockBanner = new QLabel(this);
+    m_blockBanner->setObjectName(QStringLiteral("blockBanner"));
+    m_blockBanner->setWordWrap(true);
+    m_blockBanner->setTextFormat(Qt::PlainText);
+    m_blockBanner->setStyleSheet(QStringLiteral(
+        "background:#fff4e5;color:#1a1a1a;border-left:4px solid #8a3b00;padding:6px 8px"));
+    m_blockBanner->hide();
 
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_outline);
@@ -225,6 +233,7 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(header);
+    layout->addWidget(m_blockBanner);
     layout->addWidget(splitter, 1);
 
     // The actions, each with a shortcut and a name a screen reader says.
@@ -242,6 +251,9 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
         action(tr("&Opnieuw"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { redo(); });
     m_addStep = action(tr("Stap &toevoegen"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                        [this] { addStep(); });
+    m_insertBlock =
+        action(tr("&Bouwsteen invoegen…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+               [this] { chooseBlock(); });
     m_duplicateStep = action(tr("Stap &dupliceren"), QKeySequence(Qt::CTRL | Qt::Key_D),
                              [this] { duplicateStep(); });
     m_deleteStep = action(tr("Stap &verwijderen"), QKeySequence(Qt::CTRL | Qt::Key_Delete),
@@ -269,8 +281,8 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     m_source->addAction(applyShortcut);
     connect(applyShortcut, &QAction::triggered, this, [this] { applySource(); });
     connect(applyButton, &QPushButton::clicked, this, [this] { applySource(); });
-    for (QAction* a :
-         {m_addStep, m_duplicateStep, m_moveUp, m_moveDown, m_renameStep, m_deleteStep})
+    for (QAction* a : {m_addStep, m_insertBlock, m_duplicateStep, m_moveUp, m_moveDown,
+                       m_renameStep, m_deleteStep})
         m_outline->addAction(a);
 
     // Header buttons: short words; the action keeps the long text for the menus.
@@ -297,6 +309,7 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     connect(m_guideForm, &GuideForm::burstEnded, this, &EditorPage::endBurst);
     connect(m_stepForm, &StepForm::burstEnded, this, &EditorPage::endBurst);
     connect(m_stepForm, &StepForm::imageWanted, this, &EditorPage::addImage);
+    connect(m_stepForm, &StepForm::blockOpenRequested, this, &EditorPage::openGuideRequested);
     connect(m_outline, &QListWidget::currentRowChanged, this, [this] {
         if (!m_refreshing) {
             refreshForms();
@@ -368,17 +381,156 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
 }
 
 QList<QAction*> EditorPage::editActions() const {
-    return {m_undo,       m_redo,   m_addStep,  m_duplicateStep,
+    return {m_undo,       m_redo,   m_addStep,  m_insertBlock, m_duplicateStep,
             m_deleteStep, m_moveUp, m_moveDown, m_renameStep};
 }
 
 void EditorPage::open(std::unique_ptr<GuideSession> session) {
     m_session = std::move(session);
     m_sourceDirty = false;
+    m_blockBanner->hide();
     refresh();
     m_outline->setCurrentRow(m_session->guide().steps.empty() ? 0 : 1);
     refreshForms();
     Q_EMIT documentChanged();
+    loadLibrary(); // where a block is used, and the blocks this guide shows
+}
+
+// --- Reusable blocks ---------------------------------------------------------
+
+void EditorPage::loadLibrary() {
+    const auto server = m_server;
+    if (!server)
+        return;
+    runAsync(
+        this, [server] { return server->library(); },
+        [this](const SessionResult<std::vector<LibraryEntry>>& result) {
+            if (!result)
+                return; // the library page says why; the editor works without it
+            m_library = *result;
+            // A block may have a newer revision now: fetched again when shown.
+            m_blocks.clear();
+            m_blocksAsked.clear();
+            if (m_session)
+                refreshOutline(); // blocks by their titles
+            refreshBlockBanner();
+            fetchBlocks();
+            Q_EMIT libraryLoaded();
+        });
+}
+
+const LibraryEntry* EditorPage::libraryEntry(const std::string& id) const {
+    for (const auto& entry : m_library)
+        if (entry.id == id)
+            return &entry;
+    return nullptr;
+}
+
+QString EditorPage::titleOf(const std::string& id) const {
+    const auto* entry = libraryEntry(id);
+    return entry && !entry->title.empty() ? qs(entry->title) : qs(id);
+}
+
+// A block says, before anything is changed, which guides show it.
+void EditorPage::refreshBlockBanner() {
+    if (!m_session || !m_session->guide().isBlock) {
+        m_blockBanner->hide();
+        return;
+    }
+    const auto* entry = libraryEntry(m_session->guide().id);
+    QStringList users;
+    if (entry)
+        for (const auto& user : entry->usedBy)
+            users << titleOf(user);
+    m_blockBanner->setText(
+        users.isEmpty()
+            ? tr("Dit is een bouwsteen: één stap die andere gidsen kunnen tonen. Nog geen gids "
+                 "toont hem.")
+            : tr("Dit is een bouwsteen, gebruikt in %n gids(en): %1. Wat u hier wijzigt, zien de "
+                 "balies in al deze gidsen zodra het gepubliceerd is.",
+                 "", static_cast<int>(users.size()))
+                  .arg(users.join(QStringLiteral(", "))));
+    m_blockBanner->setAccessibleName(m_blockBanner->text());
+    m_blockBanner->show();
+}
+
+// The blocks this guide shows, as the desks have them (the published
+// revision; a block not published yet: its newest), for the preview.
+void EditorPage::fetchBlocks() {
+    if (!m_session || !m_server)
+        return;
+    for (const std::string& id : content::blocksUsed(m_session->guide())) {
+        const QString key = qs(id);
+        const auto* entry = libraryEntry(id);
+        if (m_blocks.contains(id) || m_blocksAsked.contains(key) || !entry)
+            continue;
+        m_blocksAsked.insert(key);
+        const int revision = entry->published > 0 ? entry->published : entry->revision;
+        const auto server = m_server;
+        runAsync(
+            this, [server, id, revision] { return server->revisionXml(id, revision); },
+            [this, id](const SessionResult<std::string>& xml) {
+                if (!xml)
+                    return;
+                auto block = content::parseGuide(*xml, id);
+                if (!block || !block->isBlock)
+                    return;
+                m_blocks.insert_or_assign(id, std::move(*block));
+                refreshForms();
+            });
+    }
+}
+
+content::Guide EditorPage::shownGuide() const {
+    if (!m_session)
+        return {};
+    return content::resolveBlocks(m_session->guide(), [this](std::string_view id) {
+        const auto found = m_blocks.find(id);
+        return found == m_blocks.end() ? nullptr : &found->second;
+    });
+}
+
+void EditorPage::chooseBlock() {
+    if (!m_session)
+        return;
+    QStringList titles;
+    std::vector<std::string> ids;
+    for (const auto& entry : m_library) {
+        if (entry.isBlock && entry.id != m_session->guide().id) {
+            titles << tr("%1 (in %n gids(en))", "", static_cast<int>(entry.usedBy.size()))
+                          .arg(qs(entry.title));
+            ids.push_back(entry.id);
+        }
+    }
+    if (ids.empty()) {
+        Q_EMIT message(tr("Er zijn nog geen bouwstenen. Maak er een in de bibliotheek: Nieuwe "
+                          "gids…, Bouwsteen."));
+        return;
+    }
+    bool chosen = false;
+    const QString title = QInputDialog::getItem(this, tr("Bouwsteen invoegen"),
+                                                tr("Welke bouwsteen toont de nieuwe stap?"), titles,
+                                                0, false, &chosen);
+    if (chosen)
+        insertBlock(ids[static_cast<std::size_t>(titles.indexOf(title))]);
+}
+
+void EditorPage::insertBlock(const std::string& blockId) {
+    if (!m_session)
+        return;
+    if (m_session->guide().isBlock) {
+        Q_EMIT message(tr("Een bouwsteen kan geen andere bouwsteen tonen."));
+        return;
+    }
+    const auto& guide = m_session->guide();
+    const auto at = guide.stepIndex(selectedStep());
+    content::Step step;
+    step.id = m_session->model().uniqueStepId(tr("stap").toStdString());
+    step.block = blockId;
+    const std::size_t index = at ? *at + 1 : guide.steps.size();
+    apply(InsertStep{index, step}, tr("Bouwsteen invoegen"), false);
+    selectStep(step.id);
+    fetchBlocks();
 }
 
 std::string EditorPage::selectedStep() const {
@@ -472,7 +624,9 @@ void EditorPage::refreshOutline() {
         const auto& step = guide.steps[i];
         auto* item = m_outline->item(static_cast<int>(i) + 1);
         QString text = QStringLiteral("%1. %2").arg(i + 1).arg(
-            step.glance.empty() ? tr("(nog zonder instructie)") : qs(step.glance));
+            !step.block.empty()   ? tr("Bouwsteen: %1").arg(titleOf(step.block))
+            : step.glance.empty() ? tr("(nog zonder instructie)")
+                                  : qs(step.glance));
         if (!step.options.empty())
             text += tr(" · keuze");
         if (step.escalation)
@@ -500,6 +654,23 @@ void EditorPage::refreshForms() {
     const content::Step* step = stepId.empty() ? nullptr : guide.findStep(stepId);
     if (step) {
         m_stepForm->load(guide, *step);
+        if (!step->block.empty()) {
+            const auto* entry = libraryEntry(step->block);
+            QStringList others;
+            if (entry)
+                for (const auto& user : entry->usedBy)
+                    if (user != guide.id)
+                        others << titleOf(user);
+            QString text = tr("Deze stap toont de bouwsteen '%1'. Zijn tekst wijzigt u in de "
+                              "bouwsteen zelf; hier kiest u alleen hoe de gids verder gaat.")
+                               .arg(titleOf(step->block));
+            if (!entry)
+                text += QLatin1Char(' ') + tr("Deze bouwsteen staat (nog) niet in de bibliotheek.");
+            else if (!others.isEmpty())
+                text += QLatin1Char(' ') +
+                        tr("Ook gebruikt in: %1.").arg(others.join(QStringLiteral(", ")));
+            m_stepForm->describeBlock(text);
+        }
         const auto& model = m_session->model();
         const double target =
             model.options().readability.value_or(content::ReadabilityPolicy{}).targetScore;
@@ -511,7 +682,7 @@ void EditorPage::refreshForms() {
         m_guideForm->load(guide);
         m_forms->setCurrentWidget(m_guideForm);
     }
-    m_preview->show(guide, step ? step->id : std::string());
+    m_preview->show(shownGuide(), step ? step->id : std::string());
     refreshActions();
 }
 
@@ -568,7 +739,10 @@ void EditorPage::refreshActions() {
     m_redo->setText(open && m_session->model().canRedo()
                         ? tr("&Opnieuw: %1").arg(qs(m_session->model().redoLabel()))
                         : tr("&Opnieuw"));
-    m_addStep->setEnabled(open);
+    // A block holds one step (content/blocks.h).
+    const bool block = open && m_session->guide().isBlock;
+    m_addStep->setEnabled(open && !(block && !m_session->guide().steps.empty()));
+    m_insertBlock->setEnabled(open && !block);
     for (QAction* a : {m_duplicateStep, m_deleteStep, m_moveUp, m_moveDown, m_renameStep})
         a->setEnabled(onStep);
     m_save->setEnabled(open && !m_busy);

@@ -8,9 +8,12 @@
 #include <souffleur/studio/guide_session.h>
 #include <souffleur/studio/server_session.h>
 
+#include <QSet>
 #include <QWidget>
 
+#include <map>
 #include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -58,6 +61,14 @@ public:
     // Saves now (as the Save action does); the result comes with saved() or message().
     void save();
 
+    // Reusable blocks: inserts a step that shows `blockId` after the
+    // selected one (as "Bouwsteen invoegen" does after its dialog).
+    void insertBlock(const std::string& blockId);
+    // The library as last fetched (for the blocks and where they are used).
+    const std::vector<LibraryEntry>& library() const { return m_library; }
+    // The guide as the preview shows it: its block steps filled in.
+    content::Guide shownGuide() const;
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -68,6 +79,10 @@ Q_SIGNALS:
     void documentChanged();
     // A save finished: true when the server stored it.
     void saveFinished(bool stored);
+    // The author wants to open another guide (a block a step shows).
+    void openGuideRequested(const QString& guideId);
+    // The library (and so the blocks and where they are used) was fetched.
+    void libraryLoaded();
 
 private:
     void apply(const Edit& edit, const QString& label, bool typing);
@@ -94,6 +109,12 @@ private:
     void undo();
     void redo();
     void endBurst();
+    void loadLibrary();
+    void fetchBlocks();
+    void chooseBlock();
+    void refreshBlockBanner();
+    const LibraryEntry* libraryEntry(const std::string& id) const;
+    QString titleOf(const std::string& id) const;
 
     std::shared_ptr<const ServerSession> m_server;
     std::unique_ptr<GuideSession> m_session;
@@ -102,6 +123,10 @@ private:
     QLabel* m_mapSummary;
     QLabel* m_title;
     QLabel* m_state;
+    QLabel* m_blockBanner; // a block: where it is used, before it is changed
+    std::vector<LibraryEntry> m_library;
+    std::map<std::string, content::Guide, std::less<>> m_blocks; // fetched, by id
+    QSet<QString> m_blocksAsked;
     QListWidget* m_outline;
     QTabWidget* m_tabs;
     QStackedWidget* m_forms;
@@ -115,6 +140,7 @@ private:
     QAction* m_undo;
     QAction* m_redo;
     QAction* m_addStep;
+    QAction* m_insertBlock;
     QAction* m_duplicateStep;
     QAction* m_deleteStep;
     QAction* m_moveUp;

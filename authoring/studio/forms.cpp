@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -409,7 +410,12 @@ StepForm::StepForm(QWidget* parent)
     m_ends = new QCheckBox(tr("De taak eindigt na deze stap"), this);
     m_ends->setAccessibleName(tr("De taak eindigt na deze stap"));
 
-    auto* form = new QFormLayout(this);
+    // The heading and a block's panel above the form of the step's fields.
+    auto* outer = new QVBoxLayout(this);
+    auto* formHost = new QWidget(this);
+    auto* form = new QFormLayout(formHost);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // How readable the step is, beside its heading: the score and the target.
     m_readability = new QLabel(this);
@@ -421,7 +427,28 @@ StepForm::StepForm(QWidget* parent)
     headingRow->addWidget(m_heading);
     headingRow->addStretch();
     headingRow->addWidget(m_readability);
-    form->addRow(headingRow);
+    outer->addLayout(headingRow);
+    // A step that shows a block: its text lives in the block (blocks.h).
+    m_blockPanel = new QFrame(this);
+    m_blockPanel->setObjectName(QStringLiteral("blockPanel"));
+    m_blockPanel->setStyleSheet(
+        QStringLiteral("#blockPanel{background:#eef3f8;border-left:4px solid #154273}"));
+    m_blockText = new QLabel(m_blockPanel);
+    m_blockText->setObjectName(QStringLiteral("blockText"));
+    m_blockText->setWordWrap(true);
+    m_blockText->setTextFormat(Qt::PlainText);
+    auto* openBlock = new QPushButton(tr("Bouwsteen openen"), m_blockPanel);
+    openBlock->setObjectName(QStringLiteral("openBlock"));
+    openBlock->setAccessibleName(tr("De bouwsteen openen om zijn tekst te wijzigen"));
+    connect(openBlock, &QPushButton::clicked, this,
+            [this] { Q_EMIT blockOpenRequested(QString::fromStdString(m_block)); });
+    auto* blockLayout = new QVBoxLayout(m_blockPanel);
+    blockLayout->addWidget(m_blockText);
+    blockLayout->addWidget(openBlock, 0, Qt::AlignLeft);
+    m_blockPanel->hide();
+    outer->addWidget(m_blockPanel);
+    outer->addWidget(formHost);
+    outer->addStretch();
     form->addRow(tr("&Instructie"), m_glance);
     form->addRow(tr("&Uitleg"), m_details);
     form->addRow(tr("&Waarom"), m_why);
@@ -456,6 +483,7 @@ StepForm::StepForm(QWidget* parent)
     auto* images = new QVBoxLayout;
     images->addWidget(m_images);
     images->addLayout(imageButtons);
+    m_imageRow = images;
     form->addRow(tr("Afbeeldingen"), images);
     auto* decision = new QVBoxLayout;
     decision->addWidget(m_optionRows);
@@ -522,6 +550,11 @@ void StepForm::showReadability(double score, double target, bool measured) {
                                      (low ? tr(": moeilijker dan het doel") : QString()));
 }
 
+void StepForm::describeBlock(const QString& text) {
+    m_blockText->setText(text);
+    m_blockPanel->setAccessibleDescription(text);
+}
+
 void StepForm::set(StepField field, FieldValue value, const QString& label, bool typing) {
     Q_EMIT edited(SetStepField{m_step, field, std::move(value)}, label, typing);
 }
@@ -536,6 +569,18 @@ void StepForm::load(const content::Guide& guide, const content::Step& step) {
     m_step = step.id;
     const auto index = guide.stepIndex(step.id).value_or(0);
     m_heading->setText(tr("Stap %1 van %2").arg(index + 1).arg(guide.steps.size()));
+    // A step that shows a block has no text of its own: only its way on.
+    m_block = step.block;
+    const bool own = step.block.empty();
+    m_blockPanel->setVisible(!own);
+    if (!own && otherStep)
+        describeBlock(
+            tr("Deze stap toont de bouwsteen '%1'.").arg(QString::fromStdString(step.block)));
+    for (QWidget* field : std::initializer_list<QWidget*>{
+             m_glance, m_details, m_why, m_checks, m_warnings, m_tips, m_notes, m_references})
+        m_form->setRowVisible(field, own);
+    m_form->setRowVisible(m_imageRow, own);
+    m_form->setRowVisible(m_escalation, own);
     if (otherStep) {
         // Another step: every field shows it, whatever was typed in the last.
         for (auto* box : {m_checks, m_warnings, m_tips, m_notes, m_references}) {

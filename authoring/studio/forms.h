@@ -16,7 +16,9 @@
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
+class QFormLayout;
 class QLabel;
+class QLayout;
 class QListWidget;
 class QLineEdit;
 class QPlainTextEdit;
@@ -73,6 +75,9 @@ public:
     const std::string& stepId() const { return m_step; }
     // The step's readability score against the organisation's target.
     void showReadability(double score, double target, bool measured);
+    // For a step that shows a block (Step::block): what the block is and
+    // where else it is used, said above the step's own fields.
+    void describeBlock(const QString& text);
     void focusField(const QString& field);
 
 Q_SIGNALS:
@@ -80,6 +85,8 @@ Q_SIGNALS:
     // The author wants to add a picture (the editor asks for it and uploads it).
     void imageWanted();
     void burstEnded();
+    // The author wants to edit the block this step shows.
+    void blockOpenRequested(const QString& blockId);
 
 private:
     void set(StepField field, FieldValue value, const QString& label, bool typing = true);
@@ -89,6 +96,11 @@ private:
     content::Escalation escalationShown() const;
 
     std::string m_step;
+    std::string m_block; // the block the step shows, or empty
+    QFormLayout* m_form;
+    QWidget* m_blockPanel;
+    QLabel* m_blockText;
+    QLayout* m_imageRow;
     QLabel* m_heading;
     QLabel* m_readability;
     QListWidget* m_images;

@@ -7,6 +7,7 @@
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -105,9 +106,9 @@ LibraryPage::LibraryPage(std::shared_ptr<const ServerSession> server, QWidget* p
     for (const char* state : {"draft", "in_review", "published", "retired"})
         m_state->addItem(stateLabel(state), QString::fromLatin1(state));
 
-    m_model = new QStandardItemModel(0, 6, this);
-    m_model->setHorizontalHeaderLabels({tr("Titel"), tr("Status"), tr("Eigenaar"), tr("Revisie"),
-                                        tr("Laatst gewijzigd"), tr("Door")});
+    m_model = new QStandardItemModel(0, 7, this);
+    m_model->setHorizontalHeaderLabels({tr("Titel"), tr("Soort"), tr("Status"), tr("Eigenaar"),
+                                        tr("Revisie"), tr("Laatst gewijzigd"), tr("Door")});
     m_filter = new LibraryFilter(this);
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -209,7 +210,17 @@ void LibraryPage::fill() {
         QString state = stateLabel(entry.state);
         if (entry.published > 0 && entry.published != entry.revision)
             state = tr("%1 (balie: revisie %2)").arg(state).arg(entry.published);
-        row << title << new QStandardItem(state) << new QStandardItem(qs(entry.owner));
+        // A block says how many guides show it: a change lands in all of them.
+        auto* kind = new QStandardItem(entry.isBlock ? tr("bouwsteen (in %n gids(en))", "",
+                                                          static_cast<int>(entry.usedBy.size()))
+                                                     : tr("gids"));
+        if (entry.isBlock && !entry.usedBy.empty()) {
+            QStringList users;
+            for (const auto& user : entry.usedBy)
+                users << qs(user);
+            kind->setToolTip(tr("Gebruikt in: %1").arg(users.join(QStringLiteral(", "))));
+        }
+        row << title << kind << new QStandardItem(state) << new QStandardItem(qs(entry.owner));
         auto* revision = new QStandardItem;
         revision->setData(entry.revision, Qt::DisplayRole);
         row << revision << new QStandardItem(when(entry.savedAt))
@@ -257,13 +268,21 @@ void LibraryPage::newGuide() {
     owner->setPlaceholderText(tr("Bijvoorbeeld: Team Burgerzaken Balie"));
     auto* id = new QLineEdit(&dialog);
     id->setAccessibleName(tr("Id van de gids"));
-    connect(title, &QLineEdit::textEdited, id, [id, this](const QString& text) {
-        std::string base = "nl.gemeente." + slug(text);
+    auto* block = new QCheckBox(tr("Bouwsteen: één stap die andere gidsen tonen"), &dialog);
+    block->setObjectName(QStringLiteral("newBlock"));
+    block->setAccessibleName(tr("Maak een bouwsteen in plaats van een gids"));
+    block->setToolTip(tr("Een stap die u één keer bijhoudt en in meerdere gidsen gebruikt, "
+                         "bijvoorbeeld 'BRP raadplegen'"));
+    const auto suggestId = [id, title, block, this] {
+        const QString text = title->text();
+        std::string base = (block->isChecked() ? "nl.gemeente.blok." : "nl.gemeente.") + slug(text);
         std::string candidate = base;
         for (int n = 2; newestRevision(candidate) > 0; ++n)
             candidate = base + "-" + std::to_string(n);
         id->setText(qs(candidate));
-    });
+    };
+    connect(title, &QLineEdit::textEdited, id, suggestId);
+    connect(block, &QCheckBox::toggled, id, suggestId);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Maken"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuleren"));
@@ -273,6 +292,7 @@ void LibraryPage::newGuide() {
     form->addRow(tr("&Titel"), title);
     form->addRow(tr("&Eigenaar"), owner);
     form->addRow(tr("&Id"), id);
+    form->addRow(QString(), block);
     form->addRow(buttons);
     dialog.resize(520, dialog.sizeHint().height());
     if (dialog.exec() != QDialog::Accepted || id->text().trimmed().isEmpty())
@@ -282,8 +302,9 @@ void LibraryPage::newGuide() {
     guide.title = title->text().trimmed().toStdString();
     guide.owner = owner->text().trimmed().toStdString();
     guide.audience = {"baliemedewerker"};
+    guide.isBlock = block->isChecked();
     content::Step first;
-    first.id = "stap-1";
+    first.id = guide.isBlock ? "stap" : "stap-1";
     guide.steps.push_back(first);
     Q_EMIT openRequested({guide.id, 0, guide, newestRevision(guide.id)});
 }

@@ -69,6 +69,17 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
     connect(m_library, &LibraryPage::openRequested, this,
             [this](const OpenRequest& request) { open(request); });
     connect(m_editor, &EditorPage::documentChanged, this, &MainWindow::updateTitle);
+    connect(m_editor, &EditorPage::openGuideRequested, this, [this](const QString& id) {
+        int revision = 0;
+        for (const auto& entry : m_editor->library())
+            if (entry.id == id.toStdString())
+                revision = entry.revision;
+        if (revision == 0) {
+            status(tr("'%1' staat niet in de bibliotheek.").arg(id));
+            return;
+        }
+        open({id.toStdString(), revision, std::nullopt, revision});
+    });
     connect(m_editor, &EditorPage::saveFinished, this, [this](bool stored) {
         if (stored)
             m_library->reload();

@@ -423,6 +423,53 @@ private Q_SLOTS:
         QCOMPARE(studio.editor().selectedStep(), first.step);
     }
 
+    void aBlockIsShownResolvedAndSaysWhereItIsUsed() {
+        Fixture f;
+        QVERIFY(f.ok);
+        const std::string block = "nl.burgerzaken.blok.identiteit-aan-de-balie";
+        const std::string guide = "nl.burgerzaken.verhuizing-doorgeven";
+        Studio studio(f.author, nullptr);
+        QVERIFY(studio.open(guide, newestRevision(*f.author, guide)));
+        // The step that shows the block: no text fields, what the block is
+        // and where else it is used; the preview shows the block's text.
+        studio.editor().selectStep("identiteit");
+        auto* panel = studio.find<QWidget>("blockPanel");
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->isVisible() && panel->height() > 0);
+        QVERIFY(!studio.find<QLineEdit>("glance")->isVisible());
+        auto* text = studio.find<QLabel>("blockText");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text->text().contains(QStringLiteral("Identiteit vaststellen aan de balie")),
+            kServerMs);
+        QVERIFY(text->text().contains(QStringLiteral("Uittreksel uit de BRP verstrekken")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            studio.previewText().contains(QStringLiteral("Stel de identiteit vast van wie")),
+            kServerMs);
+        QVERIFY(std::ranges::none_of(
+            studio.editor().session()->model().diagnostics(),
+            [](const content::Diagnostic& d) { return d.severity == content::Severity::Error; }));
+        shoot(studio.window, "studio-block-step");
+
+        // Inserting the block as a new step: a step that names it, undoable.
+        const auto steps = studio.editor().session()->guide().steps.size();
+        studio.editor().insertBlock(block);
+        QCOMPARE(studio.editor().session()->guide().steps.size(), steps + 1);
+        QCOMPARE(studio.editor().session()->guide().steps[1].block, block);
+        studio.editor().editActions().front()->trigger(); // undo
+        QCOMPARE(studio.editor().session()->guide().steps.size(), steps);
+
+        // Opening the block says, before anything changes, where it is used.
+        studio.editor().selectStep("identiteit");
+        QTRY_VERIFY(studio.find<QPushButton>("openBlock")->isVisible());
+        QTest::mouseClick(studio.find<QPushButton>("openBlock"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(studio.editor().session()->guide().id == block, kServerMs);
+        auto* banner = studio.find<QLabel>("blockBanner");
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kServerMs);
+        QVERIFY(banner->text().contains(QStringLiteral("gebruikt in 2 gids(en)")));
+        QVERIFY(banner->text().contains(QStringLiteral("Verhuizing binnen de gemeente verwerken")));
+        shoot(studio.window, "studio-block");
+    }
+
     void aPictureIsUploadedCleanedAndNamedByTheStep() {
         Fixture f;
         QVERIFY(f.ok);

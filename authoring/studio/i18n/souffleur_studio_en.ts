@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>souffleur::studio</name>
@@ -25,7 +24,7 @@
     </message>
     <message>
         <source>Vul het adres van de Souffleur-server van uw organisatie in en uw persoonlijke sleutel. U krijgt ze van de beheerder.</source>
-        <translation>Enter the address of your organisation&apos;s Souffleur server and your personal key. Your administrator gives you both.</translation>
+        <translation>Enter the address of your organisation's Souffleur server and your personal key. Your administrator gives you both.</translation>
     </message>
     <message>
         <source>Adres van de server</source>
@@ -95,8 +94,8 @@
         </translation>
     </message>
     <message>
-        <source>&apos;%1&apos; → bestaat niet (%2)</source>
-        <translation>&apos;%1&apos; → does not exist (%2)</translation>
+        <source>'%1' → bestaat niet (%2)</source>
+        <translation>'%1' → does not exist (%2)</translation>
     </message>
     <message>
         <source>nooit bereikt</source>
@@ -122,24 +121,24 @@
 <context>
     <name>souffleur::studio::EditorPage</name>
     <message>
-        <source>De stap &apos;%1&apos; bestaat niet (meer).</source>
-        <translation>Step &apos;%1&apos; does not exist (any more).</translation>
+        <source>De stap '%1' bestaat niet (meer).</source>
+        <translation>Step '%1' does not exist (any more).</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; kan geen stap-id zijn: gebruik letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;.</source>
-        <translation>&apos;%1&apos; cannot be a step id: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</translation>
+        <source>'%1' kan geen stap-id zijn: gebruik letters, cijfers, '-', '_' en '.'.</source>
+        <translation>'%1' cannot be a step id: use letters, digits, '-', '_' and '.'.</translation>
     </message>
     <message>
-        <source>Er is al een stap &apos;%1&apos;.</source>
-        <translation>There already is a step &apos;%1&apos;.</translation>
+        <source>Er is al een stap '%1'.</source>
+        <translation>There already is a step '%1'.</translation>
     </message>
     <message>
         <source>Deze waarde past niet in %1.</source>
         <translation>This value does not fit in %1.</translation>
     </message>
     <message>
-        <source>Een keuze gaat naar stap &apos;%1&apos;, die niet bestaat.</source>
-        <translation>A choice leads to step &apos;%1&apos;, which does not exist.</translation>
+        <source>Een keuze gaat naar stap '%1', die niet bestaat.</source>
+        <translation>A choice leads to step '%1', which does not exist.</translation>
     </message>
     <message>
         <source>Deze stap kan niet weg: keuzes in %1 gaan ernaartoe. Pas die keuzes eerst aan.</source>
@@ -150,24 +149,24 @@
         <translation>A guide keeps at least one step.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is geen datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2027-12-31.</source>
-        <translation>&apos;%1&apos; is not a date. Write it as YYYY-MM-DD, for example 2027-12-31.</translation>
+        <source>'%1' is geen datum. Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2027-12-31.</source>
+        <translation>'%1' is not a date. Write it as YYYY-MM-DD, for example 2027-12-31.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; kan geen id zijn: gebruik letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;.</source>
-        <translation>&apos;%1&apos; cannot be an id: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</translation>
+        <source>'%1' kan geen id zijn: gebruik letters, cijfers, '-', '_' en '.'.</source>
+        <translation>'%1' cannot be an id: use letters, digits, '-', '_' and '.'.</translation>
     </message>
     <message>
         <source>Deze afbeelding is niet geldig.</source>
         <translation>This picture is not valid.</translation>
     </message>
     <message>
-        <source>Een regel bij &apos;Voorstellen bij&apos; heeft óf een link, óf een applicatie en venstertitel.</source>
-        <translation>A line under &apos;Suggest when&apos; has either a link, or an application and window title.</translation>
+        <source>Een regel bij 'Voorstellen bij' heeft óf een link, óf een applicatie en venstertitel.</source>
+        <translation>A line under 'Suggest when' has either a link, or an application and window title.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is geen taal.</source>
-        <translation>&apos;%1&apos; is not a language.</translation>
+        <source>'%1' is geen taal.</source>
+        <translation>'%1' is not a language.</translation>
     </message>
     <message>
         <source>Die plek bestaat niet.</source>
@@ -175,7 +174,7 @@
     </message>
     <message>
         <source>De id van de gids kan hier niet veranderen (%1).</source>
-        <translation>The guide&apos;s id cannot change here (%1).</translation>
+        <translation>The guide's id cannot change here (%1).</translation>
     </message>
     <message>
         <source>De server is niet bereikbaar (%1). Uw werk blijft bewaard; probeer het zo opnieuw.</source>
@@ -402,8 +401,8 @@
         <translation>Change step id</translation>
     </message>
     <message>
-        <source>De id van de stap (letters, cijfers, &apos;-&apos;, &apos;_&apos; en &apos;.&apos;). Keuzes die naar deze stap gaan, gaan mee.</source>
-        <translation>The step&apos;s id (letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;). Choices that lead to this step follow it.</translation>
+        <source>De id van de stap (letters, cijfers, '-', '_' en '.'). Keuzes die naar deze stap gaan, gaan mee.</source>
+        <translation>The step's id (letters, digits, '-', '_' and '.'). Choices that lead to this step follow it.</translation>
     </message>
     <message>
         <source>regel %1: %2</source>
@@ -521,6 +520,54 @@
         <source>Afbeelding toegevoegd.</source>
         <translation>Picture added.</translation>
     </message>
+    <message>
+        <source>&amp;Bouwsteen invoegen…</source>
+        <translation>Insert &amp;block…</translation>
+    </message>
+    <message>
+        <source>Dit is een bouwsteen: één stap die andere gidsen kunnen tonen. Nog geen gids toont hem.</source>
+        <translation>This is a block: one step that other guides can show. No guide shows it yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dit is een bouwsteen, gebruikt in %n gids(en): %1. Wat u hier wijzigt, zien de balies in al deze gidsen zodra het gepubliceerd is.</source>
+        <translation><numerusform>This is a block, used in %n guide: %1. What you change here, the desks see in that guide once it is published.</numerusform><numerusform>This is a block, used in %n guides: %1. What you change here, the desks see in all these guides once it is published.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n gids(en))</source>
+        <translation><numerusform>%1 (in %n guide)</numerusform><numerusform>%1 (in %n guides)</numerusform></translation>
+    </message>
+    <message>
+        <source>Er zijn nog geen bouwstenen. Maak er een in de bibliotheek: Nieuwe gids…, Bouwsteen.</source>
+        <translation>There are no blocks yet. Make one in the library: New guide…, Block.</translation>
+    </message>
+    <message>
+        <source>Bouwsteen invoegen</source>
+        <translation>Insert block</translation>
+    </message>
+    <message>
+        <source>Welke bouwsteen toont de nieuwe stap?</source>
+        <translation>Which block does the new step show?</translation>
+    </message>
+    <message>
+        <source>Een bouwsteen kan geen andere bouwsteen tonen.</source>
+        <translation>A block cannot show another block.</translation>
+    </message>
+    <message>
+        <source>Bouwsteen: %1</source>
+        <translation>Block: %1</translation>
+    </message>
+    <message>
+        <source>Deze stap toont de bouwsteen '%1'. Zijn tekst wijzigt u in de bouwsteen zelf; hier kiest u alleen hoe de gids verder gaat.</source>
+        <translation>This step shows the block '%1'. Its text is changed in the block itself; here you only choose how the guide goes on.</translation>
+    </message>
+    <message>
+        <source>Deze bouwsteen staat (nog) niet in de bibliotheek.</source>
+        <translation>This block is not in the library (yet).</translation>
+    </message>
+    <message>
+        <source>Ook gebruikt in: %1.</source>
+        <translation>Also used in: %1.</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::Finding</name>
@@ -573,40 +620,40 @@
         <translation>%1 is never reached: no step or choice leads to it.</translation>
     </message>
     <message>
-        <source>De keuze &apos;%1&apos; in %2 leidt naar een stap die niet bestaat (%3).</source>
-        <translation>The choice &apos;%1&apos; in %2 leads to a step that does not exist (%3).</translation>
+        <source>De keuze '%1' in %2 leidt naar een stap die niet bestaat (%3).</source>
+        <translation>The choice '%1' in %2 leads to a step that does not exist (%3).</translation>
     </message>
     <message>
-        <source>De keuze &apos;%1&apos; in %2 leidt terug naar dezelfde stap.</source>
-        <translation>The choice &apos;%1&apos; in %2 leads back to the same step.</translation>
+        <source>De keuze '%1' in %2 leidt terug naar dezelfde stap.</source>
+        <translation>The choice '%1' in %2 leads back to the same step.</translation>
     </message>
     <message>
-        <source>%1 biedt de keuze &apos;%2&apos; twee keer aan.</source>
-        <translation>%1 offers the choice &apos;%2&apos; twice.</translation>
+        <source>%1 biedt de keuze '%2' twee keer aan.</source>
+        <translation>%1 offers the choice '%2' twice.</translation>
     </message>
     <message>
         <source>Alle keuzes in %1 leiden naar %2: de keuze beslist niets.</source>
         <translation>All choices in %1 lead to %2: the choice decides nothing.</translation>
     </message>
     <message>
-        <source>%1 is een keuze en zegt ook &apos;taak eindigt hier&apos;: de taak gaat door met de gekozen stap.</source>
-        <translation>%1 is a choice and also says &apos;the task ends here&apos;: the task goes on with the step chosen.</translation>
+        <source>%1 is een keuze en zegt ook 'taak eindigt hier': de taak gaat door met de gekozen stap.</source>
+        <translation>%1 is a choice and also says 'the task ends here': the task goes on with the step chosen.</translation>
     </message>
     <message>
         <source>De instructie van %1 is %2 tekens; houd haar onder %3 en zet de rest bij Uitleg.</source>
         <translation>The instruction of %1 is %2 characters; keep it under %3 and move the rest to Details.</translation>
     </message>
     <message>
-        <source>%1 draagt over aan &apos;iemand anders&apos;: zeg bij &apos;Leg vast&apos; wie en wat.</source>
-        <translation>%1 hands off to &apos;someone else&apos;: say under &apos;Record&apos; whom and what.</translation>
+        <source>%1 draagt over aan 'iemand anders': zeg bij 'Leg vast' wie en wat.</source>
+        <translation>%1 hands off to 'someone else': say under 'Record' whom and what.</translation>
     </message>
     <message>
         <source>De stappen %1 vormen een kring zonder uitweg: de taak kan niet eindigen.</source>
         <translation>The steps %1 form a loop with no way out: the task cannot end.</translation>
     </message>
     <message>
-        <source>&apos;Geldig tot&apos; (%2) ligt vóór &apos;geldig vanaf&apos; (%1).</source>
-        <translation>&apos;Valid to&apos; (%2) is before &apos;valid from&apos; (%1).</translation>
+        <source>'Geldig tot' (%2) ligt vóór 'geldig vanaf' (%1).</source>
+        <translation>'Valid to' (%2) is before 'valid from' (%1).</translation>
     </message>
     <message>
         <source>Deze gids is verlopen op %1.</source>
@@ -617,8 +664,8 @@
         <translation>This guide only applies from %1.</translation>
     </message>
     <message>
-        <source>Niemand is eigenaar van deze gids: vul een team in bij &apos;Eigenaar&apos;.</source>
-        <translation>Nobody owns this guide: fill in a team under &apos;Owner&apos;.</translation>
+        <source>Niemand is eigenaar van deze gids: vul een team in bij 'Eigenaar'.</source>
+        <translation>Nobody owns this guide: fill in a team under 'Owner'.</translation>
     </message>
     <message>
         <source>De gids verwijst naar zichzelf.</source>
@@ -684,7 +731,7 @@
         <translation>For whom</translation>
     </message>
     <message>
-        <source>Rollen, met komma&apos;s: baliemedewerker</source>
+        <source>Rollen, met komma's: baliemedewerker</source>
         <translation>Roles, with commas: baliemedewerker</translation>
     </message>
     <message>
@@ -692,7 +739,7 @@
         <translation>Keywords</translation>
     </message>
     <message>
-        <source>Met komma&apos;s: paspoort, identiteit</source>
+        <source>Met komma's: paspoort, identiteit</source>
         <translation>With commas: paspoort, identiteit</translation>
     </message>
     <message>
@@ -1064,6 +1111,34 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>%1 (balie: revisie %2)</source>
         <translation>%1 (desks: revision %2)</translation>
     </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message numerus="yes">
+        <source>bouwsteen (in %n gids(en))</source>
+        <translation><numerusform>block (in %n guide)</numerusform><numerusform>block (in %n guides)</numerusform></translation>
+    </message>
+    <message>
+        <source>gids</source>
+        <translation>guide</translation>
+    </message>
+    <message>
+        <source>Gebruikt in: %1</source>
+        <translation>Used in: %1</translation>
+    </message>
+    <message>
+        <source>Bouwsteen: één stap die andere gidsen tonen</source>
+        <translation>Block: one step that other guides show</translation>
+    </message>
+    <message>
+        <source>Maak een bouwsteen in plaats van een gids</source>
+        <translation>Make a block instead of a guide</translation>
+    </message>
+    <message>
+        <source>Een stap die u één keer bijhoudt en in meerdere gidsen gebruikt, bijvoorbeeld 'BRP raadplegen'</source>
+        <translation>A step you keep once and use in several guides, for example 'Consult the BRP'</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::MainWindow</name>
@@ -1152,8 +1227,8 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <translation>Editor ●</translation>
     </message>
     <message>
-        <source>De wijzigingen in &apos;%1&apos; blijven bewaard; ze komen terug als u die gids opent.</source>
-        <translation>The changes in &apos;%1&apos; are kept; they come back when you open that guide.</translation>
+        <source>De wijzigingen in '%1' blijven bewaard; ze komen terug als u die gids opent.</source>
+        <translation>The changes in '%1' are kept; they come back when you open that guide.</translation>
     </message>
     <message>
         <source>Niet-opgeslagen wijzigingen teruggezet (van %1).</source>
@@ -1184,16 +1259,16 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <translation>Restore work</translation>
     </message>
     <message>
-        <source>Er zijn wijzigingen in &apos;%1&apos; die nog niet zijn opgeslagen (van %2). Terugzetten?</source>
-        <translation>There are changes in &apos;%1&apos; that were not saved yet (from %2). Restore them?</translation>
+        <source>Er zijn wijzigingen in '%1' die nog niet zijn opgeslagen (van %2). Terugzetten?</source>
+        <translation>There are changes in '%1' that were not saved yet (from %2). Restore them?</translation>
     </message>
     <message>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; heeft wijzigingen die nog niet op de server staan. Ze blijven op deze computer bewaard en komen terug bij de volgende start.</source>
-        <translation>&apos;%1&apos; has changes that are not on the server yet. They are kept on this computer and come back at the next start.</translation>
+        <source>'%1' heeft wijzigingen die nog niet op de server staan. Ze blijven op deze computer bewaard en komen terug bij de volgende start.</source>
+        <translation>'%1' has changes that are not on the server yet. They are kept on this computer and come back at the next start.</translation>
     </message>
     <message>
         <source>Eerst opslaan</source>
@@ -1206,6 +1281,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>'%1' staat niet in de bibliotheek.</source>
+        <translation>'%1' is not in the library.</translation>
     </message>
 </context>
 <context>
@@ -1267,16 +1346,16 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <translation>The guide: %1</translation>
     </message>
     <message>
-        <source>Stap &apos;%1&apos;: %2</source>
-        <translation>Step &apos;%1&apos;: %2</translation>
+        <source>Stap '%1': %2</source>
+        <translation>Step '%1': %2</translation>
     </message>
     <message>
-        <source>Stap &apos;%1&apos;: u hebt hem verwijderd, de ander heeft hem gewijzigd</source>
-        <translation>Step &apos;%1&apos;: you deleted it, the other person changed it</translation>
+        <source>Stap '%1': u hebt hem verwijderd, de ander heeft hem gewijzigd</source>
+        <translation>Step '%1': you deleted it, the other person changed it</translation>
     </message>
     <message>
-        <source>Stap &apos;%1&apos;: de ander heeft hem verwijderd, u hebt hem gewijzigd</source>
-        <translation>Step &apos;%1&apos;: the other person deleted it, you changed it</translation>
+        <source>Stap '%1': de ander heeft hem verwijderd, u hebt hem gewijzigd</source>
+        <translation>Step '%1': the other person deleted it, you changed it</translation>
     </message>
     <message>
         <source>De volgorde van de stappen: allebei veranderd</source>
@@ -1504,7 +1583,7 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <translation>Tips</translation>
     </message>
     <message>
-        <source>Per regel: wat ervaren collega&apos;s doen</source>
+        <source>Per regel: wat ervaren collega's doen</source>
         <translation>Per line: what experienced colleagues do</translation>
     </message>
     <message>
@@ -1704,12 +1783,24 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <translation>Internal notes</translation>
     </message>
     <message>
-        <source>Per regel, voor collega&apos;s: nooit in beeld als de burger meekijkt</source>
+        <source>Per regel, voor collega's: nooit in beeld als de burger meekijkt</source>
         <translation>Per line, for colleagues: never on screen while the citizen can see it</translation>
     </message>
     <message>
         <source>Interne &amp;notities</source>
         <translation>Internal &amp;notes</translation>
+    </message>
+    <message>
+        <source>Bouwsteen openen</source>
+        <translation>Open block</translation>
+    </message>
+    <message>
+        <source>De bouwsteen openen om zijn tekst te wijzigen</source>
+        <translation>Open the block to change its text</translation>
+    </message>
+    <message>
+        <source>Deze stap toont de bouwsteen '%1'.</source>
+        <translation>This step shows the block '%1'.</translation>
     </message>
 </context>
 </TS>

@@ -210,7 +210,7 @@ content::Diagnostics incomplete(const Guide& guide, std::string_view file) {
     if (guide.steps.empty())
         out.push_back(located(file, "", "steps", "the guide needs at least one step"));
     for (const Step& step : guide.steps) {
-        if (blank(step.glance))
+        if (blank(step.glance) && step.block.empty()) // a block step's text is the block's
             out.push_back(located(file, step.id, fieldName(StepField::Glance),
                                   "step '" + step.id + "' needs a short instruction"));
         const auto lists = {std::pair{StepField::Checks, &step.checks},

@@ -153,10 +153,27 @@ SessionResult<std::vector<LibraryEntry>> ServerSession::library() const {
     if (response && response->status == 404)
         return publishedGuides();
     return guideList(response, [](const json::object& guide) {
-        return LibraryEntry{text(guide, "id"),         text(guide, "title"),
-                            text(guide, "owner"),      text(guide, "state"),
-                            number(guide, "revision"), number(guide, "published_revision"),
-                            text(guide, "saved_by"),   text(guide, "saved_at")};
+        const auto ids = [&guide](const char* key) {
+            std::vector<std::string> out;
+            if (const auto* list = guide.if_contains(key); list && list->is_array()) {
+                for (const auto& id : list->as_array()) {
+                    if (id.is_string())
+                        out.emplace_back(id.as_string());
+                }
+            }
+            return out;
+        };
+        return LibraryEntry{text(guide, "id"),
+                            text(guide, "title"),
+                            text(guide, "owner"),
+                            text(guide, "state"),
+                            number(guide, "revision"),
+                            number(guide, "published_revision"),
+                            text(guide, "saved_by"),
+                            text(guide, "saved_at"),
+                            text(guide, "kind") == "block",
+                            ids("blocks"),
+                            ids("used_by")};
     });
 }
 

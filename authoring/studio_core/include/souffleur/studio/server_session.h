@@ -48,6 +48,10 @@ struct LibraryEntry {
     int published = 0;   // the published revision, 0 when none
     std::string savedBy; // of the newest revision
     std::string savedAt; // "2026-11-23T12:00:00.123Z"
+    // Reusable blocks (guide format 4):
+    bool isBlock = false;            // this entry is a block
+    std::vector<std::string> blocks; // the blocks its steps show
+    std::vector<std::string> usedBy; // a block: the guides that show it
 };
 
 // One revision of a guide (GET /api/v1/guides/{id}/revisions).
