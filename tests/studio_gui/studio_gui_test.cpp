@@ -489,15 +489,16 @@ private Q_SLOTS:
         QVERIFY(image.hash.starts_with("sha256:"));
         QCOMPARE(studio.find<QListWidget>("images")->count(), 1);
         // The preview fetches it and shows it as the desk will, through the guide view's scheme.
-        QString measured;
+        // Shared with the callbacks: one may still come while the view goes.
+        const auto measured = std::make_shared<QString>();
         const auto measure = [&] {
             studio.editor().preview().view().evaluate(
                 QStringLiteral("Array.from(document.images).map(function (i) {"
                                "  return i.complete + ':' + i.naturalWidth + 'x' + i.naturalHeight;"
                                "}).join(' ')"),
-                [&measured](const QVariant& result) { measured = result.toString(); });
+                [measured](const QVariant& result) { *measured = result.toString(); });
         };
-        QTRY_VERIFY_WITH_TIMEOUT((measure(), measured == QStringLiteral("true:64x40")), kServerMs);
+        QTRY_VERIFY_WITH_TIMEOUT((measure(), *measured == QStringLiteral("true:64x40")), kServerMs);
         shoot(studio.window, "studio-picture");
         // The server holds it, cleaned of its text chunk; the guide saves with it.
         auto stored = f.author->image(image.hash);
