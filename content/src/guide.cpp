@@ -1,6 +1,9 @@
 #include <souffleur/content/guide.h>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <array>
 
 namespace souffleur::content {
 
@@ -15,6 +18,27 @@ std::optional<std::size_t> Guide::stepIndex(std::string_view stepId) const {
             return i;
     }
     return std::nullopt;
+}
+
+std::string imageHash(std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "sha256:";
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 0xF];
+    }
+    return out;
+}
+
+bool isImageHash(std::string_view text) {
+    constexpr std::string_view prefix = "sha256:";
+    return text.size() == prefix.size() + 64 && text.starts_with(prefix) &&
+           std::ranges::all_of(text.substr(prefix.size()), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 int Guide::requiredFormat() const {

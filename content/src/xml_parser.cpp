@@ -90,15 +90,6 @@ bool validDate(std::string_view date) {
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-bool validHash(std::string_view hash) {
-    constexpr std::string_view prefix = "sha256:";
-    if (!hash.starts_with(prefix) || hash.size() != prefix.size() + 64)
-        return false;
-    return std::ranges::all_of(hash.substr(prefix.size()), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    });
-}
-
 constexpr std::array<std::string_view, 5> kEscalationRoles = {"id-expert", "back-office", "police",
                                                               "team-lead", "other"};
 
@@ -350,7 +341,7 @@ private:
     Image readImage(const xmlNode* node) {
         checkAttributes(node, {"hash", "alt"});
         Image image{requiredAttribute(node, "hash"), requiredAttribute(node, "alt")};
-        if (!image.hash.empty() && !validHash(image.hash))
+        if (!image.hash.empty() && !isImageHash(image.hash))
             error(node, "hash must be \"sha256:\" and 64 lower-case hex digits");
         expectEmpty(node);
         return image;

@@ -2,7 +2,7 @@
 // API and TurboJPEG report errors by return value: no setjmp here.
 #include "media.h"
 
-#include <openssl/sha.h>
+#include <souffleur/content/guide.h>
 
 #include <array>
 #include <cstring>
@@ -32,18 +32,6 @@ MediaError broken(std::string message) {
 bool tooBig(long long width, long long height) {
     return width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide ||
            width * height > kMaxPixels;
-}
-
-std::string sha256Hex(std::string_view bytes) {
-    std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-    SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "sha256:";
-    for (const unsigned char byte : digest) {
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0xF];
-    }
-    return out;
 }
 
 std::uint32_t bigEndian32(std::string_view bytes, std::size_t at) {
@@ -94,7 +82,7 @@ std::expected<CleanImage, MediaError> cleanPng(std::string_view bytes) {
     png_image_free(&out);
     const int w = static_cast<int>(image.width);
     const int h = static_cast<int>(image.height);
-    return CleanImage{clean, "image/png", sha256Hex(clean), w, h};
+    return CleanImage{clean, "image/png", content::imageHash(clean), w, h};
 }
 
 struct TurboHandle {
@@ -137,7 +125,7 @@ std::expected<CleanImage, MediaError> cleanJpeg(std::string_view bytes) {
     }
     std::string clean(reinterpret_cast<const char*>(out), size);
     tjFree(out);
-    return CleanImage{clean, "image/jpeg", sha256Hex(clean), width, height};
+    return CleanImage{clean, "image/jpeg", content::imageHash(clean), width, height};
 }
 
 } // namespace
@@ -158,12 +146,7 @@ std::expected<CleanImage, MediaError> cleanImage(std::string_view bytes) {
 }
 
 bool isMediaHash(std::string_view text) {
-    if (text.size() != 7 + 64 || !text.starts_with("sha256:"))
-        return false;
-    for (const char c : text.substr(7))
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
+    return content::isImageHash(text);
 }
 
 } // namespace souffleur::server

@@ -6,8 +6,6 @@
 #include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -230,20 +228,6 @@ sqlite::Result<std::set<std::string>> imagesShown(sqlite::Database& db) {
     return out;
 }
 
-// "sha256:" and the lowercase hex SHA-256 of `bytes`.
-std::string sha256Of(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "sha256:";
-    for (unsigned int i = 0; i < length; ++i) {
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 0xf];
-    }
-    return out;
-}
-
 } // namespace
 
 sqlite::Result<std::vector<std::string>> Replica::missingImages() {
@@ -264,7 +248,7 @@ sqlite::Result<std::vector<std::string>> Replica::missingImages() {
 sqlite::Result<bool> Replica::storeImage(std::string_view hash, std::string_view bytes) {
     const bool png = bytes.starts_with("\x89PNG\r\n\x1a\n");
     const bool jpeg = bytes.starts_with("\xff\xd8\xff");
-    if ((!png && !jpeg) || sha256Of(bytes) != hash)
+    if ((!png && !jpeg) || content::imageHash(bytes) != hash)
         return false;
     if (auto ok = m_db.execute("INSERT OR IGNORE INTO media(hash, bytes) VALUES (?, ?)", hash,
                                sqlite::Blob{bytes});

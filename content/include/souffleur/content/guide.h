@@ -46,6 +46,13 @@ struct Image {
     bool operator==(const Image&) const = default;
 };
 
+// The hash that names a picture: "sha256:" and the lower-case hex SHA-256 of
+// its bytes (the server stores pictures by it, a desk checks what it fetched
+// against it).
+std::string imageHash(std::string_view bytes);
+// Whether `text` is such a hash ("sha256:" and 64 lower-case hex digits).
+bool isImageHash(std::string_view text);
+
 // A hand-off: whom to involve, what to say to the citizen, what to record,
 // and how the task ends for the desk employee.
 struct Escalation {
