@@ -42,6 +42,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -468,6 +469,19 @@ private Q_SLOTS:
         QVERIFY(banner->text().contains(QStringLiteral("gebruikt in 2 gids(en)")));
         QVERIFY(banner->text().contains(QStringLiteral("Verhuizing binnen de gemeente verwerken")));
         shoot(studio.window, "studio-block");
+
+        // The library says which entries are blocks, and in how many guides.
+        studio.window.library().reload();
+        studio.window.showLibrary();
+        auto* table = studio.find<QTableView>("library");
+        QVERIFY(table);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 10, kServerMs);
+        bool listed = false;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            listed = listed || table->model()->index(row, 1).data().toString() ==
+                                   QStringLiteral("bouwsteen (in 2 gids(en))");
+        QVERIFY(listed);
+        shoot(studio.window, "studio-library");
     }
 
     void aPictureIsUploadedCleanedAndNamedByTheStep() {
