@@ -3,13 +3,16 @@
 // plain libxml2 parsing of the same bytes, measured in the same run. Report
 // the ratio and guides per second (items_per_second), not the time alone.
 //   scripts/build release && build-release/bin/content_bench
+#include <souffleur/content/diff.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/render.h>
+#include <souffleur/content/writer.h>
 
 #include <benchmark/benchmark.h>
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -97,6 +100,92 @@ void parseLintRender(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * totalBytes());
 }
 BENCHMARK(parseLintRender)->Unit(benchmark::kMillisecond);
+
+// Two revisions of a 200-step guide (issue 15: the diff in at most 50 ms):
+// the demo library's steps, renamed apart, as revision 1; revision 2 edits a
+// word in every fifth step, moves three, removes two and adds four, and
+// retargets an option.
+struct Revisions {
+    souffleur::content::Guide before;
+    souffleur::content::Guide after;
+    std::string beforeXml;
+    std::string afterXml;
+};
+
+const Revisions& twoHundredSteps() {
+    static const Revisions revisions = [] {
+        using namespace souffleur::content;
+        Revisions r;
+        std::vector<Step> steps;
+        for (const auto& xml : scaledLibrary()) {
+            auto guide = parseGuide(xml, "g.xml");
+            for (auto& step : guide->steps) {
+                if (steps.size() == 200)
+                    break;
+                if (!step.block.empty())
+                    continue; // its text is in the block
+                step.id = "s" + std::to_string(steps.size());
+                for (auto& option : step.options)
+                    option.target = "s0";
+                steps.push_back(std::move(step));
+            }
+            if (steps.size() == 200)
+                break;
+        }
+        r.before.id = "bench.two-hundred";
+        r.before.title = "Tweehonderd stappen";
+        r.before.steps = steps;
+        r.after = r.before;
+        r.after.revision = 2;
+        for (std::size_t i = 0; i < r.after.steps.size(); i += 5)
+            r.after.steps[i].glance += " Let daarbij goed op.";
+        std::rotate(r.after.steps.begin() + 10, r.after.steps.begin() + 13,
+                    r.after.steps.begin() + 40);
+        r.after.steps.erase(r.after.steps.begin() + 100);
+        r.after.steps.erase(r.after.steps.begin() + 150);
+        for (int i = 0; i < 4; ++i)
+            r.after.steps.insert(r.after.steps.begin() + 50 * i,
+                                 Step{.id = "new" + std::to_string(i), .glance = "Nieuw"});
+        r.beforeXml = writeGuide(r.before);
+        r.afterXml = writeGuide(r.after);
+        return r;
+    }();
+    return revisions;
+}
+
+// Baseline: parsing both revisions, which every diff of two files starts with.
+void parseTwoRevisions(benchmark::State& state) {
+    const auto& r = twoHundredSteps();
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(souffleur::content::parseGuide(r.beforeXml, "old.xml"));
+        benchmark::DoNotOptimize(souffleur::content::parseGuide(r.afterXml, "new.xml"));
+    }
+}
+BENCHMARK(parseTwoRevisions)->Unit(benchmark::kMillisecond);
+
+// The semantic diff of the two parsed revisions.
+void diffTwoHundredSteps(benchmark::State& state) {
+    const auto& r = twoHundredSteps();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(souffleur::content::diffGuides(r.before, r.after));
+}
+BENCHMARK(diffTwoHundredSteps)->Unit(benchmark::kMillisecond);
+
+// What `souffleur diff OLD.xml NEW.xml` does: parse both, diff, write the text.
+void parseAndDiffTwoHundredSteps(benchmark::State& state) {
+    const auto& r = twoHundredSteps();
+    for (auto _ : state) {
+        auto before = souffleur::content::parseGuide(r.beforeXml, "old.xml");
+        auto after = souffleur::content::parseGuide(r.afterXml, "new.xml");
+        if (!before || !after) {
+            state.SkipWithError(((before ? after : before).error().front().toString()).c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(
+            souffleur::content::diffText(souffleur::content::diffGuides(*before, *after)));
+    }
+}
+BENCHMARK(parseAndDiffTwoHundredSteps)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

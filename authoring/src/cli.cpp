@@ -2,6 +2,7 @@
 // the command up in the table at the end (commands()), which the usage text
 // is made from too.
 #include <souffleur/authoring/cli.h>
+#include <souffleur/content/diff.h>
 #include <souffleur/content/dita.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
@@ -9,6 +10,7 @@
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
 #include <souffleur/net/http.h>
+#include <souffleur/protocol/diff_json.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -431,6 +433,62 @@ int lint(std::span<const std::string> rest, std::ostream& out, std::ostream& err
     out << documents.size() << " of " << args->files.size() << " files checked, " << warnings
         << " findings\n";
     return status;
+}
+
+// `souffleur diff OLD.xml NEW.xml [--json] [--alerts DIR]`: like diff(1),
+// 0 when the two are the same (but for the revision number), 1 when they
+// differ, 2 on an error (a file that does not load, a guide against an alert).
+int diff(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--alerts"}, {"--json"}, err);
+    if (!args)
+        return kExitUsage;
+    if (args->files.size() != 2) {
+        err << "souffleur diff: needs two files, OLD.xml and NEW.xml\n";
+        return kExitUsage;
+    }
+    const bool asJson = !args->flags.empty();
+    std::vector<content::Document> documents;
+    for (const auto& file : args->files) {
+        auto document = content::loadDocument(file);
+        if (!document) {
+            printDiagnostics(document.error(), err);
+            return kExitUsage;
+        }
+        documents.push_back(std::move(*document));
+    }
+    const auto* oldGuide = std::get_if<content::Guide>(&documents[0]);
+    const auto* newGuide = std::get_if<content::Guide>(&documents[1]);
+    if ((oldGuide == nullptr) != (newGuide == nullptr)) {
+        err << "souffleur diff: cannot compare a guide with an alert\n";
+        return kExitUsage;
+    }
+    bool same = false;
+    if (oldGuide) {
+        std::optional<std::vector<content::Alert>> alerts;
+        if (const auto dir = args->options.find("--alerts"); dir != args->options.end()) {
+            auto loaded = loadAlerts(dir->second);
+            if (!loaded) {
+                err << "souffleur diff: " << loaded.error() << "\n";
+                return kExitUsage;
+            }
+            alerts = std::move(*loaded);
+        }
+        const auto result = content::diffGuides(*oldGuide, *newGuide, alerts ? &*alerts : nullptr);
+        same = result.same();
+        if (asJson)
+            out << json::serialize(protocol::diffJson(result)) << "\n";
+        else
+            out << content::diffText(result);
+    } else {
+        const auto result = content::diffAlerts(std::get<content::Alert>(documents[0]),
+                                                std::get<content::Alert>(documents[1]));
+        same = result.same();
+        if (asJson)
+            out << json::serialize(protocol::diffJson(result)) << "\n";
+        else
+            out << content::diffText(result);
+    }
+    return same ? kExitOk : kExitContentError;
 }
 
 // The server and token every server command needs, or a usage error.
@@ -989,6 +1047,10 @@ const std::vector<Command>& commands() {
          "Validate, then check that they make sense together\n"
          "(reachable steps, paths that end, known links, dates)",
          Section::Files, alone(lint)},
+        {"diff", "OLD.xml NEW.xml [--json] [--alerts DIR]",
+         "What changed, by step and field, word by word (exit 0 when\n"
+         "the same, 1 when they differ, 2 on an error, like diff)",
+         Section::Files, alone(diff)},
         {"readability",
          "GUIDE.xml... [--target N] [--sentence-words N] [--word-letters N] [--strict]",
          "Plain language per step: the readability score (Flesch-Douma\n"

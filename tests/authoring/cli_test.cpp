@@ -157,3 +157,36 @@ TEST_CASE("--help and --version", "[authoring][cli]") {
     CHECK(runCli({"--help"}).out.find("aar-report") != std::string::npos);
     CHECK(runCli({"--version"}).out.find("souffleur 0.") == 0);
 }
+
+TEST_CASE("diff exits like diff(1): 0 same, 1 different, 2 on an error", "[authoring][cli][diff]") {
+    const std::string original = SOUFFLEUR_SOURCE_DIR "/content/library/identiteit-vaststellen.xml";
+    std::ifstream in(original);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string xml = buffer.str();
+    const auto glance = xml.find("<glance>") + 8;
+    xml.insert(glance, "Eerst: ");
+    const auto edited = writeTemp("edited.xml", xml);
+
+    const auto same = runCli({"diff", original, original});
+    CHECK(same.status == 0);
+    CHECK(same.out.find("no changes") != std::string::npos);
+
+    const auto differ = runCli({"diff", original, edited});
+    CHECK(differ.status == 1);
+    CHECK(differ.out.find("~ step 1 (gezicht)") != std::string::npos);
+    CHECK(differ.out.find("glance: {+Eerst: +}Vergelijk") != std::string::npos);
+
+    const auto json = runCli({"diff", "--json", original, edited});
+    CHECK(json.status == 1);
+    CHECK(json.out.find(R"("summary":{"nl":"Stap 1 gewijzigd.")") != std::string::npos);
+
+    const auto alert = runCli(
+        {"diff", original, SOUFFLEUR_SOURCE_DIR "/content/library/alerts/uv-lampen-storing.xml"});
+    CHECK(alert.status == 2);
+    CHECK(alert.err.find("cannot compare a guide with an alert") != std::string::npos);
+
+    const auto broken = writeTemp("broken.xml", "<guide");
+    CHECK(runCli({"diff", original, broken}).status == 2);
+    CHECK(runCli({"diff", original}).status == 2);
+}
