@@ -843,7 +843,8 @@ std::string aarLines(const json::object& aar) {
 }
 
 int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
-    auto args = parseArguments(rest, {"--server", "--token", "--revision"}, {}, err);
+    auto args = parseArguments(
+        rest, {"--server", "--token", "--revision", "--reason", "--duplicate-of"}, {}, err);
     if (!args)
         return kExitUsage;
     auto conn = connection(*args, "feedback-status", err);
@@ -865,6 +866,10 @@ int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::os
         }
         body["revision"] = value;
     }
+    if (const auto reason = args->options.find("--reason"); reason != args->options.end())
+        body["reason"] = reason->second;
+    if (const auto original = args->options.find("--duplicate-of"); original != args->options.end())
+        body["duplicate_of"] = original->second;
     auto answer = callServer(*conn,
                              {net::Method::Patch,
                               "/api/v1/feedback/" + segment(args->files[0]),
@@ -1065,7 +1070,7 @@ const std::vector<Command>& commands() {
         {"submit", "ID REVISION", "Send a draft for review", Section::Server, lifecycle("submit")},
         {"approve", "ID REVISION", "Publish a revision in review (a reviewer, not its author)",
          Section::Server, lifecycle("publish")},
-        {"reject", "ID REVISION [--note TEXT]", "Send a revision in review back to draft",
+        {"reject", "ID REVISION --note TEXT", "Send a revision in review back to draft, saying why",
          Section::Server, lifecycle("reject")},
         {"publish", "GUIDE.xml...", "Save and publish at once (reviewers and admins)",
          Section::Server, publishingTo("/api/v1/guides")},
@@ -1129,9 +1134,10 @@ const std::vector<Command>& commands() {
                          line += " (suggested: " + suggestion + ")";
                      return line + " {" + text(f, "team") + "} id=" + text(f, "id");
                  }})},
-        {"feedback-status", "FEEDBACK-ID new|accepted|rejected|done [--revision N]",
-         "Set a piece of feedback's status (and the revision that handled it)", Section::Server,
-         alone(feedbackStatus)},
+        {"feedback-status", "FEEDBACK-ID STATUS [--revision N] [--reason TEXT] [--duplicate-of ID]",
+         "Set a piece of feedback's status: new, planned (in revision N),\n"
+         "applied, declined (--reason required) or duplicate (of ID)",
+         Section::Server, alone(feedbackStatus)},
         {"aar-report", "--guide ID [--from DATE] [--to DATE] [--team NAME]",
          "Figures per step and team, and the feedback, of one guide\n"
          "for an After Action Review (no figure below 5 sessions)",

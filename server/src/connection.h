@@ -5,6 +5,7 @@
 // the rest of the server sees of them.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,8 @@ public:
     virtual void send(std::shared_ptr<const std::string> message) = 0;
     // The hash of the token the session was opened with (never changes).
     virtual const std::string& tokenHash() const = 0;
+    // The account the session was opened by (never changes).
+    virtual std::int64_t accountId() const = 0;
     // Closes the session because its token is no longer valid, from any thread.
     virtual void revoke() = 0;
 };

@@ -5,7 +5,9 @@
 
 #include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
+#include <souffleur/content/writer.h>
 #include <souffleur/server/content_store.h>
+#include <souffleur/server/review_store.h>
 #include <souffleur/server/storage.h>
 
 #include <array>
@@ -173,7 +175,8 @@ RevisionInfo readRevisionInfo(const sqlite::Statement& row) {
             row.columnOptionalText(6),
             row.columnOptionalText(7),
             row.columnOptionalText(8),
-            row.columnOptionalText(9)};
+            row.columnOptionalText(9),
+            row.columnOptionalText(10)};
 }
 
 // What retiring needs to know about guides and alerts: where they are and
@@ -215,7 +218,25 @@ Result<std::variant<Published, NotFound>> retireItem(Database& db, std::int64_t 
 
 constexpr std::string_view kRevisionColumns =
     "guide_id, revision, state, title, saved_by, saved_at, reviewed_by, reviewed_at, note, "
-    "change_note";
+    "change_note, submitted_at";
+
+// Tells the author of a revision what a reviewer did with it.
+Result<void> tellAuthor(Database& db, std::int64_t tenantId, std::string_view guideId, int revision,
+                        std::string_view kind, std::string_view text, const Actor& actor,
+                        std::vector<NoticeOut>* notices) {
+    auto author = revisionAuthor(db, tenantId, guideId, revision);
+    if (!author)
+        return std::unexpected(author.error());
+    if (!*author)
+        return {};
+    auto added = addNotices(db, tenantId, {**author}, kind, guideId, revision, std::nullopt, text,
+                            actor.name);
+    if (!added)
+        return std::unexpected(added.error());
+    if (notices)
+        std::ranges::move(*added, std::back_inserter(*notices));
+    return {};
+}
 
 } // namespace
 
@@ -275,24 +296,36 @@ Result<StepOutcome> submitRevision(Database& db, std::int64_t tenantId, std::str
                               RevisionState::InReview, std::nullopt, actor, "submit");
     if (!moved || !std::holds_alternative<Done>(*moved))
         return moved; // rolled back: nothing changed
-    if (changeNote.empty())
-        return commit(*tx, std::move(*moved));
-    if (auto ok = db.execute("UPDATE revisions SET change_note = ? WHERE tenant_id = ? AND "
-                             "guide_id = ? AND revision = ?",
-                             changeNote, tenantId, guideId, revision);
+    const std::optional<std::string_view> note =
+        changeNote.empty() ? std::nullopt : std::optional(changeNote);
+    if (auto ok = db.execute("UPDATE revisions SET change_note = coalesce(?, change_note), "
+                             "submitted_at = ? WHERE tenant_id = ? AND guide_id = ? AND "
+                             "revision = ?",
+                             note, sql::isoNow(), tenantId, guideId, revision);
         !ok)
         return std::unexpected(ok.error());
     return commit(*tx, std::move(*moved));
 }
 
 Result<StepOutcome> rejectRevision(Database& db, std::int64_t tenantId, std::string_view guideId,
-                                   int revision, std::string_view note, const Actor& actor) {
-    return moveRevision(db, tenantId, guideId, revision, RevisionState::InReview,
-                        RevisionState::Draft, note, actor, "reject");
+                                   int revision, std::string_view note, const Actor& actor,
+                                   std::vector<NoticeOut>* notices) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto moved = moveRevision(db, tenantId, guideId, revision, RevisionState::InReview,
+                              RevisionState::Draft, note, actor, "reject");
+    if (!moved || !std::holds_alternative<Done>(*moved))
+        return moved;
+    if (auto ok = tellAuthor(db, tenantId, guideId, revision, "rejected", note, actor, notices);
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, std::move(*moved));
 }
 
 Result<PublishOutcome> publishRevision(Database& db, std::int64_t tenantId,
-                                       std::string_view guideId, int revision, const Actor& actor) {
+                                       std::string_view guideId, int revision, const Actor& actor,
+                                       std::vector<NoticeOut>* notices) {
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -318,6 +351,15 @@ Result<PublishOutcome> publishRevision(Database& db, std::int64_t tenantId,
                              actor.name, sql::isoNow(), tenantId, guideId, revision);
         !ok)
         return std::unexpected(ok.error());
+    // The feedback this revision was planned to apply is applied now.
+    if (auto ok = db.execute("UPDATE feedback SET status = 'applied', updated_at = ? WHERE "
+                             "tenant_id = ? AND guide_id = ? AND status = 'planned' AND "
+                             "handled_revision = ?",
+                             sql::isoNow(), tenantId, guideId, revision);
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tellAuthor(db, tenantId, guideId, revision, "approved", "", actor, notices); !ok)
+        return std::unexpected(ok.error());
     return announce(db, *tx, tenantId, "guide", guideId, revision, actor, "publish", "published");
 }
 
@@ -342,6 +384,45 @@ Result<PublishOutcome> publishGuide(Database& db, std::int64_t tenantId, const G
         return std::unexpected(ok.error());
     return announce(db, *tx, tenantId, "guide", guide.id, guide.revision, actor, "publish",
                     "published");
+}
+
+Result<std::variant<RolledBack, NotFound>> rollbackGuide(Database& db, std::int64_t tenantId,
+                                                         std::string_view guideId, int to,
+                                                         std::string_view reason,
+                                                         const Actor& actor) {
+    using Outcome = std::variant<RolledBack, NotFound>;
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto xml = revisionXml(db, tenantId, guideId, to);
+    if (!xml)
+        return std::unexpected(xml.error());
+    if (!*xml)
+        return Outcome(NotFound{});
+    auto newest = newestRevision(db, tenantId, guideId);
+    if (!newest)
+        return std::unexpected(newest.error());
+    auto guide = content::parseGuide(**xml, "store");
+    if (!guide)
+        return std::unexpected(sqlite::Error{0, "revision " + std::to_string(to) + " of " +
+                                                    std::string(guideId) + " does not parse"});
+    guide->revision = *newest + 1;
+    const GuideRevision revision{guide->id, guide->revision, guide->title,
+                                 content::writeGuide(*guide)};
+    auto saved = saveDraft(db, tenantId, revision, *newest, actor);
+    if (!saved)
+        return std::unexpected(saved.error());
+    std::string note = "Teruggezet naar revisie " + std::to_string(to);
+    if (!reason.empty())
+        note += ": " + std::string(reason);
+    auto submitted = submitRevision(db, tenantId, guideId, revision.revision, note, actor);
+    if (!submitted)
+        return std::unexpected(submitted.error());
+    if (auto ok = audit(db, tenantId, actor, "rollback", revisionName(guideId, revision.revision),
+                        "to revision " + std::to_string(to));
+        !ok)
+        return std::unexpected(ok.error());
+    return commit(*tx, Outcome(RolledBack{revision.revision}));
 }
 
 Result<std::variant<Published, NotFound>>
@@ -472,10 +553,13 @@ Result<std::vector<LibraryEntry>> library(Database& db, std::int64_t tenantId) {
 
 Result<std::vector<RevisionInfo>> revisionsInState(Database& db, std::int64_t tenantId,
                                                    RevisionState state) {
-    auto stmt = db.prepare("SELECT " + std::string(kRevisionColumns) +
-                               " FROM revisions WHERE tenant_id = ? AND state = ? "
-                               "ORDER BY guide_id, revision DESC",
-                           tenantId, stateName(state));
+    const std::string order = state == RevisionState::InReview
+                                  ? "coalesce(submitted_at, saved_at), guide_id"
+                                  : "guide_id, revision DESC";
+    auto stmt =
+        db.prepare("SELECT " + std::string(kRevisionColumns) +
+                       " FROM revisions WHERE tenant_id = ? AND state = ? ORDER BY " + order,
+                   tenantId, stateName(state));
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<RevisionInfo> out;
@@ -537,6 +621,20 @@ publishAlert(Database& db, std::int64_t tenantId, const AlertRevision& alert, co
 Result<std::variant<Published, NotFound>>
 retireAlert(Database& db, std::int64_t tenantId, std::string_view alertId, const Actor& actor) {
     return retireItem(db, tenantId, alertId, actor, kAlertItem);
+}
+
+Result<std::vector<std::string>> publishedAlertXml(Database& db, std::int64_t tenantId) {
+    auto stmt = db.prepare("SELECT xml FROM alerts WHERE tenant_id = ? AND state = 'published' "
+                           "ORDER BY id",
+                           tenantId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<std::string> out;
+    auto read = stmt->forEachRow(
+        [&out](const sqlite::Statement& row) { out.push_back(row.columnText(0)); });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
 }
 
 Result<std::vector<AlertSummary>> listAlerts(Database& db, std::int64_t tenantId) {

@@ -187,7 +187,7 @@ std::vector<protocol::RefusedRecord> refusedFrom(const std::optional<std::string
 
 Result<std::expected<protocol::BatchAnswer, std::string>>
 applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
-             const CheckedRecords& records) {
+             const CheckedRecords& records, std::vector<NoticeOut>* notified) {
     using Outcome = std::expected<protocol::BatchAnswer, std::string>;
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
@@ -242,10 +242,19 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
             {i, record ? std::string(record->text("id")) : record.error().recordId,
              std::move(problem)});
     }
+    auto feedbackBefore = db.queryInt("SELECT coalesce(max(rowid), 0) FROM feedback");
+    if (!feedbackBefore)
+        return std::unexpected(feedbackBefore.error());
     for (const auto& [type, group] : byType) {
         if (auto ok = storeFor(type)(db, who, group); !ok)
             return std::unexpected(ok.error());
     }
+    // New feedback tells the editors of the guide's owner team (review_store.h).
+    auto notices = noticeFeedback(db, who.tenantId, feedbackBefore->value_or(0));
+    if (!notices)
+        return std::unexpected(notices.error());
+    if (notified)
+        *notified = std::move(*notices);
     if (auto ok = db.execute("INSERT INTO clients (tenant_id, account_id, client_id, last_batch) "
                              "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, account_id, client_id) "
                              "DO UPDATE SET last_batch = excluded.last_batch",

@@ -288,8 +288,57 @@ CREATE TABLE media (
 );
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                    kSchemaV5, kSchemaV6, kSchemaV7, kSchemaV8};
+// v9: co-creation (review_store.h).
+//  - review_comments: a reviewer's or author's comment on a revision,
+//    anchored to a step and a field (or the whole guide); a reply names the
+//    thread's first comment (`thread`); a thread is resolved as a whole, on
+//    its first comment.
+//  - notices: what an author is told in the studio (a comment, approval,
+//    rejection, new feedback), per account, until read.
+//  - revisions.submitted_at: when it went into review (the queue's order).
+//  - feedback: the states of the inbox, new | planned | applied | declined |
+//    duplicate (accepted, rejected and done of v2 become planned, declined
+//    and applied), with the reason a tip was declined and the feedback a
+//    duplicate repeats.
+constexpr std::string_view kSchemaV9 = R"sql(
+CREATE TABLE review_comments (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    step TEXT,
+    field TEXT,
+    thread INTEGER REFERENCES review_comments(id),
+    author TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_by TEXT,
+    resolved_at TEXT
+);
+CREATE INDEX review_comments_guide ON review_comments (tenant_id, guide_id, revision);
+CREATE TABLE notices (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    kind TEXT NOT NULL,
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    step TEXT,
+    text TEXT NOT NULL,
+    by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    read_at TEXT
+);
+CREATE INDEX notices_account ON notices (tenant_id, account_id, read_at);
+ALTER TABLE revisions ADD COLUMN submitted_at TEXT;
+UPDATE feedback SET status = CASE status WHEN 'accepted' THEN 'planned'
+    WHEN 'rejected' THEN 'declined' WHEN 'done' THEN 'applied' ELSE status END;
+ALTER TABLE feedback ADD COLUMN reason TEXT;
+ALTER TABLE feedback ADD COLUMN duplicate_of TEXT;
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                    kSchemaV6, kSchemaV7, kSchemaV8, kSchemaV9};
 
 } // namespace
 

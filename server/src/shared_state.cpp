@@ -53,6 +53,26 @@ void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
     }
 }
 
+void SharedState::sendTo(std::int64_t tenantId, std::int64_t accountId,
+                         const std::string& message) {
+    std::vector<std::weak_ptr<Subscriber>> sessions;
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto tenant = m_subscribers.find(tenantId);
+        if (tenant == m_subscribers.end())
+            return;
+        for (const auto& [session, handle] : tenant->second) {
+            if (session->accountId() == accountId)
+                sessions.push_back(handle);
+        }
+    }
+    const auto shared = std::make_shared<const std::string>(message);
+    for (const auto& handle : sessions) {
+        if (auto session = handle.lock())
+            session->send(shared);
+    }
+}
+
 std::vector<std::shared_ptr<Subscriber>> SharedState::subscribers() {
     std::vector<std::shared_ptr<Subscriber>> out;
     const std::lock_guard lock(m_mutex);

@@ -28,6 +28,8 @@ public:
     void subscribe(std::int64_t tenantId, Subscriber& session, std::weak_ptr<Subscriber> handle);
     void unsubscribe(std::int64_t tenantId, Subscriber& session);
     void broadcast(std::int64_t tenantId, const std::string& message);
+    // Sends to the tenant's sessions opened by one account (its notices).
+    void sendTo(std::int64_t tenantId, std::int64_t accountId, const std::string& message);
     // Every subscribed session, of every tenant, and how many there are.
     std::vector<std::shared_ptr<Subscriber>> subscribers();
     std::size_t subscriberCount();

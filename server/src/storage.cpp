@@ -197,65 +197,113 @@ Result<std::vector<AuditRow>> recentAudit(Database& db, std::int64_t tenantId, s
 
 // --- Feedback for the authors ---------------------------------------------------
 
+std::string_view canonicalFeedbackStatus(std::string_view name) {
+    if (name == "accepted")
+        return "planned";
+    if (name == "rejected")
+        return "declined";
+    if (name == "done")
+        return "applied";
+    for (const auto status : kFeedbackStatuses) {
+        if (status == name)
+            return status;
+    }
+    return {};
+}
+
+namespace {
+
+constexpr std::string_view kFeedbackSelect =
+    "SELECT f.id, f.guide_id, f.revision, f.step, f.kind, f.text, f.suggestion, f.status, "
+    "coalesce(t.name, ''), f.created_at, f.updated_at, f.handled_revision, f.reason, "
+    "f.duplicate_of FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id ";
+
+FeedbackEntry readFeedback(const sqlite::Statement& row) {
+    FeedbackEntry entry{
+        row.columnText(0),          row.columnText(1),          static_cast<int>(row.columnInt(2)),
+        row.columnOptionalText(3),  row.columnText(4),          row.columnText(5),
+        row.columnOptionalText(6),  row.columnText(7),          row.columnText(8),
+        row.columnText(9),          row.columnOptionalText(10), std::nullopt,
+        row.columnOptionalText(12), row.columnOptionalText(13)};
+    if (!row.columnIsNull(11))
+        entry.handledRevision = static_cast<int>(row.columnInt(11));
+    return entry;
+}
+
+} // namespace
+
 Result<std::vector<FeedbackEntry>> listFeedback(Database& db, std::int64_t tenantId,
                                                 const FeedbackFilter& filter) {
     // A NULL filter value matches everything.
-    auto stmt = db.prepare(
-        "SELECT f.id, f.guide_id, f.revision, f.step, f.kind, f.text, f.suggestion, f.status, "
-        "coalesce(t.name, ''), f.created_at, f.updated_at, f.handled_revision "
-        "FROM feedback AS f LEFT JOIN teams AS t ON t.id = f.team_id "
-        "WHERE f.tenant_id = ? AND (?2 IS NULL OR f.guide_id = ?2) "
-        "AND (?3 IS NULL OR f.step = ?3) AND (?4 IS NULL OR f.status = ?4) "
-        "ORDER BY f.rowid DESC LIMIT ?5 OFFSET ?6",
-        tenantId, filter.guideId, filter.step, filter.status, filter.limit, filter.offset);
+    auto stmt = db.prepare(std::string(kFeedbackSelect) +
+                               "WHERE f.tenant_id = ? AND (?2 IS NULL OR f.guide_id = ?2) "
+                               "AND (?3 IS NULL OR f.step = ?3) AND (?4 IS NULL OR f.status = ?4) "
+                               "ORDER BY f.rowid DESC LIMIT ?5 OFFSET ?6",
+                           tenantId, filter.guideId, filter.step, filter.status, filter.limit,
+                           filter.offset);
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<FeedbackEntry> out;
-    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
-        FeedbackEntry entry{row.columnText(0),
-                            row.columnText(1),
-                            static_cast<int>(row.columnInt(2)),
-                            row.columnOptionalText(3),
-                            row.columnText(4),
-                            row.columnText(5),
-                            row.columnOptionalText(6),
-                            row.columnText(7),
-                            row.columnText(8),
-                            row.columnText(9),
-                            row.columnOptionalText(10),
-                            std::nullopt};
-        if (!row.columnIsNull(11))
-            entry.handledRevision = static_cast<int>(row.columnInt(11));
-        out.push_back(std::move(entry));
-    });
+    auto read = stmt->forEachRow(
+        [&out](const sqlite::Statement& row) { out.push_back(readFeedback(row)); });
     if (!read)
         return std::unexpected(read.error());
     return out;
 }
 
-Result<bool> updateFeedback(Database& db, std::int64_t tenantId, std::string_view feedbackId,
-                            std::string_view status, std::optional<int> handledRevision,
-                            const Actor& actor) {
+Result<std::optional<FeedbackEntry>> findFeedback(Database& db, std::int64_t tenantId,
+                                                  std::string_view feedbackId) {
+    auto stmt = db.prepare(std::string(kFeedbackSelect) + "WHERE f.tenant_id = ? AND f.id = ?",
+                           tenantId, feedbackId);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<FeedbackEntry>{};
+    return std::optional<FeedbackEntry>(readFeedback(*stmt));
+}
+
+Result<std::expected<FeedbackEntry, FeedbackRefusal>>
+updateFeedback(Database& db, std::int64_t tenantId, std::string_view feedbackId,
+               const FeedbackUpdate& update, const Actor& actor) {
+    using Outcome = std::expected<FeedbackEntry, FeedbackRefusal>;
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = db.execute("UPDATE feedback SET status = ?, handled_revision = ?, "
-                             "updated_at = ? WHERE tenant_id = ? AND id = ?",
-                             status, handledRevision, sql::isoNow(), tenantId, feedbackId);
+    if (update.duplicateOf) {
+        auto original = findFeedback(db, tenantId, *update.duplicateOf);
+        if (!original)
+            return std::unexpected(original.error());
+        if (!*original || *update.duplicateOf == feedbackId)
+            return Outcome(std::unexpected(FeedbackRefusal::NoSuchOriginal));
+    }
+    // A reason or an original belongs to the status that needs it; any
+    // other status clears them.
+    const auto reason = update.status == "declined" ? update.reason : std::nullopt;
+    const auto original = update.status == "duplicate" ? update.duplicateOf : std::nullopt;
+    if (auto ok = db.execute("UPDATE feedback SET status = ?, handled_revision = ?, reason = ?, "
+                             "duplicate_of = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+                             update.status, update.revision, reason, original, sql::isoNow(),
+                             tenantId, feedbackId);
         !ok)
         return std::unexpected(ok.error());
     if (db.changes() == 0)
-        return false;
+        return Outcome(std::unexpected(FeedbackRefusal::NotFound));
     std::string target = "feedback " + std::string(feedbackId);
-    if (handledRevision)
-        target += " (revision " + std::to_string(*handledRevision) + ")";
-    if (auto ok = appendAudit(db, {tenantId, actor.name, "feedback", std::move(target),
-                                   actor.remote, std::string(status)});
+    if (update.revision)
+        target += " (revision " + std::to_string(*update.revision) + ")";
+    if (auto ok = appendAudit(
+            db, {tenantId, actor.name, "feedback", std::move(target), actor.remote, update.status});
         !ok)
         return std::unexpected(ok.error());
+    auto stored = findFeedback(db, tenantId, feedbackId);
+    if (!stored)
+        return std::unexpected(stored.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    return true;
+    return Outcome(std::move(**stored));
 }
 
 // --- The teams' logbook and After Action Reviews ---------------------------------

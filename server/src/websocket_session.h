@@ -52,6 +52,7 @@ public:
     void run(const boost::beast::http::request<boost::beast::http::string_body>& request);
     void send(std::shared_ptr<const std::string> message) override;
     const std::string& tokenHash() const override { return m_identity.tokenHash; }
+    std::int64_t accountId() const override { return m_identity.accountId; }
     void revoke() override;
     void shutdown() override;
 

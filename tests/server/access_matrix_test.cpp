@@ -44,7 +44,19 @@ constexpr std::array<const char*, kCallers> kCallerNames = {
 constexpr std::array<const char*, kCallers> kActors = {
     "", "", "admin-b", "desk-a", "author-a", "reviewer-a", "admin-a"};
 
-enum class Body { None, NewGuide, NewRevision, NewAlert, Records, FeedbackStatus };
+enum class Body {
+    None,
+    NewGuide,
+    NewRevision,
+    NewAlert,
+    Records,
+    FeedbackStatus,
+    RejectNote,
+    Rollback,
+    Comment,
+    Resolve,
+    ReadNotices
+};
 
 struct Row {
     const char* method;
@@ -55,8 +67,9 @@ struct Row {
 
 // The fixture of Gemeente A (seed()): guide t.matrix, revision 1 published
 // and revision 2 a draft (by author-a); guide t.review, revision 1 in review
-// (by author-a); alert t.matrix-alert, revision 1; from desk-a, feedback
-// fb-matrix, a logbook entry and an AAR record. Gemeente B has nothing.
+// (by author-a) with reviewer-a's comment 1 on it; alert t.matrix-alert,
+// revision 1; from desk-a, feedback fb-matrix, a logbook entry and an AAR
+// record. Gemeente B has nothing.
 //
 //                                                         none bad  foreign desk author reviewer
 //                                                         admin
@@ -93,13 +106,31 @@ constexpr std::array kMatrix = {
         {401, 401, 404, 403, 403, 200, 409}},
     Row{"POST",
         "/api/v1/guides/t.review/revisions/1/reject",
-        Body::None,
+        Body::RejectNote,
         {401, 401, 404, 403, 403, 200, 409}},
+    // A rollback is a new revision in review (each one withdraws the one before).
+    Row{"POST",
+        "/api/v1/guides/t.matrix/rollback",
+        Body::Rollback,
+        {401, 401, 404, 403, 201, 201, 201}},
+    Row{"GET",
+        "/api/v1/guides/t.matrix/diff?from=1&to=2",
+        Body::None,
+        {401, 401, 404, 403, 200, 200, 200}},
     Row{"GET",
         "/api/v1/revisions?state=in_review",
         Body::None,
         {401, 401, 200, 403, 200, 200, 200}},
     Row{"GET", "/api/v1/library", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    // Review comments (a thread is resolved by the revision's author, or an admin) and notices
+    Row{"GET", "/api/v1/guides/t.review/comments", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"POST",
+        "/api/v1/guides/t.review/revisions/1/comments",
+        Body::Comment,
+        {401, 401, 404, 403, 201, 201, 201}},
+    Row{"PATCH", "/api/v1/comments/1", Body::Resolve, {401, 401, 404, 403, 200, 403, 200}},
+    Row{"GET", "/api/v1/notices", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"POST", "/api/v1/notices/read", Body::ReadNotices, {401, 401, 200, 403, 200, 200, 200}},
     // Pictures (an empty body: 400 once admitted; no such picture: 404)
     Row{"POST", "/api/v1/media", Body::None, {401, 401, 400, 403, 400, 400, 400}},
     Row{"GET",
@@ -147,9 +178,10 @@ constexpr std::array kMatrix = {
 };
 
 // Texts only Gemeente A's fixture holds: none may reach the foreign admin.
-constexpr std::array kMarkers = {"Matrixgids",    "Matrixreview",   "Matrixalarm", "Matrixfeedback",
-                                 "Matrixlogboek", "Matrixverwacht", "Balie A",     "desk-a",
-                                 "author-a",      "reviewer-a"};
+constexpr std::array kMarkers = {"Matrixgids",       "Matrixreview",  "Matrixalarm",
+                                 "Matrixfeedback",   "Matrixlogboek", "Matrixverwacht",
+                                 "Matrixcommentaar", "Balie A",       "desk-a",
+                                 "author-a",         "reviewer-a"};
 
 std::string alertXml(const std::string& id, int revision, const std::string& title) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -184,6 +216,10 @@ void seed(const TestServer& server) {
                        guideXml("t.review", 1, "Matrixreview"), "application/xml")),
        201);
     ok(send(port, post("/api/v1/guides/t.review/revisions/1/submit", server.authorA, {})), 200);
+    ok(send(port, post("/api/v1/guides/t.review/revisions/1/comments", server.reviewerA,
+                       R"({"text": "Matrixcommentaar", "step": "een", "field": "glance"})",
+                       "application/json")),
+       201);
     ok(send(port, post("/api/v1/alerts", server.authorA,
                        alertXml("t.matrix-alert", 1, "Matrixalarm"), "application/xml")),
        201);
@@ -240,6 +276,21 @@ HttpCall callFor(const Row& row, const std::string& token) {
         break;
     case Body::FeedbackStatus:
         call.body = R"({"status": "accepted"})";
+        break;
+    case Body::RejectNote:
+        call.body = R"({"note": "Nog niet duidelijk genoeg."})";
+        break;
+    case Body::Rollback:
+        call.body = R"({"to": 1, "reason": "Terug naar wat werkte."})";
+        break;
+    case Body::Comment:
+        call.body = R"({"text": "Klopt dit?", "step": "een"})";
+        break;
+    case Body::Resolve:
+        call.body = R"({"resolved": true})";
+        break;
+    case Body::ReadNotices:
+        call.body = R"({"all": true})";
         break;
     }
     return call;

@@ -365,6 +365,9 @@ CREATE TABLE clients (tenant_id INTEGER NOT NULL, account_id INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, account_id, client_id));
 CREATE TABLE revisions (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL,
     revision INTEGER NOT NULL, PRIMARY KEY (tenant_id, guide_id, revision));
+CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new', PRIMARY KEY (tenant_id, id));
+INSERT INTO feedback VALUES (1, 'f-accepted', 'accepted'), (1, 'f-done', 'done');
 INSERT INTO tenants VALUES (1, 'Gemeente A');
 INSERT INTO teams VALUES (1, 1, 'Balie A');
 INSERT INTO accounts VALUES (1, 1, 1, 'desk-a', 'desk');
@@ -378,6 +381,10 @@ PRAGMA user_version = 2;
         FAIL(db.error().message);
     CHECK(db->queryInt("PRAGMA user_version").value() == souffleur::server::storeSchemaVersion());
     CHECK(db->queryInt("SELECT last_batch FROM clients").value() == 4); // kept
+    // Schema v9: the feedback states of v2 get the inbox's names.
+    CHECK(db->queryText("SELECT status FROM feedback WHERE id = 'f-accepted'").value() ==
+          "planned");
+    CHECK(db->queryText("SELECT status FROM feedback WHERE id = 'f-done'").value() == "applied");
     CHECK(db->queryInt("SELECT count(*) FROM logbook").value() == 0);
 
     // The new tables take what applyRecords writes (tested over the API above).

@@ -131,6 +131,23 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
     env.context->sessions.broadcast(tenantId, json::serialize(notice));
 }
 
+void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices) {
+    for (const auto& notice : notices) {
+        json::object item{{"id", notice.id},
+                          {"kind", notice.kind},
+                          {"guide", notice.guideId},
+                          {"revision", notice.revision},
+                          {"text", notice.text},
+                          {"by", notice.by},
+                          {"created_at", notice.createdAt}};
+        if (notice.step)
+            item["step"] = *notice.step;
+        env.context->sessions.sendTo(
+            tenantId, notice.accountId,
+            json::serialize(json::object{{"type", "notice"}, {"notice", std::move(item)}}));
+    }
+}
+
 void metricsRoute(const Env& env, Call&, const Identity& who) {
     runStorage(
         env, [tenantId = who.tenantId](sqlite::Database& db) { return currentSeq(db, tenantId); },
@@ -175,7 +192,16 @@ constexpr std::array kRoutes = {
           kBodyLimit, publishRevisionRoute},
     Route{"api/v1/guides/{id}/revisions/{revision}/reject", kPost, true, kReviewerRoles, kBodyLimit,
           rejectRevisionRoute},
+    Route{"api/v1/guides/{id}/rollback", kPost, true, kEditorRoles, kBodyLimit, rollbackRoute},
+    Route{"api/v1/guides/{id}/diff", kGet, true, kEditorRoles, kBodyLimit, diffRoute},
     Route{"api/v1/revisions", kGet, true, kEditorRoles, kBodyLimit, reviewQueueRoute},
+    // Review comments and notices
+    Route{"api/v1/guides/{id}/comments", kGet, true, kEditorRoles, kBodyLimit, listCommentsRoute},
+    Route{"api/v1/guides/{id}/revisions/{revision}/comments", kPost, true, kEditorRoles, kBodyLimit,
+          addCommentRoute},
+    Route{"api/v1/comments/{comment}", kPatch, true, kEditorRoles, kBodyLimit, resolveCommentRoute},
+    Route{"api/v1/notices", kGet, true, kEditorRoles, kBodyLimit, listNoticesRoute},
+    Route{"api/v1/notices/read", kPost, true, kEditorRoles, kBodyLimit, readNoticesRoute},
     Route{"api/v1/library", kGet, true, kEditorRoles, kBodyLimit, libraryRoute},
     // Pictures for guides
     Route{"api/v1/media", kPost, true, kEditorRoles, kMediaBodyLimit, storeMediaRoute},

@@ -4,10 +4,13 @@
 // answer) and stored as canonical XML.
 #include "routes/handlers.h"
 
+#include <souffleur/content/diff.h>
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/protocol/diff_json.h>
 #include <souffleur/protocol/privacy.h>
+#include <souffleur/server/review_store.h>
 
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/json/parse.hpp>
@@ -63,6 +66,8 @@ json::object revisionJson(const RevisionInfo& info) {
         out["note"] = *info.note;
     if (info.changeNote)
         out["change_note"] = *info.changeNote;
+    if (info.submittedAt)
+        out["submitted_at"] = *info.submittedAt;
     return out;
 }
 
@@ -364,31 +369,54 @@ void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
     if (!parsed)
         return env.reply(std::move(parsed.error()));
     const std::string note = std::move(*parsed);
+    // A revision sent back says why: the author needs to know what to change.
+    if (note.empty())
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "say why the revision goes back: {\"note\": \"why\"}"));
     if (note.size() > kMaxNoteLength)
         return env.reply(errorResponse(http::status::bad_request, "the note is too long"));
+    using Rejected = std::pair<StepOutcome, std::vector<NoticeOut>>;
     runStorage(
         env,
         [tenantId = who.tenantId, id = call.param("id"), number = *revision, note,
-         actor = actorOf(who, env)](sqlite::Database& db) {
-            return rejectRevision(db, tenantId, id, number, note, actor);
+         actor = actorOf(who, env)](sqlite::Database& db) -> sqlite::Result<Rejected> {
+            std::vector<NoticeOut> notices;
+            auto outcome = rejectRevision(db, tenantId, id, number, note, actor, &notices);
+            if (!outcome)
+                return std::unexpected(outcome.error());
+            return Rejected{*outcome, std::move(notices)};
         },
-        stepAnswer(env, call.param("id"), *revision, "in review", RevisionState::Draft));
+        [env, tenantId = who.tenantId,
+         answer = stepAnswer(env, call.param("id"), *revision, "in review", RevisionState::Draft)](
+            sqlite::Result<Rejected> outcome) {
+            if (!outcome)
+                return answer(std::unexpected(outcome.error()));
+            pushNotices(env, tenantId, outcome->second);
+            answer(outcome->first);
+        });
 }
 
 void publishRevisionRoute(const Env& env, Call& call, const Identity& who) {
     const auto revision = revisionParam(call.param("revision"));
     if (!revision)
         return env.reply(notFound("revision"));
+    using Outcome = std::pair<PublishOutcome, std::vector<NoticeOut>>;
     runStorage(
         env,
         [tenantId = who.tenantId, id = call.param("id"), number = *revision,
-         actor = actorOf(who, env)](sqlite::Database& db) {
-            return publishRevision(db, tenantId, id, number, actor);
+         actor = actorOf(who, env)](sqlite::Database& db) -> sqlite::Result<Outcome> {
+            std::vector<NoticeOut> notices;
+            auto outcome = publishRevision(db, tenantId, id, number, actor, &notices);
+            if (!outcome)
+                return std::unexpected(outcome.error());
+            return Outcome{*outcome, std::move(notices)};
         },
         [env, tenantId = who.tenantId, id = call.param("id"),
-         number = *revision](sqlite::Result<PublishOutcome> outcome) {
-            if (!outcome)
-                return env.reply(internalError(outcome.error()));
+         number = *revision](sqlite::Result<Outcome> result) {
+            if (!result)
+                return env.reply(internalError(result.error()));
+            pushNotices(env, tenantId, result->second);
+            const auto* outcome = &result->first;
             if (std::holds_alternative<NotFound>(*outcome))
                 return env.reply(notFound("revision"));
             if (const auto* wrong = std::get_if<WrongState>(&*outcome))
@@ -404,6 +432,87 @@ void publishRevisionRoute(const Env& env, Call& call, const Identity& who) {
                                                                   {"revision", number},
                                                                   {"state", "published"},
                                                                   {"seq", seq}}));
+        });
+}
+
+void rollbackRoute(const Env& env, Call& call, const Identity& who) {
+    boost::system::error_code error;
+    const auto body = json::parse(call.request.body(), error);
+    const auto* object = error ? nullptr : body.if_object();
+    const auto* to = object ? object->if_contains("to") : nullptr;
+    const auto* reason = object ? object->if_contains("reason") : nullptr;
+    if (!to || !to->is_int64() || to->as_int64() < 1 ||
+        to->as_int64() > std::numeric_limits<int>::max() || (reason && !reason->is_string()))
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "the body must be {\"to\": REVISION, \"reason\": \"why\"}"));
+    const std::string why = reason ? std::string(reason->as_string().subview()) : std::string();
+    if (why.size() > kMaxChangeNoteLength)
+        return env.reply(errorResponse(http::status::bad_request, "the reason is too long"));
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.param("id"), to = static_cast<int>(to->as_int64()), why,
+         actor = actorOf(who, env)](sqlite::Database& db) {
+            return rollbackGuide(db, tenantId, id, to, why, actor);
+        },
+        [env, id = call.param("id")](sqlite::Result<std::variant<RolledBack, NotFound>> outcome) {
+            if (!outcome)
+                return env.reply(internalError(outcome.error()));
+            if (std::holds_alternative<NotFound>(*outcome))
+                return env.reply(notFound("revision to go back to"));
+            env.reply(
+                jsonResponse(http::status::created,
+                             json::object{{"id", id},
+                                          {"revision", std::get<RolledBack>(*outcome).revision},
+                                          {"state", "in_review"}}));
+        });
+}
+
+void diffRoute(const Env& env, Call& call, const Identity& who) {
+    const auto from = revisionParam(queryParameter(call.url, "from").value_or(""));
+    const auto to = revisionParam(queryParameter(call.url, "to").value_or(""));
+    if (!from || !to)
+        return env.reply(
+            errorResponse(http::status::bad_request, "name two revisions: ?from=N&to=M"));
+    struct Texts {
+        std::optional<std::string> before;
+        std::optional<std::string> after;
+        std::vector<std::string> alerts;
+    };
+    runStorage(
+        env,
+        [tenantId = who.tenantId, id = call.param("id"), from = *from,
+         to = *to](sqlite::Database& db) -> sqlite::Result<Texts> {
+            Texts texts;
+            auto before = revisionXml(db, tenantId, id, from);
+            if (!before)
+                return std::unexpected(before.error());
+            auto after = revisionXml(db, tenantId, id, to);
+            if (!after)
+                return std::unexpected(after.error());
+            auto alerts = publishedAlertXml(db, tenantId);
+            if (!alerts)
+                return std::unexpected(alerts.error());
+            return Texts{std::move(*before), std::move(*after), std::move(*alerts)};
+        },
+        [env](sqlite::Result<Texts> texts) {
+            if (!texts)
+                return env.reply(internalError(texts.error()));
+            if (!texts->before || !texts->after)
+                return env.reply(notFound("revision"));
+            auto before = content::parseGuide(*texts->before, "store");
+            auto after = content::parseGuide(*texts->after, "store");
+            if (!before || !after)
+                return env.reply(errorResponse(http::status::internal_server_error,
+                                               "a stored revision does not parse"));
+            std::vector<content::Alert> alerts;
+            for (const auto& xml : texts->alerts) {
+                if (auto parsed = content::parseDocument(xml, "store")) {
+                    if (auto* alert = std::get_if<content::Alert>(&*parsed))
+                        alerts.push_back(std::move(*alert));
+                }
+            }
+            env.reply(jsonResponse(http::status::ok, protocol::diffJson(content::diffGuides(
+                                                         *before, *after, &alerts))));
         });
 }
 

@@ -4,6 +4,7 @@
 //   alerts.cpp   alerts and their acknowledgements
 //   records.cpp  records from the desks, feedback, reports, the teams' logbook and AARs
 //   media.cpp    pictures for guides
+//   review.cpp   review comments and the authors' notices
 // Handlers validate their input on the I/O thread and touch the store only
 // through runStorage(), whose completion answers on the connection's strand.
 #pragma once
@@ -13,6 +14,7 @@
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/log.h>
+#include <souffleur/server/review_store.h>
 
 #include <boost/json/serialize.hpp>
 #include <boost/url/url.hpp>
@@ -81,6 +83,10 @@ json::object changeJson(const Change& change);
 void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
                   const std::optional<Change>& change = std::nullopt);
 
+// Pushes each notice to its account's open sessions (review_store.h):
+// {"type": "notice", "notice": {...}} as listed by GET /api/v1/notices.
+void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices);
+
 // --- Handlers ----------------------------------------------------------------
 
 void healthRoute(const Env& env, Call& call, const Identity& who);
@@ -98,6 +104,14 @@ void publishRevisionRoute(const Env& env, Call& call, const Identity& who);
 void rejectRevisionRoute(const Env& env, Call& call, const Identity& who);
 void reviewQueueRoute(const Env& env, Call& call, const Identity& who);
 void libraryRoute(const Env& env, Call& call, const Identity& who);
+void rollbackRoute(const Env& env, Call& call, const Identity& who);
+void diffRoute(const Env& env, Call& call, const Identity& who);
+// review.cpp
+void listCommentsRoute(const Env& env, Call& call, const Identity& who);
+void addCommentRoute(const Env& env, Call& call, const Identity& who);
+void resolveCommentRoute(const Env& env, Call& call, const Identity& who);
+void listNoticesRoute(const Env& env, Call& call, const Identity& who);
+void readNoticesRoute(const Env& env, Call& call, const Identity& who);
 // media.cpp
 void storeMediaRoute(const Env& env, Call& call, const Identity& who);
 void getMediaRoute(const Env& env, Call& call, const Identity& who);

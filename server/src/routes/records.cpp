@@ -30,6 +30,10 @@ json::object feedbackJson(const FeedbackEntry& entry) {
         out["updated_at"] = *entry.updatedAt;
     if (entry.handledRevision)
         out["handled_revision"] = *entry.handledRevision;
+    if (entry.reason)
+        out["reason"] = *entry.reason;
+    if (entry.duplicateOf)
+        out["duplicate_of"] = *entry.duplicateOf;
     return out;
 }
 
@@ -137,9 +141,8 @@ json::object aarJson(const AarEntry& entry) {
     return out;
 }
 
-bool validStatus(std::string_view status) {
-    return std::ranges::find(kFeedbackStatuses, status) != kFeedbackStatuses.end();
-}
+constexpr std::string_view kStatusChoices = "new, planned, applied, declined or duplicate";
+constexpr std::size_t kMaxReasonLength = 1000;
 
 // The page of a list (?limit=N&offset=M), or the 400 that refuses it.
 std::expected<std::pair<std::int64_t, std::int64_t>, Response> page(const Call& call) {
@@ -259,21 +262,28 @@ void recordsRoute(const Env& env, Call& call, const Identity& who) {
     // thread that every connection waits for.
     const auto received = std::make_shared<const std::pair<protocol::Batch, CheckedRecords>>(
         std::move(*batch), std::move(records));
+    using Applied =
+        std::pair<std::expected<protocol::BatchAnswer, std::string>, std::vector<NoticeOut>>;
     runStorage(
         env,
-        [who, received](sqlite::Database& db) {
-            return applyRecords(db, who, received->first, received->second);
-        },
-        [env, received](sqlite::Result<std::expected<protocol::BatchAnswer, std::string>> answer) {
+        [who, received](sqlite::Database& db) -> sqlite::Result<Applied> {
+            std::vector<NoticeOut> notices;
+            auto answer = applyRecords(db, who, received->first, received->second, &notices);
             if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(errorResponse(http::status::bad_request, answer->error()));
+                return std::unexpected(answer.error());
+            return Applied{std::move(*answer), std::move(notices)};
+        },
+        [env, received, tenantId = who.tenantId](sqlite::Result<Applied> applied) {
+            if (!applied)
+                return env.reply(internalError(applied.error()));
+            const auto& answer = applied->first;
+            if (!answer)
+                return env.reply(errorResponse(http::status::bad_request, answer.error()));
+            pushNotices(env, tenantId, applied->second);
             // Protocol 1 desks get the answer they know: {"acked": N}.
-            env.reply(
-                jsonResponse(http::status::ok, received->first.protocol >= 2
-                                                   ? protocol::answerJson(**answer)
-                                                   : json::object{{"acked", (*answer)->acked}}));
+            env.reply(jsonResponse(http::status::ok, received->first.protocol >= 2
+                                                         ? protocol::answerJson(*answer)
+                                                         : json::object{{"acked", answer->acked}}));
         });
 }
 
@@ -282,9 +292,13 @@ void listFeedbackRoute(const Env& env, Call& call, const Identity& who) {
     filter.guideId = queryParameter(call.url, "guide");
     filter.step = queryParameter(call.url, "step");
     filter.status = queryParameter(call.url, "status");
-    if (filter.status && !validStatus(*filter.status))
-        return env.reply(errorResponse(http::status::bad_request,
-                                       "status must be new, accepted, rejected or done"));
+    if (filter.status) {
+        const auto status = canonicalFeedbackStatus(*filter.status);
+        if (status.empty())
+            return env.reply(errorResponse(http::status::bad_request,
+                                           "status must be " + std::string(kStatusChoices)));
+        filter.status = std::string(status);
+    }
     const auto paging = page(call);
     if (!paging)
         return env.reply(paging.error());
@@ -309,35 +323,50 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
     boost::system::error_code error;
     const auto body = json::parse(call.request.body(), error);
     const auto* object = error ? nullptr : body.if_object();
-    const auto* status = object ? object->if_contains("status") : nullptr;
+    const auto text = [object](std::string_view key) -> std::optional<std::string> {
+        const auto* value = object ? object->if_contains(key) : nullptr;
+        if (!value || !value->is_string())
+            return std::nullopt;
+        return std::string(value->as_string().subview());
+    };
     const auto* revision = object ? object->if_contains("revision") : nullptr;
-    if (!status || !status->is_string() || !validStatus(status->as_string().subview()) ||
-        (revision && !revision->is_null() &&
-         (!revision->is_int64() || revision->as_int64() < 1 ||
-          revision->as_int64() > std::numeric_limits<int>::max())))
+    const auto status = canonicalFeedbackStatus(text("status").value_or(""));
+    if (status.empty() || (revision && !revision->is_null() &&
+                           (!revision->is_int64() || revision->as_int64() < 1 ||
+                            revision->as_int64() > std::numeric_limits<int>::max())))
         return env.reply(errorResponse(
             http::status::bad_request,
-            "the body must be {\"status\": \"new|accepted|rejected|done\", \"revision\": N}"));
-    std::optional<int> handled;
+            "the body must be {\"status\": \"" + std::string(kStatusChoices) +
+                "\", \"revision\": N, \"reason\": \"why (declined)\", \"duplicate_of\": "
+                "\"FEEDBACK-ID (duplicate)\"}"));
+    FeedbackUpdate update{std::string(status), std::nullopt, text("reason"), text("duplicate_of")};
     if (revision && revision->is_int64())
-        handled = static_cast<int>(revision->as_int64());
+        update.revision = static_cast<int>(revision->as_int64());
+    if (status == "declined" && update.reason.value_or("").empty())
+        return env.reply(errorResponse(http::status::bad_request,
+                                       "say why the feedback is declined: {\"reason\": \"...\"}"));
+    if (update.reason && update.reason->size() > kMaxReasonLength)
+        return env.reply(errorResponse(http::status::bad_request, "the reason is too long"));
+    if (status == "duplicate" && update.duplicateOf.value_or("").empty())
+        return env.reply(
+            errorResponse(http::status::bad_request,
+                          "name the feedback this one repeats: {\"duplicate_of\": \"ID\"}"));
     runStorage(
         env,
-        [tenantId = who.tenantId, id = call.param("id"),
-         status = std::string(status->as_string().subview()), handled,
-         actor = actorOf(who, env)](sqlite::Database& db) {
-            return updateFeedback(db, tenantId, id, status, handled, actor);
-        },
-        [env, id = call.param("id"), status = std::string(status->as_string().subview()),
-         handled](sqlite::Result<bool> updated) {
+        [tenantId = who.tenantId, id = call.param("id"), update, actor = actorOf(who, env)](
+            sqlite::Database& db) { return updateFeedback(db, tenantId, id, update, actor); },
+        [env](sqlite::Result<std::expected<FeedbackEntry, FeedbackRefusal>> updated) {
             if (!updated)
                 return env.reply(internalError(updated.error()));
             if (!*updated)
-                return env.reply(errorResponse(http::status::not_found, "no such feedback"));
-            json::object out{{"id", id}, {"status", status}};
-            if (handled)
-                out["handled_revision"] = *handled;
-            env.reply(jsonResponse(http::status::ok, out));
+                return env.reply(
+                    errorResponse(updated->error() == FeedbackRefusal::NotFound
+                                      ? http::status::not_found
+                                      : http::status::unprocessable_entity,
+                                  updated->error() == FeedbackRefusal::NotFound
+                                      ? "no such feedback"
+                                      : "duplicate_of must name another piece of feedback"));
+            env.reply(jsonResponse(http::status::ok, feedbackJson(**updated)));
         });
 }
 

@@ -38,6 +38,8 @@
 
 namespace souffleur::server {
 
+struct NoticeOut; // review_store.h
+
 enum class RevisionState { Draft, InReview, Published, Superseded, Retired, Withdrawn };
 // "draft", "in_review", "published", "superseded", "retired", "withdrawn".
 std::string_view stateName(RevisionState state);
@@ -89,15 +91,30 @@ sqlite::Result<SaveOutcome> saveDraft(sqlite::Database& db, std::int64_t tenantI
 sqlite::Result<StepOutcome> submitRevision(sqlite::Database& db, std::int64_t tenantId,
                                            std::string_view guideId, int revision,
                                            std::string_view changeNote, const Actor& actor);
-// in_review -> draft, with the reviewer's note.
+// in_review -> draft, with the reviewer's reason; the author gets a notice
+// (review_store.h), added to `notices` when given.
 sqlite::Result<StepOutcome> rejectRevision(sqlite::Database& db, std::int64_t tenantId,
                                            std::string_view guideId, int revision,
-                                           std::string_view note, const Actor& actor);
+                                           std::string_view note, const Actor& actor,
+                                           std::vector<NoticeOut>* notices = nullptr);
 // in_review -> published, by another account than the one that saved it; the
-// previously published revision becomes superseded, the feed advances.
+// previously published revision becomes superseded, the feed advances. The
+// feedback planned for this revision becomes applied, and the author gets a
+// notice ("approved").
 sqlite::Result<PublishOutcome> publishRevision(sqlite::Database& db, std::int64_t tenantId,
                                                std::string_view guideId, int revision,
-                                               const Actor& actor);
+                                               const Actor& actor,
+                                               std::vector<NoticeOut>* notices = nullptr);
+// A rollback: the content of an earlier revision `to` saved as the guide's
+// newest revision and put in review at once, with a change note that says
+// so (and the author's reason): itself a reviewed change, so the four-eyes
+// rule holds. NotFound when there is no such revision.
+struct RolledBack {
+    int revision = 0; // the new revision, in review
+};
+sqlite::Result<std::variant<RolledBack, NotFound>>
+rollbackGuide(sqlite::Database& db, std::int64_t tenantId, std::string_view guideId, int to,
+              std::string_view reason, const Actor& actor);
 // Saves and publishes at once (reviewers and admins): the revision must be
 // newer than every revision of the guide (else a Conflict).
 sqlite::Result<PublishOutcome> publishGuide(sqlite::Database& db, std::int64_t tenantId,
@@ -128,13 +145,15 @@ struct RevisionInfo {
     std::string savedAt;
     std::optional<std::string> reviewedBy;
     std::optional<std::string> reviewedAt;
-    std::optional<std::string> note;       // the reviewer's, with a rejection
-    std::optional<std::string> changeNote; // the author's "what changed", given on submit
+    std::optional<std::string> note;        // the reviewer's, with a rejection
+    std::optional<std::string> changeNote;  // the author's "what changed", given on submit
+    std::optional<std::string> submittedAt; // when it last went into review
 };
 // Every revision of a guide, newest first.
 sqlite::Result<std::vector<RevisionInfo>> listRevisions(sqlite::Database& db, std::int64_t tenantId,
                                                         std::string_view guideId);
-// Every revision in `state` (e.g. the review queue), by guide id, newest first.
+// Every revision in `state`, by guide id, newest first; the review queue
+// (in_review) oldest first, by when they were submitted.
 sqlite::Result<std::vector<RevisionInfo>>
 revisionsInState(sqlite::Database& db, std::int64_t tenantId, RevisionState state);
 // One line of the studio's library: a guide as its newest revision stands.
@@ -204,6 +223,9 @@ struct AlertSummary {
     std::string validFrom;
     std::string validTo;
 };
+// The XML of the tenant's published alerts (for the diff's attached/detached).
+sqlite::Result<std::vector<std::string>> publishedAlertXml(sqlite::Database& db,
+                                                           std::int64_t tenantId);
 // The published alerts of the tenant, newest first.
 sqlite::Result<std::vector<AlertSummary>> listAlerts(sqlite::Database& db, std::int64_t tenantId);
 

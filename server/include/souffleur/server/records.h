@@ -10,6 +10,7 @@
 
 #include <souffleur/protocol/records.h>
 #include <souffleur/server/auth.h>
+#include <souffleur/server/review_store.h>
 #include <souffleur/sqlite/sqlite.h>
 
 #include <expected>
@@ -32,9 +33,11 @@ using CheckedRecords = std::vector<std::expected<protocol::Record, protocol::Rec
 //    refuses the whole batch.
 // The error (a 400) is why the batch as a whole is refused: its number more
 // than kMaxBatchStep ahead of the last one, or, in protocol 1, a bad record.
+// New feedback brings notices for the editors of the guide's owner team, in
+// the same transaction; `notified` (if given) receives them, to push.
 sqlite::Result<std::expected<protocol::BatchAnswer, std::string>>
 applyRecords(sqlite::Database& db, const Identity& who, const protocol::Batch& batch,
-             const CheckedRecords& records);
+             const CheckedRecords& records, std::vector<NoticeOut>* notified = nullptr);
 
 // A desk's report that it cannot show a guide or alert yet: it holds a newer
 // format than it reads (docs/guide-format.md, "Format revisions").

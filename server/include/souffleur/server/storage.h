@@ -120,10 +120,19 @@ sqlite::Result<std::vector<AuditRow>> recentAudit(sqlite::Database& db, std::int
 
 // --- Feedback for the authors ---------------------------------------------------
 
-// Where a piece of feedback stands: new, accepted (it will be acted on),
-// rejected (it will not), done (a revision handled it).
-inline constexpr std::array<std::string_view, 4> kFeedbackStatuses = {"new", "accepted", "rejected",
-                                                                      "done"};
+// Where a piece of feedback stands in the authors' inbox:
+//   new        nobody has looked at it yet
+//   planned    it will be acted on; with a revision: the draft that applies it,
+//              which makes it "applied" when that revision is published
+//   applied    a published revision handled it (handledRevision)
+//   declined   it will not be acted on, and why (reason, required)
+//   duplicate  another piece of feedback says the same (duplicateOf, required)
+// The names of schema v2 (accepted, rejected, done) are still understood:
+// they mean planned, declined and applied (canonicalFeedbackStatus).
+inline constexpr std::array<std::string_view, 5> kFeedbackStatuses = {"new", "planned", "applied",
+                                                                      "declined", "duplicate"};
+// The status `name` stands for, or "" when it is none.
+std::string_view canonicalFeedbackStatus(std::string_view name);
 
 struct FeedbackFilter {
     std::optional<std::string> guideId;
@@ -144,16 +153,31 @@ struct FeedbackEntry {
     std::string team; // empty when the desk's account has no team
     std::string createdAt;
     std::optional<std::string> updatedAt;
-    std::optional<int> handledRevision; // the guide revision that handled it
+    std::optional<int> handledRevision;     // planned: the draft; applied: the revision published
+    std::optional<std::string> reason;      // declined: why
+    std::optional<std::string> duplicateOf; // duplicate: the feedback it repeats
 };
 // The tenant's feedback matching `filter`, newest first.
 sqlite::Result<std::vector<FeedbackEntry>> listFeedback(sqlite::Database& db, std::int64_t tenantId,
                                                         const FeedbackFilter& filter);
-// Sets a piece of feedback's status (and the revision that handled it), audited;
-// false when there is no such feedback.
-sqlite::Result<bool> updateFeedback(sqlite::Database& db, std::int64_t tenantId,
-                                    std::string_view feedbackId, std::string_view status,
-                                    std::optional<int> handledRevision, const Actor& actor);
+
+struct FeedbackUpdate {
+    std::string status; // one of kFeedbackStatuses
+    std::optional<int> revision;
+    std::optional<std::string> reason;
+    std::optional<std::string> duplicateOf;
+};
+// Why an update was refused: no such feedback (or duplicate of one that does
+// not exist, or of itself), or a missing reason or duplicate.
+enum class FeedbackRefusal { NotFound, NoSuchOriginal };
+// Sets a piece of feedback's status (with its revision, reason or original),
+// audited; the stored entry, or why not.
+sqlite::Result<std::expected<FeedbackEntry, FeedbackRefusal>>
+updateFeedback(sqlite::Database& db, std::int64_t tenantId, std::string_view feedbackId,
+               const FeedbackUpdate& update, const Actor& actor);
+// The feedback with this id, or nullopt.
+sqlite::Result<std::optional<FeedbackEntry>>
+findFeedback(sqlite::Database& db, std::int64_t tenantId, std::string_view feedbackId);
 
 // --- The teams' logbook and After Action Reviews ---------------------------------
 
