@@ -272,7 +272,7 @@ updateFeedback(Database& db, std::int64_t tenantId, std::string_view feedbackId,
     auto tx = sqlite::Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (update.duplicateOf) {
+    if (update.status == "duplicate" && update.duplicateOf) {
         auto original = findFeedback(db, tenantId, *update.duplicateOf);
         if (!original)
             return std::unexpected(original.error());

@@ -97,6 +97,7 @@ TEST_CASE("Comments in threads, anchored to a step and field, resolved by the au
 
     // Bad comments: no text, too long, personal data, a reply to nothing, no such revision.
     CHECK(comment(server, server.reviewerA, id, 1, {{"step", "een"}}).status == 400);
+    CHECK(comment(server, server.reviewerA, id, 1, {{"text", "x"}, {"step", 3}}).status == 400);
     CHECK(comment(server, server.reviewerA, id, 1, {{"text", std::string(4001, 'x')}}).status ==
           400);
     const auto personal =
@@ -328,6 +329,9 @@ TEST_CASE("Rollback is a reviewed change; the diff route; the queue oldest first
               .status == 404);
     CHECK(send(server.port(), post("/api/v1/guides/" + id + "/rollback", server.authorA, R"({})"))
               .status == 400);
+    CHECK(send(server.port(), post("/api/v1/guides/" + id + "/rollback", server.authorA,
+                                   R"({"to": 1, "reason": "BSN 111222333"})"))
+              .status == 422);
     const auto live = send(server.port(), get("/api/v1/guides/" + id, server.deskA));
     CHECK(live.body.find("Vraag het paspoort") != std::string::npos);
     // Four eyes: its author cannot publish it; a reviewer can.

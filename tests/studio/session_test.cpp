@@ -6,10 +6,13 @@
 
 #include <souffleur/content/parser.h>
 #include <souffleur/studio/guide_session.h>
+#include <souffleur/studio/notice_listener.h>
 #include <souffleur/studio/server_session.h>
 
 #include <catch2/catch.hpp>
 
+#include <condition_variable>
+#include <mutex>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -188,4 +191,120 @@ TEST_CASE("After a SIGKILL the guide reopens from the journal with every edit",
     REQUIRE(stored);
     recovered->saved(saved, *stored, recovered->model().xml());
     CHECK(journal->unsaved()->empty());
+}
+
+TEST_CASE("Review from the studio: queue, comments, reject with a reason, approve, notices",
+          "[studio][server][review]") {
+    test::TestServer server;
+    const auto author = sessionFor(server, server.authorA);
+    const auto reviewer = sessionFor(server, server.reviewerA);
+    const std::string id = "nl.test.beoordelen";
+
+    // The author listens on the push channel as the studio does.
+    std::mutex mutex;
+    std::condition_variable heard;
+    std::vector<protocol::Notice> received;
+    studio::NoticeListener listener(author.address(), server.authorA,
+                                    {[&](const protocol::Notice& notice) {
+                                         const std::lock_guard lock(mutex);
+                                         received.push_back(notice);
+                                         heard.notify_all();
+                                     },
+                                     {},
+                                     {}},
+                                    std::chrono::milliseconds(50), std::chrono::milliseconds(200));
+    listener.start();
+    const auto waitFor = [&](std::size_t count) {
+        std::unique_lock lock(mutex);
+        return heard.wait_for(lock, std::chrono::seconds(10),
+                              [&] { return received.size() >= count; });
+    };
+
+    REQUIRE(savedRevision(author.save(id, 0, test::guideXml(id, 1))) == 1);
+    REQUIRE(author.submit(id, 1, "Eerste versie"));
+    auto queue = reviewer.reviewQueue();
+    REQUIRE(queue);
+    REQUIRE(queue->size() == 1);
+    CHECK((*queue)[0].guide == id);
+    CHECK((*queue)[0].changeNote == "Eerste versie");
+    CHECK_FALSE((*queue)[0].submittedAt.empty());
+
+    // The listener may still be connecting: the comment waits for it.
+    for (int i = 0; i < 100 && received.empty(); ++i) {
+        auto comment = reviewer.addComment(id, 1, {"een", "glance", std::nullopt, "Korter?"});
+        REQUIRE(comment);
+        if (waitFor(1))
+            break;
+    }
+    REQUIRE(waitFor(1));
+    CHECK(received[0].kind == "comment");
+    CHECK(received[0].step == "een");
+
+    auto comments = author.comments(id, 1);
+    REQUIRE(comments);
+    REQUIRE_FALSE(comments->empty());
+    const auto thread = comments->front().thread;
+    auto answer = author.addComment(id, 1, {std::nullopt, std::nullopt, thread, "Is korter nu."});
+    REQUIRE(answer);
+    CHECK(answer->thread == thread);
+    CHECK(reviewer.resolveThread(thread, true).error().kind ==
+          studio::SessionError::Kind::Forbidden);
+    auto resolved = author.resolveThread(thread, true);
+    REQUIRE(resolved);
+    CHECK(resolved->resolved());
+
+    CHECK(reviewer.reject(id, 1, "").error().kind == studio::SessionError::Kind::Refused);
+    const auto before = received.size();
+    REQUIRE(reviewer.reject(id, 1, "Stap 2 ontbreekt."));
+    REQUIRE(waitFor(before + 1));
+    CHECK(received.back().kind == "rejected");
+    CHECK(received.back().text == "Stap 2 ontbreekt.");
+
+    REQUIRE(author.submit(id, 1, {}));
+    CHECK(author.approve(id, 1).error().kind == studio::SessionError::Kind::Forbidden); // four eyes
+    REQUIRE(reviewer.approve(id, 1));
+    auto unread = author.notices(true);
+    REQUIRE(unread);
+    CHECK(unread->front().kind == "approved");
+    REQUIRE(author.markNoticesRead({}));
+    CHECK(author.notices(true)->empty());
+    listener.stop();
+
+    // A rollback is a new revision in review.
+    auto rolled = author.rollback(id, 1, "Terug");
+    REQUIRE(rolled);
+    CHECK(*rolled == 2);
+}
+
+TEST_CASE("The feedback inbox from the studio: list, plan, decline", "[studio][server][review]") {
+    test::TestServer server;
+    const auto author = sessionFor(server, server.authorA);
+    const std::string id = "nl.test.inbox";
+    auto reviewer = sessionFor(server, server.reviewerA);
+    REQUIRE(savedRevision(author.save(id, 0, test::guideXml(id, 1))) == 1);
+    REQUIRE(author.submit(id, 1, {}));
+    REQUIRE(reviewer.approve(id, 1));
+    const auto batch = R"({"client": "c", "batch": 1, "records": [
+        {"type": "feedback", "id": "fb-a", "guide": "nl.test.inbox", "revision": 1, "step": "een",
+         "kind": "tip", "text": "Noem de kosten", "suggestion": "Eerste stap: noem de kosten"},
+        {"type": "feedback", "id": "fb-b", "guide": "nl.test.inbox", "revision": 1,
+         "kind": "unclear", "text": "Wat is stap twee?"}]})";
+    REQUIRE(test::send(server.port(), test::post("/api/v1/records", server.deskA, batch)).status ==
+            200);
+    auto inbox = author.feedback(id);
+    REQUIRE(inbox);
+    REQUIRE(inbox->size() == 2);
+    CHECK(inbox->back().suggestion == "Eerste stap: noem de kosten");
+    CHECK(inbox->back().team == "Balie A");
+    auto planned = author.updateFeedback("fb-a", {"planned", 2, std::nullopt, std::nullopt});
+    REQUIRE(planned);
+    CHECK(planned->status == "planned");
+    CHECK(planned->handledRevision == 2);
+    CHECK(author.updateFeedback("fb-b", {"declined", std::nullopt, std::nullopt, std::nullopt})
+              .error()
+              .kind == studio::SessionError::Kind::Refused);
+    auto declined = author.updateFeedback(
+        "fb-b", {"declined", std::nullopt, "Staat al in stap 2", std::nullopt});
+    REQUIRE(declined);
+    CHECK(declined->reason == "Staat al in stap 2");
 }

@@ -59,6 +59,13 @@ SessionError errorFor(const net::HttpResponse& response) {
     return {kind, status, serverMessage(response)};
 }
 
+RevisionInfo revisionFrom(const json::object& revision) {
+    return {
+        number(revision, "revision"),  text(revision, "state"),    text(revision, "title"),
+        text(revision, "saved_by"),    text(revision, "saved_at"), text(revision, "note"),
+        text(revision, "change_note"), text(revision, "id"),       text(revision, "submitted_at")};
+}
+
 std::unexpected<SessionError> nonsense(const net::HttpResponse& response) {
     return std::unexpected(SessionError{SessionError::Kind::ServerError, response.status,
                                         "the server's answer could not be read"});
@@ -192,10 +199,7 @@ SessionResult<std::vector<RevisionInfo>> ServerSession::revisions(const std::str
         if (!item.is_object())
             continue;
         const auto& revision = item.as_object();
-        out.push_back({number(revision, "revision"), text(revision, "state"),
-                       text(revision, "title"), text(revision, "saved_by"),
-                       text(revision, "saved_at"), text(revision, "note"),
-                       text(revision, "change_note")});
+        out.push_back(revisionFrom(revision));
     }
     return out;
 }
@@ -267,6 +271,168 @@ SessionResult<std::string> ServerSession::image(const std::string& hash) const {
     if (response->status != 200)
         return std::unexpected(errorFor(*response));
     return std::move(response->body);
+}
+
+// --- Review, notices, feedback ----------------------------------------------------
+
+namespace {
+
+// A 2xx answer's body as a JSON object, or the error.
+SessionResult<json::object> objectAnswer(SessionResult<net::HttpResponse> response) {
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status < 200 || response->status >= 300)
+        return std::unexpected(errorFor(*response));
+    auto object = parseObject(response->body);
+    if (!object)
+        return nonsense(*response);
+    return std::move(*object);
+}
+
+// The array `key` of a 2xx answer, each item read by `read` (nullopt: unreadable).
+template <typename Read>
+auto listAnswer(SessionResult<net::HttpResponse> response, std::string_view key, Read read)
+    -> SessionResult<std::vector<typename decltype(read(json::value()))::value_type>> {
+    using Item = typename decltype(read(json::value()))::value_type;
+    auto object = objectAnswer(std::move(response));
+    if (!object)
+        return std::unexpected(object.error());
+    const auto* list = object->if_contains(key);
+    if (!list || !list->is_array())
+        return std::unexpected(SessionError{SessionError::Kind::ServerError, 200,
+                                            "the server's answer could not be read"});
+    std::vector<Item> out;
+    for (const auto& value : list->as_array()) {
+        auto item = read(value);
+        if (!item)
+            return std::unexpected(SessionError{SessionError::Kind::ServerError, 200,
+                                                "the server's answer could not be read"});
+        out.push_back(std::move(*item));
+    }
+    return out;
+}
+
+template <typename Read>
+auto itemAnswer(SessionResult<net::HttpResponse> response, Read read)
+    -> SessionResult<typename decltype(read(json::value()))::value_type> {
+    auto object = objectAnswer(std::move(response));
+    if (!object)
+        return std::unexpected(object.error());
+    auto item = read(json::value(std::move(*object)));
+    if (!item)
+        return std::unexpected(SessionError{SessionError::Kind::ServerError, 200,
+                                            "the server's answer could not be read"});
+    return std::move(*item);
+}
+
+SessionResult<void> noContent(SessionResult<net::HttpResponse> response) {
+    auto object = objectAnswer(std::move(response));
+    if (!object)
+        return std::unexpected(object.error());
+    return {};
+}
+
+std::string revisionPath(const std::string& guide, int revision) {
+    return "/api/v1/guides/" + guide + "/revisions/" + std::to_string(revision);
+}
+
+} // namespace
+
+SessionResult<std::vector<RevisionInfo>> ServerSession::reviewQueue() const {
+    return listAnswer(call(net::Method::Get, "/api/v1/revisions?state=in_review"), "revisions",
+                      [](const json::value& value) -> std::optional<RevisionInfo> {
+                          if (!value.is_object())
+                              return std::nullopt;
+                          return revisionFrom(value.as_object());
+                      });
+}
+
+SessionResult<void> ServerSession::approve(const std::string& guide, int revision) const {
+    return noContent(call(net::Method::Post, revisionPath(guide, revision) + "/publish"));
+}
+
+SessionResult<void> ServerSession::reject(const std::string& guide, int revision,
+                                          const std::string& reason) const {
+    return noContent(call(net::Method::Post, revisionPath(guide, revision) + "/reject",
+                          json::serialize(json::object{{"note", reason}})));
+}
+
+SessionResult<int> ServerSession::rollback(const std::string& guide, int to,
+                                           const std::string& reason) const {
+    auto object = objectAnswer(call(net::Method::Post, "/api/v1/guides/" + guide + "/rollback",
+                                    json::serialize(json::object{{"to", to}, {"reason", reason}})));
+    if (!object)
+        return std::unexpected(object.error());
+    return number(*object, "revision");
+}
+
+SessionResult<std::vector<protocol::Comment>>
+ServerSession::comments(const std::string& guide, std::optional<int> revision) const {
+    std::string target = "/api/v1/guides/" + guide + "/comments";
+    if (revision)
+        target += "?revision=" + std::to_string(*revision);
+    return listAnswer(call(net::Method::Get, std::move(target)), "comments",
+                      [](const json::value& value) { return protocol::commentFrom(value); });
+}
+
+SessionResult<protocol::Comment> ServerSession::addComment(const std::string& guide, int revision,
+                                                           const NewComment& comment) const {
+    json::object body{{"text", comment.text}};
+    if (comment.step)
+        body["step"] = *comment.step;
+    if (comment.field)
+        body["field"] = *comment.field;
+    if (comment.replyTo)
+        body["reply_to"] = *comment.replyTo;
+    return itemAnswer(
+        call(net::Method::Post, revisionPath(guide, revision) + "/comments", json::serialize(body)),
+        [](const json::value& value) { return protocol::commentFrom(value); });
+}
+
+SessionResult<protocol::Comment> ServerSession::resolveThread(std::int64_t comment,
+                                                              bool resolved) const {
+    return itemAnswer(call(net::Method::Patch, "/api/v1/comments/" + std::to_string(comment),
+                           json::serialize(json::object{{"resolved", resolved}})),
+                      [](const json::value& value) { return protocol::commentFrom(value); });
+}
+
+SessionResult<std::vector<protocol::Notice>> ServerSession::notices(bool unreadOnly) const {
+    return listAnswer(
+        call(net::Method::Get, unreadOnly ? "/api/v1/notices?unread=1" : "/api/v1/notices"),
+        "notices", [](const json::value& value) { return protocol::noticeFrom(value); });
+}
+
+SessionResult<void> ServerSession::markNoticesRead(const std::vector<std::int64_t>& ids) const {
+    json::object body;
+    if (ids.empty()) {
+        body["all"] = true;
+    } else {
+        json::array list;
+        for (const auto id : ids)
+            list.push_back(id);
+        body["ids"] = std::move(list);
+    }
+    return noContent(call(net::Method::Post, "/api/v1/notices/read", json::serialize(body)));
+}
+
+SessionResult<std::vector<protocol::Feedback>>
+ServerSession::feedback(const std::string& guide) const {
+    return listAnswer(call(net::Method::Get, "/api/v1/feedback?limit=500&guide=" + guide),
+                      "feedback",
+                      [](const json::value& value) { return protocol::feedbackFrom(value); });
+}
+
+SessionResult<protocol::Feedback>
+ServerSession::updateFeedback(const std::string& id, const FeedbackChange& change) const {
+    json::object body{{"status", change.status}};
+    if (change.revision)
+        body["revision"] = *change.revision;
+    if (change.reason)
+        body["reason"] = *change.reason;
+    if (change.duplicateOf)
+        body["duplicate_of"] = *change.duplicateOf;
+    return itemAnswer(call(net::Method::Patch, "/api/v1/feedback/" + id, json::serialize(body)),
+                      [](const json::value& value) { return protocol::feedbackFrom(value); });
 }
 
 } // namespace souffleur::studio

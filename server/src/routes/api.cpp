@@ -132,19 +132,13 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
 }
 
 void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices) {
-    for (const auto& notice : notices) {
-        json::object item{{"id", notice.id},
-                          {"kind", notice.kind},
-                          {"guide", notice.guideId},
-                          {"revision", notice.revision},
-                          {"text", notice.text},
-                          {"by", notice.by},
-                          {"created_at", notice.createdAt}};
-        if (notice.step)
-            item["step"] = *notice.step;
+    for (const auto& out : notices) {
+        const Notice notice{out.id,   out.kind, out.guideId,   out.revision, out.step,
+                            out.text, out.by,   out.createdAt, std::nullopt};
         env.context->sessions.sendTo(
-            tenantId, notice.accountId,
-            json::serialize(json::object{{"type", "notice"}, {"notice", std::move(item)}}));
+            tenantId, out.accountId,
+            json::serialize(
+                json::object{{"type", "notice"}, {"notice", protocol::toJson(notice)}}));
     }
 }
 

@@ -448,6 +448,13 @@ void rollbackRoute(const Env& env, Call& call, const Identity& who) {
     const std::string why = reason ? std::string(reason->as_string().subview()) : std::string();
     if (why.size() > kMaxChangeNoteLength)
         return env.reply(errorResponse(http::status::bad_request, "the reason is too long"));
+    // It becomes the change note the desks show.
+    if (const auto found = protocol::findPersonalData(why); !found.empty())
+        return env.reply(
+            errorResponse(http::status::unprocessable_entity,
+                          std::string("the reason looks like it holds personal data (") +
+                              protocol::personalDataName(found.front().kind) + ")",
+                          {{"personal_data", protocol::personalDataName(found.front().kind)}}));
     runStorage(
         env,
         [tenantId = who.tenantId, id = call.param("id"), to = static_cast<int>(to->as_int64()), why,

@@ -17,26 +17,6 @@ namespace {
 constexpr std::int64_t kDefaultListLimit = 100;
 constexpr std::int64_t kMaxListLimit = 500;
 
-json::object feedbackJson(const FeedbackEntry& entry) {
-    json::object out{
-        {"id", entry.id},     {"guide", entry.guideId},       {"revision", entry.revision},
-        {"kind", entry.kind}, {"text", entry.text},           {"status", entry.status},
-        {"team", entry.team}, {"created_at", entry.createdAt}};
-    if (entry.step)
-        out["step"] = *entry.step;
-    if (entry.suggestion)
-        out["suggestion"] = *entry.suggestion;
-    if (entry.updatedAt)
-        out["updated_at"] = *entry.updatedAt;
-    if (entry.handledRevision)
-        out["handled_revision"] = *entry.handledRevision;
-    if (entry.reason)
-        out["reason"] = *entry.reason;
-    if (entry.duplicateOf)
-        out["duplicate_of"] = *entry.duplicateOf;
-    return out;
-}
-
 json::object countsJson(const SessionCounts& counts) {
     return {{"started", counts.started},
             {"finished", counts.finished},
@@ -314,7 +294,7 @@ void listFeedbackRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(entries.error()));
             json::array list;
             for (const auto& entry : *entries)
-                list.push_back(feedbackJson(entry));
+                list.push_back(protocol::toJson(entry));
             env.reply(jsonResponse(http::status::ok, json::object{{"feedback", std::move(list)}}));
         });
 }
@@ -366,7 +346,7 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
                                   updated->error() == FeedbackRefusal::NotFound
                                       ? "no such feedback"
                                       : "duplicate_of must name another piece of feedback"));
-            env.reply(jsonResponse(http::status::ok, feedbackJson(**updated)));
+            env.reply(jsonResponse(http::status::ok, protocol::toJson(**updated)));
         });
 }
 

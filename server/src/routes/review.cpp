@@ -17,40 +17,6 @@ constexpr std::size_t kMaxAnchorLength = 100;
 constexpr std::int64_t kDefaultNotices = 50;
 constexpr std::int64_t kMaxNotices = 500;
 
-json::object commentJson(const Comment& comment) {
-    json::object out{{"id", comment.id},
-                     {"thread", comment.thread},
-                     {"guide", comment.guideId},
-                     {"revision", comment.revision},
-                     {"author", comment.author},
-                     {"text", comment.text},
-                     {"created_at", comment.createdAt},
-                     {"resolved", comment.resolvedBy.has_value()}};
-    if (comment.step)
-        out["step"] = *comment.step;
-    if (comment.field)
-        out["field"] = *comment.field;
-    if (comment.resolvedBy)
-        out["resolved_by"] = *comment.resolvedBy;
-    if (comment.resolvedAt)
-        out["resolved_at"] = *comment.resolvedAt;
-    return out;
-}
-
-json::object noticeJson(const Notice& notice) {
-    json::object out{{"id", notice.id},
-                     {"kind", notice.kind},
-                     {"guide", notice.guideId},
-                     {"revision", notice.revision},
-                     {"text", notice.text},
-                     {"by", notice.by},
-                     {"created_at", notice.createdAt},
-                     {"read", notice.readAt.has_value()}};
-    if (notice.step)
-        out["step"] = *notice.step;
-    return out;
-}
-
 Response badRequest(std::string message) {
     return errorResponse(http::status::bad_request, message);
 }
@@ -81,7 +47,7 @@ void listCommentsRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(comments.error()));
             json::array list;
             for (const auto& comment : *comments)
-                list.push_back(commentJson(comment));
+                list.push_back(protocol::toJson(comment));
             env.reply(jsonResponse(http::status::ok, json::object{{"comments", std::move(list)}}));
         });
 }
@@ -102,7 +68,12 @@ void addCommentRoute(const Env& env, Call& call, const Identity& who) {
     const auto* reply = object ? object->if_contains("reply_to") : nullptr;
     NewComment comment{call.param("id"), *revision,    text("step"),
                        text("field"),    std::nullopt, text("text").value_or("")};
-    if (!object || (reply && !reply->is_int64()))
+    const auto notText = [object](std::string_view key) {
+        const auto* value = object->if_contains(key);
+        return value && !value->is_string() && !value->is_null();
+    };
+    if (!object || (reply && !reply->is_int64()) || notText("text") || notText("step") ||
+        notText("field"))
         return env.reply(badRequest("the body must be {\"text\": \"...\", \"step\": \"ID\", "
                                     "\"field\": \"glance\", \"reply_to\": COMMENT-ID}"));
     if (reply)
@@ -134,7 +105,7 @@ void addCommentRoute(const Env& env, Call& call, const Identity& who) {
                                                "no such revision, or no such comment to reply to"));
             const auto& added = std::get<CommentAdded>(*outcome);
             pushNotices(env, tenantId, added.notices);
-            env.reply(jsonResponse(http::status::created, commentJson(added.comment)));
+            env.reply(jsonResponse(http::status::created, protocol::toJson(added.comment)));
         });
 }
 
@@ -164,7 +135,8 @@ void resolveCommentRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(
                     errorResponse(http::status::forbidden,
                                   "a thread is resolved by the author of the revision it is on"));
-            env.reply(jsonResponse(http::status::ok, commentJson(std::get<Comment>(*outcome))));
+            env.reply(
+                jsonResponse(http::status::ok, protocol::toJson(std::get<Comment>(*outcome))));
         });
 }
 
@@ -187,7 +159,7 @@ void listNoticesRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(notices.error()));
             json::array list;
             for (const auto& notice : *notices)
-                list.push_back(noticeJson(notice));
+                list.push_back(protocol::toJson(notice));
             env.reply(jsonResponse(http::status::ok, json::object{{"notices", std::move(list)}}));
         });
 }

@@ -18,6 +18,7 @@
 // /api/v1/notify ({"type": "notice", ...}).
 #pragma once
 
+#include <souffleur/protocol/review.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/sqlite/sqlite.h>
 
@@ -41,19 +42,8 @@ struct NewComment {
     std::string text;
 };
 
-struct Comment {
-    std::int64_t id = 0;
-    std::int64_t thread = 0; // the thread's first comment (its own id for a first comment)
-    std::string guideId;
-    int revision = 0;
-    std::optional<std::string> step;
-    std::optional<std::string> field;
-    std::string author;
-    std::string text;
-    std::string createdAt;
-    std::optional<std::string> resolvedBy; // set on every comment of a resolved thread
-    std::optional<std::string> resolvedAt;
-};
+// A comment as stored and listed (protocol/review.h, shared with the studio).
+using Comment = protocol::Comment;
 
 // A notice to send: to whom (account ids), for the push after the commit.
 struct NoticeOut {
@@ -110,17 +100,8 @@ revisionAuthor(sqlite::Database& db, std::int64_t tenantId, std::string_view gui
 sqlite::Result<std::vector<std::int64_t>> teamEditors(sqlite::Database& db, std::int64_t tenantId,
                                                       std::string_view team);
 
-struct Notice {
-    std::int64_t id = 0;
-    std::string kind;
-    std::string guideId;
-    int revision = 0;
-    std::optional<std::string> step;
-    std::string text;
-    std::string by;
-    std::string createdAt;
-    std::optional<std::string> readAt;
-};
+// A notice as stored and listed (protocol/review.h, shared with the studio).
+using Notice = protocol::Notice;
 // The account's notices, newest first: the unread ones only, or all.
 sqlite::Result<std::vector<Notice>> listNotices(sqlite::Database& db, std::int64_t tenantId,
                                                 std::int64_t accountId, bool unreadOnly,

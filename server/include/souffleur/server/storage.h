@@ -7,6 +7,7 @@
 // crosses tenants.
 #pragma once
 
+#include <souffleur/protocol/review.h>
 #include <souffleur/server/auth.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/records.h>
@@ -141,22 +142,8 @@ struct FeedbackFilter {
     std::int64_t limit = 100;
     std::int64_t offset = 0;
 };
-struct FeedbackEntry {
-    std::string id;
-    std::string guideId;
-    int revision = 0;
-    std::optional<std::string> step;
-    std::string kind;
-    std::string text;
-    std::optional<std::string> suggestion;
-    std::string status;
-    std::string team; // empty when the desk's account has no team
-    std::string createdAt;
-    std::optional<std::string> updatedAt;
-    std::optional<int> handledRevision;     // planned: the draft; applied: the revision published
-    std::optional<std::string> reason;      // declined: why
-    std::optional<std::string> duplicateOf; // duplicate: the feedback it repeats
-};
+// As the inbox lists it (protocol/review.h, shared with the studio).
+using FeedbackEntry = protocol::Feedback;
 // The tenant's feedback matching `filter`, newest first.
 sqlite::Result<std::vector<FeedbackEntry>> listFeedback(sqlite::Database& db, std::int64_t tenantId,
                                                         const FeedbackFilter& filter);

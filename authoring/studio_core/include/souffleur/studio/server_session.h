@@ -9,8 +9,10 @@
 
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/net/http.h>
+#include <souffleur/protocol/review.h>
 
 #include <chrono>
+#include <cstdint>
 #include <expected>
 #include <optional>
 #include <string>
@@ -61,8 +63,10 @@ struct RevisionInfo {
     std::string title;
     std::string savedBy;
     std::string savedAt;
-    std::string note;       // a reviewer's note on a rejection
-    std::string changeNote; // the author's "what changed"
+    std::string note;        // a reviewer's note on a rejection
+    std::string changeNote;  // the author's "what changed"
+    std::string guide;       // the guide's id (the review queue names it)
+    std::string submittedAt; // when it went into review, "" when it has not
 };
 
 // What a save came to.
@@ -104,6 +108,45 @@ public:
     SessionResult<std::string> uploadImage(const std::string& bytes,
                                            const std::string& contentType) const;
     SessionResult<std::string> image(const std::string& hash) const;
+
+    // --- Review (docs/api.md, "Review") ---
+    // The revisions in review, oldest submission first.
+    SessionResult<std::vector<RevisionInfo>> reviewQueue() const;
+    // Publishes a revision in review (not one's own: four eyes).
+    SessionResult<void> approve(const std::string& guide, int revision) const;
+    // Sends it back to draft; the reason is required.
+    SessionResult<void> reject(const std::string& guide, int revision,
+                               const std::string& reason) const;
+    // Puts revision `to`'s content in review as the newest revision; its number.
+    SessionResult<int> rollback(const std::string& guide, int to, const std::string& reason) const;
+    // The comments on a guide (of one revision, or all), by thread.
+    SessionResult<std::vector<protocol::Comment>> comments(const std::string& guide,
+                                                           std::optional<int> revision = {}) const;
+    struct NewComment {
+        std::optional<std::string> step;
+        std::optional<std::string> field;
+        std::optional<std::int64_t> replyTo;
+        std::string text;
+    };
+    SessionResult<protocol::Comment> addComment(const std::string& guide, int revision,
+                                                const NewComment& comment) const;
+    // Resolves (or reopens) the thread of a comment; its first comment.
+    SessionResult<protocol::Comment> resolveThread(std::int64_t comment, bool resolved) const;
+
+    // --- Notices and the feedback inbox ---
+    SessionResult<std::vector<protocol::Notice>> notices(bool unreadOnly) const;
+    // Marks notices read: those named, or all of them when `ids` is empty.
+    SessionResult<void> markNoticesRead(const std::vector<std::int64_t>& ids) const;
+    // The feedback on a guide, newest first.
+    SessionResult<std::vector<protocol::Feedback>> feedback(const std::string& guide) const;
+    struct FeedbackChange {
+        std::string status; // new | planned | applied | declined | duplicate
+        std::optional<int> revision;
+        std::optional<std::string> reason;
+        std::optional<std::string> duplicateOf;
+    };
+    SessionResult<protocol::Feedback> updateFeedback(const std::string& id,
+                                                     const FeedbackChange& change) const;
 
     const net::ServerAddress& address() const { return m_address; }
     // "http://host:port", the journal's key prefix.
