@@ -5,6 +5,7 @@
 #include "decision_map_view.h"
 #include "finding_text.h"
 #include "forms.h"
+#include "inbox_panel.h"
 #include "merge_dialog.h"
 #include "preview_pane.h"
 
@@ -183,10 +184,15 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     m_diagnostics->setMaximumHeight(110);
     m_diagnostics->setWordWrap(true);
 
+    // The desks' feedback on the selected step, below its form (one quiet
+    // line when there is none).
+    m_inbox = new InboxPanel(m_server, this);
+
     auto* middle = new QWidget(this);
     auto* middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_tabs, 1);
+    middleLayout->addWidget(m_inbox);
     middleLayout->addWidget(m_diagnosticsTitle);
     middleLayout->addWidget(m_diagnostics);
 
@@ -316,6 +322,24 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
             refreshMap();
         }
     });
+    connect(m_inbox, &InboxPanel::message, this, &EditorPage::message);
+    connect(m_inbox, &InboxPanel::changed, this, [this] {
+        if (m_session)
+            refreshOutline();
+    });
+    connect(m_inbox, &InboxPanel::applyRequested, this,
+            [this](const protocol::Feedback& feedback, GuideSession::SuggestionTarget target) {
+                if (!m_session)
+                    return;
+                if (auto applied = m_session->applySuggestion(feedback, target); !applied) {
+                    showRefusal(applied.error());
+                    return;
+                }
+                refresh();
+                Q_EMIT documentChanged();
+                Q_EMIT message(tr("Suggestie toegepast (Ctrl+Z maakt het ongedaan). Bij opslaan "
+                                  "wordt de feedback 'gepland' in die revisie."));
+            });
     connect(m_outline->model(), &QAbstractItemModel::rowsMoved, this, [this] {
         // A step dragged in the outline: the model moves it (undoable).
         if (m_refreshing || !m_session)
@@ -394,6 +418,7 @@ void EditorPage::open(std::unique_ptr<GuideSession> session) {
     refreshForms();
     Q_EMIT documentChanged();
     loadLibrary(); // where a block is used, and the blocks this guide shows
+    m_inbox->load(m_session->guide().id);
 }
 
 // --- Reusable blocks ---------------------------------------------------------
@@ -633,6 +658,8 @@ void EditorPage::refreshOutline() {
             text += tr(" · overdracht");
         if (step.ends)
             text += tr(" · einde");
+        if (const int open = m_inbox->openCount(step.id); open > 0)
+            text += tr(" · %1 feedback").arg(open);
         item->setText(text);
         item->setToolTip(qs(step.glance));
         item->setData(kStepRole, qs(step.id));
@@ -651,6 +678,10 @@ void EditorPage::refreshForms() {
         return;
     const auto& guide = m_session->guide();
     const std::string stepId = selectedStep();
+    std::vector<std::string> stepIds;
+    for (const auto& each : guide.steps)
+        stepIds.push_back(each.id);
+    m_inbox->showStep(stepId, stepIds);
     const content::Step* step = stepId.empty() ? nullptr : guide.findStep(stepId);
     if (step) {
         m_stepForm->load(guide, *step);
@@ -965,6 +996,8 @@ void EditorPage::save() {
             if (const auto* saved = std::get_if<Saved>(&*result)) {
                 // What is saved is what was sent; typing since then stays unsaved.
                 m_session->saved(saved->revision, stored.empty() ? xml : stored, xml);
+                // The feedback this revision applies: planned in it, applied once published.
+                m_inbox->planApplied(m_session->appliedFeedback(), saved->revision);
                 refresh();
                 Q_EMIT message(tr("Opgeslagen als revisie %1 (concept).").arg(saved->revision));
                 Q_EMIT saveFinished(true);

@@ -27,6 +27,7 @@ namespace souffleur::studio {
 
 class DecisionMapView;
 class GuideForm;
+class InboxPanel;
 class PreviewPane;
 class StepForm;
 
@@ -42,6 +43,8 @@ public:
     bool hasGuide() const { return m_session != nullptr; }
     const GuideSession* session() const { return m_session.get(); }
     PreviewPane& preview() { return *m_preview; }
+    // The desks' feedback beside the selected step.
+    InboxPanel& inbox() { return *m_inbox; }
     // The step selected in the outline; empty for the guide's own fields.
     std::string selectedStep() const;
     void selectStep(const std::string& stepId);
@@ -137,6 +140,7 @@ private:
     QListWidget* m_diagnostics;
     QLabel* m_diagnosticsTitle;
     PreviewPane* m_preview;
+    InboxPanel* m_inbox;
     QAction* m_undo;
     QAction* m_redo;
     QAction* m_addStep;

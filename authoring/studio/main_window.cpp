@@ -3,8 +3,11 @@
 
 #include "async.h"
 #include "editor_page.h"
+#include "notices_button.h"
+#include "review_page.h"
 
 #include <souffleur/content/writer.h>
+#include <souffleur/studio/notice_listener.h>
 
 #include <QAction>
 #include <QCloseEvent>
@@ -45,12 +48,16 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
                        "QListWidget::item:selected{background:#2f5d8f;color:white}"));
     m_modes->addItem(tr("Bibliotheek"));
     m_modes->addItem(tr("Bewerken"));
+    m_modes->addItem(tr("Beoordelen"));
 
     m_library = new LibraryPage(m_server, this);
     m_editor = new EditorPage(m_server, this);
+    m_review = new ReviewPage(m_server, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_library);
     m_pages->addWidget(m_editor);
+    m_pages->addWidget(m_review);
+    m_notices = new NoticesButton(m_server, this);
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -61,6 +68,7 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
     setCentralWidget(central);
 
     auto* who = new QLabel(tr("Aangemeld bij %1").arg(m_account), this);
+    statusBar()->addPermanentWidget(m_notices);
     statusBar()->addPermanentWidget(who);
 
     connect(m_modes, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -84,13 +92,54 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
         if (stored)
             m_library->reload();
     });
+    connect(m_review, &ReviewPage::message, this, &MainWindow::status);
+    connect(m_review, &ReviewPage::reviewed, m_library, &LibraryPage::reload);
+    connect(m_review, &ReviewPage::openGuideRequested, this, [this](const QString& id) {
+        const int revision = m_library->newestRevision(id.toStdString());
+        if (revision > 0)
+            open({id.toStdString(), revision, std::nullopt, revision});
+    });
+    connect(m_notices, &NoticesButton::message, this, &MainWindow::status);
+    connect(m_notices, &NoticesButton::noticeChosen, this, [this](const protocol::Notice& notice) {
+        if (notice.kind == "feedback" || notice.kind == "rejected" || notice.kind == "approved") {
+            const int revision = m_library->newestRevision(notice.guideId);
+            if (revision > 0)
+                open({notice.guideId, revision, std::nullopt, revision});
+            return;
+        }
+        showReview();
+        m_review->showRevision(notice.guideId, notice.revision);
+    });
     buildMenus();
     m_modes->setCurrentRow(0);
     updateTitle();
     m_library->reload();
+    m_review->reload();
+    m_notices->reload();
+
+    // The push channel: notices for this account, and word that the content changed.
+    NoticeListener::Callbacks callbacks;
+    callbacks.notice = [this](const protocol::Notice& notice) {
+        QMetaObject::invokeMethod(
+            this, [this, notice] { m_notices->add(notice); }, Qt::QueuedConnection);
+    };
+    callbacks.changed = [this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_library->reload();
+                m_review->reload();
+            },
+            Qt::QueuedConnection);
+    };
+    m_listener = std::make_unique<NoticeListener>(m_server->address(), m_server->token(),
+                                                  std::move(callbacks));
+    m_listener->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_listener.reset(); // no callback after this point
+}
 
 void MainWindow::buildMenus() {
     auto add = [this](QMenu* menu, const QString& text, const QKeySequence& keys, auto slot) {
@@ -121,6 +170,10 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("Beel&d"));
     add(view, tr("&Bibliotheek"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] { showLibrary(); });
     add(view, tr("B&ewerken"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] { showEditor(); });
+    add(view, tr("Be&oordelen"), QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
+        showReview();
+        m_review->reload();
+    });
     add(view, tr("&Zoeken in de bibliotheek"), QKeySequence::Find, [this] {
         showLibrary();
         m_library->searchField()->setFocus();
@@ -150,6 +203,9 @@ void MainWindow::showLibrary() {
 }
 void MainWindow::showEditor() {
     m_modes->setCurrentRow(1);
+}
+void MainWindow::showReview() {
+    m_modes->setCurrentRow(2);
 }
 
 void MainWindow::status(const QString& text) {

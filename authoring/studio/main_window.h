@@ -1,7 +1,8 @@
 // The studio's window: a bar of workspaces at the left (the library, the
-// editor; review, inbox, health and the After Action Review follow), the
-// workspace itself, menus in which every action has its shortcut, and a
-// status line that says what happened in plain words.
+// editor, review; inbox, health and the After Action Review follow), the
+// workspace itself, menus in which every action has its shortcut, the
+// author's notices in the status line (live over the push channel),
+// and a status line that says what happened in plain words.
 #pragma once
 
 #include "library_page.h"
@@ -21,6 +22,9 @@ class QStackedWidget;
 namespace souffleur::studio {
 
 class EditorPage;
+class NoticeListener;
+class NoticesButton;
+class ReviewPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,8 +36,11 @@ public:
 
     LibraryPage& library() { return *m_library; }
     EditorPage& editor() { return *m_editor; }
+    ReviewPage& review() { return *m_review; }
+    NoticesButton& notices() { return *m_notices; }
     void showLibrary();
     void showEditor();
+    void showReview();
 
     // Opens a guide in the editor: from the server, or the one in the request.
     // `opened` runs once it shows (false when it could not be opened).
@@ -60,6 +67,10 @@ private:
     QStackedWidget* m_pages;
     LibraryPage* m_library;
     EditorPage* m_editor;
+    ReviewPage* m_review;
+    NoticesButton* m_notices;
+    // The push channel; declared last, so it stops before the pages go.
+    std::unique_ptr<NoticeListener> m_listener;
 };
 
 } // namespace souffleur::studio

@@ -4,6 +4,7 @@
 #include "editor_page.h"
 #include "main_window.h"
 #include "preview_pane.h"
+#include "review_page.h"
 #include "token_store.h"
 
 #include <souffleur/guide_view/guide_view.h>
@@ -43,6 +44,7 @@ struct Options {
     QString open;
     QString screenshot;
     QString journal;
+    QString workspace; // "", "library", "editor" or "review"
     bool english = false;
 };
 
@@ -76,7 +78,11 @@ std::expected<Options, int> parse(const QStringList& arguments) {
         QStringLiteral("journal"),
         QStringLiteral("The journal file (default: in the user's data folder)"),
         QStringLiteral("FILE"));
-    parser.addOptions({server, token, caFile, open, lang, screenshot, journal});
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QStringLiteral("Start in this workspace: library, editor "
+                                                      "or review"),
+                                       QStringLiteral("NAME"));
+    parser.addOptions({server, token, caFile, open, lang, screenshot, journal, workspace});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "souffleur-studio: %s\n", qPrintable(parser.errorText()));
         return std::unexpected(kUsageError);
@@ -97,6 +103,13 @@ std::expected<Options, int> parse(const QStringList& arguments) {
     options.open = parser.value(open);
     options.screenshot = parser.value(screenshot);
     options.journal = parser.value(journal);
+    options.workspace = parser.value(workspace);
+    if (!options.workspace.isEmpty() &&
+        !QStringList{QStringLiteral("library"), QStringLiteral("editor"), QStringLiteral("review")}
+             .contains(options.workspace)) {
+        std::fprintf(stderr, "souffleur-studio: --workspace must be library, editor or review\n");
+        return std::unexpected(kUsageError);
+    }
     const QString language = parser.value(lang);
     if (language != QLatin1String("nl") && language != QLatin1String("en")) {
         std::fprintf(stderr, "souffleur-studio: --lang must be nl or en\n");
@@ -190,12 +203,17 @@ std::optional<std::pair<ServerSession, QString>> askSignIn(QString server, const
     return result;
 }
 
-// --screenshot: once the preview (or the library) is painted, write and exit.
-void screenshotWhenReady(MainWindow& window, const QString& path, bool guide) {
+// --screenshot: once the preview (or the review, or the library) is painted, write and exit.
+void screenshotWhenReady(MainWindow& window, const QString& path, bool guide, bool review) {
     auto shoot = [&window, path] {
         guide_view::screenshotAndExit(window, path, "souffleur-studio");
     };
-    if (guide)
+    if (review)
+        QObject::connect(
+            &window.review().newView(), &guide_view::GuideView::painted, &window,
+            [&window, shoot] { QTimer::singleShot(500, &window, shoot); },
+            Qt::SingleShotConnection);
+    else if (guide)
         QObject::connect(&window.editor().preview(), &PreviewPane::painted, &window, shoot,
                          Qt::SingleShotConnection);
     else
@@ -285,8 +303,14 @@ int runStudio(int argc, char** argv) {
     const QRect screen = window.screen()->availableGeometry();
     window.resize(std::min(1366, screen.width()), std::min(768, screen.height()));
     window.show();
+    const bool review = options->workspace == QLatin1String("review");
+    if (review)
+        window.showReview();
+    else if (options->workspace == QLatin1String("editor"))
+        window.showEditor();
     if (unattended)
-        screenshotWhenReady(window, options->screenshot, !options->open.isEmpty());
+        screenshotWhenReady(window, options->screenshot, !options->open.isEmpty() && !review,
+                            review);
 
     if (!options->open.isEmpty()) {
         const QString target = options->open;

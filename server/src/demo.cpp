@@ -5,6 +5,8 @@
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/demo.h>
 #include <souffleur/server/log.h>
+#include <souffleur/server/records.h>
+#include <souffleur/server/review_store.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/json/serialize.hpp>
@@ -28,11 +30,15 @@ struct DemoAccountSpec {
     const char* team; // nullptr: no team
 };
 
-constexpr std::array<const char*, 2> kDemoTeams = {"Balie Noord", "Balie Zuid"};
+// Two desk teams, and the content team that owns the demo's Burgerzaken
+// guides (the owner named in them), which the author belongs to: feedback on
+// those guides reaches the author as a notice.
+constexpr std::array<const char*, 3> kDemoTeams = {"Balie Noord", "Balie Zuid",
+                                                   "Team Burgerzaken Balie"};
 constexpr std::array<DemoAccountSpec, 5> kDemoAccounts = {{
     {"balie-noord-1", Role::Desk, "Balie Noord"},
     {"balie-zuid-1", Role::Desk, "Balie Zuid"},
-    {"redacteur", Role::Author, "Balie Noord"},
+    {"redacteur", Role::Author, "Team Burgerzaken Balie"},
     {"kwaliteit", Role::Reviewer, nullptr},
     {"beheer", Role::Admin, nullptr},
 }};
@@ -134,6 +140,104 @@ sqlite::Result<void> publishLibrary(sqlite::Database& db, std::int64_t tenantId,
     return {};
 }
 
+// The co-creation loop as a new demo finds it: tips from the desks (one with
+// a suggested wording) and a revision of the BRP extract in review, with the
+// author's change note and a reviewer's comment on the step it changes.
+sqlite::Result<void> seedCoCreation(sqlite::Database& db, std::int64_t tenantId) {
+    // Only with the demo library's BRP extract (a demo over another library gets none of it).
+    const std::string guideId = "nl.burgerzaken.uittreksel-brp";
+    auto xml = currentGuideXml(db, tenantId, guideId);
+    if (!xml)
+        return std::unexpected(xml.error());
+    if (!*xml)
+        return {};
+    const auto deskIdentity = [&](const char* name) -> sqlite::Result<std::optional<Identity>> {
+        auto account = findAccount(db, tenantId, name);
+        if (!account)
+            return std::unexpected(account.error());
+        const std::string_view team =
+            std::string_view(name) == "balie-noord-1" ? "Balie Noord" : "Balie Zuid";
+        auto teamId = findTeam(db, tenantId, team);
+        if (!teamId)
+            return std::unexpected(teamId.error());
+        if (!*account)
+            return std::optional<Identity>();
+        return std::optional<Identity>(
+            Identity{**account, tenantId, *teamId, name, Role::Desk, std::string()});
+    };
+    const auto sendFeedback = [&](const char* desk,
+                                  boost::json::object record) -> sqlite::Result<void> {
+        auto who = deskIdentity(desk);
+        if (!who)
+            return std::unexpected(who.error());
+        if (!*who)
+            return {};
+        record["type"] = "feedback";
+        protocol::Batch batch{"demo-seed", 1, 2, boost::json::array{std::move(record)}};
+        auto checked = protocol::validateRecords(std::move(batch.records));
+        auto applied = applyRecords(db, **who, batch, checked);
+        if (!applied)
+            return std::unexpected(applied.error());
+        return {};
+    };
+    if (auto ok = sendFeedback(
+            "balie-noord-1",
+            {{"id", "demo-tip-machtiging"},
+             {"guide", "nl.burgerzaken.uittreksel-brp"},
+             {"revision", 2},
+             {"step", "machtiging"},
+             {"kind", "tip"},
+             {"text", "Burgers vergeten vaak de kopie van het ID van de volmachtgever. Zeg het "
+                      "er bij het maken van de afspraak al bij."},
+             {"suggestion", "Controleer de schriftelijke machtiging en de kopie van het ID van de "
+                            "volmachtgever (vraag daar al bij de afspraak om)."}});
+        !ok)
+        return ok;
+    if (auto ok = sendFeedback("balie-zuid-1",
+                               {{"id", "demo-vraag-soort"},
+                                {"guide", "nl.burgerzaken.uittreksel-brp"},
+                                {"revision", 2},
+                                {"step", "soort"},
+                                {"kind", "unclear"},
+                                {"text", "Welk soort uittreksel is nodig voor een visum?"}});
+        !ok)
+        return ok;
+
+    // The author's revision in review.
+    auto guide = content::parseGuide(**xml, "demo");
+    if (!guide)
+        return {};
+    const int base = guide->revision;
+    guide->revision = base + 1;
+    for (auto& step : guide->steps) {
+        if (step.id == "soort")
+            step.glance = "Vraag waarvoor het uittreksel nodig is en kies het juiste soort: met of "
+                          "zonder adreshistorie.";
+        if (step.id == "verstrekken")
+            step.checks.push_back("Burger heeft de gegevens nagekeken");
+    }
+    const Actor author{"redacteur", "local"};
+    const GuideRevision revision{guide->id, guide->revision, guide->title,
+                                 content::writeGuide(*guide)};
+    if (auto saved = saveDraft(db, tenantId, revision, base, author); !saved)
+        return std::unexpected(saved.error());
+    if (auto submitted = submitRevision(db, tenantId, guideId, revision.revision,
+                                        "Stap 'soort' noemt nu de adreshistorie; bij verstrekken "
+                                        "een controle erbij.",
+                                        author);
+        !submitted)
+        return std::unexpected(submitted.error());
+    auto comment = addComment(db, tenantId,
+                              {guideId, revision.revision, std::string("soort"),
+                               std::string("glance"), std::nullopt,
+                               "Kunnen we de twee soorten als keuze aanbieden in plaats van in "
+                               "de zin? Dan ziet de balie direct wat er past."},
+                              {"kwaliteit", "local"});
+    if (!comment)
+        return std::unexpected(comment.error());
+    return {};
+}
+
 // Revokes the demo accounts' tokens and issues new ones, in one transaction.
 sqlite::Result<std::vector<DemoAccount>> reissueTokens(sqlite::Database& db,
                                                        std::int64_t tenantId) {
@@ -168,6 +272,7 @@ seedDemo(sqlite::Database& db, const std::filesystem::path& libraryDir) {
     auto tenant = findTenant(db, kDemoTenant);
     if (!tenant)
         return std::unexpected(describe(tenant.error()));
+    bool fresh = false;
     if (!*tenant) {
         auto tenants = countTenants(db);
         if (!tenants)
@@ -181,9 +286,14 @@ seedDemo(sqlite::Database& db, const std::filesystem::path& libraryDir) {
             return std::unexpected(describe(created.error()));
         logLine("demo: seeded the demo tenant", {{"tenant", kDemoTenant}});
         *tenant = *created;
+        fresh = true;
     }
     if (auto ok = publishLibrary(db, **tenant, libraryDir); !ok)
         return std::unexpected(describe(ok.error()));
+    if (fresh) {
+        if (auto ok = seedCoCreation(db, **tenant); !ok)
+            return std::unexpected(describe(ok.error()));
+    }
     auto accounts = reissueTokens(db, **tenant);
     if (!accounts)
         return std::unexpected(describe(accounts.error()));

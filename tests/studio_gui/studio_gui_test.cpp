@@ -20,8 +20,11 @@
 #include "decision_map_view.h"
 #include "demo_server.h"
 #include "editor_page.h"
+#include "inbox_panel.h"
 #include "main_window.h"
+#include "notices_button.h"
 #include "preview_pane.h"
+#include "review_page.h"
 
 #include <souffleur/guide_view/guide_view.h>
 #include <souffleur/studio/journal.h>
@@ -45,8 +48,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 #include <string_view>
 #include <unistd.h>
@@ -58,6 +64,8 @@ using souffleur::test::DemoServer;
 namespace {
 
 constexpr auto kGuide = "nl.burgerzaken.identiteit-vaststellen";
+// The demo's co-creation: two tips on it, and its revision 3 in review.
+constexpr auto kBrp = "nl.burgerzaken.uittreksel-brp";
 constexpr int kServerMs = 20'000;
 
 QString qs(const std::string& text) {
@@ -576,6 +584,157 @@ private Q_SLOTS:
 
     // The end-to-end test's studio part: on the server it names, open the
     // newest revision of the guide, type in its first step, save and submit.
+    // The reviewer's workspace: the demo's revision in review, what changed
+    // word by word, the desk's view before and after, a comment, approve.
+    void reviewShowsTheDiffCommentsAndApproves() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.other, nullptr);
+        studio.window.showReview();
+        auto& review = studio.window.review();
+        QTRY_VERIFY_WITH_TIMEOUT(review.diff().has_value(), kServerMs);
+        QCOMPARE(review.queue().size(), std::size_t(1));
+        QCOMPARE(review.queue().front().guide, std::string(kBrp));
+        const auto& diff = *review.diff();
+        QCOMPARE(diff.steps.size(), std::size_t(2));
+        QCOMPARE(diff.steps[0].id, std::string("soort"));
+        QCOMPARE(diff.steps[0].fields.front().field, std::string("glance"));
+        QVERIFY(review.detail()->toPlainText().contains(QStringLiteral("adreshistorie")));
+        QVERIFY(studio.find<QLabel>("reviewSummary")
+                    ->text()
+                    .contains(QStringLiteral("Stap 6 gewijzigd, stap 7 gewijzigd")));
+        // The desk's own view of the step, before and after.
+        QTRY_VERIFY_WITH_TIMEOUT(review.newView().html().contains("soort: met of zonder"), 10'000);
+        QVERIFY(review.oldView().html().contains("kies het juiste soort."));
+        QVERIFY(!review.oldView().html().contains("soort: met of zonder"));
+        QCOMPARE(review.comments().size(), std::size_t(1)); // the demo's comment on "soort"
+
+        QSignalSpy commented(&review, &ReviewPage::commentsChanged);
+        review.commentField()->setPlainText(QStringLiteral("Verder akkoord."));
+        QTest::mouseClick(studio.find<QPushButton>("postComment"), Qt::LeftButton);
+        QVERIFY(commented.wait(kServerMs));
+        QCOMPARE(review.comments().size(), std::size_t(2));
+        shoot(studio.window, "studio-review");
+
+        QSignalSpy reviewed(&review, &ReviewPage::reviewed);
+        QTest::mouseClick(studio.find<QPushButton>("approveButton"), Qt::LeftButton);
+        QVERIFY(reviewed.wait(kServerMs));
+        auto revisions = f.author->revisions(kBrp);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->front().state, std::string("published"));
+        QTRY_VERIFY_WITH_TIMEOUT(review.queue().empty(), kServerMs);
+    }
+
+    // The author hears of it live: a comment, a rejection with its reason;
+    // answers and resolves the thread in the review workspace.
+    void theAuthorGetsNoticesAnswersAndResolves() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        auto& notices = studio.window.notices();
+        // The demo's two tips and a comment wait for the author.
+        QTRY_COMPARE_WITH_TIMEOUT(notices.unread().size(), std::size_t(3), kServerMs);
+        QVERIFY(notices.text().contains(QStringLiteral("(3)")));
+
+        // Live, over the push channel (it may still be connecting: try again).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (notices.unread().size() > 3)
+                    return true;
+                (void)f.other->addComment(kBrp, 3,
+                                          {std::string("verstrekken"), std::nullopt, std::nullopt,
+                                           "Is de controle nodig?"});
+                QTest::qWait(500);
+                return notices.unread().size() > 3;
+            }(),
+            kServerMs);
+        QCOMPARE(notices.unread().front().kind, std::string("comment"));
+        QCOMPARE(notices.unread().front().step, std::optional<std::string>("verstrekken"));
+
+        // Choosing it opens the revision in the review workspace.
+        Q_EMIT notices.noticeChosen(notices.unread().front());
+        auto& review = studio.window.review();
+        QTRY_VERIFY_WITH_TIMEOUT(review.diff().has_value(), kServerMs);
+        // (The workspace may show the revision from its start already: wait for the new comment.)
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::any_of(review.comments(),
+                                [](const protocol::Comment& c) { return c.step == "verstrekken"; }),
+            kServerMs);
+        review.selectStep("verstrekken");
+        const auto thread = std::ranges::find(
+            review.comments(), std::optional<std::string>("verstrekken"), &protocol::Comment::step);
+        QVERIFY(thread != review.comments().end());
+        const auto threadId = thread->id; // the list is fetched anew after each change
+        QSignalSpy changed(&review, &ReviewPage::commentsChanged);
+        review.replyTo(threadId, QStringLiteral("Ja: de burger tekent voor gezien."));
+        QVERIFY(changed.wait(kServerMs));
+        review.resolve(threadId, true);
+        QVERIFY(changed.wait(kServerMs));
+        auto stored = f.author->comments(kBrp, 3);
+        QVERIFY(stored);
+        for (const auto& comment : *stored)
+            if (comment.thread == threadId)
+                QVERIFY(comment.resolved());
+
+        // Sent back with a reason: the author reads it at once.
+        const auto before = notices.unread().size();
+        QVERIFY(f.other->reject(kBrp, 3, "Maak er een keuze van."));
+        QTRY_VERIFY_WITH_TIMEOUT(notices.unread().size() > before, kServerMs);
+        QCOMPARE(notices.unread().front().kind, std::string("rejected"));
+        QCOMPARE(notices.unread().front().text, std::string("Maak er een keuze van."));
+        notices.markAllRead();
+        QTRY_VERIFY_WITH_TIMEOUT(f.author->notices(true)->empty(), kServerMs);
+    }
+
+    // The desks' feedback beside the step: a suggestion applied in one click
+    // (undoable), planned in the revision saved, applied once it is published.
+    void aSuggestionFromTheDeskIsAppliedAndPlanned() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        const int newest = newestRevision(*f.author, kBrp);
+        QVERIFY(studio.open(kBrp, newest));
+        auto& inbox = studio.editor().inbox();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.feedback().size(), std::size_t(2), kServerMs);
+        studio.editor().selectStep("machtiging");
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.list()->count(), 1, 5000);
+        QVERIFY(inbox.list()->item(0)->text().contains(QStringLiteral("Balie Noord")));
+        QVERIFY(inbox.list()->item(0)->text().contains(QStringLiteral("Voorstel")));
+        shoot(studio.window, "studio-inbox");
+
+        QTest::mouseClick(studio.find<QToolButton>("applySuggestion"), Qt::LeftButton);
+        const std::string suggested = "Controleer de schriftelijke machtiging en de kopie van het "
+                                      "ID van de volmachtgever (vraag daar al bij de afspraak om).";
+        QTRY_COMPARE(studio.editor().session()->guide().findStep("machtiging")->glance, suggested);
+        QCOMPARE(studio.editor().session()->appliedFeedback(),
+                 std::vector<std::string>{"demo-tip-machtiging"});
+        // Undoable like any edit.
+        studio.editor().editActions().front()->trigger();
+        QVERIFY(studio.editor().session()->appliedFeedback().empty());
+        studio.editor().editActions().at(1)->trigger();
+        QCOMPARE(studio.editor().session()->guide().findStep("machtiging")->glance, suggested);
+
+        QVERIFY(studio.save());
+        const int saved = studio.editor().session()->baseRevision();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto inboxNow = f.author->feedback(kBrp);
+                return inboxNow && std::ranges::any_of(*inboxNow, [&](const auto& fb) {
+                           return fb.id == "demo-tip-machtiging" && fb.status == "planned" &&
+                                  fb.handledRevision == saved;
+                       });
+            }(),
+            kServerMs);
+        QVERIFY(f.author->submit(kBrp, saved, "Tip van Balie Noord verwerkt"));
+        QVERIFY(f.other->approve(kBrp, saved));
+        auto after = f.author->feedback(kBrp);
+        QVERIFY(after);
+        const auto tip =
+            std::ranges::find(*after, std::string("demo-tip-machtiging"), &protocol::Feedback::id);
+        QVERIFY(tip != after->end());
+        QCOMPARE(tip->status, std::string("applied"));
+    }
+
     void editAndSubmitOnServer() {
         if (!e2eMode())
             QSKIP("for tests/e2e/studio_to_desk.sh");

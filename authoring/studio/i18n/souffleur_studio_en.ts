@@ -530,11 +530,17 @@
     </message>
     <message numerus="yes">
         <source>Dit is een bouwsteen, gebruikt in %n gids(en): %1. Wat u hier wijzigt, zien de balies in al deze gidsen zodra het gepubliceerd is.</source>
-        <translation><numerusform>This is a block, used in %n guide: %1. What you change here, the desks see in that guide once it is published.</numerusform><numerusform>This is a block, used in %n guides: %1. What you change here, the desks see in all these guides once it is published.</numerusform></translation>
+        <translation>
+            <numerusform>This is a block, used in %n guide: %1. What you change here, the desks see in that guide once it is published.</numerusform>
+            <numerusform>This is a block, used in %n guides: %1. What you change here, the desks see in all these guides once it is published.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (in %n gids(en))</source>
-        <translation><numerusform>%1 (in %n guide)</numerusform><numerusform>%1 (in %n guides)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (in %n guide)</numerusform>
+            <numerusform>%1 (in %n guides)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Er zijn nog geen bouwstenen. Maak er een in de bibliotheek: Nieuwe gids…, Bouwsteen.</source>
@@ -567,6 +573,14 @@
     <message>
         <source>Ook gebruikt in: %1.</source>
         <translation>Also used in: %1.</translation>
+    </message>
+    <message>
+        <source>Suggestie toegepast (Ctrl+Z maakt het ongedaan). Bij opslaan wordt de feedback 'gepland' in die revisie.</source>
+        <translation>Suggestion applied (Ctrl+Z undoes it). Saving marks the feedback 'planned' in that revision.</translation>
+    </message>
+    <message>
+        <source> · %1 feedback</source>
+        <translation> · %1 feedback</translation>
     </message>
 </context>
 <context>
@@ -878,6 +892,165 @@ Afterwards, make the title more general with * (for a name or number).</translat
     </message>
 </context>
 <context>
+    <name>souffleur::studio::InboxPanel</name>
+    <message>
+        <source>Klopt niet</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Onduidelijk</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Verouderd</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Gepland in revisie %1</source>
+        <translation>Planned in revision %1</translation>
+    </message>
+    <message>
+        <source>Gepland</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Toegepast in revisie %1</source>
+        <translation>Applied in revision %1</translation>
+    </message>
+    <message>
+        <source>Toegepast</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Afgewezen: %1</source>
+        <translation>Declined: %1</translation>
+    </message>
+    <message>
+        <source>Dubbel</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Feedback van de balie bij deze stap</source>
+        <translation>Feedback from the desk on this step</translation>
+    </message>
+    <message>
+        <source>Suggestie toepassen</source>
+        <translation>Apply suggestion</translation>
+    </message>
+    <message>
+        <source>Neemt de voorgestelde tekst over als korte instructie; met Ctrl+Z maakt u het ongedaan</source>
+        <translation>Takes the suggested text as the short instruction; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>Als korte instructie</source>
+        <translation>As the short instruction</translation>
+    </message>
+    <message>
+        <source>Als controle erbij</source>
+        <translation>Add as a check</translation>
+    </message>
+    <message>
+        <source>Als tip erbij</source>
+        <translation>Add as a tip</translation>
+    </message>
+    <message>
+        <source>Als waarschuwing erbij</source>
+        <translation>Add as a warning</translation>
+    </message>
+    <message>
+        <source>U gaat dit verwerken</source>
+        <translation>You will work this in</translation>
+    </message>
+    <message>
+        <source>Afwijzen…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <source>Dubbel…</source>
+        <translation>Duplicate…</translation>
+    </message>
+    <message>
+        <source>Terug naar nieuw</source>
+        <translation>Back to new</translation>
+    </message>
+    <message>
+        <source>%1 · %2 van %3 · revisie %4 · %5</source>
+        <translation>%1 · %2 from %3 · revision %4 · %5</translation>
+    </message>
+    <message>
+        <source>de balie</source>
+        <translation>the desk</translation>
+    </message>
+    <message>
+        <source>Voorstel: “%1”</source>
+        <translation>Suggested: “%1”</translation>
+    </message>
+    <message>
+        <source>Geen feedback van de balie op de gids.</source>
+        <translation>No feedback from the desk on the guide.</translation>
+    </message>
+    <message>
+        <source>Geen feedback van de balie op deze stap.</source>
+        <translation>No feedback from the desk on this step.</translation>
+    </message>
+    <message>
+        <source>Feedback van de balie op de gids</source>
+        <translation>Feedback from the desk on the guide</translation>
+    </message>
+    <message>
+        <source>Feedback van de balie op deze stap</source>
+        <translation>Feedback from the desk on this step</translation>
+    </message>
+    <message>
+        <source>(1 open)</source>
+        <translation>(1 open)</translation>
+    </message>
+    <message>
+        <source>(%1 open)</source>
+        <translation>(%1 open)</translation>
+    </message>
+    <message>
+        <source>De feedback is niet bijgewerkt: %1</source>
+        <translation>The feedback was not updated: %1</translation>
+    </message>
+    <message>
+        <source>Feedback: %1.</source>
+        <translation>Feedback: %1.</translation>
+    </message>
+    <message>
+        <source>Feedback afwijzen</source>
+        <translation>Decline feedback</translation>
+    </message>
+    <message>
+        <source>Waarom niet? De balie die het stuurde, leest dit.</source>
+        <translation>Why not? The desk that sent it reads this.</translation>
+    </message>
+    <message>
+        <source>Afwijzen kan alleen met een reden.</source>
+        <translation>Declining needs a reason.</translation>
+    </message>
+    <message>
+        <source>Er is geen andere feedback op deze gids om naar te verwijzen.</source>
+        <translation>There is no other feedback on this guide to refer to.</translation>
+    </message>
+    <message>
+        <source>Dubbele feedback</source>
+        <translation>Duplicate feedback</translation>
+    </message>
+    <message>
+        <source>Welke feedback zegt hetzelfde?</source>
+        <translation>Which feedback says the same?</translation>
+    </message>
+</context>
+<context>
     <name>souffleur::studio::LibraryPage</name>
     <message>
         <source>concept</source>
@@ -1117,7 +1290,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
     </message>
     <message numerus="yes">
         <source>bouwsteen (in %n gids(en))</source>
-        <translation><numerusform>block (in %n guide)</numerusform><numerusform>block (in %n guides)</numerusform></translation>
+        <translation>
+            <numerusform>block (in %n guide)</numerusform>
+            <numerusform>block (in %n guides)</numerusform>
+        </translation>
     </message>
     <message>
         <source>gids</source>
@@ -1286,6 +1462,14 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>'%1' staat niet in de bibliotheek.</source>
         <translation>'%1' is not in the library.</translation>
     </message>
+    <message>
+        <source>Beoordelen</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Be&amp;oordelen</source>
+        <translation>&amp;Review</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::MergeDialog</name>
@@ -1419,6 +1603,53 @@ Afterwards, make the title more general with * (for a name or number).</translat
     </message>
 </context>
 <context>
+    <name>souffleur::studio::NoticesButton</name>
+    <message>
+        <source> bij stap '%1'</source>
+        <translation> on step '%1'</translation>
+    </message>
+    <message>
+        <source>%1 reageerde op %2 (revisie %3)%4: %5</source>
+        <translation>%1 commented on %2 (revision %3)%4: %5</translation>
+    </message>
+    <message>
+        <source>%1 keurde revisie %2 van %3 goed: de balies hebben hem nu</source>
+        <translation>%1 approved revision %2 of %3: the desks have it now</translation>
+    </message>
+    <message>
+        <source>%1 stuurde revisie %2 van %3 terug: %4</source>
+        <translation>%1 sent revision %2 of %3 back: %4</translation>
+    </message>
+    <message>
+        <source>Nieuwe feedback van %1 op %2%3: %4</source>
+        <translation>New feedback from %1 on %2%3: %4</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Meldingen (%1)</source>
+        <translation>Notices (%1)</translation>
+    </message>
+    <message>
+        <source>1 ongelezen melding</source>
+        <translation>1 unread notice</translation>
+    </message>
+    <message>
+        <source>%1 ongelezen meldingen</source>
+        <translation>%1 unread notices</translation>
+    </message>
+    <message>
+        <source>Geen nieuwe meldingen</source>
+        <translation>No new notices</translation>
+    </message>
+    <message>
+        <source>Alles gelezen</source>
+        <translation>Mark all read</translation>
+    </message>
+</context>
+<context>
     <name>souffleur::studio::PreviewPane</name>
     <message>
         <source>Voorbeeld zoals de balie het ziet</source>
@@ -1487,6 +1718,495 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Stoppen met proberen</source>
         <translation>Stop trying</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::ReviewPage</name>
+    <message>
+        <source>alleen de opmaak</source>
+        <translation>formatting only</translation>
+    </message>
+    <message>
+        <source>Keuze &lt;b&gt;%1&lt;/b&gt; erbij (naar %2)</source>
+        <translation>Option &lt;b&gt;%1&lt;/b&gt; added (to %2)</translation>
+    </message>
+    <message>
+        <source>Keuze &lt;b&gt;%1&lt;/b&gt; vervallen</source>
+        <translation>Option &lt;b&gt;%1&lt;/b&gt; removed</translation>
+    </message>
+    <message>
+        <source>Keuze &lt;b&gt;%1&lt;/b&gt; heette '%2'</source>
+        <translation>Option &lt;b&gt;%1&lt;/b&gt; was called '%2'</translation>
+    </message>
+    <message>
+        <source>Keuze &lt;b&gt;%1&lt;/b&gt; gaat nu naar %2 (was %3)</source>
+        <translation>Option &lt;b&gt;%1&lt;/b&gt; now leads to %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>Korte instructie</source>
+        <translation>Short instruction</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Controles</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Waarschuwingen</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Interne notities</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Afbeeldingen</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <source>Doorverwijzing</source>
+        <translation>Hand-off</translation>
+    </message>
+    <message>
+        <source>Einde van de taak</source>
+        <translation>End of the task</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Bouwsteen</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Voor wie</source>
+        <translation>For whom</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Trefwoorden</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>Geldig vanaf</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Geldig tot en met</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Verwante gidsen</source>
+        <translation>Related guides</translation>
+    </message>
+    <message>
+        <source>Voorstellen bij</source>
+        <translation>Suggest at</translation>
+    </message>
+    <message>
+        <source>Vooraf nodig</source>
+        <translation>Needed first</translation>
+    </message>
+    <message>
+        <source>Achtergrond</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ter beoordeling&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Waiting for review&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Revisies die op beoordeling wachten, oudste eerst</source>
+        <translation>Revisions waiting for review, oldest first</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Openen in editor</source>
+        <translation>Open in editor</translation>
+    </message>
+    <message>
+        <source>Terugsturen…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>Terug naar de auteur, met wat er anders moet</source>
+        <translation>Back to the author, with what must change</translation>
+    </message>
+    <message>
+        <source>Goedkeuren en publiceren</source>
+        <translation>Approve and publish</translation>
+    </message>
+    <message>
+        <source>De balies krijgen deze revisie direct. Uw eigen revisie keurt een collega goed (vier ogen).</source>
+        <translation>The desks get this revision at once. A colleague approves your own revision (four eyes).</translation>
+    </message>
+    <message>
+        <source>Wat er veranderd is, per stap</source>
+        <translation>What changed, by step</translation>
+    </message>
+    <message>
+        <source>De wijziging woord voor woord: doorgestreept is weg, onderstreept is nieuw</source>
+        <translation>The change word by word: struck through is gone, underlined is new</translation>
+    </message>
+    <message>
+        <source>De stap zoals de balie hem nu ziet</source>
+        <translation>The step as the desk sees it now</translation>
+    </message>
+    <message>
+        <source>De stap zoals de balie hem na goedkeuring ziet</source>
+        <translation>The step as the desk sees it once approved</translation>
+    </message>
+    <message>
+        <source>Opmerkingen bij deze stap</source>
+        <translation>Comments on this step</translation>
+    </message>
+    <message>
+        <source>Nieuwe opmerking of antwoord</source>
+        <translation>New comment or reply</translation>
+    </message>
+    <message>
+        <source>Waar de opmerking over gaat</source>
+        <translation>What the comment is about</translation>
+    </message>
+    <message>
+        <source>Uw opmerking</source>
+        <translation>Your comment</translation>
+    </message>
+    <message>
+        <source>Uw opmerking of antwoord…</source>
+        <translation>Your comment or reply…</translation>
+    </message>
+    <message>
+        <source>Plaatsen</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Opgelost</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>De auteur van de revisie markeert een draad als opgelost</source>
+        <translation>The revision's author marks a thread resolved</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Opmerkingen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Comments&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Er wacht niets op beoordeling. Als een collega een revisie indient, staat die hier, met wat er veranderd is.</source>
+        <translation>Nothing is waiting for review. When a colleague submits a revision, it shows here, with what changed.</translation>
+    </message>
+    <message>
+        <source>Schrijf eerst uw opmerking.</source>
+        <translation>Write your comment first.</translation>
+    </message>
+    <message>
+        <source>Kies eerst de draad die is opgelost.</source>
+        <translation>Choose the thread that is resolved first.</translation>
+    </message>
+    <message>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>De beoordelingslijst is niet op te halen: %1</source>
+        <translation>The review queue cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>revisie %1 van %2</source>
+        <translation>revision %1 by %2</translation>
+    </message>
+    <message>
+        <source>ingediend %1</source>
+        <translation>submitted %1</translation>
+    </message>
+    <message>
+        <source>Niets te doen.</source>
+        <translation>Nothing to do.</translation>
+    </message>
+    <message>
+        <source>1 revisie.</source>
+        <translation>1 revision.</translation>
+    </message>
+    <message>
+        <source>%1 revisies, oudste eerst.</source>
+        <translation>%1 revisions, oldest first.</translation>
+    </message>
+    <message>
+        <source>Revisie %1 is niet op te halen: %2</source>
+        <translation>Revision %1 cannot be fetched: %2</translation>
+    </message>
+    <message>
+        <source>Revisie %1 is niet te lezen.</source>
+        <translation>Revision %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Revisie %1 van %2, ingediend %3</source>
+        <translation>Revision %1 by %2, submitted %3</translation>
+    </message>
+    <message>
+        <source>, vergeleken met revisie %1</source>
+        <translation>, compared with revision %1</translation>
+    </message>
+    <message>
+        <source>, een nieuwe gids</source>
+        <translation>, a new guide</translation>
+    </message>
+    <message>
+        <source>Toelichting: &lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>Note: &lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Nieuwe gids met %1 stappen.</source>
+        <translation>New guide with %1 steps.</translation>
+    </message>
+    <message>
+        <source>Geen inhoudelijke wijzigingen.</source>
+        <translation>No changes to the content.</translation>
+    </message>
+    <message>
+        <source>Wat de balie ziet: %1</source>
+        <translation>What the desk sees: %1</translation>
+    </message>
+    <message>
+        <source>(1 open opmerking)</source>
+        <translation>(1 open comment)</translation>
+    </message>
+    <message>
+        <source>(%1 open opmerkingen)</source>
+        <translation>(%1 open comments)</translation>
+    </message>
+    <message>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Algemeen: %1</source>
+        <translation>General: %1</translation>
+    </message>
+    <message>
+        <source>Stap %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Vervallen stap</source>
+        <translation>Removed step</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>vervallen (was stap %1)</source>
+        <translation>removed (was step %1)</translation>
+    </message>
+    <message>
+        <source>verplaatst van stap %1</source>
+        <translation>moved from step %1</translation>
+    </message>
+    <message>
+        <source>keuzes</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>andere naam</source>
+        <translation>renamed</translation>
+    </message>
+    <message>
+        <source>Stap %1 · ongewijzigd
+%2</source>
+        <translation>Step %1 · unchanged
+%2</translation>
+    </message>
+    <message>
+        <source>Geen wijzigingen in de inhoud.</source>
+        <translation>No changes to the content.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;De algemene gegevens zijn niet veranderd.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The general information has not changed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Deze stap is niet veranderd.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This step has not changed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Nieuwe stap&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;New step&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Deze stap vervalt&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;s&gt;%1&lt;/s&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;This step is removed&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;s&gt;%1&lt;/s&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Kenmerk was '%1'.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Its id was '%1'.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Verplaatst van stap %1 naar stap %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Moved from step %1 to step %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Over de hele gids</source>
+        <translation>About the whole guide</translation>
+    </message>
+    <message>
+        <source>Over de hele stap</source>
+        <translation>About the whole step</translation>
+    </message>
+    <message>
+        <source>Over: %1</source>
+        <translation>About: %1</translation>
+    </message>
+    <message>
+        <source>Nu aan de balie (revisie %1)</source>
+        <translation>At the desk now (revision %1)</translation>
+    </message>
+    <message>
+        <source>Nu aan de balie</source>
+        <translation>At the desk now</translation>
+    </message>
+    <message>
+        <source>Na goedkeuring (revisie %1)</source>
+        <translation>Once approved (revision %1)</translation>
+    </message>
+    <message>
+        <source>Deze stap is nieuw.</source>
+        <translation>This step is new.</translation>
+    </message>
+    <message>
+        <source>De balie kent deze gids nog niet.</source>
+        <translation>The desk does not have this guide yet.</translation>
+    </message>
+    <message>
+        <source>Deze stap vervalt.</source>
+        <translation>This step is removed.</translation>
+    </message>
+    <message>
+        <source>Nieuwe opmerking</source>
+        <translation>New comment</translation>
+    </message>
+    <message>
+        <source>Opgelost door %1</source>
+        <translation>Resolved by %1</translation>
+    </message>
+    <message>
+        <source>(bij revisie %1)</source>
+        <translation>(on revision %1)</translation>
+    </message>
+    <message>
+        <source>Antwoord op: %1</source>
+        <translation>Reply to: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p style="color:#555"&gt;Nog geen opmerkingen hier.&lt;/p&gt;</source>
+        <translation>&lt;p style="color:#555"&gt;No comments here yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>De opmerkingen zijn niet op te halen: %1</source>
+        <translation>The comments cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>De opmerking is niet geplaatst: %1</source>
+        <translation>The comment was not posted: %1</translation>
+    </message>
+    <message>
+        <source>Opmerking geplaatst; de auteur krijgt een melding.</source>
+        <translation>Comment posted; the author gets a notice.</translation>
+    </message>
+    <message>
+        <source>Het antwoord is niet geplaatst: %1</source>
+        <translation>The reply was not posted: %1</translation>
+    </message>
+    <message>
+        <source>Antwoord geplaatst.</source>
+        <translation>Reply posted.</translation>
+    </message>
+    <message>
+        <source>Alleen de auteur van de revisie markeert een draad als opgelost.</source>
+        <translation>Only the revision's author marks a thread resolved.</translation>
+    </message>
+    <message>
+        <source>Dat lukte niet: %1</source>
+        <translation>That did not work: %1</translation>
+    </message>
+    <message>
+        <source>Draad opgelost.</source>
+        <translation>Thread resolved.</translation>
+    </message>
+    <message>
+        <source>Draad heropend.</source>
+        <translation>Thread reopened.</translation>
+    </message>
+    <message>
+        <source>U kunt uw eigen revisie niet goedkeuren: een collega doet dat (vier ogen).</source>
+        <translation>You cannot approve your own revision: a colleague does that (four eyes).</translation>
+    </message>
+    <message>
+        <source>Alleen beoordelaars keuren goed of sturen terug.</source>
+        <translation>Only reviewers approve or send back.</translation>
+    </message>
+    <message>
+        <source>Revisie %1 van '%2' is gepubliceerd; de balies krijgen hem nu.</source>
+        <translation>Revision %1 of '%2' is published; the desks get it now.</translation>
+    </message>
+    <message>
+        <source>Revisie %1 is teruggestuurd naar de auteur.</source>
+        <translation>Revision %1 was sent back to the author.</translation>
+    </message>
+    <message>
+        <source>Terugsturen</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>Wat moet er anders? De auteur krijgt dit te lezen.</source>
+        <translation>What must change? The author reads this.</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 #include <souffleur/content/parser.h>
 #include <souffleur/studio/guide_session.h>
 
+#include <algorithm>
+
 namespace souffleur::studio {
 
 GuideSession::GuideSession(EditModel model, std::string key, int baseRevision, std::string baseXml,
@@ -117,6 +119,73 @@ void GuideSession::markNew() {
 void GuideSession::discard() {
     if (m_journal)
         (void)m_journal->forget(m_key);
+}
+
+std::expected<void, EditError> GuideSession::applySuggestion(const protocol::Feedback& feedback,
+                                                             SuggestionTarget target) {
+    const std::string stepId = feedback.step.value_or("");
+    const content::Step* step = guide().findStep(stepId);
+    if (!step)
+        return std::unexpected(EditError{EditError::Code::UnknownStep, stepId});
+    const std::string text = cleanText(feedback.suggestion.value_or(feedback.text));
+    const std::string from = feedback.team.empty() ? std::string("de balie") : feedback.team;
+    std::expected<void, EditError> applied;
+    const auto addTo = [&](StepField field, std::vector<std::string> list) {
+        if (std::ranges::find(list, text) == list.end())
+            list.push_back(text);
+        return apply(SetStepField{stepId, field, std::move(list)},
+                     "Suggestie van " + from + " toegepast");
+    };
+    switch (target) {
+    case SuggestionTarget::Glance:
+        applied = apply(SetStepField{stepId, StepField::Glance, text},
+                        "Suggestie van " + from + " toegepast");
+        break;
+    case SuggestionTarget::Check:
+        applied = addTo(StepField::Checks, step->checks);
+        break;
+    case SuggestionTarget::Tip:
+        applied = addTo(StepField::Tips, step->tips);
+        break;
+    case SuggestionTarget::Warning:
+        applied = addTo(StepField::Warnings, step->warnings);
+        break;
+    }
+    if (!applied)
+        return applied;
+    std::erase_if(m_suggestions, [&](const auto& s) { return s.feedbackId == feedback.id; });
+    m_suggestions.push_back({feedback.id, stepId, target, text});
+    return {};
+}
+
+std::vector<std::string> GuideSession::appliedFeedback() const {
+    std::vector<std::string> out;
+    for (const auto& suggestion : m_suggestions) {
+        const content::Step* step = guide().findStep(suggestion.step);
+        if (!step)
+            continue;
+        const auto holds = [&](const std::vector<std::string>& list) {
+            return std::ranges::find(list, suggestion.text) != list.end();
+        };
+        bool present = false;
+        switch (suggestion.target) {
+        case SuggestionTarget::Glance:
+            present = step->glance == suggestion.text;
+            break;
+        case SuggestionTarget::Check:
+            present = holds(step->checks);
+            break;
+        case SuggestionTarget::Tip:
+            present = holds(step->tips);
+            break;
+        case SuggestionTarget::Warning:
+            present = holds(step->warnings);
+            break;
+        }
+        if (present)
+            out.push_back(suggestion.feedbackId);
+    }
+    return out;
 }
 
 } // namespace souffleur::studio

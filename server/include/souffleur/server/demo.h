@@ -1,8 +1,12 @@
-// `souffleur-server --demo`: a demo municipality with two desk teams, one
-// account per role and the guides and alerts of a library directory, so the overlay and
-// the authoring tool have something to talk to. Runs before the server starts.
+// `souffleur-server --demo`: a demo municipality with two desk teams and the
+// content team that owns the Burgerzaken guides, one account per role and the
+// guides and alerts of a library directory, so the overlay and the authoring
+// tool have something to talk to. Runs before the server starts.
 //
-// On a store without tenants it seeds the tenant, teams and accounts. On a
+// On a store without tenants it seeds the tenant, teams and accounts, and,
+// once the library is published, the co-creation loop under way: two tips
+// from the desks on the BRP extract (one with a suggested wording) and a
+// revision of it in review with a change note and a reviewer's comment. On a
 // store that already holds the demo tenant it keeps all data. Either way it
 // publishes the library's guides and alerts (alerts/*.xml) whose revision is
 // newer than the store's, and revokes the demo accounts' old tokens and

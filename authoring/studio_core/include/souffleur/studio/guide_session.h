@@ -11,12 +11,14 @@
 //                        based on their revision, saved again by the author
 #pragma once
 
+#include <souffleur/protocol/review.h>
 #include <souffleur/studio/edit_model.h>
 #include <souffleur/studio/journal.h>
 #include <souffleur/studio/merge.h>
 
 #include <expected>
 #include <string>
+#include <vector>
 
 namespace souffleur::studio {
 
@@ -67,6 +69,21 @@ public:
     // Throws the changes away: the journal forgets them.
     void discard();
 
+    // --- Feedback from the desks (the inbox beside the step) ---
+    // Where a suggested wording goes: it replaces the step's glance, or is
+    // added to its checks, tips or warnings.
+    enum class SuggestionTarget { Glance, Check, Tip, Warning };
+    // Applies a piece of feedback's suggestion to its step as one undoable
+    // edit ("Suggestie van Balie Noord toegepast") and links the feedback to
+    // it. Refused (UnknownStep) when the feedback names no step of this guide.
+    std::expected<void, EditError> applySuggestion(const protocol::Feedback& feedback,
+                                                   SuggestionTarget target);
+    // The linked feedback whose suggestion the guide still holds where it was
+    // put: an undo (or a later edit of that text) unlinks it. A save marks
+    // these "planned" in the new revision, so they become "applied" when it
+    // is published.
+    std::vector<std::string> appliedFeedback() const;
+
 private:
     void record();
 
@@ -76,6 +93,13 @@ private:
     std::string m_baseXml;
     Journal* m_journal = nullptr;
     std::string m_journalError;
+    struct AppliedSuggestion {
+        std::string feedbackId;
+        std::string step;
+        SuggestionTarget target;
+        std::string text;
+    };
+    std::vector<AppliedSuggestion> m_suggestions;
 };
 
 } // namespace souffleur::studio

@@ -151,6 +151,8 @@ public:
     const net::ServerAddress& address() const { return m_address; }
     // "http://host:port", the journal's key prefix.
     std::string url() const { return m_address.toString(); }
+    // The token, for the push channel (notice_listener.h) on the same account.
+    const std::string& token() const { return m_token; }
 
 private:
     ServerSession(net::ServerAddress address, std::string token)
