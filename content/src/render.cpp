@@ -104,6 +104,7 @@ struct Strings {
     const char* note;
     const char* image;
     const char* changed;
+    const char* tipApplied;
     const char* choose;
     const char* escalate;
     const char* say;
@@ -146,6 +147,7 @@ const Strings& strings(UiLanguage language) {
         .note = "Interne notitie",
         .image = "Afbeelding",
         .changed = "Nieuw in deze versie",
+        .tipApplied = "Uw tip is verwerkt",
         .choose = "Kies wat u ziet:",
         .escalate = "Schakel in:",
         .say = "Zeg tegen de burger",
@@ -173,6 +175,7 @@ const Strings& strings(UiLanguage language) {
         .note = "Internal note",
         .image = "Image",
         .changed = "New in this revision",
+        .tipApplied = "Your tip was applied",
         .choose = "Choose what you see:",
         .escalate = "Hand over to:",
         .say = "Say to the citizen",
@@ -260,10 +263,20 @@ void appendStep(std::string& out, const Guide& guide, const Step& step, const St
     // The step's own instruction and checks first, so that they are on the
     // first screen of a narrow panel; then what is new about it.
     // What changed in this revision, on its first step, like an alert.
-    if (!citizenCanSee && !options.changeNote.empty() && !guide.steps.empty() &&
-        guide.steps.front().id == step.id) {
+    const bool firstStep = !guide.steps.empty() && guide.steps.front().id == step.id;
+    if (!citizenCanSee && firstStep &&
+        (!options.changeNote.empty() || !options.changeSummary.empty())) {
+        std::string text = options.changeSummary;
+        if (!text.empty() && !options.changeNote.empty())
+            text += " ";
+        text += options.changeNote;
         out += "<div class=\"note changed\" role=\"note\"><strong>" + std::string(s.changed) +
-               "</strong>" + escapeHtml(options.changeNote) + "</div>\n";
+               "</strong>" + escapeHtml(text) + "</div>\n";
+    }
+    if (!citizenCanSee && firstStep) {
+        for (const auto& tip : options.tipsApplied)
+            out += "<div class=\"note changed tip-applied\" role=\"note\"><strong>" +
+                   std::string(s.tipApplied) + "</strong>" + escapeHtml(tip) + "</div>\n";
     }
     if (!citizenCanSee)
         appendAlerts(out, guide, step, options.alerts, s);

@@ -293,17 +293,6 @@ bool Desk::hasImage(const std::string& hash) {
     return held && *held;
 }
 
-std::string Desk::recentChangeNote(const std::string& guideId) {
-    auto note = m_replica.changeNote(guideId);
-    if (!note || !note->has_value())
-        return {};
-    const QDateTime received =
-        QDateTime::fromString(QString::fromStdString((*note)->receivedAt), Qt::ISODateWithMs);
-    if (received.isValid() && received.daysTo(QDateTime::currentDateTimeUtc()) > kChangeNoteDays)
-        return {};
-    return (*note)->note;
-}
-
 std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
     if (m_engine)
         return std::unexpected(QStringLiteral("a guide is already open"));
@@ -347,6 +336,21 @@ std::expected<void, QString> Desk::openGuide(const std::string& guideId) {
         m_engine.reset();
         m_unrecorded.clear();
         return std::unexpected(QString::fromStdString(started.error()));
+    }
+    // What changed, once: taken for this session and marked shown.
+    m_sessionChange = {};
+    if (auto changed = m_replica.whatChanged(guide->id); changed && changed->has_value()) {
+        const auto& what = **changed;
+        const QDateTime received =
+            QDateTime::fromString(QString::fromStdString(what.receivedAt), Qt::ISODateWithMs);
+        const bool recent = !received.isValid() ||
+                            received.daysTo(QDateTime::currentDateTimeUtc()) <= kChangeNoteDays;
+        if (!what.shown && recent)
+            m_sessionChange = {what.note, what.summaryNl, what.summaryEn, {}};
+        for (const auto& tip : what.tips)
+            m_sessionChange.tips.push_back("\u201C" + tip.text + "\u201D");
+        if (!what.shown || !what.tips.empty())
+            (void)m_replica.markChangeShown(guide->id, what.revision);
     }
     Q_EMIT sessionChanged();
     recordEvents();

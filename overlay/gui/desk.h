@@ -84,11 +84,19 @@ public:
     // (empty when not here), and whether one is here.
     QByteArray image(const QString& hash);
     bool hasImage(const std::string& hash);
-    // What changed in the revision of `guideId` the desk holds, as its author
-    // wrote, while it is new (received in the last kChangeNoteDays days);
-    // else empty.
+    // How long what changed in a revision counts as new (days after the desk received it).
     static constexpr int kChangeNoteDays = 30;
-    std::string recentChangeNote(const std::string& guideId);
+    // What changed, for the session open now: the author's note and the
+    // summary of the diff from the revision this desk held before, when this
+    // desk has not shown them yet and they are new (kChangeNoteDays), and the
+    // team's tips it applied. Shown once: opening the guide marks them shown.
+    struct SessionChange {
+        std::string note;
+        std::string summaryNl;
+        std::string summaryEn;
+        std::vector<std::string> tips; // quoted
+    };
+    const SessionChange& sessionChange() const { return m_sessionChange; }
 
     // Starts a session on a guide from the replica (Idle -> Active).
     std::expected<void, QString> openGuide(const std::string& guideId);
@@ -139,6 +147,7 @@ private:
     std::unique_ptr<client::SyncClient> m_sync;
     client::SystemClock m_clock;
     client::SessionInfo m_session;
+    SessionChange m_sessionChange;
     std::unique_ptr<client::StepEngine> m_engine;
     bool m_syncStarted = false;
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)

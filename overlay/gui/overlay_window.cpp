@@ -854,7 +854,11 @@ QByteArray OverlayWindow::renderPage() {
         .citizenCanSee = m_citizenCanSee,
         .alerts = m_desk.stepAlerts(),
         .hasImage = [this](const std::string& hash) { return m_desk.hasImage(hash); },
-        .changeNote = m_desk.recentChangeNote(engine->guide().id)};
+        .changeNote = m_desk.sessionChange().note,
+        .changeSummary = renderLanguage(m_language) == content::UiLanguage::English
+                             ? m_desk.sessionChange().summaryEn
+                             : m_desk.sessionChange().summaryNl,
+        .tipsApplied = m_desk.sessionChange().tips};
     if (engine->state() == client::EngineState::Active)
         return guide_view::stepPage(engine->guide(), engine->currentStep(), page);
     std::vector<content::TakenStep> taken;

@@ -706,15 +706,20 @@ constexpr std::string_view kChangeQuery =
     "  AND a.id = c.guide_id AND a.revision = c.revision ";
 
 Change readChange(const sqlite::Statement& row) {
-    return {row.columnInt(0),  row.columnText(1),
-            row.columnText(2), static_cast<int>(row.columnInt(3)),
-            row.columnText(4), row.columnText(5)};
+    return {row.columnInt(0),
+            row.columnText(1),
+            row.columnText(2),
+            static_cast<int>(row.columnInt(3)),
+            row.columnText(4),
+            row.columnText(5),
+            {}};
 }
 
 } // namespace
 
 Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_t since,
-                                std::int64_t limit, std::size_t maxBytes) {
+                                std::int64_t limit, std::size_t maxBytes,
+                                std::optional<std::int64_t> teamId) {
     // One row more than asked tells whether there is more.
     auto stmt = db.prepare(std::string(kChangeQuery) +
                                "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
@@ -747,6 +752,19 @@ Result<ChangePage> changesSince(Database& db, std::int64_t tenantId, std::int64_
         }
         bytes += change.xml.size();
         page.lastSeq = change.seq;
+        if (teamId && change.kind == "guide") {
+            auto tips = db.prepare("SELECT coalesce(step, ''), text FROM feedback WHERE "
+                                   "tenant_id = ? AND guide_id = ? AND status = 'applied' AND "
+                                   "handled_revision = ? AND team_id = ? ORDER BY rowid",
+                                   tenantId, change.id, change.revision, *teamId);
+            if (!tips)
+                return std::unexpected(tips.error());
+            auto read = tips->forEachRow([&change](const sqlite::Statement& tip) {
+                change.tipsApplied.push_back({tip.columnText(0), tip.columnText(1)});
+            });
+            if (!read)
+                return std::unexpected(read.error());
+        }
         page.changes.push_back(std::move(change));
     }
 }

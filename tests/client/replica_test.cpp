@@ -239,3 +239,46 @@ TEST_CASE("Blocks are held for the steps that show them, never listed as tasks",
     CHECK(shown.steps[2].glance.find("nog niet beschikbaar") != std::string::npos);
     CHECK(missing == std::vector<std::string>{"b.ander"});
 }
+
+TEST_CASE("What changed: the summary of the diff, the team's tips, shown once",
+          "[client][replica][changed]") {
+    auto replica = Replica::open(souffleur::test::freshPath("changed.sqlite"));
+    REQUIRE(replica.has_value());
+    const auto two = [](int revision, const std::string& second) {
+        return "<guide xmlns=\"urn:x-souffleur:guide:1\" id=\"g\" revision=\"" +
+               std::to_string(revision) +
+               "\"><title>G</title><step id=\"a\"><glance>Eerst</glance></step>"
+               "<step id=\"b\" end=\"true\"><glance>" +
+               second + "</glance></step></guide>";
+    };
+    // The first revision a desk gets: nothing "changed" for it.
+    REQUIRE(replica->applyChanges({{1, "guide", "g", 1, two(1, "Dan"), "Eerste versie"}}, 1));
+    auto first = replica->whatChanged("g").value();
+    REQUIRE(first.has_value());
+    CHECK(first->summaryNl.empty());
+    CHECK(first->note == "Eerste versie");
+
+    Change second{2, "guide", "g", 2, two(2, "Daarna"), "Stap 2 duidelijker", {}};
+    second.tipsApplied = {{"b", "Zeg daarna in plaats van dan"}};
+    REQUIRE(replica->applyChanges({second}, 2));
+    auto changed = replica->whatChanged("g").value();
+    REQUIRE(changed.has_value());
+    CHECK(changed->revision == 2);
+    CHECK(changed->summaryNl == "Stap 2 gewijzigd.");
+    CHECK(changed->summaryEn == "Step 2 changed.");
+    CHECK(changed->note == "Stap 2 duidelijker");
+    CHECK_FALSE(changed->shown);
+    REQUIRE(changed->tips.size() == 1);
+    CHECK(changed->tips[0].text == "Zeg daarna in plaats van dan");
+
+    // The same revision again (the feed read anew) keeps its summary.
+    REQUIRE(
+        replica->applyChanges({{3, "guide", "g", 2, two(2, "Daarna"), "Stap 2 duidelijker"}}, 3));
+    CHECK(replica->whatChanged("g").value()->summaryNl == "Stap 2 gewijzigd.");
+
+    REQUIRE(replica->markChangeShown("g", 2));
+    auto shown = replica->whatChanged("g").value();
+    CHECK(shown->shown);
+    CHECK(shown->tips.empty());
+    CHECK_FALSE(replica->whatChanged("nope").value().has_value());
+}

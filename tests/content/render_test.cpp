@@ -344,4 +344,16 @@ TEST_CASE("The change note shows on the first step, never while the citizen can 
     watched.citizenCanSee = true;
     CHECK(renderStep(guide, guide.steps[0], watched).find("nieuw") == std::string::npos);
     CHECK(renderStep(guide, guide.steps[0]).find("note changed") == std::string::npos);
+
+    // The summary of the diff goes before the note; the team's tips after it.
+    RenderOptions summed{.changeNote = "Uitleg bij stap 2.",
+                         .changeSummary = "Stap 2 gewijzigd.",
+                         .tipsApplied = {"\u201CZeg <daarna>\u201D"}};
+    const std::string withSummary = renderStep(guide, guide.steps[0], summed);
+    CHECK(withSummary.find("</strong>Stap 2 gewijzigd. Uitleg bij stap 2.</div>") !=
+          std::string::npos);
+    CHECK(withSummary.find("<strong>Uw tip is verwerkt</strong>\u201CZeg &lt;daarna&gt;") !=
+          std::string::npos);
+    summed.citizenCanSee = true;
+    CHECK(renderStep(guide, guide.steps[0], summed).find("tip is verwerkt") == std::string::npos);
 }

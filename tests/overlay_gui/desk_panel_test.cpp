@@ -243,8 +243,16 @@ private Q_SLOTS:
                 "<glance>Bekijk het kinegram</glance><image hash=\"" +
                 held + "\" alt=\"Kinegram op de personaliapagina\"/><image hash=\"" + missing +
                 "\" alt=\"Laserbeeld van de pasfoto\"/></step></guide>";
-            QVERIFY(replica->applyChanges(
-                {{1, "guide", "t.beeld", 2, xml, "Het kinegram staat nu bij stap 1."}}, 1));
+            // Revision 1 first, so the desk knows what changed in revision 2; and
+            // a tip of this desk's team that revision 2 applied.
+            std::string first = xml;
+            first.replace(first.find("revision=\"2\""), 12, "revision=\"1\"");
+            first.replace(first.find("Bekijk het kinegram"), 19, "Bekijk het document");
+            QVERIFY(replica->applyChanges({{1, "guide", "t.beeld", 1, first, ""}}, 1));
+            client::Change second{
+                2, "guide", "t.beeld", 2, xml, "Het kinegram staat nu bij stap 1.", {}};
+            second.tipsApplied = {{"kijk", "Noem het kinegram"}};
+            QVERIFY(replica->applyChanges({second}, 2));
             QVERIFY(replica->storeImage(held, png.toStdString()).value());
         }
         Panel panel(data, nowhere(), "t"); // offline
@@ -252,7 +260,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
         const QString html = QString::fromUtf8(panel.window.guideView().html());
         QVERIFY(html.contains(QStringLiteral("Nieuw in deze versie")));
-        QVERIFY(html.contains(QStringLiteral("Het kinegram staat nu bij stap 1.")));
+        QVERIFY(
+            html.contains(QStringLiteral("Stap 1 gewijzigd. Het kinegram staat nu bij stap 1.")));
+        QVERIFY(html.contains(QStringLiteral("Uw tip is verwerkt")));
+        QVERIFY(html.contains(QStringLiteral("Noem het kinegram")));
         QVERIFY(html.contains(QStringLiteral("Afbeelding: Laserbeeld van de pasfoto")));
 
         // The picture is loaded through the guide view's scheme and painted.
@@ -267,6 +278,15 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT((measure(), *measured == QStringLiteral("true:48x32")), kSyncMs);
         shoot(panel.window, "panel-picture");
+
+        // What changed shows once: opened again, the step is the step.
+        panel.window.stopGuide();
+        QVERIFY(panel.window.openGuide("t.beeld"));
+        QTRY_VERIFY_WITH_TIMEOUT(!QString::fromUtf8(panel.window.guideView().html())
+                                      .contains(QStringLiteral("kinegram staat nu")),
+                                 kSyncMs);
+        QVERIFY(!QString::fromUtf8(panel.window.guideView().html())
+                     .contains(QStringLiteral("Uw tip is verwerkt")));
     }
 
     void refusedRecordsAreNamedExportedAndSentAgain() {

@@ -282,6 +282,19 @@ TEST_CASE("Feedback: the inbox's states, notices to the owner team, applied on p
     REQUIRE(list.size() == 1);
     CHECK(list[0].at("id") == "fb-1");
     CHECK(list[0].at("handled_revision") == 2);
+    // The desks of the sending team hear of it in the feed; no one else does.
+    const auto feed = send(server.port(), get("/api/v1/changes?since=0", server.deskA));
+    REQUIRE(feed.status == 200);
+    const auto feedJson = feed.json();
+    const auto& changes = feedJson.at("changes").as_array();
+    REQUIRE(changes.size() == 2);
+    CHECK_FALSE(changes[0].as_object().contains("tips_applied")); // revision 1
+    const auto& tips = changes[1].at("tips_applied").as_array();
+    REQUIRE(tips.size() == 1);
+    CHECK(tips[0].at("step") == "een");
+    CHECK(tips[0].at("text") == "Zeg erbij dat het gratis is");
+    CHECK(send(server.port(), get("/api/v1/changes?since=0", server.reviewerA))
+              .body.find("tips_applied") == std::string::npos); // no team
     // The old names still filter.
     CHECK(send(server.port(),
                get("/api/v1/feedback?guide=" + id + "&status=rejected", server.authorA))

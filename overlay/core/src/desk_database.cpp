@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 11> kMigrations = {
+constexpr std::array<std::string_view, 12> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -131,6 +131,22 @@ constexpr std::array<std::string_view, 11> kMigrations = {
     // that show them, but never listed, searched or suggested as tasks.
     R"sql(
     ALTER TABLE guides ADD COLUMN is_block INTEGER NOT NULL DEFAULT 0;
+    )sql",
+    // 12: what changed, shown once (issue 15): a short summary of the diff
+    // from the revision the desk held before (Dutch and English), the
+    // revision whose change this desk has shown, and the team's own tips a
+    // revision applied ("your tip was applied"), each shown once.
+    R"sql(
+    ALTER TABLE guides ADD COLUMN summary_nl TEXT NOT NULL DEFAULT '';
+    ALTER TABLE guides ADD COLUMN summary_en TEXT NOT NULL DEFAULT '';
+    ALTER TABLE guides ADD COLUMN shown_revision INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE tips_applied(
+        guide_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        step TEXT NOT NULL,
+        text TEXT NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (guide_id, revision, step, text));
     )sql",
 };
 

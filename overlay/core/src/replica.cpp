@@ -4,6 +4,7 @@
 
 #include <souffleur/client/replica.h>
 #include <souffleur/content/blocks.h>
+#include <souffleur/content/diff.h>
 #include <souffleur/content/parser.h>
 
 #include <algorithm>
@@ -206,6 +207,54 @@ sqlite::Result<std::optional<ChangeNote>> Replica::changeNote(std::string_view i
         ChangeNote{static_cast<int>(stmt->columnInt(0)), stmt->columnText(1), stmt->columnText(2)});
 }
 
+sqlite::Result<std::optional<WhatChanged>> Replica::whatChanged(std::string_view id) {
+    auto stmt = m_db.prepare("SELECT revision, change_note, summary_nl, summary_en, received_at, "
+                             "shown_revision >= revision FROM guides WHERE id = ?",
+                             id);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<WhatChanged>{};
+    WhatChanged out{static_cast<int>(stmt->columnInt(0)),
+                    stmt->columnText(1),
+                    stmt->columnText(2),
+                    stmt->columnText(3),
+                    {},
+                    stmt->columnText(4),
+                    stmt->columnInt(5) != 0};
+    auto tips = m_db.prepare("SELECT step, text FROM tips_applied WHERE guide_id = ? AND "
+                             "revision <= ? AND shown = 0 ORDER BY revision, rowid",
+                             id, out.revision);
+    if (!tips)
+        return std::unexpected(tips.error());
+    auto read = tips->forEachRow([&out](const sqlite::Statement& tip) {
+        out.tips.push_back({tip.columnText(0), tip.columnText(1)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return std::optional(std::move(out));
+}
+
+sqlite::Result<void> Replica::markChangeShown(std::string_view id, int revision) {
+    auto tx = sqlite::Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = m_db.execute("UPDATE guides SET shown_revision = max(shown_revision, ?) "
+                               "WHERE id = ?",
+                               revision, id);
+        !ok)
+        return ok;
+    if (auto ok = m_db.execute("UPDATE tips_applied SET shown = 1 WHERE guide_id = ? AND "
+                               "revision <= ?",
+                               id, revision);
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
 namespace {
 
 // The hashes (one per line) of every picture the guides held show.
@@ -361,6 +410,7 @@ sqlite::Result<void> Replica::startOver(std::string_view epoch) {
 // The prepared statements that store changes, for one transaction.
 struct Replica::Statements {
     sqlite::Statement upsertGuide;
+    sqlite::Statement keepTip;
     sqlite::Statement upsertAlert;
     sqlite::Statement keepPending;
     sqlite::Statement clearPending;
@@ -371,14 +421,22 @@ struct Replica::Statements {
              {std::pair{
                   &out.upsertGuide,
                   "INSERT INTO guides(id, revision, title, xml, tags, summary, body, triggers, "
-                  "images, change_note, is_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "images, change_note, is_block, summary_nl, summary_en) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, "
                   "title = excluded.title, xml = excluded.xml, tags = excluded.tags, "
                   "summary = excluded.summary, body = excluded.body, "
                   "triggers = excluded.triggers, images = excluded.images, "
                   "change_note = excluded.change_note, is_block = excluded.is_block, "
+                  // The same revision again (a feed read anew) keeps its summary.
+                  "summary_nl = CASE WHEN excluded.revision > guides.revision "
+                  "THEN excluded.summary_nl ELSE guides.summary_nl END, "
+                  "summary_en = CASE WHEN excluded.revision > guides.revision "
+                  "THEN excluded.summary_en ELSE guides.summary_en END, "
                   "received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), stale = 0 "
                   "WHERE excluded.revision >= guides.revision OR guides.stale = 1"},
+              {&out.keepTip, "INSERT OR IGNORE INTO tips_applied(guide_id, revision, step, text) "
+                             "VALUES (?, ?, ?, ?)"},
               {&out.upsertAlert,
                "INSERT INTO alerts(id, revision, level, must_acknowledge, title, xml) "
                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
@@ -449,10 +507,29 @@ sqlite::Result<bool> Replica::store(Statements& statements, const Change& change
         auto guide = content::parseGuide(change.xml, change.id, parse);
         if (guide && guide->id == change.id) {
             const auto columns = detail::searchColumns(*guide);
-            statements.upsertGuide.reset().bindAll(guide->id, guide->revision, guide->title,
-                                                   change.xml, columns.tags, columns.summary,
-                                                   columns.body, columns.triggers, columns.images,
-                                                   change.note, guide->isBlock ? 1 : 0);
+            // What changed since the revision this desk held (none: nothing to say).
+            std::string summaryNl;
+            std::string summaryEn;
+            auto previous = m_db.queryText("SELECT xml FROM guides WHERE id = ? AND revision < ?",
+                                           guide->id, guide->revision);
+            if (!previous)
+                return std::unexpected(previous.error());
+            if (*previous) {
+                if (auto old = content::parseGuide(**previous, change.id, parse)) {
+                    const auto diff = content::diffGuides(*old, *guide);
+                    summaryNl = content::summaryText(diff, "nl");
+                    summaryEn = content::summaryText(diff, "en");
+                }
+            }
+            statements.upsertGuide.reset().bindAll(
+                guide->id, guide->revision, guide->title, change.xml, columns.tags, columns.summary,
+                columns.body, columns.triggers, columns.images, change.note, guide->isBlock ? 1 : 0,
+                summaryNl, summaryEn);
+            for (const auto& tip : change.tipsApplied) {
+                statements.keepTip.reset().bindAll(guide->id, guide->revision, tip.step, tip.text);
+                if (auto ok = statements.keepTip.run(); !ok)
+                    return std::unexpected(ok.error());
+            }
             return stored(statements.upsertGuide, guide->revision);
         }
         whyNot(guide);

@@ -456,8 +456,20 @@ private:
             const auto* v = change.if_contains(key);
             return v && v->is_int64() ? v->as_int64() : 0;
         };
-        return {number("seq"), text("kind"), text("id"), static_cast<int>(number("revision")),
-                text("xml"),   text("note")};
+        Change out{number("seq"), text("kind"), text("id"), static_cast<int>(number("revision")),
+                   text("xml"),   text("note"), {}};
+        // The team's own tips this revision applied (a server from before sends none).
+        if (const auto* tips = change.if_contains("tips_applied"); tips && tips->is_array()) {
+            for (const auto& tip : tips->as_array()) {
+                const auto* object = tip.if_object();
+                const auto* step = object ? object->if_contains("step") : nullptr;
+                const auto* tipText = object ? object->if_contains("text") : nullptr;
+                if (step && step->is_string() && tipText && tipText->is_string())
+                    out.tipsApplied.push_back(
+                        {std::string(step->as_string()), std::string(tipText->as_string())});
+            }
+        }
+        return out;
     }
 
     // A page from another epoch than the cursor's (the server's store was

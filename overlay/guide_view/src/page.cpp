@@ -12,7 +12,9 @@ content::RenderOptions renderOptions(const PageOptions& options) {
             .alerts = options.alerts,
             .imageBase = options.hasImage ? GuideView::imageBase() : std::string(),
             .hasImage = options.hasImage,
-            .changeNote = options.changeNote};
+            .changeNote = options.changeNote,
+            .changeSummary = options.changeSummary,
+            .tipsApplied = options.tipsApplied};
 }
 
 } // namespace

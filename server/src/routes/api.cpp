@@ -120,6 +120,12 @@ json::object changeJson(const Change& change) {
                      {"xml", change.xml}};
     if (!change.note.empty())
         out["note"] = change.note;
+    if (!change.tipsApplied.empty()) {
+        json::array tips;
+        for (const auto& tip : change.tipsApplied)
+            tips.push_back(json::object{{"step", tip.step}, {"text", tip.text}});
+        out["tips_applied"] = std::move(tips);
+    }
     return out;
 }
 

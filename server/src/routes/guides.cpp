@@ -535,8 +535,11 @@ void changesRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request, "limit must be 1 or more"));
     runStorage(
         env,
-        [tenantId = who.tenantId, since = *since, limit = std::min(*limit, kMaxChangeLimit)](
-            sqlite::Database& db) { return changesSince(db, tenantId, since, limit); },
+        [tenantId = who.tenantId, since = *since, limit = std::min(*limit, kMaxChangeLimit),
+         teamId = who.teamId](sqlite::Database& db) {
+            // A desk hears which of its own team's tips each guide revision applied.
+            return changesSince(db, tenantId, since, limit, kChangePageBytes, teamId);
+        },
         [env](sqlite::Result<ChangePage> page) {
             if (!page)
                 return env.reply(internalError(page.error()));

@@ -41,6 +41,13 @@ struct RenderOptions {
     // desk received with it): shown on the first step, after its glance and
     // checks, "new in this revision", while the citizen cannot see. Empty: nothing.
     std::string changeNote;
+    // A short summary of what changed since the revision the desk held before
+    // (content/diff.h summaryText: "Stap 4 gewijzigd, stap 6 nieuw."), shown
+    // with the change note, before it.
+    std::string changeSummary;
+    // The desk team's own tips this revision applied, each shown as "your tip
+    // was applied" with the note, while the citizen cannot see.
+    std::vector<std::string> tipsApplied;
 };
 
 // The page for `step` (which must belong to `guide`).

@@ -256,6 +256,14 @@ struct Change {
     // What changed, as its author said when submitting this revision of a
     // guide (empty: no note, or not a guide). The desks show it.
     std::string note;
+    // The feedback of the asking desk's team that this revision of a guide
+    // applied ("your tip was applied"): its step and text. Filled only by
+    // changesSince() with a team, so each team hears of its own tips.
+    struct AppliedTip {
+        std::string step;
+        std::string text;
+    };
+    std::vector<AppliedTip> tipsApplied;
 };
 struct ChangePage {
     std::vector<Change> changes;
@@ -269,10 +277,12 @@ inline constexpr std::size_t kChangePageBytes = 8 * 1024 * 1024;
 
 // At most `limit` changes after `since`, oldest first, with at most `maxBytes`
 // of XML in all but always at least one change; `more` is set when either cut
-// the page short.
+// the page short. With `teamId`, each guide change carries the feedback of
+// that team the revision applied (Change::tipsApplied).
 sqlite::Result<ChangePage> changesSince(sqlite::Database& db, std::int64_t tenantId,
                                         std::int64_t since, std::int64_t limit,
-                                        std::size_t maxBytes = kChangePageBytes);
+                                        std::size_t maxBytes = kChangePageBytes,
+                                        std::optional<std::int64_t> teamId = std::nullopt);
 // The tenant's last feed sequence number (0 before the first change).
 sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenantId);
 

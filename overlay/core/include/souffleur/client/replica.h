@@ -69,6 +69,14 @@ struct AlertEntry {
 };
 
 // One entry of the server's change feed.
+// A tip of this desk's team that a guide revision applied.
+struct AppliedTip {
+    std::string step;
+    std::string text;
+
+    bool operator==(const AppliedTip&) const = default;
+};
+
 struct Change {
     std::int64_t seq = 0;
     std::string kind; // "guide", "retired", "alert", "alert_retired"
@@ -76,6 +84,22 @@ struct Change {
     int revision = 0;
     std::string xml;
     std::string note; // a guide revision's change note, as its author wrote; may be empty
+    std::vector<AppliedTip> tipsApplied; // the team's own tips this revision applied
+};
+
+// What changed in the revision of a guide the desk holds, for the desk to
+// show once: the author's note, a short summary of the diff from the
+// revision this desk held before ("Stap 4 gewijzigd, stap 6 nieuw.";
+// empty when it had none), the team's tips it applied, and whether this
+// desk has shown it already.
+struct WhatChanged {
+    int revision = 0;
+    std::string note;
+    std::string summaryNl;
+    std::string summaryEn;
+    std::vector<AppliedTip> tips; // not shown yet
+    std::string receivedAt;       // UTC, ISO 8601
+    bool shown = false;           // the note and summary of this revision were shown
 };
 
 // What changed in the revision of a guide the desk holds, as its author wrote.
@@ -127,6 +151,10 @@ public:
                                               std::vector<std::string>* missing = nullptr);
     // The change note of the revision of `id` the desk holds, if it came with one.
     sqlite::Result<std::optional<ChangeNote>> changeNote(std::string_view id);
+    // What changed in the revision of `id` the desk holds (nullopt: no such guide).
+    sqlite::Result<std::optional<WhatChanged>> whatChanged(std::string_view id);
+    // This desk has shown what changed in that revision, and the tips: not again.
+    sqlite::Result<void> markChangeShown(std::string_view id, int revision);
 
     // Pictures (by hash, "sha256:" + 64 hex digits). The desk fetches those
     // its guides show and keeps them here, so that they show offline.

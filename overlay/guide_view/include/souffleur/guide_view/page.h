@@ -25,8 +25,11 @@ struct PageOptions {
     // Which pictures the program can serve (GuideView::setImageSource), by
     // hash; the others are described. Unset: pictures are described.
     std::function<bool(const std::string& hash)> hasImage;
-    // The change note of the revision shown (content::RenderOptions::changeNote).
+    // The change note of the revision shown (content::RenderOptions::changeNote),
+    // the summary of what changed and the team's tips it applied.
     std::string changeNote;
+    std::string changeSummary;
+    std::vector<std::string> tipsApplied;
 };
 
 // The page for `step` of `guide`.
