@@ -722,13 +722,16 @@ struct Listing {
     std::string (*target)(const Arguments&) = nullptr;
     const char* key = nullptr; // the answer's array, printed one item a line (or the answer)
     std::string (*line)(const json::object&) = nullptr;
+    std::vector<std::string_view> flags = {}; // flag options besides --json
 };
 
 int listing(std::span<const std::string> rest, std::string_view command, const Listing& listed,
             std::ostream& out, std::ostream& err) {
     std::vector<std::string_view> valueOptions{"--server", "--token"};
     valueOptions.insert(valueOptions.end(), listed.options.begin(), listed.options.end());
-    auto args = parseArguments(rest, valueOptions, {"--json"}, err);
+    std::vector<std::string_view> flagOptions{"--json"};
+    flagOptions.insert(flagOptions.end(), listed.flags.begin(), listed.flags.end());
+    auto args = parseArguments(rest, valueOptions, flagOptions, err);
     if (!args)
         return kExitUsage;
     const Arguments& parsed = *args;
@@ -743,7 +746,7 @@ int listing(std::span<const std::string> rest, std::string_view command, const L
         callServer(*conn, {net::Method::Get, listed.target(parsed), {}, {}, {}}, command, err);
     if (!answer)
         return kExitContentError;
-    if (!parsed.flags.empty()) {
+    if (std::ranges::find(parsed.flags, "--json") != parsed.flags.end()) {
         out << json::serialize(*answer) << "\n";
         return kExitOk;
     }
@@ -883,6 +886,130 @@ int feedbackStatus(std::span<const std::string> rest, std::ostream& out, std::os
     if (answer->contains("handled_revision"))
         out << " (revision " << number(*answer, "handled_revision") << ")";
     out << "\n";
+    return kExitOk;
+}
+
+// A positive number from the command line, or nullopt.
+std::optional<std::int64_t> positiveNumber(const std::string& text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1)
+        return std::nullopt;
+    return value;
+}
+
+std::string commentLine(const json::object& c) {
+    std::string line = "#" + std::to_string(number(c, "id"));
+    if (number(c, "thread") != number(c, "id"))
+        line += " (reply to #" + std::to_string(number(c, "thread")) + ")";
+    line += " r" + std::to_string(number(c, "revision"));
+    if (const auto step = text(c, "step"); !step.empty())
+        line += " " + step + (text(c, "field").empty() ? "" : "/" + text(c, "field"));
+    line += " " + text(c, "author") + ": " + text(c, "text");
+    if (const auto* resolved = c.if_contains("resolved");
+        resolved && resolved->is_bool() && resolved->as_bool())
+        line += " [resolved by " + text(c, "resolved_by") + "]";
+    return line;
+}
+
+// `souffleur comment ID REVISION TEXT... [--step S] [--field F] [--reply-to N]`
+int comment(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args =
+        parseArguments(rest, {"--server", "--token", "--step", "--field", "--reply-to"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "comment", err);
+    if (!conn)
+        return kExitUsage;
+    const auto revision = args->files.size() >= 3 ? positiveNumber(args->files[1]) : std::nullopt;
+    if (!revision) {
+        err << "souffleur comment: needs a guide ID, a REVISION and the comment's text\n";
+        return kExitUsage;
+    }
+    std::string words;
+    for (std::size_t i = 2; i < args->files.size(); ++i)
+        words += (words.empty() ? "" : " ") + args->files[i];
+    json::object body{{"text", words}};
+    for (const auto& [option, key] : {std::pair{"--step", "step"}, {"--field", "field"}}) {
+        if (const auto it = args->options.find(option); it != args->options.end())
+            body[key] = it->second;
+    }
+    if (const auto it = args->options.find("--reply-to"); it != args->options.end()) {
+        const auto reply = positiveNumber(it->second);
+        if (!reply) {
+            err << "souffleur comment: --reply-to needs a comment number\n";
+            return kExitUsage;
+        }
+        body["reply_to"] = *reply;
+    }
+    auto answer = callServer(*conn,
+                             {net::Method::Post,
+                              "/api/v1/guides/" + segment(args->files[0]) + "/revisions/" +
+                                  std::to_string(*revision) + "/comments",
+                              {},
+                              json::serialize(body),
+                              "application/json"},
+                             "comment", err);
+    if (!answer)
+        return kExitContentError;
+    out << "commented " << commentLine(*answer) << "\n";
+    return kExitOk;
+}
+
+// `souffleur resolve COMMENT-ID [--reopen]`
+int resolve(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token"}, {"--reopen"}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "resolve", err);
+    if (!conn)
+        return kExitUsage;
+    const auto id = args->files.size() == 1 ? positiveNumber(args->files[0]) : std::nullopt;
+    if (!id) {
+        err << "souffleur resolve: needs one COMMENT-ID (a number)\n";
+        return kExitUsage;
+    }
+    const bool reopen = !args->flags.empty();
+    auto answer = callServer(*conn,
+                             {net::Method::Patch,
+                              "/api/v1/comments/" + std::to_string(*id),
+                              {},
+                              json::serialize(json::object{{"resolved", !reopen}}),
+                              "application/json"},
+                             "resolve", err);
+    if (!answer)
+        return kExitContentError;
+    out << (reopen ? "reopened " : "resolved ") << commentLine(*answer) << "\n";
+    return kExitOk;
+}
+
+// `souffleur rollback ID --to N [--reason TEXT]`
+int rollback(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--to", "--reason"}, {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "rollback", err);
+    if (!conn)
+        return kExitUsage;
+    const auto to =
+        args->options.contains("--to") ? positiveNumber(args->options.at("--to")) : std::nullopt;
+    if (args->files.size() != 1 || !to) {
+        err << "souffleur rollback: needs a guide ID and --to REVISION\n";
+        return kExitUsage;
+    }
+    json::object body{{"to", *to}};
+    if (const auto it = args->options.find("--reason"); it != args->options.end())
+        body["reason"] = it->second;
+    auto answer = callServer(*conn,
+                             {net::Method::Post,
+                              "/api/v1/guides/" + segment(args->files[0]) + "/rollback",
+                              {},
+                              json::serialize(body),
+                              "application/json"},
+                             "rollback", err);
+    if (!answer)
+        return kExitContentError;
+    printState(*answer, out);
     return kExitOk;
 }
 
@@ -1072,6 +1199,44 @@ const std::vector<Command>& commands() {
          Section::Server, lifecycle("publish")},
         {"reject", "ID REVISION --note TEXT", "Send a revision in review back to draft, saying why",
          Section::Server, lifecycle("reject")},
+        {"comment", "ID REVISION TEXT... [--step S] [--field F] [--reply-to N]",
+         "Comment on a revision (a step and field of it), or reply", Section::Server,
+         alone(comment)},
+        {"comments", "ID [--revision N]", "The comments on a guide, by thread", Section::Server,
+         listed({{"--revision"},
+                 1,
+                 [](const Arguments& a) {
+                     std::string target = "/api/v1/guides/" + segment(a.files[0]) + "/comments";
+                     if (const auto it = a.options.find("--revision"); it != a.options.end())
+                         target += "?revision=" + segment(it->second);
+                     return target;
+                 },
+                 "comments",
+                 commentLine})},
+        {"resolve", "COMMENT-ID [--reopen]",
+         "Mark a comment's thread resolved (the revision's author)", Section::Server,
+         alone(resolve)},
+        {"rollback", "ID --to N [--reason TEXT]",
+         "Put revision N's content in review as the newest revision", Section::Server,
+         alone(rollback)},
+        {"notices", "[--all]", "Your notices: comments, approvals, rejections, feedback",
+         Section::Server,
+         listed({{},
+                 0,
+                 [](const Arguments& a) {
+                     return std::string(std::ranges::find(a.flags, "--all") != a.flags.end()
+                                            ? "/api/v1/notices"
+                                            : "/api/v1/notices?unread=1");
+                 },
+                 "notices",
+                 [](const json::object& n) {
+                     std::string line = "[" + text(n, "kind") + "] " + text(n, "guide") + " r" +
+                                        std::to_string(number(n, "revision"));
+                     if (const auto step = text(n, "step"); !step.empty())
+                         line += "/" + step;
+                     return line + " by " + text(n, "by") + ": " + text(n, "text");
+                 },
+                 {"--all"}})},
         {"publish", "GUIDE.xml...", "Save and publish at once (reviewers and admins)",
          Section::Server, publishingTo("/api/v1/guides")},
         {"retire", "ID", "Withdraw a published guide from the desks", Section::Server,

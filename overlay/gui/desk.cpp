@@ -192,6 +192,11 @@ bool Desk::hasGuide(const std::string& guideId) {
     return xml && xml->has_value();
 }
 
+int Desk::heldRevision(const std::string& guideId) {
+    auto changed = m_replica.whatChanged(guideId);
+    return changed && changed->has_value() ? (*changed)->revision : 0;
+}
+
 std::vector<client::SearchHit> Desk::search(const QString& query) {
     auto hits = m_replica.search(query.toStdString(), 20);
     if (!hits) {

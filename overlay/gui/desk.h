@@ -61,6 +61,8 @@ public:
 
     std::vector<client::GuideEntry> guides();
     bool hasGuide(const std::string& guideId);
+    // The revision of the guide the replica holds, 0 when none.
+    int heldRevision(const std::string& guideId);
     // The replica's full-text search (replica.h), best first.
     std::vector<client::SearchHit> search(const QString& query);
     // Loads what search needs, so no keystroke waits (after a sync, when shown).

@@ -176,6 +176,7 @@ struct TestScript::CommandSpec {
 const TestScript::CommandSpec* TestScript::findCommand(const QString& name) {
     static constexpr CommandSpec kCommands[] = {
         {"wait-guide", 1, 2, "ID [SECONDS]", &TestScript::waitGuide},
+        {"wait-revision", 2, 3, "ID N [SECONDS]", &TestScript::waitRevision},
         {"open", 1, 1, "ID", &TestScript::open},
         {"expect-step", 1, 1, "STEP_ID", &TestScript::expectStep},
         {"next", 0, 0, "", &TestScript::next},
@@ -324,6 +325,17 @@ std::expected<void, QString> TestScript::waitGuide(const QStringList& args) {
     return waitUpTo(
         args, 1, [this, id] { return m_desk.hasGuide(id); },
         QStringLiteral("guide %1 not received").arg(args[0]));
+}
+
+std::expected<void, QString> TestScript::waitRevision(const QStringList& args) {
+    const std::string id = args[0].toStdString();
+    bool ok = false;
+    const int revision = args[1].toInt(&ok);
+    if (!ok)
+        return std::unexpected(QStringLiteral("wait-revision needs a revision number"));
+    return waitUpTo(
+        args, 2, [this, id, revision] { return m_desk.heldRevision(id) >= revision; },
+        QStringLiteral("revision %1 of guide %2 not received").arg(args[1], args[0]));
 }
 
 std::expected<void, QString> TestScript::open(const QStringList& args) {

@@ -12,6 +12,7 @@
 // table's order).
 //
 //   wait-guide ID [SECONDS]   until the replica holds guide ID (default 30 s)
+//   wait-revision ID N [SECONDS]  until the replica holds revision N (or newer) of guide ID
 //   open ID                   open guide ID
 //   expect-step STEP_ID       the step on screen is STEP_ID
 //   next | back | abandon     the Next, Back and Stop buttons
@@ -142,6 +143,7 @@ private:
     // The commands, in the order of the list above; `args` are the words after
     // the name, as many as the table allows.
     std::expected<void, QString> waitGuide(const QStringList& args);
+    std::expected<void, QString> waitRevision(const QStringList& args);
     std::expected<void, QString> open(const QStringList& args);
     std::expected<void, QString> expectStep(const QStringList& args);
     std::expected<void, QString> next(const QStringList& args);

@@ -14,9 +14,10 @@
 //   - a trigger captured from a window open on the desktop;
 //   - the studio is killed (SIGKILL) while the author types: the next start
 //     brings back every word.
-// With SOUFFLEUR_E2E_SERVER and SOUFFLEUR_E2E_TOKEN set, the one test
-// `editAndSubmitOnServer` runs against that server instead (the end-to-end
-// test, tests/e2e/studio_to_desk.sh). Runs under Xvfb (see CMakeLists.txt).
+// With SOUFFLEUR_E2E_SERVER and SOUFFLEUR_E2E_TOKEN set, the one test named
+// on the command line of those ending in `OnServer` runs against that server
+// instead (the end-to-end tests, tests/e2e/studio_to_desk.sh and
+// co_creation_loop.sh). Runs under Xvfb (see CMakeLists.txt).
 #include "decision_map_view.h"
 #include "demo_server.h"
 #include "editor_page.h"
@@ -215,8 +216,8 @@ class StudioGuiTest : public QObject {
 
 private Q_SLOTS:
     void init() {
-        if (e2eMode() && QTest::currentTestFunction() != QByteArray("editAndSubmitOnServer"))
-            QSKIP("end-to-end mode: only editAndSubmitOnServer runs");
+        if (e2eMode() && !QByteArray(QTest::currentTestFunction()).endsWith("OnServer"))
+            QSKIP("end-to-end mode: only the ...OnServer tests run");
     }
 
     void editShowsInPreviewAndSaves() {
@@ -733,6 +734,37 @@ private Q_SLOTS:
             std::ranges::find(*after, std::string("demo-tip-machtiging"), &protocol::Feedback::id);
         QVERIFY(tip != after->end());
         QCOMPARE(tip->status, std::string("applied"));
+    }
+
+    // tests/e2e/co_creation_loop.sh: the desk's suggestion on step "gezicht"
+    // applied from the inbox in one click, saved and submitted.
+    void applySuggestionAndSubmitOnServer() {
+        if (!e2eMode())
+            QSKIP("for tests/e2e/co_creation_loop.sh");
+        auto server = connectTo(qEnvironmentVariable("SOUFFLEUR_E2E_SERVER").toStdString(),
+                                qEnvironmentVariable("SOUFFLEUR_E2E_TOKEN").toStdString());
+        QVERIFY(server);
+        const int newest = newestRevision(*server, kGuide);
+        QVERIFY(newest > 0);
+        Studio studio(server, nullptr);
+        QVERIFY(studio.open(kGuide, newest));
+        studio.editor().selectStep("gezicht");
+        auto& inbox = studio.editor().inbox();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.list()->count(), 1, kServerMs);
+        QVERIFY(inbox.list()->item(0)->text().contains(QStringLiteral("Voorstel")));
+        QTest::mouseClick(studio.find<QToolButton>("applySuggestion"), Qt::LeftButton);
+        QTRY_VERIFY(!studio.editor().session()->appliedFeedback().empty());
+        QVERIFY(studio.save());
+        whenDialogShows([](QDialog& dialog) {
+            QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(),
+                             QStringLiteral("Tip van de balie verwerkt."));
+            clickOk(dialog);
+        });
+        QTest::mouseClick(studio.find<QPushButton>("submitButton"), Qt::LeftButton);
+        const int saved = studio.editor().session()->baseRevision();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*server, saved), std::string("in_review"), kServerMs);
+        std::printf("e2e: submitted revision %d\n", saved);
+        std::fflush(stdout);
     }
 
     void editAndSubmitOnServer() {
