@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -77,14 +78,21 @@ void loadLine(QLineEdit* field, const std::string& text) {
     field->setText(qs(text));
 }
 
+// One reference per line: "label", "label | address", and a source record
+// it cites as "| bron: ID" (format 5), in any order after the label.
 std::vector<content::Reference> referencesOf(const QString& text) {
     std::vector<content::Reference> out;
     for (const auto& line : linesOf(text)) {
-        const auto bar = line.find('|');
+        const auto parts = QString::fromStdString(line).split(QLatin1Char('|'));
         content::Reference reference;
-        reference.label = QString::fromStdString(line.substr(0, bar)).trimmed().toStdString();
-        if (bar != std::string::npos)
-            reference.href = QString::fromStdString(line.substr(bar + 1)).trimmed().toStdString();
+        reference.label = parts.value(0).trimmed().toStdString();
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QString part = parts[i].trimmed();
+            if (part.startsWith(QLatin1String("bron:"), Qt::CaseInsensitive))
+                reference.source = part.mid(5).trimmed().toStdString();
+            else if (!part.isEmpty())
+                reference.href = part.toStdString();
+        }
         out.push_back(std::move(reference));
     }
     return out;
@@ -92,10 +100,14 @@ std::vector<content::Reference> referencesOf(const QString& text) {
 
 QString referencesText(const std::vector<content::Reference>& references) {
     QStringList lines;
-    for (const auto& reference : references)
-        lines << (reference.href.empty()
-                      ? qs(reference.label)
-                      : qs(reference.label) + QStringLiteral(" | ") + qs(reference.href));
+    for (const auto& reference : references) {
+        QString line = qs(reference.label);
+        if (!reference.href.empty())
+            line += QStringLiteral(" | ") + qs(reference.href);
+        if (!reference.source.empty())
+            line += QStringLiteral(" | bron: ") + qs(reference.source);
+        lines << line;
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -181,6 +193,13 @@ GuideForm::GuideForm(QWidget* parent)
     m_tags = lineField(tr("Trefwoorden"), tr("Met komma's: paspoort, identiteit"), this);
     m_validFrom = lineField(tr("Geldig vanaf"), tr("JJJJ-MM-DD"), this);
     m_validTo = lineField(tr("Geldig tot en met"), tr("JJJJ-MM-DD"), this);
+    m_reviewMonths = new QSpinBox(this);
+    m_reviewMonths->setObjectName(QStringLiteral("reviewMonths"));
+    m_reviewMonths->setAccessibleName(tr("Herzien elke zoveel maanden"));
+    m_reviewMonths->setRange(0, 120);
+    m_reviewMonths->setSpecialValueText(tr("12 (standaard)"));
+    m_nextReview =
+        lineField(tr("Volgende herziening"), tr("JJJJ-MM-DD, leeg: na de periode"), this);
     m_language = new QComboBox(this);
     m_language->setAccessibleName(tr("Taal van de gids"));
     m_language->addItem(tr("Nederlands"), QStringLiteral("nl"));
@@ -208,6 +227,12 @@ GuideForm::GuideForm(QWidget* parent)
     validity->addWidget(new QLabel(tr("tot en met"), this));
     validity->addWidget(m_validTo);
     form->addRow(tr("&Geldig vanaf"), validity);
+    auto* review = new QHBoxLayout;
+    review->addWidget(new QLabel(tr("elke"), this));
+    review->addWidget(m_reviewMonths);
+    review->addWidget(new QLabel(tr("maanden; volgende keer"), this));
+    review->addWidget(m_nextReview, 1);
+    form->addRow(tr("Her&zien"), review);
     form->addRow(tr("Taa&l"), m_language);
     form->addRow(tr("&Grondslag"), m_references);
     // "Venster vastleggen": a trigger from a window that is open right now.
@@ -247,6 +272,13 @@ GuideForm::GuideForm(QWidget* parent)
     connect(m_validTo, &QLineEdit::editingFinished, this, [this] {
         set(GuideField::ValidTo, m_validTo->text().trimmed().toStdString(), tr("Geldig tot"),
             false);
+    });
+    connect(m_reviewMonths, &QSpinBox::editingFinished, this, [this] {
+        set(GuideField::ReviewMonths, m_reviewMonths->value(), tr("Herzien elke"), false);
+    });
+    connect(m_nextReview, &QLineEdit::editingFinished, this, [this] {
+        set(GuideField::NextReview, m_nextReview->text().trimmed().toStdString(),
+            tr("Volgende herziening"), false);
     });
     connect(m_language, &QComboBox::activated, this, [this] {
         set(GuideField::Language, m_language->currentData().toString().toStdString(), tr("Taal"),
@@ -315,6 +347,11 @@ void GuideForm::load(const content::Guide& guide) {
         loadLine(m_tags, commaText(guide.tags).toStdString());
     loadLine(m_validFrom, guide.validFrom);
     loadLine(m_validTo, guide.validTo);
+    if (m_reviewMonths->value() != guide.reviewMonths) {
+        const QSignalBlocker block(m_reviewMonths);
+        m_reviewMonths->setValue(guide.reviewMonths);
+    }
+    loadLine(m_nextReview, guide.nextReview);
     const int language = m_language->findData(qs(guide.language));
     if (language < 0)
         m_language->addItem(qs(guide.language), qs(guide.language));

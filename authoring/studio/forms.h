@@ -22,6 +22,7 @@ class QLayout;
 class QListWidget;
 class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 class QPushButton;
 class QVBoxLayout;
 
@@ -57,6 +58,8 @@ private:
     QLineEdit* m_tags;
     QLineEdit* m_validFrom;
     QLineEdit* m_validTo;
+    QSpinBox* m_reviewMonths;
+    QLineEdit* m_nextReview;
     QComboBox* m_language;
     QPlainTextEdit* m_references;
     QPlainTextEdit* m_triggers;

@@ -117,6 +117,7 @@ QString fieldLabel(const std::string& field) {
         {"summary", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Samenvatting")},
         {"audience", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Voor wie")},
         {"owner", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Eigenaar")},
+        {"review", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Herzien")},
         {"tags", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Trefwoorden")},
         {"valid-from", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Geldig vanaf")},
         {"valid-to", QT_TRANSLATE_NOOP("souffleur::studio::ReviewPage", "Geldig tot en met")},

@@ -113,9 +113,13 @@ std::string lines(const std::vector<std::string>& items) {
 
 std::string referenceLines(const std::vector<Reference>& references) {
     std::vector<std::string> items;
-    for (const auto& reference : references)
-        items.push_back(reference.href.empty() ? reference.label
-                                               : reference.label + " (" + reference.href + ")");
+    for (const auto& reference : references) {
+        std::string item = reference.href.empty() ? reference.label
+                                                  : reference.label + " (" + reference.href + ")";
+        if (!reference.source.empty())
+            item += " [" + reference.source + "]";
+        items.push_back(std::move(item));
+    }
     return lines(items);
 }
 
@@ -346,6 +350,13 @@ GuideDiff diffGuides(const Guide& before, const Guide& after, const std::vector<
     fields.text("summary", before.summary, after.summary);
     fields.list("audience", before.audience, after.audience);
     fields.text("owner", before.owner, after.owner);
+    const auto review = [](const Guide& guide) {
+        std::string out = guide.reviewMonths > 0 ? std::to_string(guide.reviewMonths) : "";
+        if (!guide.nextReview.empty())
+            out += (out.empty() ? "" : " ") + guide.nextReview;
+        return out;
+    };
+    fields.text("review", review(before), review(after));
     fields.list("tags", before.tags, after.tags);
     fields.text("valid-from", before.validFrom, after.validFrom);
     fields.text("valid-to", before.validTo, after.validTo);

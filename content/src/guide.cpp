@@ -42,6 +42,12 @@ bool isImageHash(std::string_view text) {
 }
 
 int Guide::requiredFormat() const {
+    const auto citesSource = [](const std::vector<Reference>& cited) {
+        return std::ranges::any_of(cited, [](const Reference& r) { return !r.source.empty(); });
+    };
+    if (reviewMonths > 0 || !nextReview.empty() || citesSource(references) ||
+        std::ranges::any_of(steps, [&](const Step& step) { return citesSource(step.references); }))
+        return 5;
     const bool blocks =
         isBlock || std::ranges::any_of(steps, [](const Step& step) { return !step.block.empty(); });
     if (blocks)

@@ -151,7 +151,8 @@ void writeStep(XmlOut& out, const Step& step) {
     out.rich(2, "details", step.details);
     out.rich(2, "why", step.why);
     for (const Reference& reference : step.references)
-        out.text(2, "basis", reference.label, {{"href", reference.href}}, true);
+        out.text(2, "basis", reference.label,
+                 {{"href", reference.href}, {"source", reference.source}}, true);
     out.texts(2, "check", step.checks);
     out.texts(2, "warning", step.warnings);
     out.texts(2, "tip", step.tips);
@@ -196,10 +197,15 @@ std::string writeGuide(const Guide& guide) {
         out.empty(1, "audience", {{"role", role}});
     if (!guide.owner.empty())
         out.empty(1, "owner", {{"team", guide.owner}});
+    if (guide.reviewMonths > 0 || !guide.nextReview.empty()) {
+        const std::string every = guide.reviewMonths > 0 ? std::to_string(guide.reviewMonths) : "";
+        out.empty(1, "review", {{"every", every}, {"next", guide.nextReview}});
+    }
     out.texts(1, "tag", guide.tags);
     writeValidity(out, 1, guide.validFrom, guide.validTo);
     for (const Reference& reference : guide.references)
-        out.text(1, "basis", reference.label, {{"href", reference.href}}, true);
+        out.text(1, "basis", reference.label,
+                 {{"href", reference.href}, {"source", reference.source}}, true);
     for (const auto& related : guide.related)
         out.empty(1, "related", {{"guide", related}});
     for (const Trigger& trigger : guide.triggers) {

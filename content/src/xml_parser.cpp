@@ -140,13 +140,14 @@ public:
                 guide.audience.push_back(singleAttribute(child, "role"));
             else if (childName == "owner")
                 guide.owner = singleAttribute(child, "team");
+            else if (childName == "review")
+                readReview(child, guide);
             else if (childName == "tag")
                 guide.tags.push_back(textOnly(child));
             else if (childName == "valid")
                 readValidity(child, guide.validFrom, guide.validTo);
             else if (childName == "basis")
-                guide.references.push_back(
-                    {textOnly(child, {"href"}), attribute(child, "href").value_or("")});
+                guide.references.push_back(readBasis(child));
             else if (childName == "related") {
                 guide.related.push_back(checkId(child, singleAttribute(child, "guide")));
                 note(child, [&](SourceLines& lines, int line) {
@@ -259,8 +260,7 @@ private:
             else if (childName == "basis") {
                 if (m_format < 2)
                     error(child, "<basis> in a step needs format=\"2\" on the <guide>");
-                step.references.push_back(
-                    {textOnly(child, {"href"}), attribute(child, "href").value_or("")});
+                step.references.push_back(readBasis(child));
             } else if (childName == "check")
                 step.checks.push_back(textOnly(child));
             else if (childName == "warning")
@@ -359,6 +359,36 @@ private:
             error(node, "'" + trigger.link + "' is not a valid link id");
         expectEmpty(node);
         return trigger;
+    }
+
+    // <basis href="..." source="ID">label</basis>; `source` is format 5.
+    Reference readBasis(const xmlNode* node) {
+        Reference reference{
+            textOnly(node, {"href", "source"}), attribute(node, "href").value_or(""), {}};
+        if (auto source = attribute(node, "source")) {
+            if (m_format < 5)
+                error(node, "<basis source=\"...\"> needs format=\"5\" on the <guide>");
+            reference.source = checkId(node, *source);
+        }
+        return reference;
+    }
+
+    // <review every="MONTHS" next="YYYY-MM-DD"/> (format 5).
+    void readReview(const xmlNode* node, Guide& guide) {
+        if (m_format < 5)
+            error(node, "<review> needs format=\"5\" on the <guide>");
+        checkAttributes(node, {"every", "next"});
+        if (auto every = attribute(node, "every")) {
+            const auto months = positiveNumber(*every);
+            if (!months || *months > 120)
+                error(node, "every must be a number of months from 1 to 120, not '" + *every + "'");
+            else
+                guide.reviewMonths = *months;
+        }
+        guide.nextReview = attribute(node, "next").value_or("");
+        if (!guide.nextReview.empty() && !validDate(guide.nextReview))
+            error(node, "'" + guide.nextReview + "' is not a date of the form YYYY-MM-DD");
+        expectEmpty(node);
     }
 
     void readValidity(const xmlNode* node, std::string& from, std::string& to) {

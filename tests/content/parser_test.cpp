@@ -301,3 +301,42 @@ TEST_CASE("Format 3: internal notes in a step, for colleagues only", "[content][
                            "n.xml")
                     .has_value());
 }
+
+TEST_CASE("Format 5: a review cycle, and a basis that cites a source record",
+          "[content][parser][format]") {
+    const std::string xml =
+        R"(<guide xmlns="urn:x-souffleur:guide:1" id="t.health" revision="1" format="5">
+  <title>Gezond</title>
+  <owner team="Team Reisdocumenten"/>
+  <review every="6" next="2027-03-01"/>
+  <basis href="https://wetten.overheid.nl/BWBR0005212" source="pw">Paspoortwet, art. 28</basis>
+  <step id="a" end="true"><glance>Doe het</glance>
+    <basis source="werkinstructie-id">Werkinstructie identiteit</basis>
+  </step>
+</guide>)";
+    auto guide = parseGuide(xml, "health.xml");
+    REQUIRE(guide);
+    CHECK(guide->reviewMonths == 6);
+    CHECK(guide->nextReview == "2027-03-01");
+    CHECK(guide->references[0].source == "pw");
+    CHECK(guide->steps[0].references[0].source == "werkinstructie-id");
+    CHECK(guide->requiredFormat() == 5);
+    // The canonical writer keeps them, and declares format 5.
+    const auto written = writeGuide(*guide);
+    CHECK(written.find(R"(<review every="6" next="2027-03-01"/>)") != std::string::npos);
+    CHECK(written.find(R"(source="pw")") != std::string::npos);
+    CHECK(written.find(R"(format="5")") != std::string::npos);
+    auto again = parseGuide(written, "again.xml");
+    REQUIRE(again);
+    CHECK(*again == *guide);
+
+    // Without format 5 declared, or with a nonsense cycle: located errors.
+    std::string old = xml;
+    old.replace(old.find(R"( format="5")"), 11, R"( format="4")");
+    const auto refused = parseGuide(old, "old.xml");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().front().message.find("needs format=\"5\"") != std::string::npos);
+    std::string silly = xml;
+    silly.replace(silly.find(R"(every="6")"), 9, R"(every="600")");
+    CHECK_FALSE(parseGuide(silly, "silly.xml"));
+}

@@ -890,6 +890,38 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>Venster vastgelegd</source>
         <translation>Window captured</translation>
     </message>
+    <message>
+        <source>Herzien elke zoveel maanden</source>
+        <translation>Review every so many months</translation>
+    </message>
+    <message>
+        <source>12 (standaard)</source>
+        <translation>12 (default)</translation>
+    </message>
+    <message>
+        <source>Volgende herziening</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD, leeg: na de periode</source>
+        <translation>YYYY-MM-DD, empty: after the period</translation>
+    </message>
+    <message>
+        <source>elke</source>
+        <translation>every</translation>
+    </message>
+    <message>
+        <source>maanden; volgende keer</source>
+        <translation>months; next time</translation>
+    </message>
+    <message>
+        <source>Her&amp;zien</source>
+        <translation>Re&amp;view</translation>
+    </message>
+    <message>
+        <source>Herzien elke</source>
+        <translation>Review every</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::InboxPanel</name>
@@ -2207,6 +2239,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Reden</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Herzien</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,13 @@ void cleanStep(Step& step) {
 // Whether a guide field's value is in form (the types already fit).
 std::optional<EditError> guideValueProblem(GuideField field, const FieldValue& value) {
     switch (field) {
+    case GuideField::ReviewMonths: {
+        const int months = std::get<int>(value);
+        if (months < 0 || months > 120)
+            return EditError{Code::WrongValueType, std::to_string(months)};
+        break;
+    }
+    case GuideField::NextReview:
     case GuideField::ValidFrom:
     case GuideField::ValidTo: {
         const auto& date = std::get<std::string>(value);

@@ -54,12 +54,16 @@ constexpr std::array kGuideRows = {
     row<&Guide::prerequisites, Guide>("prerequisites"),
     row<&Guide::context, Guide>("context"),
     row<&Guide::result, Guide>("result"),
+    row<&Guide::reviewMonths, Guide>("reviewMonths"),
+    row<&Guide::nextReview, Guide>("nextReview"),
 };
 constexpr std::array kGuideFields = {
-    GuideField::Title,      GuideField::Summary, GuideField::Language,  GuideField::Audience,
-    GuideField::Owner,      GuideField::Tags,    GuideField::ValidFrom, GuideField::ValidTo,
-    GuideField::References, GuideField::Related, GuideField::Triggers,  GuideField::Prerequisites,
-    GuideField::Context,    GuideField::Result,
+    GuideField::Title,      GuideField::Summary,  GuideField::Language,
+    GuideField::Audience,   GuideField::Owner,    GuideField::Tags,
+    GuideField::ValidFrom,  GuideField::ValidTo,  GuideField::References,
+    GuideField::Related,    GuideField::Triggers, GuideField::Prerequisites,
+    GuideField::Context,    GuideField::Result,   GuideField::ReviewMonths,
+    GuideField::NextReview,
 };
 static_assert(kGuideRows.size() == kGuideFields.size());
 

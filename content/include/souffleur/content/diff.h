@@ -57,7 +57,7 @@ struct FieldChange {
     // The field's name as in the guide format: "glance", "details", "why",
     // "checks", "warnings", "tips", "notes", "images", "escalation", "ends",
     // "basis", "block"; for the guide: "title", "summary", "audience",
-    // "owner", "tags", "valid-from", "valid-to", "basis", "related",
+    // "owner", "review", "tags", "valid-from", "valid-to", "basis", "related",
     // "triggers", "prerequisites", "context", "result", "language", "kind".
     std::string field;
     std::string before; // empty: the field was not there

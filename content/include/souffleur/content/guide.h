@@ -28,7 +28,10 @@ inline constexpr std::string_view kGuideNamespace = "urn:x-souffleur:guide:1";
 //   3  a step may hold internal notes for colleagues (<note> in a <step>)
 //   4  reusable blocks: a guide may be a block (<guide kind="block">, one
 //      step kept once) and a step may show a block (<step block="ID">)
-inline constexpr int kFormatVersion = 4;
+//   5  content health: a guide's review cycle (<review every="12"
+//      next="2027-03-01"/>), and a <basis> may cite a source record by id
+//      (<basis source="ID">), so that a new version of it reaches the guide
+inline constexpr int kFormatVersion = 5;
 
 // One option of a decision: a label the desk employee picks and the step it leads to.
 struct Option {
@@ -68,6 +71,9 @@ struct Escalation {
 struct Reference {
     std::string label; // e.g. "Paspoortuitvoeringsregeling Nederland 2001, art. 28"
     std::string href;  // optional; shown as text, never as a live link
+    // Format 5: the source record it cites (the server's register of laws,
+    // regulations and work instructions, by id); empty: none.
+    std::string source;
 
     bool operator==(const Reference&) const = default;
 };
@@ -120,6 +126,11 @@ struct Guide {
     std::string summary;
     std::vector<std::string> audience; // roles, e.g. "baliemedewerker"
     std::string owner;                 // the team that owns the guide
+    // Format 5: how often the owner reviews the guide, in months (0: the
+    // organisation's default), and the date of the next review when it is
+    // set by hand ("YYYY-MM-DD"; empty: the last publication + the interval).
+    int reviewMonths = 0;
+    std::string nextReview;
     std::vector<std::string> tags;
     std::string validFrom;             // "YYYY-MM-DD" or empty
     std::string validTo;               // "YYYY-MM-DD" or empty

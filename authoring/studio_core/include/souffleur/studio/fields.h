@@ -32,6 +32,8 @@ enum class GuideField {
     Prerequisites,
     Context,
     Result,
+    ReviewMonths, // format 5: the review cycle in months (0: the default)
+    NextReview,   // format 5: the next review date, "" for the cycle's
 };
 
 // What one step says. (A step's id is not a field: RenameStep changes it.)
@@ -51,7 +53,7 @@ enum class StepField {
 };
 
 // Any field's value: the alternative is fixed per field (see the table).
-using FieldValue = std::variant<std::string, bool, content::RichText, std::vector<std::string>,
+using FieldValue = std::variant<std::string, bool, int, content::RichText, std::vector<std::string>,
                                 std::vector<content::Option>, std::vector<content::Image>,
                                 std::vector<content::Reference>, std::vector<content::Trigger>,
                                 std::optional<content::Escalation>>;
