@@ -1013,6 +1013,84 @@ int rollback(std::span<const std::string> rest, std::ostream& out, std::ostream&
     return kExitOk;
 }
 
+// `souffleur health [--today DATE] [--json]`: the register, a guide a line,
+// the most pressing first, with its reasons below it.
+std::string healthLines(const json::object& answer) {
+    std::string out;
+    if (const auto* counts = answer.if_contains("counts"); counts && counts->is_object()) {
+        out += "guides:";
+        for (const auto& [state, count] : counts->as_object())
+            out += " " + std::string(state) + " " +
+                   (count.is_int64() ? std::to_string(count.as_int64()) : std::string("?"));
+        out += "\n";
+    }
+    const auto* guides = answer.if_contains("guides");
+    if (!guides || !guides->is_array())
+        return out;
+    for (const auto& item : guides->as_array()) {
+        if (!item.is_object())
+            continue;
+        const auto& g = item.as_object();
+        out += "[" + text(g, "state") + "] " + text(g, "guide") + " r" +
+               std::to_string(number(g, "revision")) + " (" + text(g, "owner") + ") next review " +
+               text(g, "next_review");
+        if (const auto to = text(g, "valid_to"); !to.empty())
+            out += ", valid to " + to;
+        out += ", " + std::to_string(number(g, "open_feedback")) + " open feedback\n";
+        if (const auto* reasons = g.if_contains("reasons"); reasons && reasons->is_array())
+            for (const auto& reason : reasons->as_array())
+                if (reason.is_object())
+                    out += "    " + text(reason.as_object(), "code") + ": " +
+                           text(reason.as_object(), "detail") + "\n";
+    }
+    if (!out.empty())
+        out.pop_back(); // the listing ends the line
+    return out;
+}
+
+// `souffleur source ID --title T --version DATE [--reference R]`
+int source(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest, {"--server", "--token", "--title", "--reference", "--version"},
+                               {}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "source", err);
+    if (!conn)
+        return kExitUsage;
+    if (args->files.size() != 1 || !args->options.contains("--title") ||
+        !args->options.contains("--version")) {
+        err << "souffleur source: needs an ID, --title TEXT and --version YYYY-MM-DD\n";
+        return kExitUsage;
+    }
+    json::object body{{"id", args->files[0]},
+                      {"title", args->options.at("--title")},
+                      {"version_date", args->options.at("--version")},
+                      {"reference", args->options.contains("--reference")
+                                        ? args->options.at("--reference")
+                                        : std::string()}};
+    auto answer = callServer(
+        *conn,
+        {net::Method::Post, "/api/v1/sources", {}, json::serialize(body), "application/json"},
+        "source", err);
+    if (!answer)
+        return kExitContentError;
+    const auto* fresh = answer->if_contains("created");
+    const auto* version = answer->if_contains("new_version");
+    out << "source " << text(*answer, "id") << ": "
+        << (fresh && fresh->is_bool() && fresh->as_bool()         ? "created"
+            : version && version->is_bool() && version->as_bool() ? "new version"
+                                                                  : "updated");
+    if (const auto* guides = answer->if_contains("guides_to_check");
+        guides && guides->is_array() && !guides->as_array().empty()) {
+        out << "; to check:";
+        for (const auto& guide : guides->as_array())
+            if (guide.is_string())
+                out << " " << std::string(guide.as_string());
+    }
+    out << "\n";
+    return kExitOk;
+}
+
 int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
     auto args = parseArguments(rest, {"--server", "--token", "--guide", "--from", "--to", "--team"},
                                {"--json"}, err);
@@ -1237,6 +1315,41 @@ const std::vector<Command>& commands() {
                      return line + " by " + text(n, "by") + ": " + text(n, "text");
                  },
                  {"--all"}})},
+        {"health", "[--today DATE]",
+         "Content health: per guide its state (failing, expiring,\n"
+         "source_changed, review_due, stale_feedback, ok) and why",
+         Section::Server,
+         listed({{"--today"},
+                 0,
+                 [](const Arguments& a) {
+                     std::string target = "/api/v1/health";
+                     if (const auto it = a.options.find("--today"); it != a.options.end())
+                         target += "?today=" + segment(it->second);
+                     return target;
+                 },
+                 "",
+                 healthLines})},
+        {"sources", "", "The laws, regulations and instructions guides cite", Section::Server,
+         listed({{},
+                 0,
+                 [](const Arguments&) { return std::string("/api/v1/sources"); },
+                 "sources",
+                 [](const json::object& s) {
+                     std::string line = s.at("id").is_string() ? text(s, "id") : "";
+                     line += ": " + text(s, "title") + " (version " + text(s, "version_date") + ")";
+                     if (const auto* cited = s.if_contains("cited_by");
+                         cited && cited->is_array() && !cited->as_array().empty()) {
+                         line += ", cited by";
+                         for (const auto& guide : cited->as_array())
+                             if (guide.is_string())
+                                 line += " " + std::string(guide.as_string());
+                     }
+                     return line;
+                 }})},
+        {"source", "ID --title T --version DATE [--reference R]",
+         "Record a source, or its new version (the guides citing it\n"
+         "get an inbox item for their owner team)",
+         Section::Server, alone(source)},
         {"publish", "GUIDE.xml...", "Save and publish at once (reviewers and admins)",
          Section::Server, publishingTo("/api/v1/guides")},
         {"retire", "ID", "Withdraw a published guide from the desks", Section::Server,

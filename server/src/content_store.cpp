@@ -7,6 +7,7 @@
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
 #include <souffleur/server/content_store.h>
+#include <souffleur/server/health.h>
 #include <souffleur/server/review_store.h>
 #include <souffleur/server/storage.h>
 
@@ -126,10 +127,13 @@ Result<void> retireOlder(Database& db, std::int64_t tenantId, std::string_view g
 
 Result<void> insertRevision(Database& db, std::int64_t tenantId, const GuideRevision& guide,
                             RevisionState state, const Actor& actor) {
-    return db.execute("INSERT INTO revisions (tenant_id, guide_id, revision, title, xml, state, "
-                      "saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      tenantId, guide.id, guide.revision, guide.title, guide.xml, stateName(state),
-                      actor.name, sql::isoNow());
+    if (auto ok = db.execute("INSERT INTO revisions (tenant_id, guide_id, revision, title, xml, "
+                             "state, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             tenantId, guide.id, guide.revision, guide.title, guide.xml,
+                             stateName(state), actor.name, sql::isoNow());
+        !ok)
+        return ok;
+    return storeRevisionMeta(db, tenantId, guide.id, guide.revision, guide.xml);
 }
 
 // A step of the lifecycle: `from` -> `to` for one revision, audited.

@@ -122,6 +122,13 @@ std::string Metrics::render(const Gauges& gauges) const {
     gauge("souffleur_feed_sequence", "The change feed's last sequence number.",
           std::to_string(gauges.feedSequence),
           "{tenant=\"" + std::to_string(gauges.tenantId) + "\"}");
+    if (!gauges.guideHealth.empty()) {
+        out += "# HELP souffleur_guides_health Published guides per content health state.\n"
+               "# TYPE souffleur_guides_health gauge\n";
+        for (const auto& [state, count] : gauges.guideHealth)
+            out += "souffleur_guides_health{tenant=\"" + std::to_string(gauges.tenantId) +
+                   "\",state=\"" + state + "\"} " + std::to_string(count) + "\n";
+    }
     out += "# HELP souffleur_connections_total Connections accepted.\n"
            "# TYPE souffleur_connections_total counter\n"
            "souffleur_connections_total " +

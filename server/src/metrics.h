@@ -21,6 +21,8 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -72,6 +74,8 @@ public:
         std::size_t storageQueue = 0;
         std::int64_t tenantId = 0; // whose feed sequence is shown
         std::int64_t feedSequence = 0;
+        // That tenant's published guides per health state (health.h), in its order.
+        std::vector<std::pair<std::string, std::int64_t>> guideHealth;
     };
     // The text a Prometheus server scrapes.
     std::string render(const Gauges& gauges) const;

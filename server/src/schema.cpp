@@ -337,8 +337,45 @@ ALTER TABLE feedback ADD COLUMN reason TEXT;
 ALTER TABLE feedback ADD COLUMN duplicate_of TEXT;
 )sql";
 
+// v10: content health and sources (health.h).
+//  - revisions gain what health reads without parsing every guide: the owner
+//    team, the review cycle and next review date, the end of validity
+//    (meta = 1 once filled; fillRevisionMeta() fills the older rows when the
+//    store is opened), and revision_sources: the source records it cites,
+//    per step ('' for the guide's own basis).
+//  - sources: laws, regulations and work instructions, with their version date.
+//  - feedback.kind 'source' (made by the server, team NULL): a cited source
+//    changed, in the owner team's inbox.
+constexpr std::string_view kSchemaV10 = R"sql(
+ALTER TABLE revisions ADD COLUMN owner TEXT;
+ALTER TABLE revisions ADD COLUMN review_months INTEGER;
+ALTER TABLE revisions ADD COLUMN next_review TEXT;
+ALTER TABLE revisions ADD COLUMN valid_to TEXT;
+ALTER TABLE revisions ADD COLUMN meta INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE revision_sources (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    guide_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    source_id TEXT NOT NULL,
+    step TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, guide_id, revision, source_id, step)
+);
+CREATE INDEX revision_sources_source ON revision_sources (tenant_id, source_id);
+CREATE TABLE sources (
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    version_date TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX events_recent ON events (tenant_id, at);
+)sql";
+
 constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                    kSchemaV6, kSchemaV7, kSchemaV8, kSchemaV9};
+                                    kSchemaV6, kSchemaV7, kSchemaV8, kSchemaV9, kSchemaV10};
 
 } // namespace
 

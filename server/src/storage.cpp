@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "sql.h"
 
+#include <souffleur/server/health.h>
 #include <souffleur/server/log.h>
 #include <souffleur/server/storage.h>
 
@@ -72,6 +73,9 @@ Result<Database> openStore(const std::filesystem::path& file) {
         return db;
     if (auto ok = migrate(*db); !ok)
         return std::unexpected(ok.error());
+    // Schema 10's guide metadata, for the revisions stored before it.
+    if (auto filled = fillRevisionMeta(*db); !filled)
+        return std::unexpected(filled.error());
     return db;
 }
 

@@ -55,7 +55,8 @@ enum class Body {
     Rollback,
     Comment,
     Resolve,
-    ReadNotices
+    ReadNotices,
+    Source
 };
 
 struct Row {
@@ -131,6 +132,10 @@ constexpr std::array kMatrix = {
     Row{"PATCH", "/api/v1/comments/1", Body::Resolve, {401, 401, 404, 403, 200, 403, 200}},
     Row{"GET", "/api/v1/notices", Body::None, {401, 401, 200, 403, 200, 200, 200}},
     Row{"POST", "/api/v1/notices/read", Body::ReadNotices, {401, 401, 200, 403, 200, 200, 200}},
+    // Content health and sources (created by the first, updated by the others)
+    Row{"GET", "/api/v1/health", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"GET", "/api/v1/sources", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"POST", "/api/v1/sources", Body::Source, {401, 401, 201, 403, 201, 200, 200}},
     // Pictures (an empty body: 400 once admitted; no such picture: 404)
     Row{"POST", "/api/v1/media", Body::None, {401, 401, 400, 403, 400, 400, 400}},
     Row{"GET",
@@ -291,6 +296,10 @@ HttpCall callFor(const Row& row, const std::string& token) {
         break;
     case Body::ReadNotices:
         call.body = R"({"all": true})";
+        break;
+    case Body::Source:
+        call.body = R"({"id": "pw-28", "title": "Paspoortwet", "reference": "art. 28",
+                        "version_date": "2026-01-01"})";
         break;
     }
     return call;

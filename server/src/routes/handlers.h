@@ -5,6 +5,7 @@
 //   records.cpp  records from the desks, feedback, reports, the teams' logbook and AARs
 //   media.cpp    pictures for guides
 //   review.cpp   review comments and the authors' notices
+//   health.cpp   content health and sources
 // Handlers validate their input on the I/O thread and touch the store only
 // through runStorage(), whose completion answers on the connection's strand.
 #pragma once
@@ -112,6 +113,10 @@ void addCommentRoute(const Env& env, Call& call, const Identity& who);
 void resolveCommentRoute(const Env& env, Call& call, const Identity& who);
 void listNoticesRoute(const Env& env, Call& call, const Identity& who);
 void readNoticesRoute(const Env& env, Call& call, const Identity& who);
+// health.cpp
+void healthRegisterRoute(const Env& env, Call& call, const Identity& who);
+void listSourcesRoute(const Env& env, Call& call, const Identity& who);
+void saveSourceRoute(const Env& env, Call& call, const Identity& who);
 // media.cpp
 void storeMediaRoute(const Env& env, Call& call, const Identity& who);
 void getMediaRoute(const Env& env, Call& call, const Identity& who);

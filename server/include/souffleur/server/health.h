@@ -1,0 +1,125 @@
+// Content health and sources on the store (docs/api.md, "Content health",
+// "Sources"): the register of the tenant's critical tasks that says, for each
+// published guide, whether it needs its owner's attention and why, and the
+// register of the laws, regulations and work instructions guides cite.
+//
+// A guide's health comes from what the store already holds, never from a
+// person: its published revision (owner team, review cycle, validity; guide
+// format 5), the open items of its inbox (feedback and "source changed"), and
+// the desks' records of the last 30 days per step, with the same minimum
+// group as every figure (reports.h, kMinSessions). Its state is the most
+// pressing of its reasons:
+//
+//   failing         a step abandoned in >= 20% (or skipped in >= 50%) of the
+//                   sessions that showed it, over at least kMinSessions sessions
+//   expiring        valid until a date 30 days away or nearer (or past)
+//   source_changed  a source it cites has a new version; the owner team's
+//                   inbox item is still open
+//   review_due      the next review date is today or past: the date set in
+//                   the guide, else the approval of the published revision
+//                   plus its review cycle (12 months unless it says otherwise)
+//   stale_feedback  feedback from the desks open for more than 14 days
+//   ok              none of these
+//
+// Sources: each is an id, a title, a reference (where to find it) and a
+// version date. A new version date makes an inbox item ("source changed:
+// check steps 3 and 5") for every guide whose published revision cites it,
+// for its owner team, with a notice to the team's editors.
+#pragma once
+
+#include <souffleur/server/content_store.h>
+#include <souffleur/server/review_store.h>
+#include <souffleur/sqlite/sqlite.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace souffleur::server {
+
+inline constexpr int kDefaultReviewMonths = 12;
+inline constexpr int kExpiringDays = 30;
+inline constexpr int kStaleFeedbackDays = 14;
+inline constexpr int kHealthWindowDays = 30;
+inline constexpr double kFailingAbandonRate = 0.2;
+inline constexpr double kFailingSkipRate = 0.5;
+
+// Fills the guide metadata columns of a stored revision from its XML (owner,
+// review cycle, validity, cited sources): done when a revision is stored,
+// and once for every older row when the store is opened (fillRevisionMeta).
+sqlite::Result<void> storeRevisionMeta(sqlite::Database& db, std::int64_t tenantId,
+                                       std::string_view guideId, int revision,
+                                       std::string_view xml);
+// Fills them for every revision that has none yet; how many.
+sqlite::Result<std::int64_t> fillRevisionMeta(sqlite::Database& db);
+
+// --- Health ------------------------------------------------------------------
+
+struct StepHealth {
+    std::string step;
+    std::int64_t sessions = 0; // that showed it, in the window (only when >= kMinSessions)
+    double abandonRate = 0;
+    double skipRate = 0;
+    double escalationRate = 0;
+};
+
+struct HealthReason {
+    std::string code;   // failing | expiring | source_changed | review_due | stale_feedback
+    std::string detail; // in English, for logs and the CLI: "step gezicht abandoned in 40%"
+    std::string step;   // the step it is about, if any
+};
+
+struct GuideHealth {
+    std::string guideId;
+    std::string title;
+    int revision = 0; // published
+    std::string owner;
+    int reviewMonths = kDefaultReviewMonths;
+    std::string lastReviewed; // YYYY-MM-DD: the published revision's approval
+    std::string nextReview;   // YYYY-MM-DD
+    std::string validTo;      // YYYY-MM-DD or ""
+    std::int64_t openFeedback = 0;
+    std::optional<std::int64_t> oldestOpenDays; // age of the oldest open feedback
+    std::int64_t sourcesChanged = 0;            // open "source changed" items
+    std::vector<StepHealth> steps;              // steps with enough sessions, by step id
+    std::int64_t stepsWithheld = 0;             // steps shown in fewer sessions
+    std::string state;                          // the most pressing reason's code, or "ok"
+    std::vector<HealthReason> reasons;          // most pressing first
+};
+
+// Every published guide of the tenant (blocks too), by state (most pressing
+// first) and title. `today`: "YYYY-MM-DD" (the tests pass their own).
+sqlite::Result<std::vector<GuideHealth>> contentHealth(sqlite::Database& db, std::int64_t tenantId,
+                                                       std::string_view today);
+
+// The states in order, most pressing first, "ok" last.
+const std::vector<std::string>& healthStates();
+
+// --- Sources -----------------------------------------------------------------
+
+struct Source {
+    std::string id;
+    std::string title;
+    std::string reference;   // where to find it: an article, a URL, a document number
+    std::string versionDate; // YYYY-MM-DD
+    std::string updatedAt;
+    std::string updatedBy;
+    std::vector<std::string> citedBy; // published guides that cite it, by id
+};
+
+sqlite::Result<std::vector<Source>> listSources(sqlite::Database& db, std::int64_t tenantId);
+
+struct SourceSaved {
+    bool created = false;
+    bool newVersion = false;                // the version date changed
+    std::vector<std::string> guidesToCheck; // the guides that got an inbox item
+    std::vector<NoticeOut> notices;
+};
+// Creates a source or updates it; a new version date makes the inbox items
+// and notices. Audited.
+sqlite::Result<SourceSaved> saveSource(sqlite::Database& db, std::int64_t tenantId,
+                                       const Source& source, const Actor& actor);
+
+} // namespace souffleur::server
