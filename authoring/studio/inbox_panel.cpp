@@ -33,6 +33,8 @@ QString kindLabel(const std::string& kind) {
         return InboxPanel::tr("Tip");
     if (kind == "outdated")
         return InboxPanel::tr("Verouderd");
+    if (kind == "source")
+        return InboxPanel::tr("Bron gewijzigd");
     return qs(kind);
 }
 
@@ -203,7 +205,9 @@ void InboxPanel::fill() {
             QString text =
                 tr("%1 · %2 van %3 · revisie %4 · %5")
                     .arg(feedbackStatusLabel(f), kindLabel(f.kind),
-                         f.team.empty() ? tr("de balie") : qs(f.team))
+                         f.kind == "source" ? tr("het bronnenregister")
+                         : f.team.empty()   ? tr("de balie")
+                                            : qs(f.team))
                     .arg(f.revision)
                     .arg(at.isValid() ? at.toLocalTime().toString(QStringLiteral("d-M-yyyy"))
                                       : qs(f.createdAt));

@@ -3,6 +3,7 @@
 
 #include "async.h"
 #include "editor_page.h"
+#include "health_page.h"
 #include "notices_button.h"
 #include "review_page.h"
 
@@ -49,14 +50,17 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
     m_modes->addItem(tr("Bibliotheek"));
     m_modes->addItem(tr("Bewerken"));
     m_modes->addItem(tr("Beoordelen"));
+    m_modes->addItem(tr("Gezondheid"));
 
     m_library = new LibraryPage(m_server, this);
     m_editor = new EditorPage(m_server, this);
     m_review = new ReviewPage(m_server, this);
+    m_health = new HealthPage(m_server, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_library);
     m_pages->addWidget(m_editor);
     m_pages->addWidget(m_review);
+    m_pages->addWidget(m_health);
     m_notices = new NoticesButton(m_server, this);
 
     auto* central = new QWidget(this);
@@ -98,6 +102,16 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
         const int revision = m_library->newestRevision(id.toStdString());
         if (revision > 0)
             open({id.toStdString(), revision, std::nullopt, revision});
+    });
+    connect(m_health, &HealthPage::message, this, &MainWindow::status);
+    connect(m_health, &HealthPage::openGuideRequested, this, [this](const QString& id) {
+        const int revision = m_library->newestRevision(id.toStdString());
+        if (revision > 0)
+            open({id.toStdString(), revision, std::nullopt, revision});
+    });
+    connect(m_modes, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == 3)
+            m_health->reload();
     });
     connect(m_notices, &NoticesButton::message, this, &MainWindow::status);
     connect(m_notices, &NoticesButton::noticeChosen, this, [this](const protocol::Notice& notice) {
@@ -174,6 +188,7 @@ void MainWindow::buildMenus() {
         showReview();
         m_review->reload();
     });
+    add(view, tr("&Gezondheid"), QKeySequence(Qt::CTRL | Qt::Key_4), [this] { showHealth(); });
     add(view, tr("&Zoeken in de bibliotheek"), QKeySequence::Find, [this] {
         showLibrary();
         m_library->searchField()->setFocus();
@@ -206,6 +221,9 @@ void MainWindow::showEditor() {
 }
 void MainWindow::showReview() {
     m_modes->setCurrentRow(2);
+}
+void MainWindow::showHealth() {
+    m_modes->setCurrentRow(3);
 }
 
 void MainWindow::status(const QString& text) {

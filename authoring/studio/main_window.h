@@ -1,5 +1,5 @@
 // The studio's window: a bar of workspaces at the left (the library, the
-// editor, review; inbox, health and the After Action Review follow), the
+// editor, review, health; the After Action Review follows), the
 // workspace itself, menus in which every action has its shortcut, the
 // author's notices in the status line (live over the push channel),
 // and a status line that says what happened in plain words.
@@ -22,6 +22,7 @@ class QStackedWidget;
 namespace souffleur::studio {
 
 class EditorPage;
+class HealthPage;
 class NoticeListener;
 class NoticesButton;
 class ReviewPage;
@@ -37,10 +38,12 @@ public:
     LibraryPage& library() { return *m_library; }
     EditorPage& editor() { return *m_editor; }
     ReviewPage& review() { return *m_review; }
+    HealthPage& health() { return *m_health; }
     NoticesButton& notices() { return *m_notices; }
     void showLibrary();
     void showEditor();
     void showReview();
+    void showHealth();
 
     // Opens a guide in the editor: from the server, or the one in the request.
     // `opened` runs once it shows (false when it could not be opened).
@@ -68,6 +71,7 @@ private:
     LibraryPage* m_library;
     EditorPage* m_editor;
     ReviewPage* m_review;
+    HealthPage* m_health;
     NoticesButton* m_notices;
     // The push channel; declared last, so it stops before the pages go.
     std::unique_ptr<NoticeListener> m_listener;

@@ -44,7 +44,7 @@ struct Options {
     QString open;
     QString screenshot;
     QString journal;
-    QString workspace; // "", "library", "editor" or "review"
+    QString workspace; // "", "library", "editor", "review" or "health"
     bool english = false;
 };
 
@@ -79,8 +79,8 @@ std::expected<Options, int> parse(const QStringList& arguments) {
         QStringLiteral("The journal file (default: in the user's data folder)"),
         QStringLiteral("FILE"));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
-                                       QStringLiteral("Start in this workspace: library, editor "
-                                                      "or review"),
+                                       QStringLiteral("Start in this workspace: library, editor, "
+                                                      "review or health"),
                                        QStringLiteral("NAME"));
     parser.addOptions({server, token, caFile, open, lang, screenshot, journal, workspace});
     if (!parser.parse(arguments)) {
@@ -105,9 +105,11 @@ std::expected<Options, int> parse(const QStringList& arguments) {
     options.journal = parser.value(journal);
     options.workspace = parser.value(workspace);
     if (!options.workspace.isEmpty() &&
-        !QStringList{QStringLiteral("library"), QStringLiteral("editor"), QStringLiteral("review")}
+        !QStringList{QStringLiteral("library"), QStringLiteral("editor"), QStringLiteral("review"),
+                     QStringLiteral("health")}
              .contains(options.workspace)) {
-        std::fprintf(stderr, "souffleur-studio: --workspace must be library, editor or review\n");
+        std::fprintf(stderr,
+                     "souffleur-studio: --workspace must be library, editor, review or health\n");
         return std::unexpected(kUsageError);
     }
     const QString language = parser.value(lang);
@@ -308,6 +310,8 @@ int runStudio(int argc, char** argv) {
         window.showReview();
     else if (options->workspace == QLatin1String("editor"))
         window.showEditor();
+    else if (options->workspace == QLatin1String("health"))
+        window.showHealth();
     if (unattended)
         screenshotWhenReady(window, options->screenshot, !options->open.isEmpty() && !review,
                             review);

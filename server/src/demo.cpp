@@ -4,6 +4,7 @@
 #include <souffleur/content/writer.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/demo.h>
+#include <souffleur/server/health.h>
 #include <souffleur/server/log.h>
 #include <souffleur/server/records.h>
 #include <souffleur/server/review_store.h>
@@ -13,6 +14,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <variant>
@@ -140,6 +143,50 @@ sqlite::Result<void> publishLibrary(sqlite::Database& db, std::int64_t tenantId,
     return {};
 }
 
+// Eight sessions of the household budget intake at Balie Zuid yesterday,
+// three of them abandoned at the step "meegebracht": content health shows the
+// guide as getting stuck there.
+sqlite::Result<void> seedStuckSessions(sqlite::Database& db, std::int64_t tenantId) {
+    const std::string guide = "nl.sociaal.huishoudboekje-intake";
+    auto revision = db.queryInt("SELECT revision FROM revisions WHERE tenant_id = ? AND "
+                                "guide_id = ? AND state = 'published'",
+                                tenantId, guide);
+    if (!revision)
+        return std::unexpected(revision.error());
+    auto account = findAccount(db, tenantId, "balie-zuid-1");
+    auto team = findTeam(db, tenantId, "Balie Zuid");
+    if (!account || !team)
+        return std::unexpected(!account ? account.error() : team.error());
+    if (!*revision || !*account)
+        return {};
+    const auto yesterday = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
+                           std::chrono::days(1);
+    const std::chrono::year_month_day date(yesterday);
+    char at[32];
+    std::snprintf(at, sizeof at, "%04d-%02u-%02uT10:00:00Z", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    boost::json::array records;
+    for (int i = 0; i < 8; ++i) {
+        const std::string session = "demo-sessie-" + std::to_string(i);
+        const auto event = [&](const char* name, int n) {
+            return boost::json::object{
+                {"type", "event"},        {"id", session + "-" + std::to_string(n)},
+                {"session", session},     {"guide", guide},
+                {"revision", **revision}, {"event", name},
+                {"step", "meegebracht"},  {"at", at}};
+        };
+        records.push_back(event("step_shown", 1));
+        if (i < 3)
+            records.push_back(event("abandoned", 2));
+    }
+    const Identity desk{**account, tenantId, *team, "balie-zuid-1", Role::Desk, std::string()};
+    protocol::Batch batch{"demo-seed-events", 1, 2, std::move(records)};
+    auto checked = protocol::validateRecords(std::move(batch.records));
+    if (auto applied = applyRecords(db, desk, batch, checked); !applied)
+        return std::unexpected(applied.error());
+    return {};
+}
+
 // The co-creation loop as a new demo finds it: tips from the desks (one with
 // a suggested wording) and a revision of the BRP extract in review, with the
 // author's change note and a reviewer's comment on the step it changes.
@@ -201,6 +248,26 @@ sqlite::Result<void> seedCoCreation(sqlite::Database& db, std::int64_t tenantId)
                                 {"kind", "unclear"},
                                 {"text", "Welk soort uittreksel is nodig voor een visum?"}});
         !ok)
+        return ok;
+
+    // Content health has something to show: a source of the driving
+    // licence guide with a new version (an item in its owner team's inbox),
+    // and a guide where the desks get stuck at one step.
+    const Actor office{"kwaliteit", "local"};
+    for (const char* version : {"2025-01-01", "2026-11-01"}) {
+        if (auto ok = saveSource(db, tenantId,
+                                 {"reglement-rijbewijzen",
+                                  "Reglement rijbewijzen",
+                                  "BWBR0011098 (voorbeeldverwijzing)",
+                                  version,
+                                  {},
+                                  {},
+                                  {}},
+                                 office);
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    if (auto ok = seedStuckSessions(db, tenantId); !ok)
         return ok;
 
     // The author's revision in review.

@@ -69,6 +69,10 @@ std::size_t rankOf(std::string_view code) {
 
 } // namespace
 
+bool isCalendarDay(std::string_view text) {
+    return text.size() == 10 && dayOf(text).has_value();
+}
+
 const std::vector<std::string>& healthStates() {
     static const std::vector<std::string> states = {
         "failing", "expiring", "source_changed", "review_due", "stale_feedback", "ok"};
@@ -165,6 +169,7 @@ Result<std::vector<GuideHealth>> contentHealth(Database& db, std::int64_t tenant
         return std::unexpected(guides.error());
     auto read = guides->forEachRow([&](const sqlite::Statement& row) {
         GuideHealth health;
+        health.reviewMonths = kDefaultReviewMonths;
         health.guideId = row.columnText(0);
         health.title = row.columnText(1);
         health.revision = static_cast<int>(row.columnInt(2));

@@ -110,11 +110,12 @@ sqlite::Result<AarReport> aarReport(sqlite::Database& db, std::int64_t tenantId,
         return std::unexpected(read.error());
 
     // --- the feedback ---
-    auto feedback = db.prepare("SELECT f.step, f.revision, f.kind, f.text, f.suggestion, "
-                               "f.status, coalesce(t.name, '') FROM feedback AS f "
-                               "LEFT JOIN teams AS t ON t.id = f.team_id WHERE " +
-                                   filter("f", "created_at") + " ORDER BY f.rowid",
-                               tenantId, query.guideId, query.from, query.to, query.team);
+    auto feedback =
+        db.prepare("SELECT f.step, f.revision, f.kind, f.text, f.suggestion, "
+                   "f.status, coalesce(t.name, '') FROM feedback AS f "
+                   "LEFT JOIN teams AS t ON t.id = f.team_id WHERE " +
+                       filter("f", "created_at") + " AND f.kind != 'source' ORDER BY f.rowid",
+                   tenantId, query.guideId, query.from, query.to, query.team);
     if (!feedback)
         return std::unexpected(feedback.error());
     read = feedback->forEachRow([&](const sqlite::Statement& row) {

@@ -142,6 +142,8 @@ TEST_CASE("Health: overdue, expiring, failing and stale feedback, each with its 
         send(server.port(), get("/api/v1/health?today=2099-01-01", server.reviewerA));
     CHECK(healthOf(later.json(), "t.ok").at("state") == "review_due");
     CHECK(send(server.port(), get("/api/v1/health?today=morgen", server.authorA)).status == 400);
+    CHECK(send(server.port(), get("/api/v1/health?today=2026-02-30", server.authorA)).status ==
+          400);
     CHECK(send(server.port(), get("/api/v1/health", server.deskA)).status == 403);
     CHECK(send(server.port(), get("/api/v1/health", server.authorB))
               .json()

@@ -446,6 +446,7 @@ CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL, team_id INT
     guide_id TEXT NOT NULL, revision INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL,
     text TEXT NOT NULL, suggestion TEXT, status TEXT NOT NULL DEFAULT 'new',
     created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, id));
+CREATE TABLE events (tenant_id INTEGER NOT NULL, at TEXT NOT NULL);
 INSERT INTO guides VALUES (1, 'g', 1, 'Een', '<x/>', '2026-01-01'),
                           (1, 'g', 2, 'Twee', '<y/>', '2026-02-01');
 PRAGMA user_version = 1;

@@ -364,9 +364,11 @@ CREATE TABLE clients (tenant_id INTEGER NOT NULL, account_id INTEGER NOT NULL,
     client_id TEXT NOT NULL, last_batch INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, account_id, client_id));
 CREATE TABLE revisions (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL,
-    revision INTEGER NOT NULL, PRIMARY KEY (tenant_id, guide_id, revision));
+    revision INTEGER NOT NULL, xml TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (tenant_id, guide_id, revision));
 CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'new', PRIMARY KEY (tenant_id, id));
+CREATE TABLE events (tenant_id INTEGER NOT NULL, at TEXT NOT NULL);
 INSERT INTO feedback VALUES (1, 'f-accepted', 'accepted'), (1, 'f-done', 'done');
 INSERT INTO tenants VALUES (1, 'Gemeente A');
 INSERT INTO teams VALUES (1, 1, 'Balie A');

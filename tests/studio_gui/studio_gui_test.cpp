@@ -21,6 +21,7 @@
 #include "decision_map_view.h"
 #include "demo_server.h"
 #include "editor_page.h"
+#include "health_page.h"
 #include "inbox_panel.h"
 #include "main_window.h"
 #include "notices_button.h"
@@ -734,6 +735,38 @@ private Q_SLOTS:
             std::ranges::find(*after, std::string("demo-tip-machtiging"), &protocol::Feedback::id);
         QVERIFY(tip != after->end());
         QCOMPARE(tip->status, std::string("applied"));
+    }
+
+    // Content health: the demo's guide where the desks get stuck first, then
+    // the changed source and the review that is due; a double click opens it.
+    void healthShowsWhatNeedsAttentionFirst() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.other, nullptr);
+        QSignalSpy loaded(&studio.window.health(), &HealthPage::loaded);
+        studio.window.showHealth();
+        QVERIFY(loaded.wait(kServerMs));
+        auto& health = studio.window.health();
+        QCOMPARE(health.guides().size(), std::size_t(10));
+        auto* table = health.table();
+        QCOMPARE(table->model()->rowCount(), 3); // what needs attention
+        QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("Loopt vast"));
+        QVERIFY(table->model()->index(0, 3).data().toString().contains(
+            QStringLiteral("meegebracht wordt in 38% van 8 keer afgebroken")));
+        QCOMPARE(table->model()->index(1, 2).data().toString(), QStringLiteral("Bron gewijzigd"));
+        QCOMPARE(table->model()->index(2, 2).data().toString(), QStringLiteral("Herziening nodig"));
+        shoot(studio.window, "studio-health");
+        QSignalSpy opened(&studio.editor(), &EditorPage::documentChanged);
+        Q_EMIT table->doubleClicked(table->model()->index(1, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(studio.editor().hasGuide(), kServerMs);
+        QCOMPARE(studio.editor().session()->guide().id,
+                 std::string("nl.burgerzaken.rijbewijs-verlengen"));
+        // Its inbox holds the changed source, for the guide as a whole.
+        studio.editor().selectStep("");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::any_of(studio.editor().inbox().feedback(),
+                                [](const protocol::Feedback& fb) { return fb.kind == "source"; }),
+            kServerMs);
     }
 
     // tests/e2e/co_creation_loop.sh: the desk's suggestion on step "gezicht"

@@ -924,6 +924,145 @@ Afterwards, make the title more general with * (for a name or number).</translat
     </message>
 </context>
 <context>
+    <name>souffleur::studio::HealthPage</name>
+    <message>
+        <source>Loopt vast</source>
+        <translation>Gets stuck</translation>
+    </message>
+    <message>
+        <source>Verloopt</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <source>Bron gewijzigd</source>
+        <translation>Source changed</translation>
+    </message>
+    <message>
+        <source>Herziening nodig</source>
+        <translation>Review due</translation>
+    </message>
+    <message>
+        <source>Feedback wacht</source>
+        <translation>Feedback waiting</translation>
+    </message>
+    <message>
+        <source>In orde</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>stap %1 wordt in %2% van %3 keer afgebroken</source>
+        <translation>step %1 is abandoned in %2% of %3 times</translation>
+    </message>
+    <message>
+        <source>stap %1 wordt in %2% van %3 keer overgeslagen</source>
+        <translation>step %1 is skipped in %2% of %3 times</translation>
+    </message>
+    <message>
+        <source>verlopen op %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <source>geldig tot %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <source>een bron is gewijzigd: zie de feedback</source>
+        <translation>a source changed: see the feedback</translation>
+    </message>
+    <message>
+        <source>herzien sinds %1</source>
+        <translation>review due since %1</translation>
+    </message>
+    <message>
+        <source>%1 keer feedback open, de oudste %2 dagen</source>
+        <translation>%1 open feedback, the oldest %2 days</translation>
+    </message>
+    <message>
+        <source>Welke gidsen</source>
+        <translation>Which guides</translation>
+    </message>
+    <message>
+        <source>Vraagt aandacht</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Alle gidsen</source>
+        <translation>All guides</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Gids</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Toestand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Herzien op</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Geldig tot</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Open feedback</source>
+        <translation>Open feedback</translation>
+    </message>
+    <message>
+        <source>Stappen (30 dagen)</source>
+        <translation>Steps (30 days)</translation>
+    </message>
+    <message>
+        <source>De gezondheid van de gidsen</source>
+        <translation>The health of the guides</translation>
+    </message>
+    <message>
+        <source>Stappen: rood is afgebroken, grijs is overgeslagen, van de keren dat de stap getoond werd; de stippellijn is 20%. Alleen stappen die minstens 5 keer getoond zijn.</source>
+        <translation>Steps: red is abandoned, grey is skipped, of the times the step was shown; the dotted line is 20%. Only steps shown at least 5 times.</translation>
+    </message>
+    <message>
+        <source>De gezondheid is niet op te halen: %1</source>
+        <translation>The health cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>Elke %1 maanden; laatst goedgekeurd %2</source>
+        <translation>Every %1 months; last approved %2</translation>
+    </message>
+    <message>
+        <source>%1 (oudste %2 d)</source>
+        <translation>%1 (oldest %2 d)</translation>
+    </message>
+    <message>
+        <source>%1: %2 keer getoond, %3% afgebroken, %4% overgeslagen, %5% doorverwezen</source>
+        <translation>%1: shown %2 times, %3% abandoned, %4% skipped, %5% handed off</translation>
+    </message>
+    <message>
+        <source>%1 stap(pen) te weinig getoond voor een cijfer</source>
+        <translation>%1 step(s) shown too rarely for a figure</translation>
+    </message>
+    <message>
+        <source>Alle %1 gidsen zijn in orde.</source>
+        <translation>All %1 guides are fine.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 van de %2 gidsen vragen aandacht.&lt;/b&gt; De meest dringende staan bovenaan.</source>
+        <translation>&lt;b&gt;%1 of the %2 guides need attention.&lt;/b&gt; The most pressing are at the top.</translation>
+    </message>
+</context>
+<context>
     <name>souffleur::studio::InboxPanel</name>
     <message>
         <source>Klopt niet</source>
@@ -1080,6 +1219,14 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Welke feedback zegt hetzelfde?</source>
         <translation>Which feedback says the same?</translation>
+    </message>
+    <message>
+        <source>Bron gewijzigd</source>
+        <translation>Source changed</translation>
+    </message>
+    <message>
+        <source>het bronnenregister</source>
+        <translation>the register of sources</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1648,14 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Be&amp;oordelen</source>
         <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Gezondheid</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>&amp;Gezondheid</source>
+        <translation>&amp;Health</translation>
     </message>
 </context>
 <context>

@@ -435,4 +435,9 @@ ServerSession::updateFeedback(const std::string& id, const FeedbackChange& chang
                       [](const json::value& value) { return protocol::feedbackFrom(value); });
 }
 
+SessionResult<std::vector<protocol::GuideHealth>> ServerSession::health() const {
+    return listAnswer(call(net::Method::Get, "/api/v1/health"), "guides",
+                      [](const json::value& value) { return protocol::guideHealthFrom(value); });
+}
+
 } // namespace souffleur::studio

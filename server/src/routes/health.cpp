@@ -25,40 +25,6 @@ std::string todayText() {
     return out;
 }
 
-json::object healthJson(const GuideHealth& health) {
-    json::array steps;
-    for (const auto& step : health.steps)
-        steps.push_back(json::object{{"step", step.step},
-                                     {"sessions", step.sessions},
-                                     {"abandon_rate", step.abandonRate},
-                                     {"skip_rate", step.skipRate},
-                                     {"escalation_rate", step.escalationRate}});
-    json::array reasons;
-    for (const auto& reason : health.reasons) {
-        json::object item{{"code", reason.code}, {"detail", reason.detail}};
-        if (!reason.step.empty())
-            item["step"] = reason.step;
-        reasons.push_back(std::move(item));
-    }
-    json::object out{{"guide", health.guideId},
-                     {"title", health.title},
-                     {"revision", health.revision},
-                     {"owner", health.owner},
-                     {"review_months", health.reviewMonths},
-                     {"last_reviewed", health.lastReviewed},
-                     {"next_review", health.nextReview},
-                     {"valid_to", health.validTo},
-                     {"open_feedback", health.openFeedback},
-                     {"sources_changed", health.sourcesChanged},
-                     {"state", health.state},
-                     {"reasons", std::move(reasons)},
-                     {"steps", std::move(steps)},
-                     {"steps_withheld", health.stepsWithheld}};
-    if (health.oldestOpenDays)
-        out["oldest_open_days"] = *health.oldestOpenDays;
-    return out;
-}
-
 json::object sourceJson(const Source& source) {
     json::array cited;
     for (const auto& guide : source.citedBy)
@@ -76,7 +42,7 @@ json::object sourceJson(const Source& source) {
 
 void healthRegisterRoute(const Env& env, Call& call, const Identity& who) {
     const auto today = queryParameter(call.url, "today").value_or(todayText());
-    if (!protocol::isIsoDate(today))
+    if (!protocol::isIsoDate(today) || !isCalendarDay(today))
         return env.reply(errorResponse(http::status::bad_request, "today must be YYYY-MM-DD"));
     runStorage(
         env,
@@ -92,7 +58,7 @@ void healthRegisterRoute(const Env& env, Call& call, const Identity& who) {
             json::array guides;
             for (const auto& guide : *health) {
                 counts[guide.state] = counts[guide.state].as_int64() + 1;
-                guides.push_back(healthJson(guide));
+                guides.push_back(protocol::toJson(guide));
             }
             env.reply(jsonResponse(http::status::ok, json::object{{"today", today},
                                                                   {"counts", std::move(counts)},
@@ -134,7 +100,7 @@ void saveSourceRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request,
                                        "the body must be {\"id\", \"title\", \"reference\", "
                                        "\"version_date\": \"YYYY-MM-DD\"}"));
-    if (!protocol::isIsoDate(source.versionDate))
+    if (!protocol::isIsoDate(source.versionDate) || !isCalendarDay(source.versionDate))
         return env.reply(
             errorResponse(http::status::bad_request, "version_date must be YYYY-MM-DD"));
     if (source.id.size() > protocol::kMaxIdLength ||

@@ -22,11 +22,14 @@
 //   ok              none of these
 //
 // Sources: each is an id, a title, a reference (where to find it) and a
-// version date. A new version date makes an inbox item ("source changed:
-// check steps 3 and 5") for every guide whose published revision cites it,
-// for its owner team, with a notice to the team's editors.
+// version date. A new version date makes an inbox item (feedback of kind
+// "source", in Dutch: "Bron gewijzigd: ... Controleer stappen 3 en 5.") for
+// every guide whose published revision cites it, for its owner team, with a
+// notice to the team's editors; health says source_changed until the item is
+// handled (applied, declined, a duplicate).
 #pragma once
 
+#include <souffleur/protocol/health.h>
 #include <souffleur/server/content_store.h>
 #include <souffleur/server/review_store.h>
 #include <souffleur/sqlite/sqlite.h>
@@ -57,42 +60,18 @@ sqlite::Result<std::int64_t> fillRevisionMeta(sqlite::Database& db);
 
 // --- Health ------------------------------------------------------------------
 
-struct StepHealth {
-    std::string step;
-    std::int64_t sessions = 0; // that showed it, in the window (only when >= kMinSessions)
-    double abandonRate = 0;
-    double skipRate = 0;
-    double escalationRate = 0;
-};
-
-struct HealthReason {
-    std::string code;   // failing | expiring | source_changed | review_due | stale_feedback
-    std::string detail; // in English, for logs and the CLI: "step gezicht abandoned in 40%"
-    std::string step;   // the step it is about, if any
-};
-
-struct GuideHealth {
-    std::string guideId;
-    std::string title;
-    int revision = 0; // published
-    std::string owner;
-    int reviewMonths = kDefaultReviewMonths;
-    std::string lastReviewed; // YYYY-MM-DD: the published revision's approval
-    std::string nextReview;   // YYYY-MM-DD
-    std::string validTo;      // YYYY-MM-DD or ""
-    std::int64_t openFeedback = 0;
-    std::optional<std::int64_t> oldestOpenDays; // age of the oldest open feedback
-    std::int64_t sourcesChanged = 0;            // open "source changed" items
-    std::vector<StepHealth> steps;              // steps with enough sessions, by step id
-    std::int64_t stepsWithheld = 0;             // steps shown in fewer sessions
-    std::string state;                          // the most pressing reason's code, or "ok"
-    std::vector<HealthReason> reasons;          // most pressing first
-};
+// As the studio and the CLI read them (protocol/health.h).
+using StepHealth = protocol::StepHealth;
+using HealthReason = protocol::HealthReason;
+using GuideHealth = protocol::GuideHealth;
 
 // Every published guide of the tenant (blocks too), by state (most pressing
 // first) and title. `today`: "YYYY-MM-DD" (the tests pass their own).
 sqlite::Result<std::vector<GuideHealth>> contentHealth(sqlite::Database& db, std::int64_t tenantId,
                                                        std::string_view today);
+
+// Whether `text` is a day of the calendar, "YYYY-MM-DD" (not 2026-02-30).
+bool isCalendarDay(std::string_view text);
 
 // The states in order, most pressing first, "ok" last.
 const std::vector<std::string>& healthStates();

@@ -9,6 +9,7 @@
 
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/net/http.h>
+#include <souffleur/protocol/health.h>
 #include <souffleur/protocol/review.h>
 
 #include <chrono>
@@ -147,6 +148,10 @@ public:
     };
     SessionResult<protocol::Feedback> updateFeedback(const std::string& id,
                                                      const FeedbackChange& change) const;
+
+    // --- Content health (docs/api.md, "Content health") ---
+    // Every published guide's health, the most pressing first.
+    SessionResult<std::vector<protocol::GuideHealth>> health() const;
 
     const net::ServerAddress& address() const { return m_address; }
     // "http://host:port", the journal's key prefix.
