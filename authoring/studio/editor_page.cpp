@@ -6,6 +6,7 @@
 #include "finding_text.h"
 #include "forms.h"
 #include "inbox_panel.h"
+#include "library_page.h"
 #include "merge_dialog.h"
 #include "preview_pane.h"
 
@@ -278,6 +279,8 @@ EditorPage::EditorPage(std::shared_ptr<const ServerSession> server, QWidget* par
     });
     m_tryOut =
         action(tr("&Probeer het"), QKeySequence(Qt::Key_F5), [this] { m_preview->toggleTryOut(); });
+    m_history = action(tr("Re&visies en terugzetten…"), QKeySequence(Qt::CTRL | Qt::Key_H),
+                       [this] { showHistory(); });
     m_mapToggle = action(tr("&Beslisboom tonen"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] {
         m_tabs->setCurrentIndex(m_tabs->currentIndex() == kMapTab ? 0 : kMapTab);
     });
@@ -402,6 +405,10 @@ bool EditorPage::eventFilter(QObject* watched, QEvent* event) {
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QAction* EditorPage::historyAction() const {
+    return m_history;
 }
 
 QList<QAction*> EditorPage::editActions() const {
@@ -778,6 +785,7 @@ void EditorPage::refreshActions() {
         a->setEnabled(onStep);
     m_save->setEnabled(open && !m_busy);
     m_submit->setEnabled(open && !m_busy);
+    m_history->setEnabled(open && m_session->baseRevision() > 0);
     m_tryOut->setEnabled(open);
     m_mapToggle->setEnabled(open);
     refreshHeader();
@@ -1012,6 +1020,95 @@ void EditorPage::save() {
                                    .arg(qs(refused.message), lines.join(QStringLiteral("; "))));
                 Q_EMIT saveFinished(false);
             }
+        });
+}
+
+void EditorPage::showHistory() {
+    if (!m_session || m_session->baseRevision() == 0)
+        return;
+    const std::string id = m_session->guide().id;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("historyDialog"));
+    dialog.setWindowTitle(tr("Revisies van '%1'").arg(qs(m_session->guide().title)));
+    auto* list = new QListWidget(&dialog);
+    list->setObjectName(QStringLiteral("revisionList"));
+    list->setWordWrap(true);
+    auto* intro = new QLabel(tr("Terugzetten maakt een nieuwe revisie met de inhoud van de "
+                                "gekozen revisie en biedt die ter beoordeling aan: een collega "
+                                "keurt hem goed, zoals elke wijziging. Tot dan blijft aan de "
+                                "balie staan wat er nu staat."),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Sluiten"));
+    auto* back =
+        buttons->addButton(tr("Terugzetten naar deze revisie…"), QDialogButtonBox::ActionRole);
+    back->setObjectName(QStringLiteral("rollbackButton"));
+    back->setEnabled(false);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(list, 1);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto revisions = std::make_shared<std::vector<RevisionInfo>>();
+    runAsync(
+        list, [server = m_server, id] { return server->revisions(id); },
+        [list, revisions](SessionResult<std::vector<RevisionInfo>> got) {
+            if (!got)
+                return;
+            *revisions = std::move(*got);
+            for (const auto& r : *revisions) {
+                QString text =
+                    EditorPage::tr("Revisie %1 · %2 · %3, %4")
+                        .arg(r.revision)
+                        .arg(stateLabel(r.state), qs(r.savedBy), qs(r.savedAt.substr(0, 10)));
+                if (!r.changeNote.empty())
+                    text += QStringLiteral("\n") + qs(r.changeNote);
+                new QListWidgetItem(text, list);
+            }
+        });
+    connect(list, &QListWidget::currentRowChanged, &dialog, [back, revisions](int row) {
+        // The newest revision is what there is: going back to it changes nothing.
+        back->setEnabled(row > 0 && row < static_cast<int>(revisions->size()));
+    });
+    connect(back, &QPushButton::clicked, &dialog, [this, &dialog, list, revisions, id] {
+        const int row = list->currentRow();
+        if (row <= 0 || row >= static_cast<int>(revisions->size()))
+            return;
+        const int to = (*revisions)[static_cast<std::size_t>(row)].revision;
+        bool ok = false;
+        const QString reason = QInputDialog::getText(
+            &dialog, tr("Terugzetten"),
+            tr("Waarom terug naar revisie %1? De beoordelaar en de balies lezen dit.").arg(to),
+            QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        rollbackTo(to, reason);
+        dialog.accept();
+    });
+    dialog.resize(560, 420);
+    dialog.exec();
+}
+
+void EditorPage::rollbackTo(int revision, const QString& reason) {
+    if (!m_session)
+        return;
+    const std::string id = m_session->guide().id;
+    runAsync(
+        this,
+        [server = m_server, id, revision, reason = reason.trimmed().toStdString()] {
+            return server->rollback(id, revision, reason);
+        },
+        [this, revision](SessionResult<int> made) {
+            if (!made) {
+                Q_EMIT message(
+                    tr("Terugzetten lukte niet: %1").arg(sessionErrorText(made.error())));
+                return;
+            }
+            Q_EMIT message(tr("Revisie %1 (de inhoud van revisie %2) staat ter beoordeling.")
+                               .arg(*made)
+                               .arg(revision));
+            Q_EMIT saveFinished(true); // the library has a newer revision
         });
 }
 

@@ -56,6 +56,11 @@ public:
     QAction* sourceAction() const { return m_sourceToggle; }
     QAction* tryOutAction() const { return m_tryOut; }
     QAction* mapAction() const { return m_mapToggle; }
+    // "Revisies en terugzetten…": the guide's revisions; going back to one
+    // is a new revision in review (docs/api.md, rollback).
+    QAction* historyAction() const;
+    void showHistory();
+    void rollbackTo(int revision, const QString& reason);
 
     // Uploads a picture file for the selected step, with what it shows (as
     // "Afbeelding toevoegen" does after its dialogs); message() says how it went.
@@ -155,6 +160,7 @@ private:
     QAction* m_sourceToggle;
     QAction* m_tryOut;
     QAction* m_mapToggle;
+    QAction* m_history;
     bool m_sourceDirty = false;
     bool m_refreshing = false;
     bool m_busy = false;

@@ -4,18 +4,24 @@
 #include "async.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 #include <regex>
 
 namespace souffleur::studio {
@@ -137,6 +143,9 @@ HealthPage::HealthPage(std::shared_ptr<const ServerSession> server, QWidget* par
          {"failing", "expiring", "source_changed", "review_due", "stale_feedback", "ok"})
         m_filter->addItem(healthStateLabel(state), QString::fromLatin1(state));
     auto* refresh = new QPushButton(tr("Vernieuwen"), this);
+    auto* sources = new QPushButton(tr("Bronnen…"), this);
+    sources->setObjectName(QStringLiteral("sourcesButton"));
+    sources->setToolTip(tr("Wetten, regelingen en werkinstructies waar de gidsen naar verwijzen"));
 
     m_model = new QStandardItemModel(0, kColumns, this);
     m_model->setHorizontalHeaderLabels({tr("Gids"), tr("Eigenaar"), tr("Toestand"), tr("Waarom"),
@@ -172,6 +181,7 @@ HealthPage::HealthPage(std::shared_ptr<const ServerSession> server, QWidget* par
     auto* bar = new QHBoxLayout();
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_filter);
+    bar->addWidget(sources);
     bar->addWidget(refresh);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -180,6 +190,7 @@ HealthPage::HealthPage(std::shared_ptr<const ServerSession> server, QWidget* par
     layout->addWidget(legend);
 
     connect(refresh, &QPushButton::clicked, this, &HealthPage::reload);
+    connect(sources, &QPushButton::clicked, this, &HealthPage::showSources);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &HealthPage::fill);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT openGuideRequested(index.siblingAtColumn(Guide).data(kIdRole).toString());
@@ -280,6 +291,116 @@ void HealthPage::fill() {
             : tr("<b>%1 van de %2 gidsen vragen aandacht.</b> De meest dringende staan bovenaan.")
                   .arg(attention)
                   .arg(static_cast<int>(m_guides.size())));
+}
+
+void HealthPage::showSources() {
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("sourcesDialog"));
+    dialog.setWindowTitle(tr("Bronnen"));
+    auto* intro = new QLabel(tr("Een gids verwijst naar een bron met '| bron: KENMERK' achter een "
+                                "regel van zijn grondslag. Legt u hier een nieuwe versiedatum "
+                                "vast, dan krijgt elke gids die de bron noemt een melding in zijn "
+                                "feedback, met de stappen om na te kijken."),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto* list = new QTableWidget(0, 4, &dialog);
+    list->setObjectName(QStringLiteral("sourcesTable"));
+    list->setHorizontalHeaderLabels(
+        {tr("Kenmerk"), tr("Bron"), tr("Versie van"), tr("Genoemd in")});
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    list->verticalHeader()->hide();
+    list->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    auto* id = new QLineEdit(&dialog);
+    id->setObjectName(QStringLiteral("sourceId"));
+    auto* title = new QLineEdit(&dialog);
+    title->setObjectName(QStringLiteral("sourceTitle"));
+    auto* reference = new QLineEdit(&dialog);
+    auto* version = new QLineEdit(&dialog);
+    version->setObjectName(QStringLiteral("sourceVersion"));
+    version->setPlaceholderText(tr("JJJJ-MM-DD"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Kenmerk"), id);
+    form->addRow(tr("&Titel"), title);
+    form->addRow(tr("&Vindplaats"), reference);
+    form->addRow(tr("&Versie van"), version);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Sluiten"));
+    auto* save = buttons->addButton(tr("Vastleggen"), QDialogButtonBox::ActionRole);
+    save->setObjectName(QStringLiteral("saveSource"));
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(list, 1);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+
+    auto sources = std::make_shared<std::vector<protocol::Source>>();
+    const auto load = [this, list, sources] {
+        runAsync(
+            list, [server = m_server] { return server->sources(); },
+            [this, list, sources](SessionResult<std::vector<protocol::Source>> got) {
+                if (!got) {
+                    Q_EMIT message(
+                        tr("De bronnen zijn niet op te halen: %1").arg(qs(got.error().toString())));
+                    return;
+                }
+                *sources = std::move(*got);
+                list->setRowCount(static_cast<int>(sources->size()));
+                for (int row = 0; row < list->rowCount(); ++row) {
+                    const auto& source = (*sources)[static_cast<std::size_t>(row)];
+                    QStringList cited;
+                    for (const auto& guide : source.citedBy)
+                        cited << qs(guide);
+                    const QStringList cells{qs(source.id), qs(source.title), qs(source.versionDate),
+                                            cited.join(QStringLiteral(", "))};
+                    for (int c = 0; c < cells.size(); ++c) {
+                        auto* item = new QTableWidgetItem(cells[c]);
+                        item->setToolTip(cells[c]);
+                        list->setItem(row, c, item);
+                    }
+                }
+                list->resizeColumnToContents(0);
+                list->resizeColumnToContents(2);
+            });
+    };
+    connect(list, &QTableWidget::currentCellChanged, &dialog, [=](int row) {
+        if (row < 0 || row >= static_cast<int>(sources->size()))
+            return;
+        const auto& source = (*sources)[static_cast<std::size_t>(row)];
+        id->setText(qs(source.id));
+        title->setText(qs(source.title));
+        reference->setText(qs(source.reference));
+        version->setText(qs(source.versionDate));
+    });
+    connect(save, &QPushButton::clicked, &dialog, [=, this] {
+        const protocol::Source source{id->text().trimmed().toStdString(),
+                                      title->text().trimmed().toStdString(),
+                                      reference->text().trimmed().toStdString(),
+                                      version->text().trimmed().toStdString(),
+                                      {},
+                                      {},
+                                      {}};
+        runAsync(
+            list, [server = m_server, source] { return server->saveSource(source); },
+            [this, load](SessionResult<std::vector<std::string>> toCheck) {
+                if (!toCheck) {
+                    Q_EMIT message(
+                        tr("De bron is niet vastgelegd: %1").arg(qs(toCheck.error().message)));
+                    return;
+                }
+                Q_EMIT message(toCheck->empty()
+                                   ? tr("Bron vastgelegd.")
+                                   : tr("Nieuwe versie vastgelegd; %1 gids(en) krijgen een "
+                                        "melding om na te kijken.")
+                                         .arg(static_cast<int>(toCheck->size())));
+                load();
+                reload();
+            });
+    });
+    load();
+    dialog.resize(720, 480);
+    dialog.exec();
 }
 
 } // namespace souffleur::studio

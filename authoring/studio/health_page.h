@@ -5,7 +5,7 @@
 // and a small bar per step for how often it was abandoned or skipped in the
 // last 30 days (only over enough sessions; docs/api.md, "Content health").
 // Sortable by any column, filtered to what needs attention; a double click
-// opens the guide.
+// opens the guide. "Bronnen…" keeps the register of sources.
 #pragma once
 
 #include <souffleur/protocol/health.h>
@@ -32,6 +32,10 @@ public:
 
     void reload();
     const std::vector<protocol::GuideHealth>& guides() const { return m_guides; }
+    // The register of sources: the laws, regulations and work instructions
+    // the guides cite, each with its version date; a new version recorded
+    // here puts an item in the inbox of every guide that cites it.
+    void showSources();
     QTableView* table() const { return m_table; }
 
 Q_SIGNALS:

@@ -171,6 +171,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(m_editor->saveAction());
     file->addAction(m_editor->submitAction());
+    file->addAction(m_editor->historyAction());
     file->addSeparator();
     add(file, tr("&Afsluiten"), QKeySequence::Quit, [this] { close(); });
 

@@ -834,6 +834,7 @@ void ReviewPage::askReject() {
     layout->addWidget(reason);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Terugsturen"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuleren"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     layout->addWidget(buttons);
     connect(reason, &QPlainTextEdit::textChanged, buttons, [reason, buttons] {

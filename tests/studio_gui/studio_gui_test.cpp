@@ -48,6 +48,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -767,6 +768,57 @@ private Q_SLOTS:
             std::ranges::any_of(studio.editor().inbox().feedback(),
                                 [](const protocol::Feedback& fb) { return fb.kind == "source"; }),
             kServerMs);
+    }
+
+    // The register of sources: a new version recorded in the studio puts an
+    // item in the inbox of the guide that cites it. And a guide taken back
+    // to an earlier revision: a new revision, in review.
+    void sourcesAndRollbackFromTheStudio() {
+        Fixture f;
+        QVERIFY(f.ok);
+        Studio studio(f.author, nullptr);
+        bool checked = false;
+        whenDialogShows([&](QDialog& dialog) {
+            auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("sourcesTable"));
+            QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kServerMs);
+            table->setCurrentCell(0, 0);
+            QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("sourceId"))->text(),
+                     QStringLiteral("reglement-rijbewijzen"));
+            dialog.findChild<QLineEdit*>(QStringLiteral("sourceVersion"))
+                ->setText(QStringLiteral("2026-12-01"));
+            shoot(dialog, "studio-sources");
+            QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("saveSource")),
+                              Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 2) &&
+                                         table->item(0, 2)->text() == QStringLiteral("2026-12-01"),
+                                     kServerMs);
+            checked = true;
+            dialog.reject();
+        });
+        studio.window.health().showSources();
+        QVERIFY(checked);
+        auto inbox = f.author->feedback("nl.burgerzaken.rijbewijs-verlengen");
+        QVERIFY(inbox);
+        QCOMPARE(std::ranges::count(*inbox, std::string("source"), &protocol::Feedback::kind), 2);
+
+        // Back to revision 2 of the BRP extract (3 is in review).
+        QVERIFY(studio.open(kBrp, 3));
+        bool listed = false;
+        whenDialogShows([&](QDialog& dialog) {
+            auto* list = dialog.findChild<QListWidget*>(QStringLiteral("revisionList"));
+            QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, kServerMs);
+            listed = true;
+            dialog.reject();
+        });
+        studio.editor().showHistory();
+        QVERIFY(listed);
+        studio.editor().rollbackTo(2, QStringLiteral("De nieuwe zin was niet duidelijk."));
+        QTRY_VERIFY_WITH_TIMEOUT(newestRevision(*f.author, kBrp) == 4, kServerMs);
+        auto revisions = f.author->revisions(kBrp);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->front().state, std::string("in_review"));
+        QCOMPARE(revisions->front().changeNote,
+                 std::string("Teruggezet naar revisie 2: De nieuwe zin was niet duidelijk."));
     }
 
     // tests/e2e/co_creation_loop.sh: the desk's suggestion on step "gezicht"

@@ -582,6 +582,46 @@
         <source> · %1 feedback</source>
         <translation> · %1 feedback</translation>
     </message>
+    <message>
+        <source>Re&amp;visies en terugzetten…</source>
+        <translation>Re&amp;visions and going back…</translation>
+    </message>
+    <message>
+        <source>Revisies van '%1'</source>
+        <translation>Revisions of '%1'</translation>
+    </message>
+    <message>
+        <source>Terugzetten maakt een nieuwe revisie met de inhoud van de gekozen revisie en biedt die ter beoordeling aan: een collega keurt hem goed, zoals elke wijziging. Tot dan blijft aan de balie staan wat er nu staat.</source>
+        <translation>Going back makes a new revision with the content of the chosen one and submits it for review: a colleague approves it, like any change. Until then the desks keep what they have now.</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Terugzetten naar deze revisie…</source>
+        <translation>Go back to this revision…</translation>
+    </message>
+    <message>
+        <source>Revisie %1 · %2 · %3, %4</source>
+        <translation>Revision %1 · %2 · %3, %4</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>Waarom terug naar revisie %1? De beoordelaar en de balies lezen dit.</source>
+        <translation>Why back to revision %1? The reviewer and the desks read this.</translation>
+    </message>
+    <message>
+        <source>Terugzetten lukte niet: %1</source>
+        <translation>Going back did not work: %1</translation>
+    </message>
+    <message>
+        <source>Revisie %1 (de inhoud van revisie %2) staat ter beoordeling.</source>
+        <translation>Revision %1 (the content of revision %2) is in review.</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::Finding</name>
@@ -1060,6 +1100,82 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>&lt;b&gt;%1 van de %2 gidsen vragen aandacht.&lt;/b&gt; De meest dringende staan bovenaan.</source>
         <translation>&lt;b&gt;%1 of the %2 guides need attention.&lt;/b&gt; The most pressing are at the top.</translation>
+    </message>
+    <message>
+        <source>Bronnen…</source>
+        <translation>Sources…</translation>
+    </message>
+    <message>
+        <source>Wetten, regelingen en werkinstructies waar de gidsen naar verwijzen</source>
+        <translation>Laws, regulations and work instructions the guides refer to</translation>
+    </message>
+    <message>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Een gids verwijst naar een bron met '| bron: KENMERK' achter een regel van zijn grondslag. Legt u hier een nieuwe versiedatum vast, dan krijgt elke gids die de bron noemt een melding in zijn feedback, met de stappen om na te kijken.</source>
+        <translation>A guide refers to a source with '| bron: ID' after a line of its basis. When you record a new version date here, every guide that names the source gets an item in its feedback, with the steps to check.</translation>
+    </message>
+    <message>
+        <source>Kenmerk</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Versie van</source>
+        <translation>Version of</translation>
+    </message>
+    <message>
+        <source>Genoemd in</source>
+        <translation>Named in</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Kenmerk</source>
+        <translation>&amp;Id</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Vindplaats</source>
+        <translation>&amp;Where to find it</translation>
+    </message>
+    <message>
+        <source>&amp;Versie van</source>
+        <translation>&amp;Version of</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>De bronnen zijn niet op te halen: %1</source>
+        <translation>The sources cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>De bron is niet vastgelegd: %1</source>
+        <translation>The source was not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Bron vastgelegd.</source>
+        <translation>Source recorded.</translation>
+    </message>
+    <message>
+        <source>Nieuwe versie vastgelegd; %1 gids(en) krijgen een melding om na te kijken.</source>
+        <translation>New version recorded; %1 guide(s) get an item to check.</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2514,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Herzien</source>
         <translation>Review</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

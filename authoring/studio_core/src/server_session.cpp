@@ -440,4 +440,24 @@ SessionResult<std::vector<protocol::GuideHealth>> ServerSession::health() const 
                       [](const json::value& value) { return protocol::guideHealthFrom(value); });
 }
 
+SessionResult<std::vector<protocol::Source>> ServerSession::sources() const {
+    return listAnswer(call(net::Method::Get, "/api/v1/sources"), "sources",
+                      [](const json::value& value) { return protocol::sourceFrom(value); });
+}
+
+SessionResult<std::vector<std::string>>
+ServerSession::saveSource(const protocol::Source& source) const {
+    return listAnswer(call(net::Method::Post, "/api/v1/sources",
+                           json::serialize(json::object{{"id", source.id},
+                                                        {"title", source.title},
+                                                        {"reference", source.reference},
+                                                        {"version_date", source.versionDate}})),
+                      "guides_to_check",
+                      [](const json::value& value) -> std::optional<std::string> {
+                          if (!value.is_string())
+                              return std::nullopt;
+                          return std::string(value.as_string());
+                      });
+}
+
 } // namespace souffleur::studio

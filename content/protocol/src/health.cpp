@@ -98,4 +98,35 @@ std::optional<GuideHealth> guideHealthFrom(const json::value& value) {
     return out;
 }
 
+json::object toJson(const Source& source) {
+    json::array cited;
+    for (const auto& guide : source.citedBy)
+        cited.emplace_back(guide);
+    return {{"id", source.id},
+            {"title", source.title},
+            {"reference", source.reference},
+            {"version_date", source.versionDate},
+            {"updated_at", source.updatedAt},
+            {"updated_by", source.updatedBy},
+            {"cited_by", std::move(cited)}};
+}
+
+std::optional<Source> sourceFrom(const json::value& value) {
+    const auto* o = value.if_object();
+    if (!o || text(*o, "id").empty())
+        return std::nullopt;
+    Source out{text(*o, "id"),
+               text(*o, "title"),
+               text(*o, "reference"),
+               text(*o, "version_date"),
+               text(*o, "updated_at"),
+               text(*o, "updated_by"),
+               {}};
+    if (const auto* cited = o->if_contains("cited_by"); cited && cited->is_array())
+        for (const auto& guide : cited->as_array())
+            if (guide.is_string())
+                out.citedBy.emplace_back(guide.as_string());
+    return out;
+}
+
 } // namespace souffleur::protocol

@@ -25,19 +25,6 @@ std::string todayText() {
     return out;
 }
 
-json::object sourceJson(const Source& source) {
-    json::array cited;
-    for (const auto& guide : source.citedBy)
-        cited.emplace_back(guide);
-    return {{"id", source.id},
-            {"title", source.title},
-            {"reference", source.reference},
-            {"version_date", source.versionDate},
-            {"updated_at", source.updatedAt},
-            {"updated_by", source.updatedBy},
-            {"cited_by", std::move(cited)}};
-}
-
 } // namespace
 
 void healthRegisterRoute(const Env& env, Call& call, const Identity& who) {
@@ -74,7 +61,7 @@ void listSourcesRoute(const Env& env, Call&, const Identity& who) {
                 return env.reply(internalError(sources.error()));
             json::array list;
             for (const auto& source : *sources)
-                list.push_back(sourceJson(source));
+                list.push_back(protocol::toJson(source));
             env.reply(jsonResponse(http::status::ok, json::object{{"sources", std::move(list)}}));
         });
 }

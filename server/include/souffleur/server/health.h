@@ -78,15 +78,8 @@ const std::vector<std::string>& healthStates();
 
 // --- Sources -----------------------------------------------------------------
 
-struct Source {
-    std::string id;
-    std::string title;
-    std::string reference;   // where to find it: an article, a URL, a document number
-    std::string versionDate; // YYYY-MM-DD
-    std::string updatedAt;
-    std::string updatedBy;
-    std::vector<std::string> citedBy; // published guides that cite it, by id
-};
+// As the studio and the CLI read it (protocol/health.h).
+using Source = protocol::Source;
 
 sqlite::Result<std::vector<Source>> listSources(sqlite::Database& db, std::int64_t tenantId);
 

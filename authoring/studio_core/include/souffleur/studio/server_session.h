@@ -152,6 +152,10 @@ public:
     // --- Content health (docs/api.md, "Content health") ---
     // Every published guide's health, the most pressing first.
     SessionResult<std::vector<protocol::GuideHealth>> health() const;
+    // The register of sources, and a source recorded (or its new version:
+    // the guides citing it get an inbox item); the guides to check.
+    SessionResult<std::vector<protocol::Source>> sources() const;
+    SessionResult<std::vector<std::string>> saveSource(const protocol::Source& source) const;
 
     const net::ServerAddress& address() const { return m_address; }
     // "http://host:port", the journal's key prefix.

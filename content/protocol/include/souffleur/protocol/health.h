@@ -55,4 +55,19 @@ struct GuideHealth {
 boost::json::object toJson(const GuideHealth& health);
 std::optional<GuideHealth> guideHealthFrom(const boost::json::value& value);
 
+// A source record: a law, regulation or work instruction guides cite by id
+// (guide format 5, <basis source="ID">), with its version date.
+struct Source {
+    std::string id;
+    std::string title;
+    std::string reference;   // where to find it: an article, a URL, a document number
+    std::string versionDate; // YYYY-MM-DD
+    std::string updatedAt;
+    std::string updatedBy;
+    std::vector<std::string> citedBy; // published guides that cite it, by id
+};
+// {"id", "title", "reference", "version_date", "updated_at", "updated_by", "cited_by": [ids]}
+boost::json::object toJson(const Source& source);
+std::optional<Source> sourceFrom(const boost::json::value& value);
+
 } // namespace souffleur::protocol
