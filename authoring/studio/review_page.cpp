@@ -727,40 +727,31 @@ void ReviewPage::postComment(const QString& text) {
     if (const QString field = m_field->currentData().toString(); !field.isEmpty())
         comment.field = field.toStdString();
     comment.text = text.toStdString();
-    runAsync(
-        this,
-        [server = m_server, guide = m_guideId, revision = m_revision, comment] {
-            return server->addComment(guide, revision, comment);
-        },
-        [this](SessionResult<protocol::Comment> added) {
-            if (!added) {
-                Q_EMIT message(
-                    tr("De opmerking is niet geplaatst: %1").arg(qs(added.error().message)));
-                return;
-            }
-            m_commentText->clear();
-            Q_EMIT message(tr("Opmerking geplaatst; de auteur krijgt een melding."));
-            loadComments();
-        });
+    sendComment(comment, tr("Opmerking geplaatst; de auteur krijgt een melding."),
+                tr("De opmerking is niet geplaatst: %1"));
 }
 
 void ReviewPage::replyTo(std::int64_t thread, const QString& text) {
     ServerSession::NewComment comment;
     comment.replyTo = thread;
     comment.text = text.toStdString();
+    sendComment(comment, tr("Antwoord geplaatst."), tr("Het antwoord is niet geplaatst: %1"));
+}
+
+void ReviewPage::sendComment(const ServerSession::NewComment& comment, const QString& done,
+                             const QString& failed) {
     runAsync(
         this,
         [server = m_server, guide = m_guideId, revision = m_revision, comment] {
             return server->addComment(guide, revision, comment);
         },
-        [this](SessionResult<protocol::Comment> added) {
+        [this, done, failed](SessionResult<protocol::Comment> added) {
             if (!added) {
-                Q_EMIT message(
-                    tr("Het antwoord is niet geplaatst: %1").arg(qs(added.error().message)));
+                Q_EMIT message(failed.arg(qs(added.error().message)));
                 return;
             }
             m_commentText->clear();
-            Q_EMIT message(tr("Antwoord geplaatst."));
+            Q_EMIT message(done);
             loadComments();
         });
 }

@@ -81,6 +81,9 @@ private:
     void showChange(int row);
     void showPreviews();
     void loadComments();
+    // Posts a comment or reply; `failed` has %1 for the server's reason.
+    void sendComment(const ServerSession::NewComment& comment, const QString& done,
+                     const QString& failed);
     void askReject();
     void act(const QString& done, std::function<SessionResult<void>()> call);
 

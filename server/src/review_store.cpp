@@ -215,8 +215,9 @@ Result<std::vector<NoticeOut>> addNotices(Database& db, std::int64_t tenantId,
         auto id = db.queryInt("SELECT last_insert_rowid()");
         if (!id)
             return std::unexpected(id.error());
-        out.push_back({id->value_or(0), account, std::string(kind), std::string(guideId), revision,
-                       step, std::string(text), std::string(by), now});
+        out.push_back({account,
+                       {id->value_or(0), std::string(kind), std::string(guideId), revision, step,
+                        std::string(text), std::string(by), now, std::nullopt}});
     }
     return out;
 }

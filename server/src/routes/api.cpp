@@ -85,6 +85,13 @@ std::optional<std::int64_t> parseInteger(std::string_view text) {
     return value;
 }
 
+std::optional<std::string> stringMember(const json::object* object, std::string_view key) {
+    const auto* value = object ? object->if_contains(key) : nullptr;
+    if (!value || !value->is_string())
+        return std::nullopt;
+    return std::string(value->as_string().subview());
+}
+
 std::optional<std::string> queryParameter(const urls::url_view& url, std::string_view key) {
     const auto params = url.params();
     const auto found = params.find(key);
@@ -139,14 +146,11 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
 }
 
 void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices) {
-    for (const auto& out : notices) {
-        const Notice notice{out.id,   out.kind, out.guideId,   out.revision, out.step,
-                            out.text, out.by,   out.createdAt, std::nullopt};
+    for (const auto& out : notices)
         env.context->sessions.sendTo(
             tenantId, out.accountId,
             json::serialize(
-                json::object{{"type", "notice"}, {"notice", protocol::toJson(notice)}}));
-    }
+                json::object{{"type", "notice"}, {"notice", protocol::toJson(out.notice)}}));
 }
 
 void metricsRoute(const Env& env, Call&, const Identity& who) {

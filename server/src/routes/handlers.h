@@ -67,6 +67,9 @@ void runStorage(const Env& env, Work work, Done done) {
 }
 
 std::optional<std::int64_t> parseInteger(std::string_view text);
+// The string member `key` of a JSON body (null `object`: none), or nullopt
+// when it is absent or not a string.
+std::optional<std::string> stringMember(const json::object* object, std::string_view key);
 // The decoded value of query parameter `key`, or nullopt.
 std::optional<std::string> queryParameter(const urls::url_view& url, std::string_view key);
 

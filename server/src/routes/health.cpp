@@ -70,12 +70,7 @@ void saveSourceRoute(const Env& env, Call& call, const Identity& who) {
     boost::system::error_code error;
     const auto body = json::parse(call.request.body(), error);
     const auto* object = error ? nullptr : body.if_object();
-    const auto text = [object](std::string_view key) -> std::optional<std::string> {
-        const auto* value = object ? object->if_contains(key) : nullptr;
-        if (!value || !value->is_string())
-            return std::nullopt;
-        return std::string(value->as_string().subview());
-    };
+    const auto text = [object](std::string_view key) { return stringMember(object, key); };
     Source source{text("id").value_or(""),
                   text("title").value_or(""),
                   text("reference").value_or(""),

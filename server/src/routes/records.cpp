@@ -303,12 +303,7 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
     boost::system::error_code error;
     const auto body = json::parse(call.request.body(), error);
     const auto* object = error ? nullptr : body.if_object();
-    const auto text = [object](std::string_view key) -> std::optional<std::string> {
-        const auto* value = object ? object->if_contains(key) : nullptr;
-        if (!value || !value->is_string())
-            return std::nullopt;
-        return std::string(value->as_string().subview());
-    };
+    const auto text = [object](std::string_view key) { return stringMember(object, key); };
     const auto* revision = object ? object->if_contains("revision") : nullptr;
     const auto status = canonicalFeedbackStatus(text("status").value_or(""));
     if (status.empty() || (revision && !revision->is_null() &&

@@ -59,12 +59,7 @@ void addCommentRoute(const Env& env, Call& call, const Identity& who) {
     boost::system::error_code error;
     const auto body = json::parse(call.request.body(), error);
     const auto* object = error ? nullptr : body.if_object();
-    const auto text = [object](std::string_view key) -> std::optional<std::string> {
-        const auto* value = object ? object->if_contains(key) : nullptr;
-        if (!value || !value->is_string())
-            return std::nullopt;
-        return std::string(value->as_string().subview());
-    };
+    const auto text = [object](std::string_view key) { return stringMember(object, key); };
     const auto* reply = object ? object->if_contains("reply_to") : nullptr;
     NewComment comment{call.param("id"), *revision,    text("step"),
                        text("field"),    std::nullopt, text("text").value_or("")};

@@ -45,17 +45,10 @@ struct NewComment {
 // A comment as stored and listed (protocol/review.h, shared with the studio).
 using Comment = protocol::Comment;
 
-// A notice to send: to whom (account ids), for the push after the commit.
+// A notice stored for an account, for the push after the commit.
 struct NoticeOut {
-    std::int64_t id = 0;
     std::int64_t accountId = 0;
-    std::string kind;
-    std::string guideId;
-    int revision = 0;
-    std::optional<std::string> step;
-    std::string text;
-    std::string by;
-    std::string createdAt;
+    protocol::Notice notice;
 };
 
 struct CommentAdded {
