@@ -3,6 +3,7 @@
 
 #include "async.h"
 
+#include <souffleur/content/blocks.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/guide_view/guide_view.h>
 #include <souffleur/guide_view/page.h>
@@ -392,6 +393,7 @@ void ReviewPage::showRevision(const std::string& guide, int revision) {
         std::string oldXml;
         int base = 0;
         std::vector<protocol::Comment> comments;
+        std::vector<std::string> blockXml; // the published blocks the guide shows
     };
     m_guideId = guide;
     m_revision = revision;
@@ -425,6 +427,24 @@ void ReviewPage::showRevision(const std::string& guide, int revision) {
             if (!comments)
                 return std::unexpected(comments.error());
             loaded.comments = std::move(*comments);
+            // The blocks its steps show, as the desks have them (published).
+            std::vector<std::string> blocks;
+            for (const auto* text : {&loaded.newXml, &loaded.oldXml}) {
+                if (auto parsed = content::parseGuide(*text, "revision"))
+                    for (auto& id : content::blocksUsed(*parsed))
+                        if (std::ranges::find(blocks, id) == blocks.end())
+                            blocks.push_back(std::move(id));
+            }
+            if (!blocks.empty()) {
+                if (auto library = server->library()) {
+                    for (const auto& entry : *library) {
+                        if (entry.published > 0 &&
+                            std::ranges::find(blocks, entry.id) != blocks.end())
+                            if (auto block = server->revisionXml(entry.id, entry.published))
+                                loaded.blockXml.push_back(std::move(*block));
+                    }
+                }
+            }
             return loaded;
         },
         [this, guide, revision](SessionResult<Loaded> loaded) {
@@ -456,6 +476,10 @@ void ReviewPage::showRevision(const std::string& guide, int revision) {
                     m_info = info;
             }
             m_comments = std::move(loaded->comments);
+            m_blocks.clear();
+            for (const auto& xml : loaded->blockXml)
+                if (auto block = content::parseGuide(xml, "block"))
+                    m_blocks.emplace(block->id, std::move(*block));
             content::Guide empty;
             empty.id = m_new->id;
             empty.revision = 0;
@@ -638,6 +662,15 @@ void ReviewPage::showPreviews() {
         view->showHtml(guide_view::stepPage(*guide, *step, {}));
         stack->setCurrentWidget(view);
     };
+    // As the desks show them: the steps that show a block filled in from it.
+    const auto lookup = [this](std::string_view id) -> const content::Guide* {
+        const auto found = m_blocks.find(id);
+        return found == m_blocks.end() ? nullptr : &found->second;
+    };
+    const std::optional<content::Guide> oldShown =
+        m_old ? std::optional(content::resolveBlocks(*m_old, lookup)) : std::nullopt;
+    const std::optional<content::Guide> newShown =
+        m_new ? std::optional(content::resolveBlocks(*m_new, lookup)) : std::nullopt;
     std::string oldStep = m_step;
     if (m_diff) {
         const auto change = std::ranges::find(m_diff->steps, m_step, &content::StepChange::id);
@@ -647,9 +680,9 @@ void ReviewPage::showPreviews() {
     m_oldCaption->setText(m_base > 0 ? tr("Nu aan de balie (revisie %1)").arg(m_base)
                                      : tr("Nu aan de balie"));
     m_newCaption->setText(tr("Na goedkeuring (revisie %1)").arg(m_revision));
-    show(m_old, oldStep, m_oldView, m_oldStack, m_oldMissing,
+    show(oldShown, oldStep, m_oldView, m_oldStack, m_oldMissing,
          m_old ? tr("Deze stap is nieuw.") : tr("De balie kent deze gids nog niet."));
-    show(m_new, m_step, m_newView, m_newStack, m_newMissing, tr("Deze stap vervalt."));
+    show(newShown, m_step, m_newView, m_newStack, m_newMissing, tr("Deze stap vervalt."));
 }
 
 void ReviewPage::fillComments() {

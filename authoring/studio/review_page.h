@@ -14,6 +14,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -98,6 +99,7 @@ private:
     std::optional<content::Guide> m_new;
     std::optional<content::GuideDiff> m_diff;
     std::vector<protocol::Comment> m_comments;
+    std::map<std::string, content::Guide, std::less<>> m_blocks; // published blocks, by id
     std::string m_step; // the step whose change is selected ("" the guide's fields)
 
     QListWidget* m_queueList;

@@ -406,6 +406,14 @@ Result<std::variant<RolledBack, NotFound>> rollbackGuide(Database& db, std::int6
     auto newest = newestRevision(db, tenantId, guideId);
     if (!newest)
         return std::unexpected(newest.error());
+    // Back to what the desks once had: a revision that was published, below the newest.
+    auto state = db.queryText("SELECT state FROM revisions WHERE tenant_id = ? AND guide_id = ? "
+                              "AND revision = ?",
+                              tenantId, guideId, to);
+    if (!state)
+        return std::unexpected(state.error());
+    if (to >= *newest || !*state || (**state != "published" && **state != "superseded"))
+        return Outcome(NotFound{});
     auto guide = content::parseGuide(**xml, "store");
     if (!guide)
         return std::unexpected(sqlite::Error{0, "revision " + std::to_string(to) + " of " +
@@ -416,12 +424,16 @@ Result<std::variant<RolledBack, NotFound>> rollbackGuide(Database& db, std::int6
     auto saved = saveDraft(db, tenantId, revision, *newest, actor);
     if (!saved)
         return std::unexpected(saved.error());
+    if (!std::holds_alternative<Done>(*saved)) // cannot happen inside this transaction
+        return std::unexpected(sqlite::Error{0, "the rollback's revision was not saved"});
     std::string note = "Teruggezet naar revisie " + std::to_string(to);
     if (!reason.empty())
         note += ": " + std::string(reason);
     auto submitted = submitRevision(db, tenantId, guideId, revision.revision, note, actor);
     if (!submitted)
         return std::unexpected(submitted.error());
+    if (!std::holds_alternative<Done>(*submitted))
+        return std::unexpected(sqlite::Error{0, "the rollback's revision was not submitted"});
     if (auto ok = audit(db, tenantId, actor, "rollback", revisionName(guideId, revision.revision),
                         "to revision " + std::to_string(to));
         !ok)

@@ -412,6 +412,8 @@ Result<SourceSaved> saveSource(Database& db, std::int64_t tenantId, const Source
                                tenantId, id, guide.guideId, guide.revision, text, sql::isoNow());
                 !ok)
                 return std::unexpected(ok.error());
+            if (db.changes() == 0)
+                continue; // this version was announced to this guide before
             saved.guidesToCheck.push_back(guide.guideId);
             if (!guide.owner.empty()) {
                 auto editors = teamEditors(db, tenantId, guide.owner);

@@ -242,7 +242,8 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
             {i, record ? std::string(record->text("id")) : record.error().recordId,
              std::move(problem)});
     }
-    auto feedbackBefore = db.queryInt("SELECT coalesce(max(rowid), 0) FROM feedback");
+    auto feedbackBefore = db.queryInt(
+        "SELECT coalesce(max(rowid), 0) FROM feedback WHERE tenant_id = ?", who.tenantId);
     if (!feedbackBefore)
         return std::unexpected(feedbackBefore.error());
     for (const auto& [type, group] : byType) {

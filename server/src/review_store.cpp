@@ -1,12 +1,10 @@
 // Review comments and notices on the store (review_store.h).
 #include "sql.h"
 
-#include <souffleur/content/parser.h>
 #include <souffleur/server/review_store.h>
 #include <souffleur/server/storage.h>
 
 #include <algorithm>
-#include <map>
 #include <utility>
 
 namespace souffleur::server {
@@ -197,9 +195,11 @@ Result<std::vector<NoticeOut>> addNotices(Database& db, std::int64_t tenantId,
                                           const std::vector<std::int64_t>& accounts,
                                           std::string_view kind, std::string_view guideId,
                                           int revision, std::optional<std::string> step,
-                                          std::string_view text, std::string_view by) {
+                                          std::string_view text, std::string_view by,
+                                          bool byAccount) {
     std::vector<NoticeOut> out;
-    auto self = accountByName(db, tenantId, by);
+    auto self = byAccount ? accountByName(db, tenantId, by)
+                          : Result<std::optional<std::int64_t>>(std::optional<std::int64_t>());
     if (!self)
         return std::unexpected(self.error());
     const std::string now = sql::isoNow();
@@ -316,31 +316,22 @@ Result<std::vector<NoticeOut>> noticeFeedback(Database& db, std::int64_t tenantI
     if (!read)
         return std::unexpected(read.error());
     std::vector<NoticeOut> out;
-    std::map<std::string, std::string, std::less<>> owners; // guide -> owner team
     for (const auto& item : fresh) {
-        auto owner = owners.find(item.guideId);
-        if (owner == owners.end()) {
-            auto xml = db.queryText("SELECT xml FROM revisions WHERE tenant_id = ? AND "
-                                    "guide_id = ? ORDER BY revision DESC LIMIT 1",
-                                    tenantId, item.guideId);
-            if (!xml)
-                return std::unexpected(xml.error());
-            std::string team;
-            if (*xml) {
-                if (auto guide = content::parseGuide(**xml, "store"))
-                    team = guide->owner;
-            }
-            owner = owners.emplace(item.guideId, std::move(team)).first;
-        }
-        if (owner->second.empty())
+        // The owner team named in the revision the desks have (stored with it, schema 10).
+        auto owner = db.queryText("SELECT coalesce(owner, '') FROM revisions WHERE tenant_id = ? "
+                                  "AND guide_id = ? AND state = 'published'",
+                                  tenantId, item.guideId);
+        if (!owner)
+            return std::unexpected(owner.error());
+        if (!*owner || (*owner)->empty())
             continue;
-        auto editors = teamEditors(db, tenantId, owner->second);
+        auto editors = teamEditors(db, tenantId, **owner);
         if (!editors)
             return std::unexpected(editors.error());
         // The team that sent it, never the desk account.
         auto notices =
             addNotices(db, tenantId, *editors, "feedback", item.guideId, item.revision, item.step,
-                       item.text, item.team.empty() ? std::string("desk") : item.team);
+                       item.text, item.team.empty() ? std::string("desk") : item.team, false);
         if (!notices)
             return std::unexpected(notices.error());
         std::ranges::move(*notices, std::back_inserter(out));

@@ -352,6 +352,7 @@ ALTER TABLE revisions ADD COLUMN review_months INTEGER;
 ALTER TABLE revisions ADD COLUMN next_review TEXT;
 ALTER TABLE revisions ADD COLUMN valid_to TEXT;
 ALTER TABLE revisions ADD COLUMN meta INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX revisions_meta_missing ON revisions (tenant_id) WHERE meta = 0;
 CREATE TABLE revision_sources (
     tenant_id INTEGER NOT NULL REFERENCES tenants(id),
     guide_id TEXT NOT NULL,

@@ -170,6 +170,8 @@ TEST_CASE("Sources: a new version reaches the owner team's inbox, and health, un
     CHECK(save(R"({"id": "pw 28", "title": "x", "version_date": "2026-01-01"})").status == 400);
     CHECK(save(R"({"id": "pw-28", "title": "x", "version_date": "1 jan"})").status == 400);
     CHECK(save("not json").status == 400);
+    CHECK(save(R"({"id": "x", "title": "Brief van BSN 111222333", "version_date": "2026-01-01"})")
+              .status == 422);
     REQUIRE(
         publish(server, healthGuide("t.cites", "<basis source=\"pw-28\">Paspoortwet</basis>", true,
                                     "<basis source=\"pw-28\">Paspoortwet, art. 28</basis>"))

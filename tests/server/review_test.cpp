@@ -135,6 +135,7 @@ TEST_CASE("Comments in threads, anchored to a step and field, resolved by the au
     const auto after =
         send(server.port(), get("/api/v1/guides/" + id + "/comments?revision=1", server.reviewerA));
     const auto afterJson = after.json();
+    REQUIRE(afterJson.at("comments").as_array().size() == 2);
     for (const auto& c : afterJson.at("comments").as_array())
         CHECK(c.at("resolved") == true);
     CHECK(resolve(server.reviewerA, firstId, false).status == 200);
@@ -181,6 +182,8 @@ TEST_CASE("Authors get notices: comments, approval, rejection with a reason, pus
     // A rejection needs a reason, and the author is told it.
     CHECK(step(server, server.reviewerA, id, 1, "reject").status == 400);
     CHECK(step(server, server.reviewerA, id, 1, "reject", R"({"note": ""})").status == 400);
+    CHECK(step(server, server.reviewerA, id, 1, "reject", R"({"note": "Zie BSN 111222333"})")
+              .status == 422);
     REQUIRE(step(server, server.reviewerA, id, 1, "reject", R"({"note": "Stap 1 is te lang."})")
                 .status == 200);
     const auto rejected = json::parse(*studio.read()).as_object();
@@ -251,6 +254,7 @@ TEST_CASE("Feedback: the inbox's states, notices to the owner team, applied on p
     };
     // Declined needs a reason; duplicate needs another piece of feedback.
     CHECK(patch("fb-2", R"({"status": "declined"})").status == 400);
+    CHECK(patch("fb-2", R"({"status": "declined", "reason": "BSN 111222333"})").status == 422);
     CHECK(patch("fb-2", R"({"status": "duplicate"})").status == 400);
     CHECK(patch("fb-2", R"({"status": "duplicate", "duplicate_of": "fb-2"})").status == 422);
     CHECK(patch("fb-2", R"({"status": "duplicate", "duplicate_of": "nope"})").status == 422);

@@ -270,10 +270,15 @@ TEST_CASE("Review from the studio: queue, comments, reject with a reason, approv
     CHECK(author.notices(true)->empty());
     listener.stop();
 
-    // A rollback is a new revision in review.
+    // Going back to the revision the desks have already is refused; to an
+    // earlier published one it is a new revision in review.
+    CHECK(author.rollback(id, 1, "Terug").error().kind == studio::SessionError::Kind::NotFound);
+    REQUIRE(savedRevision(author.save(id, 1, test::guideXml(id, 2))) == 2);
+    REQUIRE(author.submit(id, 2, {}));
+    REQUIRE(reviewer.approve(id, 2));
     auto rolled = author.rollback(id, 1, "Terug");
     REQUIRE(rolled);
-    CHECK(*rolled == 2);
+    CHECK(*rolled == 3);
 }
 
 TEST_CASE("The feedback inbox from the studio: list, plan, decline", "[studio][server][review]") {

@@ -102,6 +102,7 @@ NoticeListener::~NoticeListener() {
 void NoticeListener::start() {
     if (m_impl->thread.joinable())
         return;
+    m_impl->context.restart(); // after a stop()
     asio::co_spawn(m_impl->context, m_impl->run(), asio::detached);
     m_impl->thread = std::thread([impl = m_impl.get()] { impl->context.run(); });
 }
@@ -109,11 +110,12 @@ void NoticeListener::start() {
 void NoticeListener::stop() {
     if (!m_impl->thread.joinable())
         return;
+    // The socket is closed on the listener's own thread, then its loop ends.
     asio::post(m_impl->context, [impl = m_impl.get()] {
         if (impl->ws)
             impl->ws->close();
+        impl->context.stop();
     });
-    m_impl->context.stop();
     m_impl->thread.join();
 }
 

@@ -3,6 +3,7 @@
 // (handlers.h). The handlers live in guides.cpp, alerts.cpp and records.cpp.
 #include "routes/handlers.h"
 
+#include <souffleur/protocol/privacy.h>
 #include <souffleur/server/health.h>
 #include <souffleur/server/routes.h>
 #include <souffleur/server/storage.h>
@@ -109,6 +110,19 @@ json::array diagnosticsJson(const content::Diagnostics& diagnostics) {
             {"severity", diagnostic.severity == content::Severity::Error ? "error" : "warning"},
             {"message", diagnostic.message}});
     return out;
+}
+
+std::optional<Response> personalDataRefusal(std::string_view text, std::string_view what,
+                                            std::string_view hint) {
+    const auto found = protocol::findPersonalData(text);
+    if (found.empty())
+        return std::nullopt;
+    const std::string kind = protocol::personalDataName(found.front().kind);
+    std::string message =
+        "the " + std::string(what) + " looks like it holds personal data (" + kind + ")";
+    if (!hint.empty())
+        message += "; " + std::string(hint);
+    return errorResponse(http::status::unprocessable_entity, message, {{"personal_data", kind}});
 }
 
 Response invalidDocument(std::string_view what, const content::Diagnostics& diagnostics) {

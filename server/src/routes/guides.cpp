@@ -344,14 +344,9 @@ void submitRevisionRoute(const Env& env, Call& call, const Identity& who) {
         return env.reply(errorResponse(http::status::bad_request,
                                        "the change note is too long (at most " +
                                            std::to_string(kMaxChangeNoteLength) + " bytes)"));
-    if (const auto found = protocol::findPersonalData(*note); !found.empty())
-        return env.reply(
-            errorResponse(http::status::unprocessable_entity,
-                          std::string("the change note looks like it holds personal data (") +
-                              protocol::personalDataName(found.front().kind) +
-                              "); describe the change, not a "
-                              "citizen",
-                          {{"personal_data", protocol::personalDataName(found.front().kind)}}));
+    if (auto refused =
+            personalDataRefusal(*note, "change note", "describe the change, not a citizen"))
+        return env.reply(std::move(*refused));
     runStorage(
         env,
         [tenantId = who.tenantId, id = call.param("id"), number = *revision, note = *note,
@@ -375,6 +370,9 @@ void rejectRevisionRoute(const Env& env, Call& call, const Identity& who) {
                                        "say why the revision goes back: {\"note\": \"why\"}"));
     if (note.size() > kMaxNoteLength)
         return env.reply(errorResponse(http::status::bad_request, "the note is too long"));
+    // The author is told it (a notice): about the guide, never a citizen.
+    if (auto refused = personalDataRefusal(note, "note", "write about the guide"))
+        return env.reply(std::move(*refused));
     using Rejected = std::pair<StepOutcome, std::vector<NoticeOut>>;
     runStorage(
         env,
@@ -449,12 +447,8 @@ void rollbackRoute(const Env& env, Call& call, const Identity& who) {
     if (why.size() > kMaxChangeNoteLength)
         return env.reply(errorResponse(http::status::bad_request, "the reason is too long"));
     // It becomes the change note the desks show.
-    if (const auto found = protocol::findPersonalData(why); !found.empty())
-        return env.reply(
-            errorResponse(http::status::unprocessable_entity,
-                          std::string("the reason looks like it holds personal data (") +
-                              protocol::personalDataName(found.front().kind) + ")",
-                          {{"personal_data", protocol::personalDataName(found.front().kind)}}));
+    if (auto refused = personalDataRefusal(why, "reason"))
+        return env.reply(std::move(*refused));
     runStorage(
         env,
         [tenantId = who.tenantId, id = call.param("id"), to = static_cast<int>(to->as_int64()), why,

@@ -73,6 +73,14 @@ std::optional<std::string> stringMember(const json::object* object, std::string_
 // The decoded value of query parameter `key`, or nullopt.
 std::optional<std::string> queryParameter(const urls::url_view& url, std::string_view key);
 
+// Free text people write that others read (a change note, a comment, a
+// reason, a source's title): the 422 that refuses it when the privacy guard
+// (protocol/privacy.h) finds a citizen's personal data in it, naming the
+// kind ({"error": "the WHAT looks like it holds personal data (bsn); HINT",
+// "personal_data": "bsn"}), or nullopt.
+std::optional<Response> personalDataRefusal(std::string_view text, std::string_view what,
+                                            std::string_view hint = {});
+
 // 422 {"error": what, "diagnostics": [{"line", "column", "severity", "message"}]}
 Response invalidDocument(std::string_view what, const content::Diagnostics& diagnostics);
 json::array diagnosticsJson(const content::Diagnostics& diagnostics);

@@ -92,6 +92,9 @@ void saveSourceRoute(const Env& env, Call& call, const Identity& who) {
                                        "id is letters, digits, '.', '_' and '-' (at most 128)"));
     if (source.title.size() > kMaxSourceText || source.reference.size() > kMaxSourceText)
         return env.reply(errorResponse(http::status::bad_request, "title or reference too long"));
+    for (const auto* field : {&source.title, &source.reference})
+        if (auto refused = personalDataRefusal(*field, "source", "name a law or an instruction"))
+            return env.reply(std::move(*refused));
     runStorage(
         env,
         [tenantId = who.tenantId, source, actor = actorOf(who, env)](sqlite::Database& db) {

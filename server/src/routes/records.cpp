@@ -322,6 +322,10 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
                                        "say why the feedback is declined: {\"reason\": \"...\"}"));
     if (update.reason && update.reason->size() > kMaxReasonLength)
         return env.reply(errorResponse(http::status::bad_request, "the reason is too long"));
+    // The desks' team reads why (the inbox): about the guide, never a citizen.
+    if (update.reason)
+        if (auto refused = personalDataRefusal(*update.reason, "reason", "write about the guide"))
+            return env.reply(std::move(*refused));
     if (status == "duplicate" && update.duplicateOf.value_or("").empty())
         return env.reply(
             errorResponse(http::status::bad_request,

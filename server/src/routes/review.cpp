@@ -82,12 +82,8 @@ void addCommentRoute(const Env& env, Call& call, const Identity& who) {
         if (*anchor && (anchor->value().empty() || anchor->value().size() > kMaxAnchorLength))
             return env.reply(badRequest("step and field are short names"));
     }
-    if (const auto found = protocol::findPersonalData(comment.text); !found.empty())
-        return env.reply(errorResponse(
-            http::status::unprocessable_entity,
-            std::string("the comment looks like it holds personal data (") +
-                protocol::personalDataName(found.front().kind) + "); write about the guide",
-            {{"personal_data", protocol::personalDataName(found.front().kind)}}));
+    if (auto refused = personalDataRefusal(comment.text, "comment", "write about the guide"))
+        return env.reply(std::move(*refused));
     runStorage(
         env,
         [tenantId = who.tenantId, comment = std::move(comment), actor = actorOf(who, env)](

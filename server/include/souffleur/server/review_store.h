@@ -78,12 +78,15 @@ sqlite::Result<ResolveOutcome> resolveThread(sqlite::Database& db, std::int64_t 
 
 // --- Notices ---------------------------------------------------------------------
 
-// Stores a notice for each account (but `actor`'s own) and returns them.
+// Stores a notice for each account and returns them; `by` names who caused
+// it (an account, whose own notice is skipped, or with `byAccount` false a
+// team or the system).
 sqlite::Result<std::vector<NoticeOut>> addNotices(sqlite::Database& db, std::int64_t tenantId,
                                                   const std::vector<std::int64_t>& accounts,
                                                   std::string_view kind, std::string_view guideId,
                                                   int revision, std::optional<std::string> step,
-                                                  std::string_view text, std::string_view by);
+                                                  std::string_view text, std::string_view by,
+                                                  bool byAccount = true);
 
 // The account that saved a revision, when it still exists.
 sqlite::Result<std::optional<std::int64_t>>
