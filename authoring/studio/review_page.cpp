@@ -501,7 +501,9 @@ void ReviewPage::showRevision(const std::string& guide, int revision) {
             const bool inReview = m_info.state == "in_review";
             m_approve->setEnabled(inReview);
             m_reject->setEnabled(inReview);
-            const QString summary = qs(content::summaryText(*m_diff, "nl"));
+            // In the studio's language: the English texts translate this to "en".
+            const QString summary = qs(content::summaryText(
+                *m_diff, tr("nl", "the language of the summary of changes").toStdString()));
             m_summary->setText(
                 m_base == 0
                     ? tr("Nieuwe gids met %1 stappen.").arg(static_cast<int>(m_new->steps.size()))

@@ -2519,6 +2519,11 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>nl</source>
+        <comment>the language of the summary of changes</comment>
+        <translation>en</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::RichTextEdit</name>
