@@ -32,7 +32,8 @@ Commands:
   tenants                               every tenant, with its teams and accounts
   team add --tenant T NAME              a team in a tenant
   account add --tenant T --role ROLE [--team TEAM] NAME
-                                        ROLE: desk, author, reviewer or admin
+                                        ROLE: desk, author, reviewer, admin or
+                                        team_lead (with --team: the team it leads)
   accounts --tenant T                   the tenant's accounts and their active tokens
   token issue --tenant T --account A [--days N]
                                         a new token (default 90 days), printed once
@@ -277,8 +278,13 @@ private:
         const auto roleText = option("--role");
         const auto role = roleText ? parseRole(*roleText) : std::nullopt;
         if (!role) {
-            m_err << "souffleur-server admin: account add needs --role desk, author, reviewer or "
-                     "admin\n";
+            m_err << "souffleur-server admin: account add needs --role desk, author, reviewer, "
+                     "admin or team_lead\n";
+            return kExitUsage;
+        }
+        if (*role == Role::TeamLead && !option("--team")) {
+            m_err << "souffleur-server admin: a team_lead account needs --team: the team it "
+                     "leads\n";
             return kExitUsage;
         }
         return change([&]() -> sqlite::Result<std::string> {

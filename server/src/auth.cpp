@@ -53,12 +53,15 @@ std::string_view roleName(Role role) {
         return "reviewer";
     case Role::Admin:
         return "admin";
+    case Role::TeamLead:
+        return "team_lead";
     }
     return "desk";
 }
 
 std::optional<Role> parseRole(std::string_view name) {
-    for (const Role role : {Role::Desk, Role::Author, Role::Reviewer, Role::Admin}) {
+    for (const Role role :
+         {Role::Desk, Role::Author, Role::Reviewer, Role::Admin, Role::TeamLead}) {
         if (roleName(role) == name)
             return role;
     }

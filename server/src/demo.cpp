@@ -1,5 +1,7 @@
 // The demo seeding (see demo.h): tenant, teams, accounts, the library's
 // guides, and fresh tokens on every start.
+#include "demo_aar.h"
+
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
 #include <souffleur/server/content_store.h>
@@ -38,12 +40,26 @@ struct DemoAccountSpec {
 // those guides reaches the author as a notice.
 constexpr std::array<const char*, 3> kDemoTeams = {"Balie Noord", "Balie Zuid",
                                                    "Team Burgerzaken Balie"};
-constexpr std::array<DemoAccountSpec, 5> kDemoAccounts = {{
+// Each desk team has six desks (enough people behind its figures, evidence.h)
+// and a team lead who runs its After Action Reviews.
+constexpr std::array<DemoAccountSpec, 17> kDemoAccounts = {{
     {"balie-noord-1", Role::Desk, "Balie Noord"},
     {"balie-zuid-1", Role::Desk, "Balie Zuid"},
     {"redacteur", Role::Author, "Team Burgerzaken Balie"},
     {"kwaliteit", Role::Reviewer, nullptr},
     {"beheer", Role::Admin, nullptr},
+    {"teamleider-noord", Role::TeamLead, "Balie Noord"},
+    {"teamleider-zuid", Role::TeamLead, "Balie Zuid"},
+    {"balie-noord-2", Role::Desk, "Balie Noord"},
+    {"balie-noord-3", Role::Desk, "Balie Noord"},
+    {"balie-noord-4", Role::Desk, "Balie Noord"},
+    {"balie-noord-5", Role::Desk, "Balie Noord"},
+    {"balie-noord-6", Role::Desk, "Balie Noord"},
+    {"balie-zuid-2", Role::Desk, "Balie Zuid"},
+    {"balie-zuid-3", Role::Desk, "Balie Zuid"},
+    {"balie-zuid-4", Role::Desk, "Balie Zuid"},
+    {"balie-zuid-5", Role::Desk, "Balie Zuid"},
+    {"balie-zuid-6", Role::Desk, "Balie Zuid"},
 }};
 
 std::string describe(const sqlite::Error& error) {
@@ -143,9 +159,9 @@ sqlite::Result<void> publishLibrary(sqlite::Database& db, std::int64_t tenantId,
     return {};
 }
 
-// Eight sessions of the household budget intake at Balie Zuid yesterday,
-// three of them abandoned at the step "meegebracht": content health shows the
-// guide as getting stuck there.
+// Eight sessions of the household budget intake at Balie Zuid yesterday, at
+// six of its desks, three of them abandoned at the step "meegebracht":
+// content health shows the guide as getting stuck there.
 sqlite::Result<void> seedStuckSessions(sqlite::Database& db, std::int64_t tenantId) {
     const std::string guide = "nl.sociaal.huishoudboekje-intake";
     auto revision = db.queryInt("SELECT revision FROM revisions WHERE tenant_id = ? AND "
@@ -153,11 +169,10 @@ sqlite::Result<void> seedStuckSessions(sqlite::Database& db, std::int64_t tenant
                                 tenantId, guide);
     if (!revision)
         return std::unexpected(revision.error());
-    auto account = findAccount(db, tenantId, "balie-zuid-1");
     auto team = findTeam(db, tenantId, "Balie Zuid");
-    if (!account || !team)
-        return std::unexpected(!account ? account.error() : team.error());
-    if (!*revision || !*account)
+    if (!team)
+        return std::unexpected(team.error());
+    if (!*revision || !*team)
         return {};
     const auto yesterday = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
                            std::chrono::days(1);
@@ -165,25 +180,30 @@ sqlite::Result<void> seedStuckSessions(sqlite::Database& db, std::int64_t tenant
     char at[32];
     std::snprintf(at, sizeof at, "%04d-%02u-%02uT10:00:00Z", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    boost::json::array records;
     for (int i = 0; i < 8; ++i) {
+        const std::string name = "balie-zuid-" + std::to_string(i % 6 + 1);
+        auto account = findAccount(db, tenantId, name);
+        if (!account)
+            return std::unexpected(account.error());
+        if (!*account)
+            continue;
         const std::string session = "demo-sessie-" + std::to_string(i);
-        const auto event = [&](const char* name, int n) {
+        const auto event = [&](const char* kind, int n) {
             return boost::json::object{
                 {"type", "event"},        {"id", session + "-" + std::to_string(n)},
                 {"session", session},     {"guide", guide},
-                {"revision", **revision}, {"event", name},
+                {"revision", **revision}, {"event", kind},
                 {"step", "meegebracht"},  {"at", at}};
         };
-        records.push_back(event("step_shown", 1));
+        boost::json::array records{event("step_shown", 1)};
         if (i < 3)
             records.push_back(event("abandoned", 2));
+        const Identity desk{**account, tenantId, *team, name, Role::Desk, std::string()};
+        protocol::Batch batch{"demo-seed-events", i / 6 + 1, 2, std::move(records)};
+        auto checked = protocol::validateRecords(std::move(batch.records));
+        if (auto applied = applyRecords(db, desk, batch, checked); !applied)
+            return std::unexpected(applied.error());
     }
-    const Identity desk{**account, tenantId, *team, "balie-zuid-1", Role::Desk, std::string()};
-    protocol::Batch batch{"demo-seed-events", 1, 2, std::move(records)};
-    auto checked = protocol::validateRecords(std::move(batch.records));
-    if (auto applied = applyRecords(db, desk, batch, checked); !applied)
-        return std::unexpected(applied.error());
     return {};
 }
 
@@ -268,6 +288,8 @@ sqlite::Result<void> seedCoCreation(sqlite::Database& db, std::int64_t tenantId)
             return std::unexpected(ok.error());
     }
     if (auto ok = seedStuckSessions(db, tenantId); !ok)
+        return ok;
+    if (auto ok = seedAarDemo(db, tenantId); !ok)
         return ok;
 
     // The author's revision in review.

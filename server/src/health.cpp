@@ -5,8 +5,8 @@
 #include "sql.h"
 
 #include <souffleur/content/parser.h>
+#include <souffleur/server/evidence.h>
 #include <souffleur/server/health.h>
-#include <souffleur/server/reports.h>
 #include <souffleur/server/storage.h>
 
 #include <algorithm>
@@ -213,8 +213,23 @@ Result<std::vector<GuideHealth>> contentHealth(Database& db, std::int64_t tenant
     if (!read)
         return std::unexpected(read.error());
 
-    // The desks' records of the window, per guide and step.
+    // The desks' records of the window, per guide and step, with the people
+    // behind them: the most desk accounts in one month of the window (a
+    // pseudonym is per month, evidence.h), which never counts one person twice.
     const std::string since = dateText(*now - chrono::days(kHealthWindowDays));
+    std::map<std::pair<std::string, std::string>, std::int64_t> people;
+    auto counted = db.prepare(
+        "SELECT guide_id, step, max(n) FROM (SELECT guide_id, step, month, count(*) AS n "
+        "FROM evidence_people WHERE tenant_id = ? AND month >= ? AND step != '' "
+        "GROUP BY guide_id, step, month) GROUP BY guide_id, step",
+        tenantId, since.substr(0, 7));
+    if (!counted)
+        return std::unexpected(counted.error());
+    read = counted->forEachRow([&](const sqlite::Statement& row) {
+        people[{row.columnText(0), row.columnText(1)}] = row.columnInt(2);
+    });
+    if (!read)
+        return std::unexpected(read.error());
     auto steps = db.prepare(
         "SELECT guide_id, step, count(DISTINCT CASE WHEN event = 'step_shown' THEN session END), "
         "sum(event = 'abandoned'), sum(event = 'skipped'), sum(event = 'escalated') "
@@ -229,7 +244,8 @@ Result<std::vector<GuideHealth>> contentHealth(Database& db, std::int64_t tenant
             return;
         auto& health = out[found->second];
         const auto shown = row.columnInt(2);
-        if (shown < kMinSessions) {
+        const auto behind = people.find({row.columnText(0), row.columnText(1)});
+        if (behind == people.end() || behind->second < kMinPeople) {
             if (shown > 0)
                 ++health.stepsWithheld;
             return;

@@ -4,13 +4,16 @@
 // stores all records of its type in the batch with one prepared statement.
 #include "sql.h"
 
+#include <souffleur/server/evidence.h>
 #include <souffleur/server/records.h>
+#include <souffleur/server/retention.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <span>
 
@@ -21,7 +24,30 @@ using sqlite::Database;
 using sqlite::Result;
 using Records = std::span<const protocol::Record* const>;
 
-Result<void> storeEvents(Database& db, const Identity& who, Records events) {
+// The first month whose records the tenant keeps (retention.h): records of
+// months before it are not stored (they would be deleted anyway).
+Result<std::string> keptFrom(Database& db, const Identity& who) {
+    auto months = retentionMonths(db, who.tenantId);
+    if (!months)
+        return std::unexpected(months.error());
+    return retentionCutoff(currentMonth(), *months);
+}
+
+bool keptAt(std::string_view at, const std::string& cutoff) {
+    return at.substr(0, 7) >= cutoff;
+}
+
+// Events, and the people counted behind their cells (evidence.h).
+Result<void> storeEvents(Database& db, const Identity& who, Records all) {
+    auto cutoff = keptFrom(db, who);
+    if (!cutoff)
+        return std::unexpected(cutoff.error());
+    std::vector<const protocol::Record*> events;
+    std::ranges::copy_if(all, std::back_inserter(events), [&](const protocol::Record* event) {
+        return keptAt(event->text("at"), *cutoff);
+    });
+    if (auto ok = countPeople(db, who, events); !ok)
+        return ok;
     auto stmt = db.prepare("INSERT OR IGNORE INTO events (tenant_id, id, team_id, session, "
                            "guide_id, revision, event, step, option, at, duration_ms) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -78,12 +104,17 @@ Result<void> storeAcks(Database& db, const Identity& who, Records acks) {
 // audit only. A record whose id is stored already is ignored (and so are the
 // actions of an AAR record sent again).
 Result<void> storeLogbook(Database& db, const Identity& who, Records entries) {
+    auto cutoff = keptFrom(db, who);
+    if (!cutoff)
+        return std::unexpected(cutoff.error());
     auto stmt = db.prepare("INSERT OR IGNORE INTO logbook (tenant_id, id, team_id, account_id, at, "
                            "text, guide_id, step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return std::unexpected(stmt.error());
     const std::string now = sql::isoNow();
     for (const auto* entry : entries) {
+        if (!keptAt(entry->text("at"), *cutoff))
+            continue;
         stmt->reset().bindAll(who.tenantId, entry->text("id"), who.teamId, who.accountId,
                               entry->text("at"), entry->text("text"), entry->optionalText("guide"),
                               entry->optionalText("step"), now);

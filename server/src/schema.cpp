@@ -375,8 +375,102 @@ CREATE TABLE sources (
 CREATE INDEX events_recent ON events (tenant_id, at);
 )sql";
 
-constexpr std::array kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                    kSchemaV6, kSchemaV7, kSchemaV8, kSchemaV9, kSchemaV10};
+// v11: After Action Reviews (evidence.h, aar_store.h, retention.h, xapi.h).
+//  - accounts: the role team_lead (the table is rebuilt; migrate() runs with
+//    foreign keys off and checks them before each commit).
+//  - evidence_people: which pseudonymous desk accounts are behind the figures
+//    of a cell (guide, month, team, step; '' for the sessions), to count
+//    people for the rule of kMinPeople. The pseudonym is a keyed hash of the
+//    account and the month (key: store_meta 'pseudonym_key'); nothing links it
+//    to a session or a record.
+//  - evidence_months: the cells reduced to aggregates when their records
+//    pass the organisation's retention period (retention.h).
+//  - tenant_settings: the retention period, the organisation's home page and
+//    its Learning Record Store (xAPI, off unless an admin turns it on).
+//  - xapi_queue: statements waiting for the LRS (queued) or refused by it (parked).
+//  - aar_records: AARs made in the studio (title, guides, draft or final,
+//    the lesson shared with the other teams); aar_actions: an owner, a due
+//    date, a state, and the feedback item that carries it into a guide's inbox.
+constexpr std::string_view kSchemaV11 = R"sql(
+CREATE TABLE accounts_v11 (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    team_id INTEGER REFERENCES teams(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('desk', 'author', 'reviewer', 'admin', 'team_lead')),
+    UNIQUE (tenant_id, name)
+);
+INSERT INTO accounts_v11 (id, tenant_id, team_id, name, role)
+    SELECT id, tenant_id, team_id, name, role FROM accounts;
+DROP TABLE accounts;
+ALTER TABLE accounts_v11 RENAME TO accounts;
+INSERT INTO store_meta (key, value) VALUES ('pseudonym_key', lower(hex(randomblob(32))));
+CREATE TABLE evidence_people (
+    tenant_id INTEGER NOT NULL,
+    guide_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    team_id INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    pseudonym BLOB NOT NULL,
+    PRIMARY KEY (tenant_id, guide_id, month, team_id, step, pseudonym)
+) WITHOUT ROWID;
+CREATE TABLE evidence_months (
+    tenant_id INTEGER NOT NULL,
+    guide_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    team_id INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    people INTEGER NOT NULL,
+    sessions INTEGER NOT NULL,
+    finished INTEGER NOT NULL DEFAULT 0,
+    abandoned INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    back INTEGER NOT NULL DEFAULT 0,
+    escalated INTEGER NOT NULL DEFAULT 0,
+    durations TEXT NOT NULL DEFAULT '{}',
+    decisions TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (tenant_id, guide_id, month, team_id, step)
+) WITHOUT ROWID;
+CREATE INDEX events_month ON events (tenant_id, guide_id, substr(at, 1, 7));
+CREATE TABLE tenant_settings (
+    tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id),
+    retention_months INTEGER NOT NULL DEFAULT 24,
+    home_page TEXT,
+    xapi_endpoint TEXT,
+    xapi_key TEXT,
+    xapi_secret TEXT,
+    xapi_on INTEGER NOT NULL DEFAULT 0,
+    retention_ran_at TEXT
+);
+CREATE TABLE xapi_queue (
+    id INTEGER PRIMARY KEY,
+    tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+    statement_id TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'parked')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at TEXT NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (tenant_id, statement_id)
+);
+CREATE INDEX xapi_queue_due ON xapi_queue (state, next_at);
+ALTER TABLE aar_records ADD COLUMN title TEXT;
+ALTER TABLE aar_records ADD COLUMN guides TEXT;
+ALTER TABLE aar_records ADD COLUMN state TEXT NOT NULL DEFAULT 'final';
+ALTER TABLE aar_records ADD COLUMN lesson TEXT;
+ALTER TABLE aar_records ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE aar_records ADD COLUMN updated_at TEXT;
+ALTER TABLE aar_actions ADD COLUMN owner TEXT;
+ALTER TABLE aar_actions ADD COLUMN due TEXT;
+ALTER TABLE aar_actions ADD COLUMN state TEXT NOT NULL DEFAULT 'open';
+ALTER TABLE aar_actions ADD COLUMN feedback_id TEXT;
+ALTER TABLE aar_actions ADD COLUMN updated_at TEXT;
+)sql";
+
+constexpr std::array kMigrations = {kSchemaV1, kSchemaV2,  kSchemaV3, kSchemaV4,
+                                    kSchemaV5, kSchemaV6,  kSchemaV7, kSchemaV8,
+                                    kSchemaV9, kSchemaV10, kSchemaV11};
 
 } // namespace
 
@@ -394,18 +488,35 @@ sqlite::Result<void> migrate(sqlite::Database& db) {
         return std::unexpected(sqlite::Error{
             0, "the store has schema version " + std::to_string(current) +
                    ", newer than this server knows (" + std::to_string(newest) + ")"});
-    for (auto next = current; next < newest; ++next) {
-        auto tx = sqlite::Transaction::begin(db);
-        if (!tx)
-            return std::unexpected(tx.error());
-        if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
-            return ok;
-        if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok)
-            return ok;
-        if (auto ok = tx->commit(); !ok)
-            return ok;
-    }
-    return {};
+    if (current == newest)
+        return {};
+    // Foreign keys off while the tables change (a migration may rebuild a
+    // table others refer to), checked before each commit; on again after.
+    if (auto ok = db.exec("PRAGMA foreign_keys = OFF"); !ok)
+        return ok;
+    auto migrated = [&]() -> sqlite::Result<void> {
+        for (auto next = current; next < newest; ++next) {
+            auto tx = sqlite::Transaction::begin(db);
+            if (!tx)
+                return std::unexpected(tx.error());
+            if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
+                return ok;
+            auto broken = db.queryText("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1");
+            if (!broken)
+                return std::unexpected(broken.error());
+            if (*broken)
+                return std::unexpected(sqlite::Error{0, "migration " + std::to_string(next + 1) +
+                                                            " broke a reference in " + **broken});
+            if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok)
+                return ok;
+            if (auto ok = tx->commit(); !ok)
+                return ok;
+        }
+        return {};
+    }();
+    if (auto ok = db.exec("PRAGMA foreign_keys = ON"); !ok && migrated)
+        return ok;
+    return migrated;
 }
 
 } // namespace souffleur::server

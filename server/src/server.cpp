@@ -5,6 +5,7 @@
 #include "tls.h"
 
 #include <souffleur/server/log.h>
+#include <souffleur/server/retention.h>
 #include <souffleur/server/server.h>
 #include <souffleur/server/storage.h>
 
@@ -29,6 +30,18 @@ namespace {
 constexpr auto kShutdownGrace = 3s;
 // How often the counted failed authentications are written to the audit log.
 constexpr auto kAuthFailureFlushInterval = 60s;
+// How often the retention periods are applied (and once when the server starts).
+constexpr auto kRetentionInterval = 24h;
+
+// A storage job that applies every tenant's retention period (retention.h).
+StorageExecutor::Job retentionJob() {
+    return [](sqlite::Database& db) -> StorageExecutor::Completion {
+        if (auto ok = applyRetentionEverywhere(db); !ok)
+            logLine("cannot apply the retention periods",
+                    {{"code", ok.error().code}, {"error", ok.error().message}});
+        return {};
+    };
+}
 
 // A storage job that audits the failed authentications counted so far.
 StorageExecutor::Job flushAuthFailures(AuthFailures& failures) {
@@ -71,6 +84,16 @@ struct Server::Impl {
         });
     }
 
+    // Now, and every kRetentionInterval after.
+    void scheduleRetention() {
+        context->storage.post(retentionJob());
+        retentionTimer.expires_after(kRetentionInterval);
+        retentionTimer.async_wait([this](boost::system::error_code error) {
+            if (!error)
+                scheduleRetention();
+        });
+    }
+
     // Checks the tokens of the open notify WebSockets again, and closes those
     // whose token was revoked or has expired (by `souffleur-server admin`, in
     // another process, or simply by time).
@@ -109,6 +132,7 @@ struct Server::Impl {
     asio::io_context ioc; // first in, last out: outlives every I/O object below
     asio::steady_timer flushTimer{ioc};
     asio::steady_timer tokenTimer{ioc};
+    asio::steady_timer retentionTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
@@ -176,6 +200,7 @@ std::expected<void, std::string> Server::start() {
     d.listener->run();
     d.scheduleAuthFailureFlush();
     d.scheduleTokenRecheck();
+    d.scheduleRetention();
     for (int i = 0; i < d.config.threads; ++i)
         d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
     d.running = true;

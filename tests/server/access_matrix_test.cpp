@@ -36,13 +36,23 @@ namespace json = boost::json;
 namespace {
 
 // The callers of a row, in the order they call.
-enum Caller : std::size_t { NoToken, BadToken, Foreign, Desk, Author, Reviewer, Admin, kCallers };
+enum Caller : std::size_t {
+    NoToken,
+    BadToken,
+    Foreign,
+    Desk,
+    Author,
+    Reviewer,
+    Admin,
+    TeamLead,
+    kCallers
+};
 constexpr std::array<const char*, kCallers> kCallerNames = {
-    "no token",   "unknown token", "admin of Gemeente B", "desk-a", "author-a",
-    "reviewer-a", "admin-a"};
+    "no token",   "unknown token", "admin of Gemeente B",          "desk-a", "author-a",
+    "reviewer-a", "admin-a",       "lead-a (team lead of Balie A)"};
 // The accounts behind them, as the audit log names them.
 constexpr std::array<const char*, kCallers> kActors = {
-    "", "", "admin-b", "desk-a", "author-a", "reviewer-a", "admin-a"};
+    "", "", "admin-b", "desk-a", "author-a", "reviewer-a", "admin-a", "lead-a"};
 
 enum class Body {
     None,
@@ -56,7 +66,11 @@ enum class Body {
     Comment,
     Resolve,
     ReadNotices,
-    Source
+    Source,
+    NewAar,
+    AarAnswers,
+    NewAction,
+    ActionState
 };
 
 struct Row {
@@ -70,116 +84,176 @@ struct Row {
 // and revision 2 a draft (by author-a); guide t.review, revision 1 in review
 // (by author-a) with reviewer-a's comment 1 on it; alert t.matrix-alert,
 // revision 1; from desk-a, feedback fb-matrix, a logbook entry and an AAR
-// record. Gemeente B has nothing.
+// record (aar-matrix, one action); from desk-c (team Balie C) the AAR record
+// aar-matrix-c. Gemeente B has nothing.
 //
 //                                                         none bad  foreign desk author reviewer
-//                                                         admin
+//                                                         admin lead
 constexpr std::array kMatrix = {
     // Service
-    Row{"GET", "/healthz", Body::None, {200, 200, 200, 200, 200, 200, 200}},
-    Row{"GET", "/metrics", Body::None, {401, 401, 200, 403, 403, 403, 200}},
+    Row{"GET", "/healthz", Body::None, {200, 200, 200, 200, 200, 200, 200, 200}},
+    Row{"GET", "/metrics", Body::None, {401, 401, 200, 403, 403, 403, 200, 403}},
     // Guides and their lifecycle
-    Row{"GET", "/api/v1/guides", Body::None, {401, 401, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/guides", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     // Gemeente B publishes a t.matrix of its own; A's revision 5 is then new to A.
-    Row{"POST", "/api/v1/guides", Body::NewGuide, {401, 401, 201, 403, 403, 201, 409}},
-    Row{"GET", "/api/v1/guides/t.matrix", Body::None, {401, 401, 404, 200, 200, 200, 200}},
-    Row{"POST", "/api/v1/guides/t.matrix/retire", Body::None, {401, 401, 404, 403, 403, 200, 404}},
+    Row{"POST", "/api/v1/guides", Body::NewGuide, {401, 401, 201, 403, 403, 201, 409, 403}},
+    Row{"GET", "/api/v1/guides/t.matrix", Body::None, {401, 401, 404, 200, 200, 200, 200, 200}},
+    Row{"POST",
+        "/api/v1/guides/t.matrix/retire",
+        Body::None,
+        {401, 401, 404, 403, 403, 200, 404, 403}},
     Row{"GET",
         "/api/v1/guides/t.matrix/revisions",
         Body::None,
-        {401, 401, 404, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 200, 200, 200, 403}},
     // B has no t.matrix: base 2 is stale there (409 naming revision 0).
     Row{"POST",
         "/api/v1/guides/t.matrix/revisions?base=2",
         Body::NewRevision,
-        {401, 401, 409, 403, 201, 409, 409}},
+        {401, 401, 409, 403, 201, 409, 409, 403}},
     Row{"GET",
         "/api/v1/guides/t.matrix/revisions/2",
         Body::None,
-        {401, 401, 404, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 200, 200, 200, 403}},
     Row{"POST",
         "/api/v1/guides/t.matrix/revisions/2/submit",
         Body::None,
-        {401, 401, 404, 403, 200, 409, 409}},
+        {401, 401, 404, 403, 200, 409, 409, 403}},
     Row{"POST",
         "/api/v1/guides/t.review/revisions/1/publish",
         Body::None,
-        {401, 401, 404, 403, 403, 200, 409}},
+        {401, 401, 404, 403, 403, 200, 409, 403}},
     Row{"POST",
         "/api/v1/guides/t.review/revisions/1/reject",
         Body::RejectNote,
-        {401, 401, 404, 403, 403, 200, 409}},
+        {401, 401, 404, 403, 403, 200, 409, 403}},
     // A rollback is a new revision in review (each one withdraws the one before).
     Row{"POST",
         "/api/v1/guides/t.matrix/rollback",
         Body::Rollback,
-        {401, 401, 404, 403, 201, 201, 201}},
+        {401, 401, 404, 403, 201, 201, 201, 403}},
     Row{"GET",
         "/api/v1/guides/t.matrix/diff?from=1&to=2",
         Body::None,
-        {401, 401, 404, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 200, 200, 200, 403}},
     Row{"GET",
         "/api/v1/revisions?state=in_review",
         Body::None,
-        {401, 401, 200, 403, 200, 200, 200}},
-    Row{"GET", "/api/v1/library", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+        {401, 401, 200, 403, 200, 200, 200, 403}},
+    Row{"GET", "/api/v1/library", Body::None, {401, 401, 200, 403, 200, 200, 200, 403}},
     // Review comments (a thread is resolved by the revision's author, or an admin) and notices
-    Row{"GET", "/api/v1/guides/t.review/comments", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"GET",
+        "/api/v1/guides/t.review/comments",
+        Body::None,
+        {401, 401, 200, 403, 200, 200, 200, 403}},
     Row{"POST",
         "/api/v1/guides/t.review/revisions/1/comments",
         Body::Comment,
-        {401, 401, 404, 403, 201, 201, 201}},
-    Row{"PATCH", "/api/v1/comments/1", Body::Resolve, {401, 401, 404, 403, 200, 403, 200}},
-    Row{"GET", "/api/v1/notices", Body::None, {401, 401, 200, 403, 200, 200, 200}},
-    Row{"POST", "/api/v1/notices/read", Body::ReadNotices, {401, 401, 200, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 201, 201, 201, 403}},
+    Row{"PATCH", "/api/v1/comments/1", Body::Resolve, {401, 401, 404, 403, 200, 403, 200, 403}},
+    Row{"GET", "/api/v1/notices", Body::None, {401, 401, 200, 403, 200, 200, 200, 403}},
+    Row{"POST",
+        "/api/v1/notices/read",
+        Body::ReadNotices,
+        {401, 401, 200, 403, 200, 200, 200, 403}},
     // Content health and sources (created by the first, updated by the others)
-    Row{"GET", "/api/v1/health", Body::None, {401, 401, 200, 403, 200, 200, 200}},
-    Row{"GET", "/api/v1/sources", Body::None, {401, 401, 200, 403, 200, 200, 200}},
-    Row{"POST", "/api/v1/sources", Body::Source, {401, 401, 201, 403, 201, 200, 200}},
+    Row{"GET", "/api/v1/health", Body::None, {401, 401, 200, 403, 200, 200, 200, 403}},
+    Row{"GET", "/api/v1/sources", Body::None, {401, 401, 200, 403, 200, 200, 200, 403}},
+    Row{"POST", "/api/v1/sources", Body::Source, {401, 401, 201, 403, 201, 200, 200, 403}},
     // Pictures (an empty body: 400 once admitted; no such picture: 404)
-    Row{"POST", "/api/v1/media", Body::None, {401, 401, 400, 403, 400, 400, 400}},
+    Row{"POST", "/api/v1/media", Body::None, {401, 401, 400, 403, 400, 400, 400, 403}},
     Row{"GET",
         "/api/v1/media/sha256:0000000000000000000000000000000000000000000000000000000000000000",
         Body::None,
-        {401, 401, 404, 404, 404, 404, 404}},
+        {401, 401, 404, 404, 404, 404, 404, 404}},
     // The change feed and push (a plain GET of the WebSocket route: 426)
-    Row{"GET", "/api/v1/changes", Body::None, {401, 401, 200, 200, 200, 200, 200}},
-    Row{"GET", "/api/v1/notify", Body::None, {401, 401, 426, 426, 426, 426, 426}},
+    Row{"GET", "/api/v1/changes", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/notify", Body::None, {401, 401, 426, 426, 426, 426, 426, 426}},
     // Alerts
-    Row{"GET", "/api/v1/alerts", Body::None, {401, 401, 200, 200, 200, 200, 200}},
-    Row{"POST", "/api/v1/alerts", Body::NewAlert, {401, 401, 201, 403, 201, 409, 409}},
+    Row{"GET", "/api/v1/alerts", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"POST", "/api/v1/alerts", Body::NewAlert, {401, 401, 201, 403, 201, 409, 409, 403}},
     Row{"POST",
         "/api/v1/alerts/t.matrix-alert/retire",
         Body::None,
-        {401, 401, 404, 403, 200, 404, 404}},
+        {401, 401, 404, 403, 200, 404, 404, 403}},
     Row{"GET",
         "/api/v1/alerts/t.matrix-alert/acknowledgements",
         Body::None,
-        {401, 401, 404, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 200, 200, 200, 403}},
     // Records, feedback, reports (each account's client has batch numbers of its own)
-    Row{"POST", "/api/v1/records", Body::Records, {401, 401, 200, 200, 200, 200, 200}},
-    Row{"GET", "/api/v1/feedback", Body::None, {401, 401, 200, 403, 200, 200, 200}},
+    Row{"POST", "/api/v1/records", Body::Records, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/feedback", Body::None, {401, 401, 200, 403, 200, 200, 200, 403}},
     Row{"PATCH",
         "/api/v1/feedback/fb-matrix",
         Body::FeedbackStatus,
-        {401, 401, 404, 403, 200, 200, 200}},
+        {401, 401, 404, 403, 200, 200, 200, 403}},
     Row{"GET",
         "/api/v1/reports/aar?guide=t.matrix",
         Body::None,
-        {401, 401, 200, 403, 200, 200, 200}},
+        {401, 401, 200, 403, 200, 200, 200, 200}},
     // The teams' logbook and AAR records: desks their own team's only
-    Row{"GET", "/api/v1/logbook", Body::None, {401, 401, 200, 200, 200, 200, 200}},
-    Row{"GET", "/api/v1/logbook?team=Balie%20A", Body::None, {401, 401, 404, 200, 200, 200, 200}},
-    Row{"GET", "/api/v1/logbook?team=Balie%20B", Body::None, {401, 401, 200, 403, 404, 404, 404}},
-    Row{"GET", "/api/v1/aar-records", Body::None, {401, 401, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/logbook", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"GET",
+        "/api/v1/logbook?team=Balie%20A",
+        Body::None,
+        {401, 401, 404, 200, 200, 200, 200, 200}},
+    Row{"GET",
+        "/api/v1/logbook?team=Balie%20B",
+        Body::None,
+        {401, 401, 200, 403, 404, 404, 404, 403}},
+    Row{"GET", "/api/v1/aar-records", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     Row{"GET",
         "/api/v1/aar-records?team=Balie%20A",
         Body::None,
-        {401, 401, 404, 200, 200, 200, 200}},
+        {401, 401, 404, 200, 200, 200, 200, 200}},
     Row{"GET",
         "/api/v1/aar-records?team=Balie%20B",
         Body::None,
-        {401, 401, 200, 403, 404, 404, 404}},
+        {401, 401, 200, 403, 404, 404, 404, 403}},
+    // After Action Reviews: team leads their own team's only (Balie C is another team of A)
+    Row{"GET",
+        "/api/v1/evidence?guide=t.matrix",
+        Body::None,
+        {401, 401, 200, 403, 200, 200, 200, 200}},
+    Row{"GET",
+        "/api/v1/evidence?guide=t.matrix&team=Balie%20C",
+        Body::None,
+        {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"GET", "/api/v1/aars", Body::None, {401, 401, 200, 403, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/aars?team=Balie%20C", Body::None, {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"POST", "/api/v1/aars", Body::NewAar, {401, 401, 404, 403, 201, 201, 201, 201}},
+    Row{"GET", "/api/v1/aars/aar-matrix", Body::None, {401, 401, 404, 403, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/aars/aar-matrix-c", Body::None, {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"PUT",
+        "/api/v1/aars/aar-matrix",
+        Body::AarAnswers,
+        {401, 401, 404, 403, 200, 200, 200, 200}},
+    Row{"PUT",
+        "/api/v1/aars/aar-matrix-c",
+        Body::AarAnswers,
+        {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"POST",
+        "/api/v1/aars/aar-matrix/actions",
+        Body::NewAction,
+        {401, 401, 404, 403, 201, 201, 201, 201}},
+    Row{"POST",
+        "/api/v1/aars/aar-matrix-c/actions",
+        Body::NewAction,
+        {401, 401, 404, 403, 201, 201, 201, 403}},
+    Row{"PATCH",
+        "/api/v1/aars/aar-matrix/actions/0",
+        Body::ActionState,
+        {401, 401, 404, 403, 200, 200, 200, 200}},
+    Row{"PATCH",
+        "/api/v1/aars/aar-matrix-c/actions/0",
+        Body::ActionState,
+        {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"GET", "/api/v1/aar-actions", Body::None, {401, 401, 200, 403, 200, 200, 200, 200}},
+    Row{"GET",
+        "/api/v1/aar-actions?team=Balie%20C",
+        Body::None,
+        {401, 401, 404, 403, 200, 200, 200, 403}},
+    Row{"GET", "/api/v1/lessons", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
 };
 
 // Texts only Gemeente A's fixture holds: none may reach the foreign admin.
@@ -228,25 +302,41 @@ void seed(const TestServer& server) {
     ok(send(port, post("/api/v1/alerts", server.authorA,
                        alertXml("t.matrix-alert", 1, "Matrixalarm"), "application/xml")),
        201);
-    ok(send(port, post("/api/v1/records", server.deskA,
-                       recordBatch("seed", {json::object{{"type", "feedback"},
-                                                         {"id", "fb-matrix"},
-                                                         {"guide", "t.matrix"},
-                                                         {"revision", 1},
-                                                         {"kind", "unclear"},
-                                                         {"text", "Matrixfeedback"}},
-                                            json::object{{"type", "logbook"},
-                                                         {"id", "lb-matrix"},
-                                                         {"at", "2026-11-23T09:00:00Z"},
-                                                         {"text", "Matrixlogboek"}},
-                                            json::object{{"type", "aar"},
-                                                         {"id", "aar-matrix"},
-                                                         {"at", "2026-11-23T15:00:00Z"},
-                                                         {"guide", "t.matrix"},
-                                                         {"expected", "Matrixverwacht"},
-                                                         {"happened", "h"},
-                                                         {"why", "w"},
-                                                         {"improve", "i"}}}))),
+    ok(send(port,
+            post("/api/v1/records", server.deskA,
+                 recordBatch("seed", {json::object{{"type", "feedback"},
+                                                   {"id", "fb-matrix"},
+                                                   {"guide", "t.matrix"},
+                                                   {"revision", 1},
+                                                   {"kind", "unclear"},
+                                                   {"text", "Matrixfeedback"}},
+                                      json::object{{"type", "logbook"},
+                                                   {"id", "lb-matrix"},
+                                                   {"at", "2026-11-23T09:00:00Z"},
+                                                   {"text", "Matrixlogboek"}},
+                                      json::object{{"type", "aar"},
+                                                   {"id", "aar-matrix"},
+                                                   {"at", "2026-11-23T15:00:00Z"},
+                                                   {"guide", "t.matrix"},
+                                                   {"expected", "Matrixverwacht"},
+                                                   {"happened", "h"},
+                                                   {"why", "w"},
+                                                   {"improve", "i"},
+                                                   {"actions", json::array{json::object{
+                                                                   {"text", "Matrixactie"},
+                                                                   {"guide", "t.matrix"}}}}}}))),
+       200);
+    ok(send(port,
+            post("/api/v1/records", server.deskC,
+                 recordBatch("seed", {json::object{{"type", "aar"},
+                                                   {"id", "aar-matrix-c"},
+                                                   {"at", "2026-11-23T15:00:00Z"},
+                                                   {"expected", "e"},
+                                                   {"happened", "h"},
+                                                   {"why", "w"},
+                                                   {"improve", "i"},
+                                                   {"actions", json::array{json::object{
+                                                                   {"text", "Actie C"}}}}}}))),
        200);
 }
 
@@ -296,6 +386,20 @@ HttpCall callFor(const Row& row, const std::string& token) {
         break;
     case Body::ReadNotices:
         call.body = R"({"all": true})";
+        break;
+    case Body::NewAar:
+        call.body = R"({"team": "Balie A", "title": "Matrix-AAR", "guides": ["t.matrix"],
+                        "from": "2026-11", "to": "2026-11"})";
+        break;
+    case Body::AarAnswers:
+        call.body = R"({"happened": "Anders dan verwacht", "lesson": "Les"})";
+        break;
+    case Body::NewAction:
+        call.body = R"({"text": "Stap een verduidelijken", "owner": "Redactie",
+                        "guide": "t.matrix", "step": "een"})";
+        break;
+    case Body::ActionState:
+        call.body = R"({"state": "doing"})";
         break;
     case Body::Source:
         call.body = R"({"id": "pw-28", "title": "Paspoortwet", "reference": "art. 28",
@@ -371,10 +475,14 @@ TEST_CASE("Every route against every role, a foreign tenant and no token",
         INFO(name);
         TestServer server;
         seed(server);
-        const std::array<std::string, kCallers> tokens = {
-            "",           std::string(64, 'f'), server.adminB,
-            server.deskA, server.authorA,       server.reviewerA,
-            server.adminA};
+        const std::array<std::string, kCallers> tokens = {"",
+                                                          std::string(64, 'f'),
+                                                          server.adminB,
+                                                          server.deskA,
+                                                          server.authorA,
+                                                          server.reviewerA,
+                                                          server.adminA,
+                                                          server.leadA};
         std::size_t forbidden = 0;
         std::size_t unauthenticated = 0;
         for (std::size_t caller = 0; caller < kCallers; ++caller) {

@@ -1,7 +1,9 @@
 // --demo: the demo tenant, its accounts and the library's guides are seeded
 // once; every run re-issues the tokens and writes them to demo-tokens.json.
+#include <souffleur/server/aar_store.h>
 #include <souffleur/server/auth.h>
 #include <souffleur/server/demo.h>
+#include <souffleur/server/evidence.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/json/parse.hpp>
@@ -40,8 +42,11 @@ TEST_CASE("--demo seeds once and re-issues tokens on every run", "[server][demo]
 
     auto first = seedDemo(*db, library);
     REQUIRE(first.has_value());
-    REQUIRE(first->size() == 5);
+    REQUIRE(first->size() == 17);
     CHECK((*first)[0].name == "balie-noord-1");
+    CHECK((*first)[5].name == "teamleider-noord");
+    CHECK((*first)[5].role == Role::TeamLead);
+    CHECK((*first)[5].team == "Balie Noord");
     CHECK((*first)[0].team == "Balie Noord");
     CHECK((*first)[3].name == "kwaliteit");
     CHECK((*first)[3].role == Role::Reviewer);
@@ -54,13 +59,39 @@ TEST_CASE("--demo seeds once and re-issues tokens on every run", "[server][demo]
     REQUIRE(libraryGuides >= 3);
     CHECK(listGuides(*db, tenant).value().size() == libraryGuides);
 
+    // The AAR demo: each desk team's figures of the identity check have
+    // enough people behind them (six desks), month by month; Balie Noord has
+    // an AAR of last month with an action open in the guide's inbox.
+    for (const char* teamName : {"Balie Noord", "Balie Zuid"}) {
+        INFO(teamName);
+        EvidenceQuery query;
+        query.guides = {"nl.burgerzaken.identiteit-vaststellen"};
+        query.to = currentMonth();
+        query.from = shiftMonth(query.to, -3);
+        query.teamId = findTeam(*db, tenant, teamName).value();
+        const auto found = evidence(*db, tenant, query);
+        REQUIRE(found.has_value());
+        const auto& guide = found->guides.at(0);
+        REQUIRE(guide.sessions.has_value());
+        CHECK(guide.sessions->started > 100);
+        CHECK(guide.cellsWithheld == 0);
+        CHECK(guide.stepsWithheld <= 1); // the escalation step may be rare in a month
+        CHECK(guide.steps.size() >= 6);
+    }
+    const auto noord = findTeam(*db, tenant, "Balie Noord").value();
+    const auto open = openActions(*db, tenant, noord).value();
+    REQUIRE(open.size() == 2);
+    CHECK(open[0].step == "controlevragen");
+    CHECK(open[0].inboxStatus == "new");
+    CHECK(db->queryInt("SELECT count(*) FROM feedback WHERE kind = 'action'").value() == 1);
+
     const auto file = demoTokensPath(dir);
     REQUIRE(writeDemoTokens(file, *first).has_value());
     CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
           (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     const auto text = readFile(file);
     const auto tokens = boost::json::parse(text).as_array();
-    REQUIRE(tokens.size() == 5);
+    REQUIRE(tokens.size() == 17);
     CHECK(tokens[0].at("token").as_string() == (*first)[0].token);
     CHECK(tokens[4].at("team").is_null());
     std::istringstream lines(text);

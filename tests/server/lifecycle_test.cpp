@@ -439,6 +439,8 @@ TEST_CASE("A version-1 store migrates: its guides stay published", "[server][sto
         REQUIRE(db->exec(R"sql(
 CREATE TABLE tenants (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 INSERT INTO tenants VALUES (1, 'Gemeente A');
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, team_id INTEGER,
+    name TEXT NOT NULL, role TEXT NOT NULL, UNIQUE (tenant_id, name));
 CREATE TABLE guides (tenant_id INTEGER NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
     title TEXT NOT NULL, xml TEXT NOT NULL, published_at TEXT NOT NULL,
     PRIMARY KEY (tenant_id, id, revision));
@@ -446,7 +448,7 @@ CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL, team_id INT
     guide_id TEXT NOT NULL, revision INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL,
     text TEXT NOT NULL, suggestion TEXT, status TEXT NOT NULL DEFAULT 'new',
     created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, id));
-CREATE TABLE events (tenant_id INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE events (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL, at TEXT NOT NULL);
 INSERT INTO guides VALUES (1, 'g', 1, 'Een', '<x/>', '2026-01-01'),
                           (1, 'g', 2, 'Twee', '<y/>', '2026-02-01');
 PRAGMA user_version = 1;

@@ -368,7 +368,7 @@ CREATE TABLE revisions (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL,
     PRIMARY KEY (tenant_id, guide_id, revision));
 CREATE TABLE feedback (tenant_id INTEGER NOT NULL, id TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'new', PRIMARY KEY (tenant_id, id));
-CREATE TABLE events (tenant_id INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE events (tenant_id INTEGER NOT NULL, guide_id TEXT NOT NULL, at TEXT NOT NULL);
 INSERT INTO feedback VALUES (1, 'f-accepted', 'accepted'), (1, 'f-done', 'done');
 INSERT INTO tenants VALUES (1, 'Gemeente A');
 INSERT INTO teams VALUES (1, 1, 'Balie A');

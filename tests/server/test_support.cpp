@@ -198,6 +198,8 @@ TestServer::TestServer(Config config)
     authorA = account(tenantA, teamA, "author-a", Role::Author);
     reviewerA = account(tenantA, std::nullopt, "reviewer-a", Role::Reviewer);
     adminA = account(tenantA, std::nullopt, "admin-a", Role::Admin);
+    leadA = account(tenantA, teamA, "lead-a", Role::TeamLead);
+    deskC = account(tenantA, createTeam(*db, tenantA, "Balie C").value(), "desk-c", Role::Desk);
     const auto tenantB = createTenant(*db, "Gemeente B").value();
     const auto teamB = createTeam(*db, tenantB, "Balie B").value();
     deskB = account(tenantB, teamB, "desk-b", Role::Desk);
@@ -205,6 +207,26 @@ TestServer::TestServer(Config config)
     reviewerB = account(tenantB, std::nullopt, "reviewer-b", Role::Reviewer);
     adminB = account(tenantB, std::nullopt, "admin-b", Role::Admin);
     start();
+}
+
+std::string TestServer::addAccount(const std::string& tenant,
+                                   const std::optional<std::string>& team, const std::string& name,
+                                   Role role) {
+    auto db = openStore(databasePath(m_dataDir));
+    REQUIRE(db.has_value());
+    const auto tenantId = findTenant(*db, tenant).value();
+    REQUIRE(tenantId.has_value());
+    std::optional<std::int64_t> teamId;
+    if (team) {
+        teamId = findTeam(*db, *tenantId, *team).value();
+        if (!teamId)
+            teamId = createTeam(*db, *tenantId, *team).value();
+    }
+    auto id = createAccount(*db, {*tenantId, teamId, name, role});
+    REQUIRE(id.has_value());
+    auto token = issueToken(*db, *id, std::chrono::hours(1));
+    REQUIRE(token.has_value());
+    return *token;
 }
 
 TestServer::~TestServer() {

@@ -4,6 +4,7 @@
 // talk to it over real sockets, each operation bounded by a deadline.
 #pragma once
 
+#include <souffleur/server/auth.h>
 #include <souffleur/server/server.h>
 
 #include <boost/beast/core/flat_buffer.hpp>
@@ -93,7 +94,8 @@ private:
 };
 
 // A server over a fresh data directory holding two tenants:
-//   "Gemeente A": team "Balie A" with desk-a (desk), author-a (author);
+//   "Gemeente A": team "Balie A" with desk-a (desk), author-a (author),
+//                 lead-a (team_lead); team "Balie C" with desk-c (desk);
 //                 reviewer-a (reviewer) and admin-a (admin) without a team
 //   "Gemeente B": team "Balie B" with desk-b (desk), author-b (author);
 //                 reviewer-b (reviewer) and admin-b (admin) without a team
@@ -115,7 +117,12 @@ public:
     // The first column of the first row of a query, on a connection of its own.
     std::int64_t queryInt(const std::string& sql) const;
 
-    std::string deskA, authorA, reviewerA, adminA, deskB, authorB, reviewerB, adminB;
+    // A new account (with a token) in tenant "Gemeente A" or "Gemeente B", in
+    // a team of it (created when new) or none; answers its token.
+    std::string addAccount(const std::string& tenant, const std::optional<std::string>& team,
+                           const std::string& name, Role role);
+
+    std::string deskA, authorA, reviewerA, adminA, leadA, deskC, deskB, authorB, reviewerB, adminB;
 
 private:
     void start();

@@ -211,6 +211,7 @@ namespace {
 constexpr auto kGet = http::verb::get;
 constexpr auto kPost = http::verb::post;
 constexpr auto kPatch = http::verb::patch;
+constexpr auto kPut = http::verb::put;
 
 // docs/api.md, in the same order.
 constexpr std::array kRoutes = {
@@ -263,10 +264,21 @@ constexpr std::array kRoutes = {
     Route{"api/v1/records", kPost, true, kAnyRole, kBodyLimit, recordsRoute},
     Route{"api/v1/feedback", kGet, true, kEditorRoles, kBodyLimit, listFeedbackRoute},
     Route{"api/v1/feedback/{id}", kPatch, true, kEditorRoles, kBodyLimit, updateFeedbackRoute},
-    Route{"api/v1/reports/aar", kGet, true, kEditorRoles, kBodyLimit, aarReportRoute},
-    // The teams' logbook and AAR records (desks: their own team's only)
+    Route{"api/v1/reports/aar", kGet, true, kTeamRoles, kBodyLimit, aarReportRoute},
+    // The teams' logbook and AAR records (desks and team leads: their own team's only)
     Route{"api/v1/logbook", kGet, true, kAnyRole, kBodyLimit, listLogbookRoute},
     Route{"api/v1/aar-records", kGet, true, kAnyRole, kBodyLimit, listAarRecordsRoute},
+    // After Action Reviews: the evidence, AARs and their actions, lessons
+    Route{"api/v1/evidence", kGet, true, kTeamRoles, kBodyLimit, evidenceRoute},
+    Route{"api/v1/aars", kGet, true, kTeamRoles, kBodyLimit, listAarsRoute},
+    Route{"api/v1/aars", kPost, true, kTeamRoles, kBodyLimit, createAarRoute},
+    Route{"api/v1/aars/{id}", kGet, true, kTeamRoles, kBodyLimit, getAarRoute},
+    Route{"api/v1/aars/{id}", kPut, true, kTeamRoles, kBodyLimit, updateAarRoute},
+    Route{"api/v1/aars/{id}/actions", kPost, true, kTeamRoles, kBodyLimit, addActionRoute},
+    Route{"api/v1/aars/{id}/actions/{position}", kPatch, true, kTeamRoles, kBodyLimit,
+          updateActionRoute},
+    Route{"api/v1/aar-actions", kGet, true, kTeamRoles, kBodyLimit, openActionsRoute},
+    Route{"api/v1/lessons", kGet, true, kAnyRole, kBodyLimit, lessonsRoute},
 };
 
 static_assert(std::ranges::all_of(kRoutes,

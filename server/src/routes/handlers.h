@@ -2,7 +2,8 @@
 // helpers they share, and the handlers themselves, one file per area:
 //   guides.cpp   guides and their lifecycle, the change feed, push
 //   alerts.cpp   alerts and their acknowledgements
-//   records.cpp  records from the desks, feedback, reports, the teams' logbook and AARs
+//   records.cpp  records from the desks, feedback, the teams' logbook and AAR records
+//   aar.cpp      the evidence for After Action Reviews, AARs and their actions, lessons
 //   media.cpp    pictures for guides
 //   review.cpp   review comments and the authors' notices
 //   health.cpp   content health and sources
@@ -22,6 +23,7 @@
 #include <boost/url/url_view.hpp>
 
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +101,22 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
 // {"type": "notice", "notice": {...}} as listed by GET /api/v1/notices.
 void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices);
 
+// Page of a list (?limit=N&offset=M: 1..500, default 100), or the 400 that refuses it.
+std::expected<std::pair<std::int64_t, std::int64_t>, Response> page(const Call& call);
+
+// Whose team records (logbook, AARs, evidence) a caller may see. Desk
+// accounts and team leads see their own team's only: naming another team is
+// a 403, audited like the route's own refusals. Authors, reviewers and admins
+// see any team of their tenant, or all of them when they name none; a name
+// that is no team of the tenant (another tenant's team, say) is a 404.
+bool ownTeamOnly(const Identity& who);
+enum class ScopeRefusal { Forbidden, NoSuchTeam };
+using TeamScope = std::expected<std::optional<std::int64_t>, ScopeRefusal>;
+sqlite::Result<TeamScope> teamScope(sqlite::Database& db, const Identity& who,
+                                    const std::optional<std::string>& teamName,
+                                    const std::string& auditTarget, const std::string& remote);
+Response scopeRefusalResponse(ScopeRefusal refusal);
+
 // --- Handlers ----------------------------------------------------------------
 
 void healthRoute(const Env& env, Call& call, const Identity& who);
@@ -142,8 +160,18 @@ void acknowledgementsRoute(const Env& env, Call& call, const Identity& who);
 void recordsRoute(const Env& env, Call& call, const Identity& who);
 void listFeedbackRoute(const Env& env, Call& call, const Identity& who);
 void updateFeedbackRoute(const Env& env, Call& call, const Identity& who);
-void aarReportRoute(const Env& env, Call& call, const Identity& who);
 void listLogbookRoute(const Env& env, Call& call, const Identity& who);
 void listAarRecordsRoute(const Env& env, Call& call, const Identity& who);
+// aar.cpp
+void evidenceRoute(const Env& env, Call& call, const Identity& who);
+void aarReportRoute(const Env& env, Call& call, const Identity& who);
+void listAarsRoute(const Env& env, Call& call, const Identity& who);
+void createAarRoute(const Env& env, Call& call, const Identity& who);
+void getAarRoute(const Env& env, Call& call, const Identity& who);
+void updateAarRoute(const Env& env, Call& call, const Identity& who);
+void addActionRoute(const Env& env, Call& call, const Identity& who);
+void updateActionRoute(const Env& env, Call& call, const Identity& who);
+void openActionsRoute(const Env& env, Call& call, const Identity& who);
+void lessonsRoute(const Env& env, Call& call, const Identity& who);
 
 } // namespace souffleur::server

@@ -4,7 +4,6 @@
 #include "routes/handlers.h"
 
 #include <souffleur/server/records.h>
-#include <souffleur/server/reports.h>
 #include <souffleur/server/storage.h>
 
 #include <boost/json/parse.hpp>
@@ -16,70 +15,6 @@ namespace {
 
 constexpr std::int64_t kDefaultListLimit = 100;
 constexpr std::int64_t kMaxListLimit = 500;
-
-json::object countsJson(const SessionCounts& counts) {
-    return {{"started", counts.started},
-            {"finished", counts.finished},
-            {"abandoned", counts.abandoned}};
-}
-
-json::object tallyJson(const std::map<std::string, std::int64_t>& tally) {
-    json::object out;
-    for (const auto& [key, count] : tally)
-        out[key] = count;
-    return out;
-}
-
-json::value reportJson(const AarReport& report) {
-    json::object out{{"guide", report.query.guideId}, {"min_sessions", kMinSessions}};
-    for (const auto& [key, value] : {std::pair{"from", report.query.from},
-                                     {"to", report.query.to},
-                                     {"team", report.query.team}}) {
-        if (value)
-            out[key] = *value;
-    }
-    out["sessions"] = report.sessions ? json::value(countsJson(*report.sessions)) : nullptr;
-    json::array steps;
-    for (const auto& step : report.steps) {
-        json::object entry{{"step", step.step},
-                           {"sessions", step.sessions},
-                           {"skipped", step.skipped},
-                           {"back", step.back},
-                           {"escalated", step.escalated},
-                           {"decisions", tallyJson(step.decisions)},
-                           {"feedback", tallyJson(step.feedback)}};
-        if (step.medianMs)
-            entry["median_ms"] = *step.medianMs;
-        if (step.p90Ms)
-            entry["p90_ms"] = *step.p90Ms;
-        steps.push_back(std::move(entry));
-    }
-    out["steps"] = std::move(steps);
-    out["steps_withheld"] = report.stepsWithheld;
-    json::array teams;
-    for (const auto& team : report.teams) {
-        json::object entry = countsJson(team.sessions);
-        entry["team"] = team.team;
-        teams.push_back(std::move(entry));
-    }
-    out["teams"] = std::move(teams);
-    out["teams_withheld"] = report.teamsWithheld;
-    json::array feedback;
-    for (const auto& item : report.feedback) {
-        json::object entry{{"revision", item.revision},
-                           {"kind", item.kind},
-                           {"text", item.text},
-                           {"status", item.status},
-                           {"team", item.team}};
-        if (item.step)
-            entry["step"] = *item.step;
-        if (item.suggestion)
-            entry["suggestion"] = *item.suggestion;
-        feedback.push_back(std::move(entry));
-    }
-    out["feedback"] = std::move(feedback);
-    return out;
-}
 
 json::object logbookJson(const LogbookEntry& entry) {
     json::object out{{"id", entry.id},
@@ -124,49 +59,6 @@ json::object aarJson(const AarEntry& entry) {
 constexpr std::string_view kStatusChoices = "new, planned, applied, declined or duplicate";
 constexpr std::size_t kMaxReasonLength = 1000;
 
-// The page of a list (?limit=N&offset=M), or the 400 that refuses it.
-std::expected<std::pair<std::int64_t, std::int64_t>, Response> page(const Call& call) {
-    const auto limitText = queryParameter(call.url, "limit");
-    const auto offsetText = queryParameter(call.url, "offset");
-    const auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultListLimit);
-    const auto offset = offsetText ? parseInteger(*offsetText) : std::optional<std::int64_t>(0);
-    if (!limit || *limit < 1 || !offset || *offset < 0)
-        return std::unexpected(errorResponse(http::status::bad_request,
-                                             "limit must be 1 or more and offset 0 or more"));
-    return std::pair{std::min(*limit, kMaxListLimit), *offset};
-}
-
-// Whose logbook or AAR records a caller may list. A desk account reads its
-// own team's only: naming another team is a 403, audited like the route's
-// own refusals. Authors, reviewers and admins read any team of their tenant,
-// or all of them when they name none; a name that is no team of the tenant
-// (another tenant's team, say) is a 404.
-enum class ScopeRefusal { Forbidden, NoSuchTeam };
-using TeamScope = std::expected<std::optional<std::int64_t>, ScopeRefusal>;
-
-sqlite::Result<TeamScope> teamScope(sqlite::Database& db, const Identity& who,
-                                    const std::optional<std::string>& teamName,
-                                    const std::string& auditTarget, const std::string& remote) {
-    std::optional<std::int64_t> named;
-    if (teamName) {
-        auto found = findTeam(db, who.tenantId, *teamName);
-        if (!found)
-            return std::unexpected(found.error());
-        named = *found;
-        if (!named && who.role != Role::Desk)
-            return TeamScope(std::unexpected(ScopeRefusal::NoSuchTeam));
-    }
-    if (who.role != Role::Desk)
-        return TeamScope(named);
-    if (who.teamId && (!teamName || named == who.teamId))
-        return TeamScope(who.teamId);
-    if (auto ok = appendAudit(db, {who.tenantId, who.name, "access", auditTarget, remote,
-                                   std::string(authFailureName(AuthFailure::Forbidden))});
-        !ok)
-        return std::unexpected(ok.error());
-    return TeamScope(std::unexpected(ScopeRefusal::Forbidden));
-}
-
 // GET /api/v1/logbook and /api/v1/aar-records: the filters, the access check
 // and the list, answered as {key: [entry, ...]}.
 template <typename List, typename ToJson>
@@ -208,13 +100,8 @@ void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::stri
         [env, key, toJson](sqlite::Result<Outcome> entries) {
             if (!entries)
                 return env.reply(internalError(entries.error()));
-            if (!*entries) {
-                if (entries->error() == ScopeRefusal::NoSuchTeam)
-                    return env.reply(errorResponse(http::status::not_found, "no such team"));
-                return env.reply(errorResponse(
-                    http::status::forbidden,
-                    "a desk account reads only its own team's logbook and AAR records"));
-            }
+            if (!*entries)
+                return env.reply(scopeRefusalResponse(entries->error()));
             json::array out;
             for (const auto& entry : **entries)
                 out.push_back(toJson(entry));
@@ -223,6 +110,52 @@ void teamRecordsRoute(const Env& env, Call& call, const Identity& who, std::stri
 }
 
 } // namespace
+
+bool ownTeamOnly(const Identity& who) {
+    return who.role == Role::Desk || who.role == Role::TeamLead;
+}
+
+// The page of a list (?limit=N&offset=M), or the 400 that refuses it.
+std::expected<std::pair<std::int64_t, std::int64_t>, Response> page(const Call& call) {
+    const auto limitText = queryParameter(call.url, "limit");
+    const auto offsetText = queryParameter(call.url, "offset");
+    const auto limit = limitText ? parseInteger(*limitText) : std::optional(kDefaultListLimit);
+    const auto offset = offsetText ? parseInteger(*offsetText) : std::optional<std::int64_t>(0);
+    if (!limit || *limit < 1 || !offset || *offset < 0)
+        return std::unexpected(errorResponse(http::status::bad_request,
+                                             "limit must be 1 or more and offset 0 or more"));
+    return std::pair{std::min(*limit, kMaxListLimit), *offset};
+}
+
+sqlite::Result<TeamScope> teamScope(sqlite::Database& db, const Identity& who,
+                                    const std::optional<std::string>& teamName,
+                                    const std::string& auditTarget, const std::string& remote) {
+    std::optional<std::int64_t> named;
+    if (teamName) {
+        auto found = findTeam(db, who.tenantId, *teamName);
+        if (!found)
+            return std::unexpected(found.error());
+        named = *found;
+        if (!named && !ownTeamOnly(who))
+            return TeamScope(std::unexpected(ScopeRefusal::NoSuchTeam));
+    }
+    if (!ownTeamOnly(who))
+        return TeamScope(named);
+    if (who.teamId && (!teamName || named == who.teamId))
+        return TeamScope(who.teamId);
+    if (auto ok = appendAudit(db, {who.tenantId, who.name, "access", auditTarget, remote,
+                                   std::string(authFailureName(AuthFailure::Forbidden))});
+        !ok)
+        return std::unexpected(ok.error());
+    return TeamScope(std::unexpected(ScopeRefusal::Forbidden));
+}
+
+Response scopeRefusalResponse(ScopeRefusal refusal) {
+    if (refusal == ScopeRefusal::NoSuchTeam)
+        return errorResponse(http::status::not_found, "no such team");
+    return errorResponse(http::status::forbidden,
+                         "desk accounts and team leads see only their own team's records");
+}
 
 void recordsRoute(const Env& env, Call& call, const Identity& who) {
     auto batch = protocol::parseBatch(call.request.body());
@@ -346,31 +279,6 @@ void updateFeedbackRoute(const Env& env, Call& call, const Identity& who) {
                                       ? "no such feedback"
                                       : "duplicate_of must name another piece of feedback"));
             env.reply(jsonResponse(http::status::ok, protocol::toJson(**updated)));
-        });
-}
-
-void aarReportRoute(const Env& env, Call& call, const Identity& who) {
-    AarQuery query;
-    query.guideId = queryParameter(call.url, "guide").value_or("");
-    if (query.guideId.empty())
-        return env.reply(errorResponse(http::status::bad_request, "name the guide: ?guide=ID"));
-    query.from = queryParameter(call.url, "from");
-    query.to = queryParameter(call.url, "to");
-    query.team = queryParameter(call.url, "team");
-    for (const auto* date : {&query.from, &query.to}) {
-        if (*date && !protocol::isIsoDate(**date))
-            return env.reply(
-                errorResponse(http::status::bad_request, "from and to are dates: YYYY-MM-DD"));
-    }
-    runStorage(
-        env,
-        [tenantId = who.tenantId, query](sqlite::Database& db) {
-            return aarReport(db, tenantId, query);
-        },
-        [env](sqlite::Result<AarReport> report) {
-            if (!report)
-                return env.reply(internalError(report.error()));
-            env.reply(jsonResponse(http::status::ok, reportJson(*report)));
         });
 }
 

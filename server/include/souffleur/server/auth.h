@@ -22,9 +22,11 @@
 
 namespace souffleur::server {
 
-enum class Role { Desk, Author, Reviewer, Admin };
+// A team lead facilitates its own team's After Action Reviews: it reads that
+// team's evidence, logbook and AARs and writes its AARs and actions.
+enum class Role { Desk, Author, Reviewer, Admin, TeamLead };
 
-// "desk", "author", "reviewer", "admin": the names in the store and the API.
+// "desk", "author", "reviewer", "admin", "team_lead": the names in the store and the API.
 std::string_view roleName(Role role);
 std::optional<Role> parseRole(std::string_view name);
 
@@ -42,7 +44,11 @@ private:
     unsigned m_bits = 0;
 };
 
-inline constexpr RoleSet kAnyRole{Role::Desk, Role::Author, Role::Reviewer, Role::Admin};
+inline constexpr RoleSet kAnyRole{Role::Desk, Role::Author, Role::Reviewer, Role::Admin,
+                                  Role::TeamLead};
+// Who reads and writes After Action Reviews: team leads (their own team's),
+// and the editors (any team of their tenant).
+inline constexpr RoleSet kTeamRoles{Role::TeamLead, Role::Author, Role::Reviewer, Role::Admin};
 inline constexpr RoleSet kEditorRoles{Role::Author, Role::Reviewer, Role::Admin};
 
 // The account behind a valid token.

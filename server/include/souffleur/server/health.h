@@ -7,11 +7,12 @@
 // person: its published revision (owner team, review cycle, validity; guide
 // format 5), the open items of its inbox (feedback and "source changed"), and
 // the desks' records of the last 30 days per step, with the same minimum
-// group as every figure (reports.h, kMinSessions). Its state is the most
+// group as every figure (evidence.h, kMinPeople). Its state is the most
 // pressing of its reasons:
 //
 //   failing         a step abandoned in >= 20% (or skipped in >= 50%) of the
-//                   sessions that showed it, over at least kMinSessions sessions
+//                   sessions that showed it, with at least kMinPeople desk
+//                   accounts behind it in one month of the window
 //   expiring        valid until a date 30 days away or nearer (or past)
 //   source_changed  a source it cites has a new version; the owner team's
 //                   inbox item is still open

@@ -1,0 +1,629 @@
+// The evidence for After Action Reviews, the AARs and their actions, and the
+// lessons teams share (docs/api.md, "Evidence", "After Action Reviews").
+// Team leads see and write their own team's only (teamScope(), handlers.h);
+// the rule of kMinPeople is applied in evidence.cpp, before anything is answered.
+#include "routes/handlers.h"
+
+#include <souffleur/protocol/privacy.h>
+#include <souffleur/server/aar_store.h>
+#include <souffleur/server/evidence.h>
+#include <souffleur/server/storage.h>
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace souffleur::server {
+namespace {
+
+constexpr int kMaxMonths = 36;
+constexpr std::size_t kMaxTitleLength = 200;
+constexpr std::size_t kMaxActionLength = 1000;
+constexpr std::size_t kMaxOwnerLength = 100;
+constexpr std::int64_t kMaxLogbookListed = 200;
+constexpr std::int64_t kLessonsListed = 100;
+
+Response badRequest(std::string message) {
+    return errorResponse(http::status::bad_request, std::move(message));
+}
+
+std::string today() {
+    const std::chrono::year_month_day date(
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return out;
+}
+
+// The period of ?from=&to= (months, or dates: their months), this month by
+// default, or the 400 that refuses it.
+std::expected<std::pair<std::string, std::string>, Response>
+period(const std::optional<std::string>& fromText, const std::optional<std::string>& toText) {
+    const auto to = toText ? monthOf(*toText) : std::optional(currentMonth());
+    const auto from = fromText ? monthOf(*fromText) : to;
+    if (!from || !to)
+        return std::unexpected(badRequest("from and to are months (YYYY-MM) or dates (YYYY-MM-DD); "
+                                          "a period is always whole months"));
+    if (*from > *to)
+        return std::unexpected(badRequest("from comes after to"));
+    if (shiftMonth(*from, kMaxMonths) <= *to)
+        return std::unexpected(
+            badRequest("a period is at most " + std::to_string(kMaxMonths) + " months"));
+    return std::pair{*from, *to};
+}
+
+std::optional<json::object> bodyObject(const Call& call) {
+    boost::system::error_code error;
+    auto body = json::parse(call.request.body(), error);
+    if (error || !body.is_object())
+        return std::nullopt;
+    return std::move(body.as_object());
+}
+
+// A text member: absent (nullopt), or its value when it is a string no longer
+// than `limit` without a citizen's personal data; else the refusal.
+std::expected<std::optional<std::string>, Response>
+textMember(const json::object& body, std::string_view key, std::size_t limit) {
+    const auto* value = body.if_contains(key);
+    if (!value || value->is_null())
+        return std::optional<std::string>();
+    if (!value->is_string())
+        return std::unexpected(badRequest(std::string(key) + " is a string"));
+    std::string text(value->as_string());
+    if (text.size() > limit)
+        return std::unexpected(badRequest(std::string(key) + " is longer than " +
+                                          std::to_string(limit) + " characters"));
+    if (auto refused = personalDataRefusal(text, key, "write about the work, never a citizen"))
+        return std::unexpected(std::move(*refused));
+    return std::optional(std::move(text));
+}
+
+// Whether `who` may see the AAR of `teamId`; a refusal is audited.
+sqlite::Result<bool> mayUse(sqlite::Database& db, const Identity& who, std::int64_t teamId,
+                            const std::string& target, const std::string& remote) {
+    if (!ownTeamOnly(who) || who.teamId == teamId)
+        return true;
+    if (auto ok = appendAudit(db, {who.tenantId, who.name, "access", target, remote,
+                                   std::string(authFailureName(AuthFailure::Forbidden))});
+        !ok)
+        return std::unexpected(ok.error());
+    return false;
+}
+
+Response forbiddenAar() {
+    return errorResponse(http::status::forbidden, "a team lead sees only its own team's AARs");
+}
+
+json::object aarJson(const Aar& aar, const std::vector<AarActionItem>& carried) {
+    json::object out = protocol::toJson(static_cast<const protocol::Aar&>(aar));
+    json::array open;
+    for (const auto& action : carried) {
+        if (action.aarId != aar.id)
+            open.push_back(protocol::toJson(action));
+    }
+    out["carried_actions"] = std::move(open);
+    return out;
+}
+
+protocol::LogbookItem logbookItem(const LogbookEntry& entry) {
+    return {entry.id, entry.team, entry.at, entry.text, entry.guideId, entry.step, entry.createdAt};
+}
+
+// What an AAR route's storage job answers: the value, or a refusal.
+template <typename T>
+using Outcome = std::expected<T, Response>;
+
+} // namespace
+
+void evidenceRoute(const Env& env, Call& call, const Identity& who) {
+    EvidenceQuery query;
+    for (const auto& param : call.url.params()) {
+        if (param.key == "guide" && !param.value.empty())
+            query.guides.push_back(param.value);
+    }
+    if (query.guides.empty())
+        return env.reply(badRequest("name one or more guides: ?guide=ID&guide=ID"));
+    if (query.guides.size() > kMaxAarGuides)
+        return env.reply(
+            badRequest("at most " + std::to_string(kMaxAarGuides) + " guides at a time"));
+    auto months = period(queryParameter(call.url, "from"), queryParameter(call.url, "to"));
+    if (!months)
+        return env.reply(months.error());
+    query.from = months->first;
+    query.to = months->second;
+    const auto teamName = queryParameter(call.url, "team");
+    std::string target = "GET /api/v1/evidence";
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    runStorage(
+        env,
+        [who, query, teamName, target = std::move(target),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto scope = teamScope(db, who, teamName, target, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
+            EvidenceQuery scoped = query;
+            scoped.teamId = **scope;
+            auto found = evidence(db, who.tenantId, scoped);
+            if (!found)
+                return std::unexpected(found.error());
+            protocol::Evidence out;
+            out.from = found->query.from;
+            out.to = found->query.to;
+            out.trendFrom = found->trendFrom;
+            out.minPeople = kMinPeople;
+            out.guides = std::move(found->guides);
+            if (scoped.teamId) {
+                auto name = db.queryText("SELECT name FROM teams WHERE id = ?", *scoped.teamId);
+                if (!name)
+                    return std::unexpected(name.error());
+                out.team = name->value_or("");
+                TeamRecordFilter filter;
+                filter.teamId = scoped.teamId;
+                filter.since = query.from + "-01";
+                filter.limit = kMaxLogbookListed;
+                auto logbook = listLogbook(db, who.tenantId, filter);
+                if (!logbook)
+                    return std::unexpected(logbook.error());
+                for (const auto& entry : *logbook) {
+                    if (entry.at.substr(0, 7) <= query.to)
+                        out.logbook.push_back(logbookItem(entry));
+                }
+                auto actions = openActions(db, who.tenantId, scoped.teamId);
+                if (!actions)
+                    return std::unexpected(actions.error());
+                out.openActions = std::move(*actions);
+            }
+            return Outcome<json::object>(protocol::toJson(out));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
+        });
+}
+
+// GET /api/v1/reports/aar: the evidence of one guide, as one object.
+void aarReportRoute(const Env& env, Call& call, const Identity& who) {
+    EvidenceQuery query;
+    query.guides.push_back(queryParameter(call.url, "guide").value_or(""));
+    if (query.guides.front().empty())
+        return env.reply(badRequest("name the guide: ?guide=ID"));
+    auto months = period(queryParameter(call.url, "from"), queryParameter(call.url, "to"));
+    if (!months)
+        return env.reply(months.error());
+    query.from = months->first;
+    query.to = months->second;
+    const auto teamName = queryParameter(call.url, "team");
+    std::string target = "GET /api/v1/reports/aar";
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    runStorage(
+        env,
+        [who, query, teamName, target = std::move(target),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto scope = teamScope(db, who, teamName, target, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
+            EvidenceQuery scoped = query;
+            scoped.teamId = **scope;
+            auto found = evidence(db, who.tenantId, scoped);
+            if (!found)
+                return std::unexpected(found.error());
+            json::object out = protocol::toJson(found->guides.front());
+            out["from"] = query.from;
+            out["to"] = query.to;
+            out["min_people"] = kMinPeople;
+            if (teamName)
+                out["team"] = *teamName;
+            return Outcome<json::object>(std::move(out));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
+        });
+}
+
+void listAarsRoute(const Env& env, Call& call, const Identity& who) {
+    const auto paging = page(call);
+    if (!paging)
+        return env.reply(paging.error());
+    AarFilter filter;
+    filter.limit = paging->first;
+    filter.offset = paging->second;
+    const auto teamName = queryParameter(call.url, "team");
+    std::string target = "GET /api/v1/aars";
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    runStorage(
+        env,
+        [who, filter, teamName, target = std::move(target),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::array>> {
+            auto scope = teamScope(db, who, teamName, target, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome<json::array>(std::unexpected(scopeRefusalResponse(scope->error())));
+            AarFilter scoped = filter;
+            scoped.teamId = **scope;
+            auto aars = listAars(db, who.tenantId, scoped);
+            if (!aars)
+                return std::unexpected(aars.error());
+            json::array out;
+            for (const auto& aar : *aars) {
+                json::object item = protocol::toJson(static_cast<const protocol::Aar&>(aar));
+                item.erase("actions");
+                out.push_back(std::move(item));
+            }
+            return Outcome<json::array>(std::move(out));
+        },
+        [env](sqlite::Result<Outcome<json::array>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, json::object{{"aars", std::move(**answer)}}));
+        });
+}
+
+void createAarRoute(const Env& env, Call& call, const Identity& who) {
+    const auto body = bodyObject(call);
+    if (!body)
+        return env.reply(badRequest(
+            "the body must be {\"team\": \"NAME\", \"title\": \"...\", \"guides\": [\"ID\"], "
+            "\"from\": \"YYYY-MM\", \"to\": \"YYYY-MM\"}"));
+    const auto title = textMember(*body, "title", kMaxTitleLength);
+    if (!title)
+        return env.reply(title.error());
+    NewAar aar;
+    aar.title = title->value_or("");
+    if (aar.title.empty())
+        return env.reply(badRequest("give the AAR a title"));
+    if (const auto* guides = body->if_contains("guides"); guides && guides->is_array()) {
+        for (const auto& guide : guides->as_array()) {
+            if (!guide.is_string() || guide.as_string().empty() ||
+                guide.as_string().size() > protocol::kMaxNameLength)
+                return env.reply(badRequest("guides is a list of guide ids"));
+            aar.guides.emplace_back(guide.as_string());
+        }
+    }
+    if (aar.guides.size() > kMaxAarGuides)
+        return env.reply(
+            badRequest("at most " + std::to_string(kMaxAarGuides) + " guides in one AAR"));
+    auto months = period(stringMember(&*body, "from"), stringMember(&*body, "to"));
+    if (!months)
+        return env.reply(months.error());
+    aar.from = months->first;
+    aar.to = months->second;
+    aar.at = stringMember(&*body, "at").value_or(today());
+    if (!protocol::isIsoDate(aar.at))
+        return env.reply(badRequest("at is the meeting's date: YYYY-MM-DD"));
+    aar.accountId = who.accountId;
+    const auto teamName = stringMember(&*body, "team");
+    if (!teamName && !ownTeamOnly(who))
+        return env.reply(badRequest("name the team whose AAR it is: {\"team\": \"NAME\"}"));
+    std::string target = "POST /api/v1/aars";
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    runStorage(
+        env,
+        [who, aar, teamName, target = std::move(target), actor = actorOf(who, env),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto scope = teamScope(db, who, teamName, target, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
+            NewAar scoped = aar;
+            scoped.teamId = **scope ? ***scope : 0;
+            auto created = createAar(db, who.tenantId, scoped, actor);
+            if (!created)
+                return std::unexpected(created.error());
+            auto carried = openActions(db, who.tenantId, created->teamId);
+            if (!carried)
+                return std::unexpected(carried.error());
+            return Outcome<json::object>(aarJson(*created, *carried));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::created, std::move(**answer)));
+        });
+}
+
+void getAarRoute(const Env& env, Call& call, const Identity& who) {
+    runStorage(
+        env,
+        [who, id = call.param("id"),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto found = findAar(db, who.tenantId, id);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return Outcome<json::object>(
+                    std::unexpected(errorResponse(http::status::not_found, "no such AAR")));
+            auto allowed = mayUse(db, who, (*found)->teamId, "GET /api/v1/aars/" + id, remote);
+            if (!allowed)
+                return std::unexpected(allowed.error());
+            if (!*allowed)
+                return Outcome<json::object>(std::unexpected(forbiddenAar()));
+            auto carried = openActions(db, who.tenantId, (*found)->teamId);
+            if (!carried)
+                return std::unexpected(carried.error());
+            return Outcome<json::object>(aarJson(**found, *carried));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
+        });
+}
+
+void updateAarRoute(const Env& env, Call& call, const Identity& who) {
+    const auto body = bodyObject(call);
+    if (!body)
+        return env.reply(badRequest("the body is a JSON object of the fields to change"));
+    AarUpdate update;
+    for (const auto& [key, field] : {std::pair{"title", &update.title},
+                                     {"expected", &update.expected},
+                                     {"happened", &update.happened},
+                                     {"why", &update.why},
+                                     {"improve", &update.improve},
+                                     {"lesson", &update.lesson}}) {
+        auto value = textMember(
+            *body, key, std::string_view(key) == "title" ? kMaxTitleLength : kMaxAarTextLength);
+        if (!value)
+            return env.reply(value.error());
+        *field = std::move(*value);
+    }
+    if (update.title && update.title->empty())
+        return env.reply(badRequest("an AAR keeps a title"));
+    update.state = stringMember(&*body, "state");
+    if (update.state && *update.state != "draft" && *update.state != "final")
+        return env.reply(badRequest("state is draft or final"));
+    if (const auto* shared = body->if_contains("shared")) {
+        if (!shared->is_bool())
+            return env.reply(badRequest("shared is true or false"));
+        update.shared = shared->as_bool();
+    }
+    if (body->contains("from") || body->contains("to")) {
+        auto months = period(stringMember(&*body, "from"), stringMember(&*body, "to"));
+        if (!months)
+            return env.reply(months.error());
+        update.from = months->first;
+        update.to = months->second;
+    }
+    if (const auto* guides = body->if_contains("guides")) {
+        if (!guides->is_array() || guides->as_array().size() > kMaxAarGuides)
+            return env.reply(badRequest("guides is a list of at most " +
+                                        std::to_string(kMaxAarGuides) + " guide ids"));
+        update.guides.emplace();
+        for (const auto& guide : guides->as_array()) {
+            if (!guide.is_string() || guide.as_string().empty() ||
+                guide.as_string().size() > protocol::kMaxNameLength)
+                return env.reply(badRequest("guides is a list of guide ids"));
+            update.guides->emplace_back(guide.as_string());
+        }
+    }
+    runStorage(
+        env,
+        [who, id = call.param("id"), update, actor = actorOf(who, env),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto found = findAar(db, who.tenantId, id);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return Outcome<json::object>(
+                    std::unexpected(errorResponse(http::status::not_found, "no such AAR")));
+            auto allowed = mayUse(db, who, (*found)->teamId, "PUT /api/v1/aars/" + id, remote);
+            if (!allowed)
+                return std::unexpected(allowed.error());
+            if (!*allowed)
+                return Outcome<json::object>(std::unexpected(forbiddenAar()));
+            auto updated = updateAar(db, who.tenantId, id, update, actor);
+            if (!updated)
+                return std::unexpected(updated.error());
+            auto carried = openActions(db, who.tenantId, (*found)->teamId);
+            if (!carried)
+                return std::unexpected(carried.error());
+            return Outcome<json::object>(aarJson(**updated, *carried));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
+        });
+}
+
+void addActionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto body = bodyObject(call);
+    if (!body)
+        return env.reply(
+            badRequest("the body must be {\"text\": \"...\", \"owner\": \"...\", \"due\": "
+                       "\"YYYY-MM-DD\", \"guide\": \"ID\", \"step\": \"ID\"}"));
+    const auto text = textMember(*body, "text", kMaxActionLength);
+    if (!text)
+        return env.reply(text.error());
+    const auto owner = textMember(*body, "owner", kMaxOwnerLength);
+    if (!owner)
+        return env.reply(owner.error());
+    NewAction action{text->value_or(""), owner->value_or(""), stringMember(&*body, "due"),
+                     stringMember(&*body, "guide"), stringMember(&*body, "step")};
+    if (action.text.empty())
+        return env.reply(badRequest("say what the action is: {\"text\": \"...\"}"));
+    if (action.due && !protocol::isIsoDate(*action.due))
+        return env.reply(badRequest("due is a date: YYYY-MM-DD"));
+    if (action.step && !action.guideId)
+        return env.reply(badRequest("an action about a step names its guide too"));
+    for (const auto* id : {&action.guideId, &action.step}) {
+        if (*id && (id->value().empty() || id->value().size() > protocol::kMaxNameLength))
+            return env.reply(badRequest("guide and step are ids"));
+    }
+    using Added = std::pair<json::object, std::vector<NoticeOut>>;
+    runStorage(
+        env,
+        [who, id = call.param("id"), action, actor = actorOf(who, env),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<Added>> {
+            auto found = findAar(db, who.tenantId, id);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return Outcome<Added>(
+                    std::unexpected(errorResponse(http::status::not_found, "no such AAR")));
+            auto allowed =
+                mayUse(db, who, (*found)->teamId, "POST /api/v1/aars/" + id + "/actions", remote);
+            if (!allowed)
+                return std::unexpected(allowed.error());
+            if (!*allowed)
+                return Outcome<Added>(std::unexpected(forbiddenAar()));
+            auto added = addAction(db, who.tenantId, id, action, actor);
+            if (!added)
+                return std::unexpected(added.error());
+            return Outcome<Added>(
+                Added{protocol::toJson((*added)->action), std::move((*added)->notices)});
+        },
+        [env, tenantId = who.tenantId](sqlite::Result<Outcome<Added>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            pushNotices(env, tenantId, (*answer)->second);
+            env.reply(jsonResponse(http::status::created, std::move((*answer)->first)));
+        });
+}
+
+void updateActionRoute(const Env& env, Call& call, const Identity& who) {
+    const auto position = parseInteger(call.param("position"));
+    if (!position || *position < 0 || *position > std::numeric_limits<int>::max())
+        return env.reply(errorResponse(http::status::not_found, "no such action"));
+    const auto body = bodyObject(call);
+    if (!body)
+        return env.reply(badRequest("the body is a JSON object of the fields to change: text, "
+                                    "owner, due, state"));
+    ActionUpdate update;
+    const auto text = textMember(*body, "text", kMaxActionLength);
+    if (!text)
+        return env.reply(text.error());
+    const auto owner = textMember(*body, "owner", kMaxOwnerLength);
+    if (!owner)
+        return env.reply(owner.error());
+    update.text = *text;
+    update.owner = *owner;
+    update.due = stringMember(&*body, "due");
+    update.state = stringMember(&*body, "state");
+    if (update.text && update.text->empty())
+        return env.reply(badRequest("an action keeps its text"));
+    if (update.due && !protocol::isIsoDate(*update.due))
+        return env.reply(badRequest("due is a date: YYYY-MM-DD"));
+    if (update.state && std::ranges::find(actionStates(), *update.state) == actionStates().end())
+        return env.reply(badRequest("state is open, doing, done or dropped"));
+    runStorage(
+        env,
+        [who, id = call.param("id"), position = static_cast<int>(*position), update,
+         actor = actorOf(who, env),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto found = findAar(db, who.tenantId, id);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return Outcome<json::object>(
+                    std::unexpected(errorResponse(http::status::not_found, "no such AAR")));
+            auto allowed =
+                mayUse(db, who, (*found)->teamId,
+                       "PATCH /api/v1/aars/" + id + "/actions/" + std::to_string(position), remote);
+            if (!allowed)
+                return std::unexpected(allowed.error());
+            if (!*allowed)
+                return Outcome<json::object>(std::unexpected(forbiddenAar()));
+            auto updated = updateAction(db, who.tenantId, id, position, update, actor);
+            if (!updated)
+                return std::unexpected(updated.error());
+            if (!*updated)
+                return Outcome<json::object>(
+                    std::unexpected(errorResponse(http::status::not_found, "no such action")));
+            return Outcome<json::object>(protocol::toJson(**updated));
+        },
+        [env](sqlite::Result<Outcome<json::object>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
+        });
+}
+
+void openActionsRoute(const Env& env, Call& call, const Identity& who) {
+    const auto teamName = queryParameter(call.url, "team");
+    std::string target = "GET /api/v1/aar-actions";
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    runStorage(
+        env,
+        [who, teamName, target = std::move(target),
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::array>> {
+            auto scope = teamScope(db, who, teamName, target, remote);
+            if (!scope)
+                return std::unexpected(scope.error());
+            if (!*scope)
+                return Outcome<json::array>(std::unexpected(scopeRefusalResponse(scope->error())));
+            auto actions = openActions(db, who.tenantId, **scope);
+            if (!actions)
+                return std::unexpected(actions.error());
+            json::array out;
+            for (const auto& action : *actions)
+                out.push_back(protocol::toJson(action));
+            return Outcome<json::array>(std::move(out));
+        },
+        [env](sqlite::Result<Outcome<json::array>> answer) {
+            if (!answer)
+                return env.reply(internalError(answer.error()));
+            if (!*answer)
+                return env.reply(std::move(answer->error()));
+            env.reply(
+                jsonResponse(http::status::ok, json::object{{"actions", std::move(**answer)}}));
+        });
+}
+
+void lessonsRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env,
+        [tenantId = who.tenantId](sqlite::Database& db) {
+            return sharedLessons(db, tenantId, kLessonsListed);
+        },
+        [env](sqlite::Result<std::vector<Aar>> lessons) {
+            if (!lessons)
+                return env.reply(internalError(lessons.error()));
+            json::array out;
+            for (const auto& aar : *lessons) {
+                json::array guides;
+                for (const auto& guide : aar.guides)
+                    guides.emplace_back(guide);
+                out.push_back(json::object{{"aar", aar.id},
+                                           {"team", aar.team},
+                                           {"at", aar.at},
+                                           {"title", aar.title},
+                                           {"guides", std::move(guides)},
+                                           {"lesson", aar.lesson}});
+            }
+            env.reply(jsonResponse(http::status::ok, json::object{{"lessons", std::move(out)}}));
+        });
+}
+
+} // namespace souffleur::server
