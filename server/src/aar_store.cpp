@@ -4,6 +4,7 @@
 
 #include <souffleur/server/aar_store.h>
 #include <souffleur/server/storage.h>
+#include <souffleur/server/xapi.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -199,6 +200,16 @@ Result<std::optional<Aar>> updateAar(Database& db, std::int64_t tenantId, std::s
         return std::unexpected(ok.error());
     if (db.changes() == 0)
         return std::optional<Aar>();
+    if (update.state == "final") {
+        // Closed: the team's AAR goes to the organisation's LRS, when it has one.
+        auto closed = findAar(db, tenantId, id);
+        if (!closed)
+            return std::unexpected(closed.error());
+        if (*closed) {
+            if (auto ok = queueAarStatement(db, tenantId, **closed); !ok)
+                return std::unexpected(ok.error());
+        }
+    }
     if (update.state || update.shared) {
         std::string what = std::string(id);
         if (update.state)

@@ -3,7 +3,10 @@
 #include <souffleur/server/admin.h>
 #include <souffleur/server/auth.h>
 #include <souffleur/server/content_store.h>
+#include <souffleur/server/evidence.h>
+#include <souffleur/server/retention.h>
 #include <souffleur/server/storage.h>
+#include <souffleur/server/xapi.h>
 
 #include <algorithm>
 #include <array>
@@ -43,6 +46,17 @@ Commands:
   updates --tenant T [--days N]         desks that hold a guide or alert of a newer
                                         format than they read: they need an update
                                         (reports of the last N days, default 30)
+  retention show --tenant T             how long the desks' records are kept
+  retention set --tenant T --months N   keep them N months (1..120; default 24);
+                                        older months are reduced to aggregates
+  retention run [--tenant T]            apply it now (the server does daily)
+  xapi set --tenant T --endpoint URL --key KEY --secret SECRET [--home-page URL]
+                                        send xAPI statements to the organisation's
+                                        LRS (statements go to URL/statements; the
+                                        teams are accounts on the home page,
+                                        default the LRS's site)
+  xapi show --tenant T                  the LRS and the queue (queued, parked)
+  xapi off --tenant T                   stop sending (the queue is kept)
   backup FILE                           a consistent copy of the whole store in FILE
                                         (new file; safe while the server runs)
   restore FILE                          replace the store by a backup (the server must
@@ -56,8 +70,9 @@ struct Arguments {
 };
 
 std::optional<Arguments> parse(std::span<const std::string> args, std::ostream& err) {
-    static constexpr std::array<std::string_view, 7> kValueOptions = {
-        "--data", "--tenant", "--team", "--role", "--account", "--days", "--limit"};
+    static constexpr std::array<std::string_view, 12> kValueOptions = {
+        "--data",  "--tenant", "--team",     "--role", "--account", "--days",
+        "--limit", "--months", "--endpoint", "--key",  "--secret",  "--home-page"};
     Arguments out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
@@ -223,6 +238,10 @@ public:
             return updates();
         if (is({"backup"}) && w.size() == 2)
             return backup(w[1]);
+        if (is({"retention"}) && w.size() == 2)
+            return retention(w[1]);
+        if (is({"xapi"}) && w.size() == 2)
+            return xapi(w[1]);
         m_err << "souffleur-server admin: unknown command\n\n" << kAdminUsage;
         return kExitUsage;
     }
@@ -412,6 +431,112 @@ private:
             m_out << "\n";
         }
         return kExitOk;
+    }
+
+    int retention(const std::string& what) {
+        if (what == "run" && !option("--tenant")) {
+            if (auto ok = applyRetentionEverywhere(m_db); !ok)
+                return failed(ok.error());
+            m_out << "retention applied to every tenant\n";
+            return kExitOk;
+        }
+        auto tenant = requireTenant();
+        if (!tenant)
+            return failed(tenant.error());
+        if (what == "show") {
+            auto months = retentionMonths(m_db, *tenant);
+            if (!months)
+                return failed(months.error());
+            m_out << "records are kept " << *months << " months: those before "
+                  << retentionCutoff(currentMonth(), *months)
+                  << " are reduced to aggregates and deleted\n";
+            return kExitOk;
+        }
+        if (what == "set") {
+            const auto months = option("--months") ? number(*option("--months")) : std::nullopt;
+            if (!months || *months < 1 || *months > kMaxRetentionMonths) {
+                m_err << "souffleur-server admin: --months needs a number from 1 to "
+                      << kMaxRetentionMonths << "\n";
+                return kExitUsage;
+            }
+            return change([&]() -> sqlite::Result<std::string> {
+                if (auto ok = setRetentionMonths(m_db, *tenant, static_cast<int>(*months)); !ok)
+                    return std::unexpected(ok.error());
+                if (auto ok = audit(*tenant, "retention set", std::to_string(*months) + " months");
+                    !ok)
+                    return std::unexpected(ok.error());
+                return "records are kept " + std::to_string(*months) +
+                       " months; the server applies it within a day (or: retention run)";
+            });
+        }
+        if (what == "run") {
+            auto outcome = applyRetention(m_db, *tenant, currentMonth());
+            if (!outcome)
+                return failed(outcome.error());
+            m_out << "before " << outcome->cutoff << ": " << outcome->cells
+                  << " cells reduced to aggregates; deleted " << outcome->events << " events, "
+                  << outcome->logbook << " logbook entries, " << outcome->feedback
+                  << " handled feedback, " << outcome->acknowledgements << " acknowledgements\n";
+            return kExitOk;
+        }
+        m_err << "souffleur-server admin: retention show, set or run\n";
+        return kExitUsage;
+    }
+
+    int xapi(const std::string& what) {
+        auto tenant = requireTenant();
+        if (!tenant)
+            return failed(tenant.error());
+        if (what == "show") {
+            auto settings = xapiSettings(m_db, *tenant);
+            if (!settings)
+                return failed(settings.error());
+            auto queue = xapiQueueState(m_db, *tenant);
+            if (!queue)
+                return failed(queue.error());
+            if (!*settings)
+                m_out << "xAPI: off (no LRS set)\n";
+            else
+                m_out << "xAPI: " << ((*settings)->on ? "on" : "off")
+                      << "\nLRS: " << (*settings)->endpoint << " (statements to "
+                      << (*settings)->endpoint << "/statements, key " << (*settings)->key
+                      << ")\nhome page: " << (*settings)->homePage << "\n";
+            m_out << "queue: " << queue->queued << " queued, " << queue->parked << " parked";
+            if (queue->oldestQueued)
+                m_out << "; oldest queued " << *queue->oldestQueued;
+            m_out << "\n";
+            if (queue->lastError)
+                m_out << "last error: " << *queue->lastError << "\n";
+            return kExitOk;
+        }
+        if (what == "off") {
+            return change([&]() -> sqlite::Result<std::string> {
+                if (auto ok = xapiOff(m_db, *tenant); !ok)
+                    return std::unexpected(ok.error());
+                if (auto ok = audit(*tenant, "xapi off", ""); !ok)
+                    return std::unexpected(ok.error());
+                return std::string("xAPI off; statements already queued stay until it is on again");
+            });
+        }
+        if (what == "set") {
+            XapiSettings settings{true, option("--endpoint").value_or(""),
+                                  option("--key").value_or(""), option("--secret").value_or(""),
+                                  option("--home-page").value_or("")};
+            std::string refusal;
+            const int code = change([&]() -> sqlite::Result<std::string> {
+                auto set = setXapi(m_db, *tenant, settings);
+                if (!set)
+                    return std::unexpected(set.error());
+                if (!*set)
+                    return std::unexpected(sqlite::Error{0, set->error()});
+                if (auto ok = audit(*tenant, "xapi set", settings.endpoint); !ok)
+                    return std::unexpected(ok.error());
+                return "xAPI on: statements go to " + settings.endpoint + "/statements";
+            });
+            return code;
+        }
+        m_err << "souffleur-server admin: xapi set, show or off\n";
+        return kExitUsage;
     }
 
     // --- helpers ---

@@ -245,7 +245,7 @@ Result<std::vector<GuideHealth>> contentHealth(Database& db, std::int64_t tenant
         auto& health = out[found->second];
         const auto shown = row.columnInt(2);
         const auto behind = people.find({row.columnText(0), row.columnText(1)});
-        if (behind == people.end() || behind->second < kMinPeople) {
+        if (shown == 0 || behind == people.end() || behind->second < kMinPeople) {
             if (shown > 0)
                 ++health.stepsWithheld;
             return;

@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <csignal>
 #include <fstream>
@@ -57,6 +58,9 @@ Options:
                       requests per second from one remote address, on
                       average, in bursts of up to twice as many (default 200;
                       0: no limit); beyond that a request gets 429
+  --xapi-retry-max SECONDS
+                      the longest wait before an organisation's LRS is tried
+                      again (default 600; the wait doubles from 5 seconds)
   --tls-cert FILE     serve HTTPS and WSS with this PEM certificate chain
                       (the server's certificate first, then intermediates)
   --tls-key FILE      ... and this PEM private key (TLS 1.2 and 1.3 only).
@@ -131,7 +135,7 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
         } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
                    arg == "--listen" || arg == "--threads" || arg == "--max-connections" ||
                    arg == "--max-connections-per-address" || arg == "--max-requests-per-second" ||
-                   arg == "--tls-cert" || arg == "--tls-key") {
+                   arg == "--tls-cert" || arg == "--tls-key" || arg == "--xapi-retry-max") {
             const auto text = value();
             if (!text || text->empty())
                 return std::unexpected(std::string(arg) + " needs a value");
@@ -153,6 +157,14 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
                 if (!rate || *rate > 1'000'000)
                     return std::unexpected(std::string(arg) + " needs a number from 0 to 1000000");
                 options.config.maxRequestsPerSecondPerAddress = static_cast<double>(*rate);
+            } else if (arg == "--xapi-retry-max") {
+                const auto seconds = parseNumber<int>(*text);
+                if (!seconds || *seconds < 1 || *seconds > 86'400)
+                    return std::unexpected(
+                        std::string("--xapi-retry-max needs seconds from 1 to 86400"));
+                options.config.xapiLongestRetry = std::chrono::seconds(*seconds);
+                options.config.xapiFirstRetry =
+                    std::min(options.config.xapiFirstRetry, options.config.xapiLongestRetry);
             } else if (arg == "--max-connections" || arg == "--max-connections-per-address") {
                 const auto cap = parseNumber<std::size_t>(*text);
                 if (!cap || *cap < 1 || *cap > 1'000'000)

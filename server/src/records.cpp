@@ -8,6 +8,7 @@
 #include <souffleur/server/records.h>
 #include <souffleur/server/retention.h>
 #include <souffleur/server/storage.h>
+#include <souffleur/server/xapi.h>
 
 #include <boost/json/serialize.hpp>
 
@@ -279,6 +280,9 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
         return std::unexpected(feedbackBefore.error());
     for (const auto& [type, group] : byType) {
         if (auto ok = storeFor(type)(db, who, group); !ok)
+            return std::unexpected(ok.error());
+        // To the organisation's LRS, when it has one (xapi.h).
+        if (auto ok = queueRecordStatements(db, who, group); !ok)
             return std::unexpected(ok.error());
     }
     // New feedback tells the editors of the guide's owner team (review_store.h).

@@ -3,6 +3,7 @@
 #include "listener.h"
 #include "server_context.h"
 #include "tls.h"
+#include "xapi_sender.h"
 
 #include <souffleur/server/log.h>
 #include <souffleur/server/retention.h>
@@ -135,6 +136,7 @@ struct Server::Impl {
     asio::steady_timer retentionTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
+    std::shared_ptr<XapiSender> xapi;
     std::vector<std::thread> threads;
     std::uint16_t port = 0;
     std::atomic<bool> running = false;
@@ -201,6 +203,11 @@ std::expected<void, std::string> Server::start() {
     d.scheduleAuthFailureFlush();
     d.scheduleTokenRecheck();
     d.scheduleRetention();
+    d.xapi = std::make_shared<XapiSender>(
+        d.ioc, d.context,
+        XapiTiming{d.config.xapiPollInterval, d.config.xapiFirstRetry, d.config.xapiLongestRetry,
+                   std::chrono::seconds(15)});
+    d.xapi->start();
     for (int i = 0; i < d.config.threads; ++i)
         d.threads.emplace_back([&ioc = d.ioc] { runIo(ioc); });
     d.running = true;
@@ -219,6 +226,7 @@ void Server::stop() {
     if (!d.running.exchange(false))
         return;
     d.listener->close();
+    d.xapi->stop();
     d.context->sessions.shutdownAll();
     // Answers of queued jobs still reach their sessions; the failures they
     // count are audited last.

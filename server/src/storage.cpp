@@ -319,9 +319,10 @@ Result<std::vector<LogbookEntry>> listLogbook(Database& db, std::int64_t tenantI
                            "FROM logbook AS l JOIN teams AS t ON t.id = l.team_id "
                            "WHERE l.tenant_id = ?1 AND (?2 IS NULL OR l.team_id = ?2) "
                            "AND (?3 IS NULL OR l.guide_id = ?3) AND (?4 IS NULL OR l.at >= ?4) "
+                           "AND (?7 IS NULL OR substr(l.at, 1, 7) <= ?7) "
                            "ORDER BY l.at DESC, l.rowid DESC LIMIT ?5 OFFSET ?6",
                            tenantId, filter.teamId, filter.guideId, filter.since, filter.limit,
-                           filter.offset);
+                           filter.offset, filter.untilMonth);
     if (!stmt)
         return std::unexpected(stmt.error());
     std::vector<LogbookEntry> out;

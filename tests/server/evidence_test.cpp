@@ -8,6 +8,7 @@
 #include <souffleur/server/evidence.h>
 #include <souffleur/server/retention.h>
 #include <souffleur/server/storage.h>
+#include <souffleur/server/xapi.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -354,4 +355,53 @@ TEST_CASE("The store migrates to the role team_lead with every reference intact"
                           "WHERE name IN ('account_id', 'pseudonym')") == 0);
     CHECK(server.queryInt("SELECT count(*) FROM pragma_table_info('evidence_people') "
                           "WHERE name IN ('session', 'id', 'account_id')") == 0);
+}
+
+TEST_CASE("xAPI statements are queued only when the organisation turned it on, about teams",
+          "[server][xapi]") {
+    TestServer server;
+    const auto records = [](const std::string& prefix) {
+        auto out = session(prefix, "2026-11-05", 1500, "twee");
+        out.push_back(json::object{{"type", "feedback"},
+                                   {"id", prefix + "-f"},
+                                   {"guide", kGuide},
+                                   {"revision", 1},
+                                   {"kind", "unclear"},
+                                   {"text", "Welke kenmerken?"}});
+        return out;
+    };
+    REQUIRE(sendBatch(server, server.deskA, records("off")).status == 200);
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue") == 0);
+    {
+        auto db = openStore(databasePath(server.dataDir()));
+        REQUIRE(db);
+        const auto tenant = findTenant(*db, "Gemeente A").value().value();
+        const auto bad = setXapi(*db, tenant, {true, "ftp://lrs", "k", "s", ""});
+        REQUIRE(bad);
+        CHECK_FALSE(*bad);
+        const auto set = setXapi(*db, tenant, {true, "http://127.0.0.1:9/xAPI/", "k", "s", ""});
+        REQUIRE(set);
+        CHECK(*set);
+        const auto settings = xapiSettings(*db, tenant).value().value();
+        CHECK(settings.endpoint == "http://127.0.0.1:9/xAPI");
+        CHECK(settings.homePage == "http://127.0.0.1:9");
+    }
+    REQUIRE(sendBatch(server, server.deskA, records("on"), 2).status == 200);
+    // started, a decision, finished, feedback: four (a step shown is not sent).
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue") == 4);
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue WHERE statement LIKE "
+                          "'%\"objectType\":\"Group\"%\"name\":\"Balie A\"%'") == 4);
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue WHERE statement LIKE '%desk-a%' OR "
+                          "statement LIKE '%Welke kenmerken%'") == 0);
+    // The same records again: the same statement ids, nothing new.
+    REQUIRE(sendBatch(server, server.deskA, records("on"), 3).status == 200);
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue") == 4);
+    CHECK(statementId(1, "event", "on-1") == statementId(1, "event", "on-1"));
+    CHECK(statementId(1, "event", "on-1") != statementId(2, "event", "on-1"));
+    CHECK(statementId(1, "event", "on-1").size() == 36);
+    CHECK(statementId(1, "event", "on-1")[14] == '5');
+    // A desk account without a team is never sent (no actor but a person).
+    const auto teamless = server.addAccount("Gemeente A", std::nullopt, "desk-zonder", Role::Desk);
+    REQUIRE(sendBatch(server, teamless, records("zonder")).status == 200);
+    CHECK(server.queryInt("SELECT count(*) FROM xapi_queue") == 4);
 }

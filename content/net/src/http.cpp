@@ -92,6 +92,8 @@ exchange(Stream& stream, const ServerAddress& server, HttpRequest request) {
     req.set(http::field::user_agent, "souffleur");
     if (!request.token.empty())
         req.set(http::field::authorization, "Bearer " + request.token);
+    for (const auto& [name, value] : request.headers)
+        req.set(name, value);
     if (request.method != Method::Get) {
         req.set(http::field::content_type, request.contentType);
         req.body() = std::move(request.body);

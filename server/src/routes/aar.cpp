@@ -165,14 +165,13 @@ void evidenceRoute(const Env& env, Call& call, const Identity& who) {
                 TeamRecordFilter filter;
                 filter.teamId = scoped.teamId;
                 filter.since = query.from + "-01";
+                filter.untilMonth = query.to;
                 filter.limit = kMaxLogbookListed;
                 auto logbook = listLogbook(db, who.tenantId, filter);
                 if (!logbook)
                     return std::unexpected(logbook.error());
-                for (const auto& entry : *logbook) {
-                    if (entry.at.substr(0, 7) <= query.to)
-                        out.logbook.push_back(logbookItem(entry));
-                }
+                for (const auto& entry : *logbook)
+                    out.logbook.push_back(logbookItem(entry));
                 auto actions = openActions(db, who.tenantId, scoped.teamId);
                 if (!actions)
                     return std::unexpected(actions.error());
@@ -222,8 +221,12 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
             out["from"] = query.from;
             out["to"] = query.to;
             out["min_people"] = kMinPeople;
-            if (teamName)
-                out["team"] = *teamName;
+            if (scoped.teamId) {
+                auto name = db.queryText("SELECT name FROM teams WHERE id = ?", *scoped.teamId);
+                if (!name)
+                    return std::unexpected(name.error());
+                out["team"] = name->value_or("");
+            }
             return Outcome<json::object>(std::move(out));
         },
         [env](sqlite::Result<Outcome<json::object>> answer) {
@@ -290,7 +293,9 @@ void createAarRoute(const Env& env, Call& call, const Identity& who) {
     aar.title = title->value_or("");
     if (aar.title.empty())
         return env.reply(badRequest("give the AAR a title"));
-    if (const auto* guides = body->if_contains("guides"); guides && guides->is_array()) {
+    if (const auto* guides = body->if_contains("guides")) {
+        if (!guides->is_array())
+            return env.reply(badRequest("guides is a list of guide ids"));
         for (const auto& guide : guides->as_array()) {
             if (!guide.is_string() || guide.as_string().empty() ||
                 guide.as_string().size() > protocol::kMaxNameLength)
@@ -402,6 +407,8 @@ void updateAarRoute(const Env& env, Call& call, const Identity& who) {
         update.shared = shared->as_bool();
     }
     if (body->contains("from") || body->contains("to")) {
+        if (!stringMember(&*body, "from") || !stringMember(&*body, "to"))
+            return env.reply(badRequest("a new period gives both from and to"));
         auto months = period(stringMember(&*body, "from"), stringMember(&*body, "to"));
         if (!months)
             return env.reply(months.error());
@@ -493,6 +500,17 @@ void addActionRoute(const Env& env, Call& call, const Identity& who) {
                 return std::unexpected(allowed.error());
             if (!*allowed)
                 return Outcome<Added>(std::unexpected(forbiddenAar()));
+            if (action.guideId) {
+                auto guide = currentGuideXml(db, who.tenantId, *action.guideId);
+                if (!guide)
+                    return std::unexpected(guide.error());
+                if (!*guide)
+                    return Outcome<Added>(
+                        std::unexpected(errorResponse(http::status::unprocessable_entity,
+                                                      "no published guide " + *action.guideId +
+                                                          ": an action about a guide "
+                                                          "names one the desks have")));
+            }
             auto added = addAction(db, who.tenantId, id, action, actor);
             if (!added)
                 return std::unexpected(added.error());

@@ -47,6 +47,12 @@ struct Config {
     // in /metrics; the first of each kind is logged, later ones together, at
     // most once per this interval and kind, and at stop().
     std::chrono::milliseconds connectionErrorLogInterval = std::chrono::hours(1);
+    // xAPI to the organisations' LRSs (xapi.h): how often the queue is looked
+    // at, and the backoff of a statement the LRS did not take (doubling from
+    // the first to the longest).
+    std::chrono::milliseconds xapiPollInterval = std::chrono::seconds(2);
+    std::chrono::seconds xapiFirstRetry = std::chrono::seconds(5);
+    std::chrono::seconds xapiLongestRetry = std::chrono::minutes(10);
 };
 
 class Server {

@@ -173,7 +173,8 @@ findFeedback(sqlite::Database& db, std::int64_t tenantId, std::string_view feedb
 struct TeamRecordFilter {
     std::optional<std::int64_t> teamId; // nullopt: every team of the tenant
     std::optional<std::string> guideId;
-    std::optional<std::string> since; // YYYY-MM-DD: those `at` that day or later
+    std::optional<std::string> since;      // YYYY-MM-DD: those `at` that day or later
+    std::optional<std::string> untilMonth; // YYYY-MM: those `at` that month or earlier (logbook)
     std::int64_t limit = 100;
     std::int64_t offset = 0;
 };

@@ -9,6 +9,8 @@
 #include <expected>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace souffleur::net {
 
@@ -41,6 +43,8 @@ struct HttpRequest {
     std::string token;  // bearer token; empty for none
     std::string body;
     std::string contentType = "application/json";
+    // More header fields, set last (an Authorization here replaces the bearer token's).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // One request on a new connection, waiting at most `timeout` in all.
