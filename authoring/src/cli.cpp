@@ -10,7 +10,9 @@
 #include <souffleur/content/render.h>
 #include <souffleur/content/writer.h>
 #include <souffleur/net/http.h>
+#include <souffleur/protocol/aar.h>
 #include <souffleur/protocol/diff_json.h>
+#include <souffleur/report/aar_report.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -1091,111 +1093,197 @@ int source(std::span<const std::string> rest, std::ostream& out, std::ostream& e
     return kExitOk;
 }
 
-int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
-    auto args = parseArguments(rest, {"--server", "--token", "--guide", "--from", "--to", "--team"},
-                               {"--json"}, err);
-    if (!args)
-        return kExitUsage;
-    auto conn = connection(*args, "aar-report", err);
-    if (!conn)
-        return kExitUsage;
-    const auto guideId = args->options.find("--guide");
-    if (guideId == args->options.end() || !args->files.empty()) {
-        err << "souffleur aar-report: needs --guide ID and nothing else\n";
-        return kExitUsage;
-    }
-    std::string target = "/api/v1/reports/aar?guide=" + segment(guideId->second);
-    for (const auto* option : {"--from", "--to", "--team"}) {
-        if (const auto it = args->options.find(option); it != args->options.end())
-            target += "&" + std::string(option + 2) + "=" + segment(it->second);
-    }
-    auto response = net::request(conn->server, {net::Method::Get, target, conn->token, {}, {}});
+// A GET that must answer 200 with JSON (or XML for a guide): the body, or
+// nullopt after saying why on `err`.
+std::optional<std::string> fetchBody(const Connection& conn, const std::string& target,
+                                     const char* command, std::ostream& err) {
+    auto response = net::request(conn.server, {net::Method::Get, target, conn.token, {}, {}});
     if (!response) {
-        err << "souffleur aar-report: " << response.error() << "\n";
-        return kExitContentError;
+        err << "souffleur " << command << ": " << response.error() << "\n";
+        return std::nullopt;
     }
     if (response->status != 200) {
-        err << "souffleur aar-report: HTTP " << response->status << ": " << errorMessage(*response)
-            << "\n";
-        return kExitContentError;
+        err << "souffleur " << command << ": HTTP " << response->status << ": "
+            << errorMessage(*response) << "\n";
+        return std::nullopt;
     }
-    if (!args->flags.empty()) {
-        out << response->body << "\n";
-        return kExitOk;
-    }
-    boost::system::error_code ec;
-    const auto value = json::parse(response->body, ec);
-    if (ec || !value.is_object()) {
-        err << "souffleur aar-report: the server's answer is not JSON\n";
-        return kExitContentError;
-    }
-    const auto& report = value.as_object();
-    const std::int64_t minimum = number(report, "min_sessions");
-    out << "After Action Review: " << guideId->second << "\n";
-    const auto* sessions = report.if_contains("sessions");
-    if (!sessions || !sessions->is_object()) {
-        out << "  sessions: fewer than " << minimum << ", so no figures (none is shown for fewer "
-            << "than " << minimum << " sessions)\n";
+    return std::move(response->body);
+}
+
+// The evidence of one guide as plain text.
+void printEvidence(const protocol::GuideEvidence& guide, std::int64_t minimum, std::ostream& out) {
+    out << "After Action Review: " << guide.guide << "\n";
+    if (!guide.sessions) {
+        out << "  sessions: no figures (each figure needs at least " << minimum
+            << " desks behind it per team and month)\n";
     } else {
-        const auto& counts = sessions->as_object();
-        out << "  sessions started:   " << number(counts, "started") << "\n"
-            << "  sessions finished:  " << number(counts, "finished") << "\n"
-            << "  sessions abandoned: " << number(counts, "abandoned") << "\n";
+        out << "  sessions started:   " << guide.sessions->started << "\n"
+            << "  sessions finished:  " << guide.sessions->finished << "\n"
+            << "  sessions abandoned: " << guide.sessions->abandoned << "\n";
     }
-    if (const auto* steps = report.if_contains("steps"); steps && steps->is_array()) {
-        for (const auto& item : steps->as_array()) {
-            const auto& step = item.as_object();
-            out << "  step " << text(step, "step") << ": " << number(step, "sessions")
-                << " sessions";
-            if (step.contains("median_ms"))
-                out << ", median " << number(step, "median_ms") << " ms, p90 "
-                    << number(step, "p90_ms") << " ms";
-            out << ", skipped " << number(step, "skipped") << ", escalated "
-                << number(step, "escalated");
-            if (const auto* decisions = step.if_contains("decisions");
-                decisions && decisions->is_object() && !decisions->as_object().empty()) {
-                out << ", decisions";
-                for (const auto& [option, count] : decisions->as_object())
-                    out << " " << std::string(option) << "=" << json::serialize(count);
-            }
-            out << "\n";
+    for (const auto& step : guide.steps) {
+        out << "  step " << step.step << ": " << step.sessions << " sessions";
+        if (step.medianMs)
+            out << ", median " << *step.medianMs << " ms, p90 " << step.p90Ms.value_or(0) << " ms";
+        out << ", skipped " << step.skipped << ", back " << step.back << ", escalated "
+            << step.escalated;
+        if (!step.decisions.empty()) {
+            out << ", decisions";
+            for (const auto& [option, count] : step.decisions)
+                out << " " << option << "=" << count;
         }
-        if (const auto withheld = number(report, "steps_withheld"); withheld > 0)
-            out << "  (" << withheld << " steps seen in fewer than " << minimum
-                << " sessions: no figures)\n";
+        out << "\n";
     }
-    if (const auto* teams = report.if_contains("teams"); teams && teams->is_array()) {
-        for (const auto& item : teams->as_array()) {
-            const auto& team = item.as_object();
-            out << "  team " << text(team, "team") << ": " << number(team, "started")
-                << " started, " << number(team, "finished") << " finished, "
-                << number(team, "abandoned") << " abandoned\n";
-        }
-    }
+    if (guide.stepsWithheld > 0)
+        out << "  (" << guide.stepsWithheld << " steps seen at fewer than " << minimum
+            << " desks: no figures)\n";
+    if (guide.cellsWithheld > 0)
+        out << "  (" << guide.cellsWithheld << " team-months with fewer than " << minimum
+            << " desks: left out)\n";
+    for (const auto& team : guide.teams)
+        out << "  team " << team.team << ": " << team.sessions.started << " started, "
+            << team.sessions.finished << " finished, " << team.sessions.abandoned << " abandoned\n";
     // Feedback grouped by step, in the order the server lists it.
     std::vector<std::string> steps;
-    std::map<std::string, std::vector<const json::object*>> byStep;
-    if (const auto* feedback = report.if_contains("feedback"); feedback && feedback->is_array()) {
-        for (const auto& item : feedback->as_array()) {
-            if (!item.is_object())
-                continue;
-            const std::string step = text(item.as_object(), "step");
-            if (!byStep.contains(step))
-                steps.push_back(step);
-            byStep[step].push_back(&item.as_object());
-        }
+    std::map<std::string, std::vector<const protocol::EvidenceFeedback*>> byStep;
+    for (const auto& item : guide.feedback) {
+        const std::string step = item.step.value_or("");
+        if (!byStep.contains(step))
+            steps.push_back(step);
+        byStep[step].push_back(&item);
     }
     out << "  feedback per step:" << (steps.empty() ? " none\n" : "\n");
     for (const auto& step : steps) {
         out << "    " << (step.empty() ? "(whole guide)" : step) << ": " << byStep[step].size()
             << "\n";
         for (const auto* item : byStep[step]) {
-            out << "      - " << text(*item, "kind") << ": " << text(*item, "text");
-            if (const auto suggestion = text(*item, "suggestion"); !suggestion.empty())
-                out << " (suggested: " << suggestion << ")";
-            out << " [revision " << number(*item, "revision") << "]\n";
+            out << "      - " << item->kind << ": " << item->text;
+            if (item->suggestion)
+                out << " (suggested: " << *item->suggestion << ")";
+            out << " [revision " << item->revision << "]\n";
         }
     }
+}
+
+int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream& err) {
+    auto args = parseArguments(rest,
+                               {"--server", "--token", "--guide", "--aar", "--from", "--to",
+                                "--team", "--format", "--out", "--lang"},
+                               {"--json"}, err);
+    if (!args)
+        return kExitUsage;
+    auto conn = connection(*args, "aar-report", err);
+    if (!conn)
+        return kExitUsage;
+    const auto option = [&](const char* key) -> std::optional<std::string> {
+        const auto found = args->options.find(key);
+        return found == args->options.end() ? std::nullopt : std::optional(found->second);
+    };
+    std::string format = option("--format").value_or(args->flags.empty() ? "text" : "json");
+    const bool english = option("--lang").value_or("nl") == "en";
+    if (!args->files.empty() || (!option("--guide") && !option("--aar")) ||
+        (format != "text" && format != "json" && format != "html" && format != "pdf")) {
+        err << "souffleur aar-report: needs --guide ID[,ID...] or --aar ID; --format text, json, "
+               "html or pdf\n";
+        return kExitUsage;
+    }
+    if (format == "pdf") {
+        err << "souffleur aar-report: PDF is not available yet; write --format html and print "
+               "it to PDF\n";
+        return kExitUsage;
+    }
+    // What to look at: an AAR's guides, period and team, or the options'.
+    std::optional<protocol::Aar> aar;
+    std::vector<std::string> guides;
+    std::optional<std::string> from = option("--from"), to = option("--to"),
+                               team = option("--team");
+    if (const auto id = option("--aar")) {
+        const auto body = fetchBody(*conn, "/api/v1/aars/" + segment(*id), "aar-report", err);
+        if (!body)
+            return kExitContentError;
+        boost::system::error_code ec;
+        const auto value = json::parse(*body, ec);
+        aar = ec ? std::nullopt : protocol::aarFrom(value);
+        if (!aar) {
+            err << "souffleur aar-report: the server's answer is not an AAR\n";
+            return kExitContentError;
+        }
+        guides = aar->guides;
+        from = from.value_or(aar->from);
+        to = to.value_or(aar->to);
+        team = aar->team;
+    } else {
+        std::stringstream list(*option("--guide"));
+        for (std::string guide; std::getline(list, guide, ',');)
+            if (!guide.empty())
+                guides.push_back(guide);
+    }
+    if (guides.empty()) {
+        err << "souffleur aar-report: no guide to report on\n";
+        return kExitContentError;
+    }
+    std::string target = "/api/v1/evidence?";
+    for (std::size_t i = 0; i < guides.size(); ++i)
+        target += (i ? "&guide=" : "guide=") + segment(guides[i]);
+    for (const auto& [key, value] : {std::pair{"from", from}, {"to", to}, {"team", team}}) {
+        if (value && !value->empty())
+            target += "&" + std::string(key) + "=" + segment(*value);
+    }
+    const auto body = fetchBody(*conn, target, "aar-report", err);
+    if (!body)
+        return kExitContentError;
+    boost::system::error_code ec;
+    const auto value = json::parse(*body, ec);
+    auto evidence = ec ? std::nullopt : protocol::evidenceFrom(value);
+    if (!evidence) {
+        err << "souffleur aar-report: the server's answer is not JSON evidence\n";
+        return kExitContentError;
+    }
+    std::string document;
+    if (format == "json") {
+        json::object all{{"evidence", value}};
+        if (aar)
+            all["aar"] = protocol::toJson(*aar);
+        document = json::serialize(all) + "\n";
+    } else if (format == "text") {
+        std::ostringstream text;
+        if (aar)
+            text << "AAR " << aar->title << " (" << aar->team << ", " << aar->at << ")\n";
+        for (const auto& guide : evidence->guides)
+            printEvidence(guide, evidence->minPeople, text);
+        document = text.str();
+    } else {
+        report::ReportInput input;
+        input.aar = aar;
+        input.evidence = std::move(*evidence);
+        input.language = english ? report::Language::English : report::Language::Dutch;
+        // The guides' own words for steps and options (any role may read a guide).
+        for (const auto& guide : guides) {
+            const auto xml =
+                fetchBody(*conn, "/api/v1/guides/" + segment(guide), "aar-report", err);
+            if (!xml)
+                continue; // retired or unknown: labels by id
+            if (const auto parsed = content::parseGuide(*xml, guide))
+                input.labels[guide] = report::GuideLabels::of(*parsed);
+        }
+        const std::time_t now = std::time(nullptr);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", std::localtime(&now));
+        input.generatedAt = stamp;
+        document = report::reportHtml(input);
+    }
+    if (const auto file = option("--out")) {
+        std::ofstream stream(*file, std::ios::binary | std::ios::trunc);
+        stream << document;
+        stream.close();
+        if (!stream) {
+            err << "souffleur aar-report: cannot write " << *file << "\n";
+            return kExitContentError;
+        }
+        out << "wrote " << *file << "\n";
+        return kExitOk;
+    }
+    out << document;
     return kExitOk;
 }
 
@@ -1416,9 +1504,12 @@ const std::vector<Command>& commands() {
          "Set a piece of feedback's status: new, planned (in revision N),\n"
          "applied, declined (--reason required) or duplicate (of ID)",
          Section::Server, alone(feedbackStatus)},
-        {"aar-report", "--guide ID [--from DATE] [--to DATE] [--team NAME]",
-         "Figures per step and team, and the feedback, of one guide\n"
-         "for an After Action Review (no figure below 5 sessions)",
+        {"aar-report",
+         "--aar ID | --guide ID[,ID...] [--from M] [--to M] [--team T] [--format F] [--out FILE]",
+         "The evidence for an After Action Review (figures per step, team\n"
+         "and month, over at least 5 desks each; the feedback), or a whole\n"
+         "AAR with its charts; F: text, json or html (one self-contained\n"
+         "file, inline SVG, no script); --lang en for English",
          Section::Server, alone(aarReport)},
         {"logbook", "[--team NAME] [--guide ID] [--since DATE] [--limit N]",
          "A team's logbook, newest first (every team without --team;\n"

@@ -1,6 +1,7 @@
 // The studio's window (main_window.h).
 #include "main_window.h"
 
+#include "aar_page.h"
 #include "async.h"
 #include "editor_page.h"
 #include "health_page.h"
@@ -33,11 +34,12 @@ QString qs(const std::string& text) {
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* journal,
-                       QString account, QWidget* parent)
+                       QString account, AccountKind kind, QWidget* parent)
     : QMainWindow(parent)
     , m_server(std::move(server))
     , m_journal(journal)
-    , m_account(std::move(account)) {
+    , m_account(std::move(account))
+    , m_kind(kind) {
     setObjectName(QStringLiteral("studio"));
     m_modes = new QListWidget(this);
     m_modes->setObjectName(QStringLiteral("workspaces"));
@@ -51,16 +53,19 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
     m_modes->addItem(tr("Bewerken"));
     m_modes->addItem(tr("Beoordelen"));
     m_modes->addItem(tr("Gezondheid"));
+    m_modes->addItem(tr("Leren"));
 
     m_library = new LibraryPage(m_server, this);
     m_editor = new EditorPage(m_server, this);
     m_review = new ReviewPage(m_server, this);
     m_health = new HealthPage(m_server, this);
+    m_aar = new AarPage(m_server, kind == AccountKind::TeamLead, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_library);
     m_pages->addWidget(m_editor);
     m_pages->addWidget(m_review);
     m_pages->addWidget(m_health);
+    m_pages->addWidget(m_aar);
     m_notices = new NoticesButton(m_server, this);
 
     auto* central = new QWidget(this);
@@ -109,9 +114,14 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
         if (revision > 0)
             open({id.toStdString(), revision, std::nullopt, revision});
     });
+    connect(m_aar, &AarPage::message, this, &MainWindow::status);
     connect(m_modes, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == 3)
             m_health->reload();
+        if (row == 4 && !m_aarLoaded) {
+            m_aarLoaded = true;
+            m_aar->reload();
+        }
     });
     connect(m_notices, &NoticesButton::message, this, &MainWindow::status);
     connect(m_notices, &NoticesButton::noticeChosen, this, [this](const protocol::Notice& notice) {
@@ -125,6 +135,16 @@ MainWindow::MainWindow(std::shared_ptr<const ServerSession> server, Journal* jou
         m_review->showRevision(notice.guideId, notice.revision);
     });
     buildMenus();
+    if (kind == AccountKind::TeamLead) {
+        // A team lead: its team's After Action Reviews, nothing of the editors'.
+        for (int row = 0; row < 4; ++row)
+            m_modes->item(row)->setHidden(true);
+        m_notices->hide();
+        menuBar()->hide();
+        m_modes->setCurrentRow(4);
+        updateTitle();
+        return;
+    }
     m_modes->setCurrentRow(0);
     updateTitle();
     m_library->reload();
@@ -190,6 +210,7 @@ void MainWindow::buildMenus() {
         m_review->reload();
     });
     add(view, tr("&Gezondheid"), QKeySequence(Qt::CTRL | Qt::Key_4), [this] { showHealth(); });
+    add(view, tr("&Leren (AAR)"), QKeySequence(Qt::CTRL | Qt::Key_5), [this] { showAar(); });
     add(view, tr("&Zoeken in de bibliotheek"), QKeySequence::Find, [this] {
         showLibrary();
         m_library->searchField()->setFocus();
@@ -225,6 +246,12 @@ void MainWindow::showReview() {
 }
 void MainWindow::showHealth() {
     m_modes->setCurrentRow(3);
+}
+void MainWindow::showAar() {
+    m_modes->setCurrentRow(4);
+}
+bool MainWindow::isAarShown() const {
+    return m_modes->currentRow() == 4;
 }
 
 void MainWindow::status(const QString& text) {

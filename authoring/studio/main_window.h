@@ -1,5 +1,5 @@
 // The studio's window: a bar of workspaces at the left (the library, the
-// editor, review, health; the After Action Review follows), the
+// editor, review, health, learning: the After Action Reviews), the
 // workspace itself, menus in which every action has its shortcut, the
 // author's notices in the status line (live over the push channel),
 // and a status line that says what happened in plain words.
@@ -21,6 +21,7 @@ class QStackedWidget;
 
 namespace souffleur::studio {
 
+class AarPage;
 class EditorPage;
 class HealthPage;
 class NoticeListener;
@@ -31,19 +32,23 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // A team lead (`kind`) sees the After Action Review workspace alone.
     MainWindow(std::shared_ptr<const ServerSession> server, Journal* journal, QString account,
-               QWidget* parent = nullptr);
+               AccountKind kind = AccountKind::Editor, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     LibraryPage& library() { return *m_library; }
     EditorPage& editor() { return *m_editor; }
     ReviewPage& review() { return *m_review; }
     HealthPage& health() { return *m_health; }
+    AarPage& aar() { return *m_aar; }
     NoticesButton& notices() { return *m_notices; }
     void showLibrary();
     void showEditor();
     void showReview();
     void showHealth();
+    void showAar();
+    bool isAarShown() const;
 
     // Opens a guide in the editor: from the server, or the one in the request.
     // `opened` runs once it shows (false when it could not be opened).
@@ -72,7 +77,10 @@ private:
     EditorPage* m_editor;
     ReviewPage* m_review;
     HealthPage* m_health;
+    AarPage* m_aar;
     NoticesButton* m_notices;
+    AccountKind m_kind;
+    bool m_aarLoaded = false;
     // The push channel; declared last, so it stops before the pages go.
     std::unique_ptr<NoticeListener> m_listener;
 };

@@ -1,6 +1,7 @@
 // The program (studio.h).
 #include "studio.h"
 
+#include "aar_page.h"
 #include "editor_page.h"
 #include "main_window.h"
 #include "preview_pane.h"
@@ -44,7 +45,7 @@ struct Options {
     QString open;
     QString screenshot;
     QString journal;
-    QString workspace; // "", "library", "editor", "review" or "health"
+    QString workspace; // "", "library", "editor", "review", "health" or "aar"
     bool english = false;
 };
 
@@ -80,7 +81,7 @@ std::expected<Options, int> parse(const QStringList& arguments) {
         QStringLiteral("FILE"));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
                                        QStringLiteral("Start in this workspace: library, editor, "
-                                                      "review or health"),
+                                                      "review, health or aar"),
                                        QStringLiteral("NAME"));
     parser.addOptions({server, token, caFile, open, lang, screenshot, journal, workspace});
     if (!parser.parse(arguments)) {
@@ -106,10 +107,11 @@ std::expected<Options, int> parse(const QStringList& arguments) {
     options.workspace = parser.value(workspace);
     if (!options.workspace.isEmpty() &&
         !QStringList{QStringLiteral("library"), QStringLiteral("editor"), QStringLiteral("review"),
-                     QStringLiteral("health")}
+                     QStringLiteral("health"), QStringLiteral("aar")}
              .contains(options.workspace)) {
-        std::fprintf(stderr,
-                     "souffleur-studio: --workspace must be library, editor, review or health\n");
+        std::fprintf(
+            stderr,
+            "souffleur-studio: --workspace must be library, editor, review, health or aar\n");
         return std::unexpected(kUsageError);
     }
     const QString language = parser.value(lang);
@@ -132,8 +134,9 @@ QString signInProblem(const SessionError& error) {
                                        "Deze sleutel (token) is onbekend of verlopen.");
     case Kind::Forbidden:
         return QApplication::translate("souffleur::studio",
-                                       "Dit account mag geen gidsen schrijven (een "
-                                       "balie-account?). Vraag een auteursaccount.");
+                                       "Dit account mag de studio niet gebruiken (een "
+                                       "balie-account?). Vraag een account als auteur of "
+                                       "teamleider.");
     default:
         return QApplication::translate("souffleur::studio", "Aanmelden lukt niet: %1")
             .arg(QString::fromStdString(error.toString()));
@@ -141,8 +144,8 @@ QString signInProblem(const SessionError& error) {
 }
 
 // The sign-in dialog: server and token, checked before it closes.
-std::optional<std::pair<ServerSession, QString>> askSignIn(QString server, const QString& caFile,
-                                                           const TokenStore& tokens) {
+std::optional<std::pair<ServerSession, AccountKind>>
+askSignIn(QString server, const QString& caFile, const TokenStore& tokens) {
     QDialog dialog;
     dialog.setWindowTitle(QApplication::translate("souffleur::studio", "Aanmelden bij Souffleur"));
     auto* intro = new QLabel(
@@ -176,7 +179,7 @@ std::optional<std::pair<ServerSession, QString>> askSignIn(QString server, const
     form->addRow(remember);
     form->addRow(problem);
     form->addRow(buttons);
-    std::optional<std::pair<ServerSession, QString>> result;
+    std::optional<std::pair<ServerSession, AccountKind>> result;
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
         auto session =
@@ -196,7 +199,7 @@ std::optional<std::pair<ServerSession, QString>> askSignIn(QString server, const
         if (remember->isChecked())
             (void)tokens.write(QString::fromStdString(session->url()), token->text().trimmed());
         QSettings().setValue(QStringLiteral("server"), address->text().trimmed());
-        result.emplace(std::move(*session), address->text().trimmed());
+        result.emplace(std::move(*session), *signedIn);
         dialog.accept();
     });
     dialog.resize(480, dialog.sizeHint().height());
@@ -256,6 +259,7 @@ int runStudio(int argc, char** argv) {
                          ? QSettings().value(QStringLiteral("server")).toString()
                          : options->server;
     std::optional<ServerSession> session;
+    AccountKind kind = AccountKind::Editor;
     QString token = options->token;
     if (!server.isEmpty() && token.isEmpty()) {
         if (auto address = net::ServerAddress::parse(server.toStdString()))
@@ -276,6 +280,7 @@ int runStudio(int argc, char** argv) {
                 return kSignInError;
             }
         } else {
+            kind = *signedIn;
             session = std::move(*connected);
         }
     }
@@ -288,6 +293,7 @@ int runStudio(int argc, char** argv) {
         if (!asked)
             return 0;
         session = std::move(asked->first);
+        kind = asked->second;
     }
 
     std::optional<Journal> journal;
@@ -301,7 +307,8 @@ int runStudio(int argc, char** argv) {
                      opened.error().c_str());
 
     auto shared = std::make_shared<const ServerSession>(std::move(*session));
-    MainWindow window(shared, journal ? &*journal : nullptr, QString::fromStdString(shared->url()));
+    MainWindow window(shared, journal ? &*journal : nullptr, QString::fromStdString(shared->url()),
+                      kind);
     const QRect screen = window.screen()->availableGeometry();
     window.resize(std::min(1366, screen.width()), std::min(768, screen.height()));
     window.show();
@@ -312,7 +319,18 @@ int runStudio(int argc, char** argv) {
         window.showEditor();
     else if (options->workspace == QLatin1String("health"))
         window.showHealth();
-    if (unattended)
+    else if (options->workspace == QLatin1String("aar"))
+        window.showAar();
+    if (unattended && window.isAarShown())
+        QObject::connect(
+            &window.aar(), &AarPage::evidenceShown, &window,
+            [&window, path = options->screenshot] {
+                QTimer::singleShot(800, &window, [&window, path] {
+                    guide_view::screenshotAndExit(window, path, "souffleur-studio");
+                });
+            },
+            Qt::SingleShotConnection);
+    else if (unattended)
         screenshotWhenReady(window, options->screenshot, !options->open.isEmpty() && !review,
                             review);
 

@@ -5,9 +5,12 @@
 
 #include <souffleur/authoring/cli.h>
 
+#include <boost/beast/http/verb.hpp>
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 using namespace souffleur::authoring;
@@ -101,4 +104,65 @@ TEST_CASE("aar-records lists the teams' After Action Reviews", "[authoring][cli]
                       "  action g/foto: Stap aanpassen\n");
     CHECK(runAgainst(server, "aar-records", server.authorA, {"--guide", "other"}).out.empty());
     CHECK(runCli({"--help"}).out.find("aar-records [--team NAME]") != std::string::npos);
+}
+
+TEST_CASE("aar-report writes an AAR with its charts as one self-contained HTML file",
+          "[authoring][cli][aar]") {
+    TestServer server;
+    REQUIRE(souffleur::server::test::send(
+                server.port(),
+                souffleur::server::test::post("/api/v1/guides", server.reviewerA,
+                                              souffleur::server::test::guideXml("g", 1, "Gids G"),
+                                              "application/xml"))
+                .status == 201);
+    const auto created = souffleur::server::test::send(
+        server.port(), souffleur::server::test::post("/api/v1/aars", server.leadA,
+                                                     R"({"title": "Fotohokje", "guides": ["g"],
+                                          "from": "2026-11", "to": "2026-11"})"));
+    REQUIRE(created.status == 201);
+    const std::string id(created.json().at("id").as_string());
+    REQUIRE(souffleur::server::test::send(
+                server.port(),
+                souffleur::server::test::post("/api/v1/aars/" + id, server.leadA,
+                                              R"({"why": "De camera <b>hapert</b>"})",
+                                              "application/json", boost::beast::http::verb::put))
+                .status == 200);
+
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("souffleur-cli-aar-" + std::to_string(server.port()));
+    std::filesystem::create_directories(dir);
+    const auto file = (dir / "aar.html").string();
+    const auto html = runAgainst(server, "aar-report", server.leadA,
+                                 {"--aar", id, "--format", "html", "--out", file});
+    INFO(html.err);
+    REQUIRE(html.status == 0);
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string document = text.str();
+    CHECK(document.starts_with("<!DOCTYPE html>"));
+    CHECK(document.find("<h1>Fotohokje</h1>") != std::string::npos);
+    CHECK(document.find("De camera &lt;b&gt;hapert&lt;/b&gt;") != std::string::npos);
+    CHECK(document.find("<svg") != std::string::npos);
+    CHECK(document.find("<script") == std::string::npos);
+    CHECK(document.find("src=") == std::string::npos);
+    CHECK(document.find("Geen cijfers") != std::string::npos); // nobody worked with it yet
+
+    // The evidence as text and JSON; PDF is refused with what to do instead.
+    const auto summary = runAgainst(server, "aar-report", server.authorA,
+                                    {"--guide", "g", "--from", "2026-11", "--to", "2026-11"});
+    CHECK(summary.status == 0);
+    CHECK(summary.out.find("no figures") != std::string::npos);
+    const auto json = runAgainst(server, "aar-report", server.authorA, {"--guide", "g", "--json"});
+    CHECK(json.status == 0);
+    CHECK(json.out.find("\"evidence\"") != std::string::npos);
+    const auto pdf = runAgainst(server, "aar-report", server.authorA,
+                                {"--guide", "g", "--format", "pdf", "--out", file});
+    CHECK(pdf.status != 0);
+    // A team lead asking for another team's evidence is refused.
+    const auto other =
+        runAgainst(server, "aar-report", server.leadA, {"--guide", "g", "--team", "Balie C"});
+    CHECK(other.status != 0);
+    CHECK(other.err.find("403") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }

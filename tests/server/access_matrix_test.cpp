@@ -93,6 +93,7 @@ constexpr std::array kMatrix = {
     // Service
     Row{"GET", "/healthz", Body::None, {200, 200, 200, 200, 200, 200, 200, 200}},
     Row{"GET", "/metrics", Body::None, {401, 401, 200, 403, 403, 403, 200, 403}},
+    Row{"GET", "/api/v1/me", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     // Guides and their lifecycle
     Row{"GET", "/api/v1/guides", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     // Gemeente B publishes a t.matrix of its own; A's revision 5 is then new to A.
@@ -254,6 +255,7 @@ constexpr std::array kMatrix = {
         Body::None,
         {401, 401, 404, 403, 200, 200, 200, 403}},
     Row{"GET", "/api/v1/lessons", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/teams", Body::None, {401, 401, 200, 403, 200, 200, 200, 200}},
 };
 
 // Texts only Gemeente A's fixture holds: none may reach the foreign admin.

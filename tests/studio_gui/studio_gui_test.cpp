@@ -18,6 +18,7 @@
 // on the command line of those ending in `OnServer` runs against that server
 // instead (the end-to-end tests, tests/e2e/studio_to_desk.sh and
 // co_creation_loop.sh). Runs under Xvfb (see CMakeLists.txt).
+#include "aar_page.h"
 #include "decision_map_view.h"
 #include "demo_server.h"
 #include "editor_page.h"
@@ -26,6 +27,7 @@
 #include "main_window.h"
 #include "notices_button.h"
 #include "preview_pane.h"
+#include "projector_window.h"
 #include "review_page.h"
 
 #include <souffleur/guide_view/guide_view.h>
@@ -768,6 +770,134 @@ private Q_SLOTS:
             std::ranges::any_of(studio.editor().inbox().feedback(),
                                 [](const protocol::Feedback& fb) { return fb.kind == "source"; }),
             kServerMs);
+    }
+
+    // A team lead runs an After Action Review in the studio: the evidence as
+    // charts, the four questions with their timers, an action on a step that
+    // lands in the guide's inbox and comes back with what the editors did,
+    // projector mode by keyboard, the lesson shared, the report saved.
+    void teamLeadRunsAnAfterActionReview() {
+        Fixture f;
+        QVERIFY(f.ok);
+        auto lead = connectTo(f.server.url().toStdString(),
+                              f.server.token(QStringLiteral("teamleider-noord")));
+        QVERIFY(lead);
+        auto kind = lead->signIn();
+        QVERIFY(kind);
+        QCOMPARE(*kind, AccountKind::TeamLead);
+        MainWindow window(lead, nullptr, qs(lead->url()), AccountKind::TeamLead);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(window.isAarShown());
+        auto& page = window.aar();
+        QSignalSpy opened(&page, &AarPage::aarOpened);
+        QSignalSpy shown(&page, &AarPage::evidenceShown);
+        // The demo's AAR of last month opens first, with its open actions.
+        QVERIFY(opened.wait(kServerMs));
+        QCOMPARE(page.current()->team, std::string("Balie Noord"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.evidence().has_value(), kServerMs);
+        QVERIFY(shown.count() > 0 || shown.wait(kServerMs));
+        shoot(window, "studio-aar");
+
+        // A new AAR, about the identity check, this month.
+        opened.clear();
+        page.newAar(QStringLiteral("Evaluatie identiteit december"), {QString::fromLatin1(kGuide)});
+        QVERIFY(opened.wait(kServerMs));
+        QCOMPARE(page.current()->title, std::string("Evaluatie identiteit december"));
+        QCOMPARE(page.current()->state, std::string("draft"));
+        const std::string id = page.current()->id;
+        // Last month's open actions are carried into it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.evidence().has_value() && !page.evidence()->openActions.empty(), kServerMs);
+        // The meeting: a timer and notes.
+        page.tabs()->setCurrentIndex(1);
+        QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("timerButton2")),
+                          Qt::LeftButton);
+        QVERIFY(page.clock().running(1));
+        QSignalSpy saved(&page, &AarPage::saved);
+        page.answer(1)->setFocus();
+        QTest::keyClicks(page.answer(1),
+                         QStringLiteral("Minder escalaties sinds de voorbeeldvragen."));
+        QVERIFY(saved.wait(kServerMs));
+        QTRY_COMPARE_WITH_TIMEOUT(lead->aar(id)->aar.happened,
+                                  std::string("Minder escalaties sinds de voorbeeldvragen."),
+                                  kServerMs);
+        shoot(window, "studio-aar-meeting");
+
+        // Projector mode, by keyboard: the notes are the answer.
+        page.showProjector();
+        auto* projector = page.projector();
+        QVERIFY(projector);
+        QSignalSpy projected(projector, &ProjectorWindow::evidenceShown);
+        QVERIFY(projected.wait(kServerMs));
+        QTest::keyClick(projector->notes(), Qt::Key_PageDown);
+        QCOMPARE(projector->question(), 1);
+        QTest::keyClick(projector->notes(), Qt::Key_PageDown);
+        QCOMPARE(projector->question(), 2);
+        QVERIFY(projected.wait(kServerMs));
+        QTest::keyClick(projector->notes(), Qt::Key_F5);
+        QVERIFY(page.clock().running(2));
+        QTest::keyClicks(projector->notes(), QStringLiteral("Voorbeelden helpen."));
+        QCOMPARE(page.answer(2)->toPlainText(), QStringLiteral("Voorbeelden helpen."));
+        shoot(*projector, "studio-aar-projector");
+        QTest::keyClick(projector->notes(), Qt::Key_Escape);
+        QTRY_VERIFY(!projector->isVisible());
+
+        // An action about a step: into the guide's inbox, for the editors.
+        saved.clear();
+        page.addAction(QStringLiteral("Voorbeeldvraag over de kinlijn toevoegen"),
+                       QStringLiteral("Redactie"), QStringLiteral("2026-12-31"),
+                       QString::fromLatin1(kGuide), QStringLiteral("controlevragen"));
+        QVERIFY(saved.wait(kServerMs));
+        QCOMPARE(page.current()->actions.size(), std::size_t(1));
+        const auto feedbackId = page.current()->actions.front().feedbackId;
+        QVERIFY(feedbackId.has_value());
+        auto inbox = f.author->feedback(kGuide);
+        QVERIFY(inbox);
+        QVERIFY(std::ranges::any_of(*inbox, [&](const protocol::Feedback& item) {
+            return item.id == *feedbackId && item.kind == "action";
+        }));
+        // The editors plan it; the team sees so.
+        QVERIFY(f.author->updateFeedback(*feedbackId,
+                                         {"planned", std::nullopt, std::nullopt, std::nullopt}));
+        QTRY_COMPARE_WITH_TIMEOUT(lead->aar(id)->aar.actions.front().inboxStatus.value_or(""),
+                                  std::string("planned"), kServerMs);
+
+        // Closing: the lesson shared, the report as HTML (and PDF).
+        page.tabs()->setCurrentIndex(3);
+        saved.clear();
+        page.close(QStringLiteral("Concrete voorbeeldvragen werken beter dan een waarschuwing."),
+                   true);
+        QTRY_COMPARE_WITH_TIMEOUT(lead->aar(id)->aar.state, std::string("final"), kServerMs);
+        // One save: the lesson, its sharing and what was typed in projector mode.
+        const auto closed = lead->aar(id)->aar;
+        QVERIFY(closed.shared);
+        QCOMPARE(closed.why, std::string("Voorbeelden helpen."));
+        QTRY_COMPARE_WITH_TIMEOUT(page.current()->state, std::string("final"), kServerMs);
+        QCOMPARE(window.findChild<QPlainTextEdit*>(QStringLiteral("aarLesson"))->toPlainText(),
+                 QStringLiteral("Concrete voorbeeldvragen werken beter dan een waarschuwing."));
+        QTemporaryDir out;
+        bool written = false;
+        page.saveReport(out.filePath(QStringLiteral("aar.html")), [&](bool ok) { written = ok; });
+        QVERIFY(written);
+        QFile html(out.filePath(QStringLiteral("aar.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray document = html.readAll();
+        QVERIFY(document.contains("<svg"));
+        QVERIFY(document.contains("Voorbeeldvraag over de kinlijn toevoegen"));
+        QVERIFY(!document.contains("<script"));
+        bool pdf = false;
+        bool done = false;
+        page.saveReport(out.filePath(QStringLiteral("aar.pdf")), [&](bool ok) {
+            pdf = ok;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, kServerMs);
+        QVERIFY(pdf);
+        QFile file(out.filePath(QStringLiteral("aar.pdf")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        shoot(window, "studio-aar-close");
     }
 
     // The register of sources: a new version recorded in the studio puts an

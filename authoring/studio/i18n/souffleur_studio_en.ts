@@ -11,10 +11,6 @@
         <translation>This key (token) is unknown or has expired.</translation>
     </message>
     <message>
-        <source>Dit account mag geen gidsen schrijven (een balie-account?). Vraag een auteursaccount.</source>
-        <translation>This account may not write guides (a desk account?). Ask for an author account.</translation>
-    </message>
-    <message>
         <source>Aanmelden lukt niet: %1</source>
         <translation>Cannot sign in: %1</translation>
     </message>
@@ -53,6 +49,328 @@
     <message>
         <source>S&amp;leutel</source>
         <translation>&amp;Key</translation>
+    </message>
+    <message>
+        <source>Dit account mag de studio niet gebruiken (een balie-account?). Vraag een account als auteur of teamleider.</source>
+        <translation>This account may not use the studio (a desk account?). Ask for an author or team lead account.</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::AarPage</name>
+    <message>
+        <source>bezig</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>gedaan</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>vervallen</source>
+        <translation>dropped</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>After Action Reviews van het team</source>
+        <translation>The team's After Action Reviews</translation>
+    </message>
+    <message>
+        <source>Nieuwe AAR</source>
+        <translation>New AAR</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>&amp;Bijeenkomsten</source>
+        <translation>&amp;Meetings</translation>
+    </message>
+    <message>
+        <source>1. Voorbereiden</source>
+        <translation>1. Prepare</translation>
+    </message>
+    <message>
+        <source>2. Bijeenkomst</source>
+        <translation>2. Meeting</translation>
+    </message>
+    <message>
+        <source>3. Acties</source>
+        <translation>3. Actions</translation>
+    </message>
+    <message>
+        <source>4. Afsluiten</source>
+        <translation>4. Close</translation>
+    </message>
+    <message>
+        <source>Pauze</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Gidsen waar de AAR over gaat</source>
+        <translation>Guides the AAR is about</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Gidsen</source>
+        <translation>&amp;Guides</translation>
+    </message>
+    <message>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Cijfers tellen alleen mee als er per teammaand minstens 5 balies achter zitten: ze gaan over de gids en het team, nooit over een persoon.</source>
+        <translation>Figures count only when at least 5 desks are behind them per team-month: they are about the guide and the team, never about a person.</translation>
+    </message>
+    <message>
+        <source>Aantekeningen van de gespreksleider…</source>
+        <translation>The facilitator's notes…</translation>
+    </message>
+    <message>
+        <source>Timer van vraag %1</source>
+        <translation>Timer of question %1</translation>
+    </message>
+    <message>
+        <source>Presenteren op het scherm (F11)</source>
+        <translation>Present on the screen (F11)</translation>
+    </message>
+    <message>
+        <source>Eén vraag tegelijk, groot, met het bewijs ernaast.</source>
+        <translation>One question at a time, large, with the evidence beside it.</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Bij de redactie</source>
+        <translation>With the editors</translation>
+    </message>
+    <message>
+        <source>Uit de AAR</source>
+        <translation>From the AAR</translation>
+    </message>
+    <message>
+        <source>Wat gaan we doen?</source>
+        <translation>What will we do?</translation>
+    </message>
+    <message>
+        <source>Wie (een rol of een naam)</source>
+        <translation>Who (a role or a name)</translation>
+    </message>
+    <message>
+        <source>Actie toevoegen</source>
+        <translation>Add action</translation>
+    </message>
+    <message>
+        <source>(de hele gids)</source>
+        <translation>(the whole guide)</translation>
+    </message>
+    <message>
+        <source>Over gids</source>
+        <translation>About guide</translation>
+    </message>
+    <message>
+        <source>Stap</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Een actie over een gids komt in de inbox van die gids bij de redactie; wat zij ermee doen, ziet u hier terug.</source>
+        <translation>An action about a guide goes to that guide's inbox with the editors; what they do with it shows here.</translation>
+    </message>
+    <message>
+        <source>Nog open uit eerdere AAR's:</source>
+        <translation>Still open from earlier AARs:</translation>
+    </message>
+    <message>
+        <source>Les voor andere teams</source>
+        <translation>Lesson for other teams</translation>
+    </message>
+    <message>
+        <source>Wat kunnen andere teams hiervan leren?</source>
+        <translation>What can other teams learn from this?</translation>
+    </message>
+    <message>
+        <source>Deze les &amp;delen met de andere teams</source>
+        <translation>&amp;Share this lesson with the other teams</translation>
+    </message>
+    <message>
+        <source>AAR afsluiten</source>
+        <translation>Close the AAR</translation>
+    </message>
+    <message>
+        <source>Opslaan als HTML…</source>
+        <translation>Save as HTML…</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Verslag opslaan</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Webpagina (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Les voor andere teams</source>
+        <translation>&amp;Lesson for other teams</translation>
+    </message>
+    <message>
+        <source>Teams en gidsen ophalen lukt niet: %1</source>
+        <translation>Cannot fetch the teams and guides: %1</translation>
+    </message>
+    <message>
+        <source>De AAR's ophalen lukt niet: %1</source>
+        <translation>Cannot fetch the AARs: %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3</source>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <source>afgesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>Nog geen AAR voor dit team. Begin met "Nieuwe AAR".</source>
+        <translation>No AAR for this team yet. Start with "New AAR".</translation>
+    </message>
+    <message>
+        <source>AAR %1</source>
+        <translation>AAR %1</translation>
+    </message>
+    <message>
+        <source>Een nieuwe AAR maken lukt niet: %1</source>
+        <translation>Cannot make a new AAR: %1</translation>
+    </message>
+    <message>
+        <source>Nieuwe AAR gemaakt: kies de gidsen en de periode.</source>
+        <translation>New AAR made: choose the guides and the period.</translation>
+    </message>
+    <message>
+        <source>De AAR openen lukt niet: %1</source>
+        <translation>Cannot open the AAR: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> (afgesloten)</source>
+        <translation> (closed)</translation>
+    </message>
+    <message>
+        <source>Afgesloten</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>(geen gids: voor het team)</source>
+        <translation>(no guide: for the team)</translation>
+    </message>
+    <message>
+        <source>Stand van de actie</source>
+        <translation>The action's state</translation>
+    </message>
+    <message>
+        <source>Het bewijs ophalen lukt niet: %1</source>
+        <translation>Cannot fetch the evidence: %1</translation>
+    </message>
+    <message>
+        <source>Opslaan lukt niet: %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Schrijf eerst op wat de actie is.</source>
+        <translation>First write down what the action is.</translation>
+    </message>
+    <message>
+        <source>De actie toevoegen lukt niet: %1</source>
+        <translation>Cannot add the action: %1</translation>
+    </message>
+    <message>
+        <source>Actie toegevoegd; ze staat nu in de inbox van de gids.</source>
+        <translation>Action added; it is in the guide's inbox now.</translation>
+    </message>
+    <message>
+        <source>Actie toegevoegd.</source>
+        <translation>Action added.</translation>
+    </message>
+    <message>
+        <source>De stand bijwerken lukt niet: %1</source>
+        <translation>Cannot update the state: %1</translation>
+    </message>
+    <message>
+        <source>Stand van de actie bijgewerkt.</source>
+        <translation>The action's state is updated.</translation>
+    </message>
+    <message>
+        <source>Afsluiten lukt niet: %1</source>
+        <translation>Cannot close: %1</translation>
+    </message>
+    <message>
+        <source>De AAR is afgesloten.</source>
+        <translation>The AAR is closed.</translation>
+    </message>
+    <message>
+        <source>Verslag opgeslagen: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <source>Het verslag opslaan lukt niet: %1</source>
+        <translation>Cannot save the report: %1</translation>
+    </message>
+    <message>
+        <source>nl</source>
+        <extracomment>The language of the charts and reports: nl or en.</extracomment>
+        <translation>en</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +2091,21 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>&amp;Gezondheid</source>
         <translation>&amp;Health</translation>
     </message>
+    <message>
+        <source>Leren</source>
+        <translation>Learning</translation>
+    </message>
+    <message>
+        <source>&amp;Leren (AAR)</source>
+        <translation>&amp;Learning (AAR)</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::MeetingClock</name>
+    <message>
+        <source>%1:%2 van %3:00</source>
+        <translation>%1:%2 of %3:00</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::MergeDialog</name>
@@ -2021,6 +2354,37 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Stoppen met proberen</source>
         <translation>Stop trying</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::ProjectorWindow</name>
+    <message>
+        <source>Souffleur – AAR presenteren</source>
+        <translation>Souffleur – presenting the AAR</translation>
+    </message>
+    <message>
+        <source>Tijd voor deze vraag</source>
+        <translation>Time for this question</translation>
+    </message>
+    <message>
+        <source>Aantekeningen bij deze vraag</source>
+        <translation>Notes on this question</translation>
+    </message>
+    <message>
+        <source>Typ hier wat het team zegt…</source>
+        <translation>Type what the team says…</translation>
+    </message>
+    <message>
+        <source>PgDn: volgende vraag · PgUp: vorige · F5: timer starten of pauzeren · Esc: terug</source>
+        <translation>PgDn: next question · PgUp: previous · F5: start or pause the timer · Esc: back</translation>
+    </message>
+    <message>
+        <source>Vraag %1 van 4</source>
+        <translation>Question %1 of 4</translation>
+    </message>
+    <message>
+        <source> (pauze)</source>
+        <translation> (paused)</translation>
     </message>
 </context>
 <context>

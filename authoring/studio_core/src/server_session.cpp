@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
+
 namespace souffleur::studio {
 namespace json = boost::json;
 namespace {
@@ -111,16 +113,36 @@ SessionResult<net::HttpResponse> ServerSession::call(net::Method method, std::st
     return std::move(*response);
 }
 
-SessionResult<void> ServerSession::signIn() const {
+SessionResult<AccountKind> ServerSession::signIn() const {
+    // Who the token is (a server from before /me answers 404: then the library tells).
+    auto me = call(net::Method::Get, "/api/v1/me");
+    if (!me)
+        return std::unexpected(me.error());
+    if (me->status == 200) {
+        const auto object = parseObject(me->body);
+        const std::string role = object ? text(*object, "role") : std::string();
+        if (role == "team_lead")
+            return AccountKind::TeamLead;
+        if (role == "author" || role == "reviewer" || role == "admin")
+            return AccountKind::Editor;
+        return std::unexpected(SessionError{SessionError::Kind::Forbidden, 403,
+                                            "a " + role + " account cannot use the studio"});
+    }
     auto response = call(net::Method::Get, "/api/v1/library");
     // A server from before the library (0.1) knows the review queue, for the same roles.
     if (response && response->status == 404)
         response = call(net::Method::Get, "/api/v1/revisions?state=in_review");
     if (!response)
         return std::unexpected(response.error());
+    if (response->status == 403) {
+        // Not an editor: a team lead reads its team's AARs.
+        auto aars = call(net::Method::Get, "/api/v1/aars?limit=1");
+        if (aars && aars->status == 200)
+            return AccountKind::TeamLead;
+    }
     if (response->status != 200)
         return std::unexpected(errorFor(*response));
-    return {};
+    return AccountKind::Editor;
 }
 
 namespace {
@@ -458,6 +480,179 @@ ServerSession::saveSource(const protocol::Source& source) const {
                               return std::nullopt;
                           return std::string(value.as_string());
                       });
+}
+
+// --- After Action Reviews ------------------------------------------------------
+
+namespace {
+
+std::string encoded(std::string_view text) {
+    std::string out;
+    constexpr std::string_view kHex = "0123456789ABCDEF";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[u >> 4U];
+            out += kHex[u & 0x0FU];
+        }
+    }
+    return out;
+}
+
+template <typename T, typename Read>
+SessionResult<T> objectAnswer(SessionResult<net::HttpResponse> response, Read read) {
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200 && response->status != 201)
+        return std::unexpected(errorFor(*response));
+    boost::system::error_code error;
+    const auto value = json::parse(response->body, error);
+    if (error)
+        return nonsense(*response);
+    auto out = read(value);
+    if (!out)
+        return nonsense(*response);
+    return std::move(*out);
+}
+
+std::optional<ServerSession::AarWithCarried> aarWithCarried(const json::value& value) {
+    auto aar = protocol::aarFrom(value);
+    if (!aar)
+        return std::nullopt;
+    ServerSession::AarWithCarried out{std::move(*aar), {}};
+    if (const auto* carried = value.as_object().if_contains("carried_actions");
+        carried && carried->is_array()) {
+        for (const auto& item : carried->as_array())
+            if (auto action = protocol::aarActionFrom(item))
+                out.carried.push_back(std::move(*action));
+    }
+    return out;
+}
+
+} // namespace
+
+SessionResult<std::vector<GuideSummary>> ServerSession::guides() const {
+    return listAnswer(
+        call(net::Method::Get, "/api/v1/guides"), "guides",
+        [](const json::value& value) -> std::optional<GuideSummary> {
+            if (!value.is_object() || text(value.as_object(), "id").empty())
+                return std::nullopt;
+            return GuideSummary{text(value.as_object(), "id"), text(value.as_object(), "title")};
+        });
+}
+
+SessionResult<std::string> ServerSession::guideXml(const std::string& guide) const {
+    auto response = call(net::Method::Get, "/api/v1/guides/" + encoded(guide));
+    if (!response)
+        return std::unexpected(response.error());
+    if (response->status != 200)
+        return std::unexpected(errorFor(*response));
+    return std::move(response->body);
+}
+
+SessionResult<std::vector<std::string>> ServerSession::teams() const {
+    return listAnswer(call(net::Method::Get, "/api/v1/teams"), "teams",
+                      [](const json::value& value) -> std::optional<std::string> {
+                          if (!value.is_string())
+                              return std::nullopt;
+                          return std::string(value.as_string());
+                      });
+}
+
+SessionResult<protocol::Evidence> ServerSession::evidence(const std::vector<std::string>& guides,
+                                                          const std::string& from,
+                                                          const std::string& to,
+                                                          const std::string& team) const {
+    std::string target = "/api/v1/evidence?from=" + encoded(from) + "&to=" + encoded(to);
+    for (const auto& guide : guides)
+        target += "&guide=" + encoded(guide);
+    if (!team.empty())
+        target += "&team=" + encoded(team);
+    return objectAnswer<protocol::Evidence>(
+        call(net::Method::Get, std::move(target)),
+        [](const json::value& value) { return protocol::evidenceFrom(value); });
+}
+
+SessionResult<std::vector<protocol::Aar>> ServerSession::aars(const std::string& team) const {
+    std::string target = "/api/v1/aars?limit=200";
+    if (!team.empty())
+        target += "&team=" + encoded(team);
+    return listAnswer(call(net::Method::Get, std::move(target)), "aars",
+                      [](const json::value& value) { return protocol::aarFrom(value); });
+}
+
+SessionResult<ServerSession::AarWithCarried> ServerSession::aar(const std::string& id) const {
+    return objectAnswer<AarWithCarried>(call(net::Method::Get, "/api/v1/aars/" + encoded(id)),
+                                        aarWithCarried);
+}
+
+SessionResult<ServerSession::AarWithCarried>
+ServerSession::createAar(const std::string& team, const std::string& title,
+                         const std::vector<std::string>& guides, const std::string& from,
+                         const std::string& to) const {
+    json::array list;
+    for (const auto& guide : guides)
+        list.emplace_back(guide);
+    json::object body{{"title", title}, {"guides", std::move(list)}, {"from", from}, {"to", to}};
+    if (!team.empty())
+        body["team"] = team;
+    return objectAnswer<AarWithCarried>(
+        call(net::Method::Post, "/api/v1/aars", json::serialize(body)), aarWithCarried);
+}
+
+SessionResult<ServerSession::AarWithCarried> ServerSession::saveAar(const std::string& id,
+                                                                    const AarChange& change) const {
+    json::object body;
+    for (const auto& [key, value] : {std::pair{"title", &change.title},
+                                     {"expected", &change.expected},
+                                     {"happened", &change.happened},
+                                     {"why", &change.why},
+                                     {"improve", &change.improve},
+                                     {"lesson", &change.lesson},
+                                     {"state", &change.state},
+                                     {"from", &change.from},
+                                     {"to", &change.to}}) {
+        if (*value)
+            body[key] = **value;
+    }
+    if (change.guides) {
+        json::array list;
+        for (const auto& guide : *change.guides)
+            list.emplace_back(guide);
+        body["guides"] = std::move(list);
+    }
+    if (change.shared)
+        body["shared"] = *change.shared;
+    return objectAnswer<AarWithCarried>(
+        call(net::Method::Put, "/api/v1/aars/" + encoded(id), json::serialize(body)),
+        aarWithCarried);
+}
+
+SessionResult<protocol::AarAction> ServerSession::addAction(const std::string& aar,
+                                                            const NewAarAction& action) const {
+    json::object body{{"text", action.text}, {"owner", action.owner}};
+    if (action.due)
+        body["due"] = *action.due;
+    if (action.guide)
+        body["guide"] = *action.guide;
+    if (action.step)
+        body["step"] = *action.step;
+    return objectAnswer<protocol::AarAction>(
+        call(net::Method::Post, "/api/v1/aars/" + encoded(aar) + "/actions", json::serialize(body)),
+        [](const json::value& value) { return protocol::aarActionFrom(value); });
+}
+
+SessionResult<protocol::AarAction> ServerSession::setActionState(const std::string& aar,
+                                                                 int position,
+                                                                 const std::string& state) const {
+    return objectAnswer<protocol::AarAction>(
+        call(net::Method::Patch,
+             "/api/v1/aars/" + encoded(aar) + "/actions/" + std::to_string(position),
+             json::serialize(json::object{{"state", state}})),
+        [](const json::value& value) { return protocol::aarActionFrom(value); });
 }
 
 } // namespace souffleur::studio

@@ -86,6 +86,7 @@ exchange(Stream& stream, const ServerAddress& server, HttpRequest request) {
     constexpr auto token = asio::as_tuple(asio::use_awaitable);
     const http::verb verb = request.method == Method::Post    ? http::verb::post
                             : request.method == Method::Patch ? http::verb::patch
+                            : request.method == Method::Put   ? http::verb::put
                                                               : http::verb::get;
     http::request<http::string_body> req{verb, request.target, 11};
     req.set(http::field::host, server.host);

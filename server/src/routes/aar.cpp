@@ -619,6 +619,51 @@ void openActionsRoute(const Env& env, Call& call, const Identity& who) {
         });
 }
 
+void whoAmIRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env,
+        [who](sqlite::Database& db) -> sqlite::Result<std::optional<std::string>> {
+            if (!who.teamId)
+                return std::optional<std::string>();
+            return db.queryText("SELECT name FROM teams WHERE id = ?", *who.teamId);
+        },
+        [env, who](sqlite::Result<std::optional<std::string>> team) {
+            if (!team)
+                return env.reply(internalError(team.error()));
+            json::object out{{"account", who.name}, {"role", roleName(who.role)}};
+            out["team"] = *team ? json::value(**team) : json::value(nullptr);
+            env.reply(jsonResponse(http::status::ok, std::move(out)));
+        });
+}
+
+void listTeamsRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env,
+        [who](sqlite::Database& db) -> sqlite::Result<std::vector<std::string>> {
+            auto stmt = db.prepare("SELECT name FROM teams WHERE tenant_id = ? AND "
+                                   "(? IS NULL OR id = ?) ORDER BY name",
+                                   who.tenantId,
+                                   ownTeamOnly(who) ? who.teamId : std::optional<std::int64_t>(),
+                                   ownTeamOnly(who) ? who.teamId : std::optional<std::int64_t>());
+            if (!stmt)
+                return std::unexpected(stmt.error());
+            std::vector<std::string> names;
+            auto read = stmt->forEachRow(
+                [&](const sqlite::Statement& row) { names.push_back(row.columnText(0)); });
+            if (!read)
+                return std::unexpected(read.error());
+            return names;
+        },
+        [env](sqlite::Result<std::vector<std::string>> names) {
+            if (!names)
+                return env.reply(internalError(names.error()));
+            json::array out;
+            for (const auto& name : *names)
+                out.emplace_back(name);
+            env.reply(jsonResponse(http::status::ok, json::object{{"teams", std::move(out)}}));
+        });
+}
+
 void lessonsRoute(const Env& env, Call&, const Identity& who) {
     runStorage(
         env,

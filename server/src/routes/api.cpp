@@ -217,6 +217,7 @@ constexpr auto kPut = http::verb::put;
 constexpr std::array kRoutes = {
     Route{"healthz", kGet, false, {}, kBodyLimit, healthRoute},
     Route{"metrics", kGet, true, RoleSet{Role::Admin}, kBodyLimit, metricsRoute},
+    Route{"api/v1/me", kGet, true, kAnyRole, kBodyLimit, whoAmIRoute},
     // Guides and their lifecycle
     Route{"api/v1/guides", kGet, true, kAnyRole, kBodyLimit, listGuidesRoute},
     Route{"api/v1/guides", kPost, true, kReviewerRoles, kGuideBodyLimit, publishGuideRoute},
@@ -279,6 +280,7 @@ constexpr std::array kRoutes = {
           updateActionRoute},
     Route{"api/v1/aar-actions", kGet, true, kTeamRoles, kBodyLimit, openActionsRoute},
     Route{"api/v1/lessons", kGet, true, kAnyRole, kBodyLimit, lessonsRoute},
+    Route{"api/v1/teams", kGet, true, kTeamRoles, kBodyLimit, listTeamsRoute},
 };
 
 static_assert(std::ranges::all_of(kRoutes,

@@ -173,5 +173,7 @@ void addActionRoute(const Env& env, Call& call, const Identity& who);
 void updateActionRoute(const Env& env, Call& call, const Identity& who);
 void openActionsRoute(const Env& env, Call& call, const Identity& who);
 void lessonsRoute(const Env& env, Call& call, const Identity& who);
+void listTeamsRoute(const Env& env, Call& call, const Identity& who);
+void whoAmIRoute(const Env& env, Call& call, const Identity& who);
 
 } // namespace souffleur::server

@@ -9,6 +9,7 @@
 
 #include <souffleur/content/diagnostic.h>
 #include <souffleur/net/http.h>
+#include <souffleur/protocol/aar.h>
 #include <souffleur/protocol/health.h>
 #include <souffleur/protocol/review.h>
 
@@ -84,6 +85,31 @@ struct SaveRefused {
 };
 using SaveResult = std::variant<Saved, SaveConflict, SaveRefused>;
 
+// Who signed in: an editor (author, reviewer, admin: every workspace) or a
+// team lead (the After Action Review workspace, for its own team).
+enum class AccountKind { Editor, TeamLead };
+
+// A published guide as any account may list it (GET /api/v1/guides).
+struct GuideSummary {
+    std::string id;
+    std::string title;
+};
+
+// What an AAR save changes: only the fields given (PUT /api/v1/aars/{id}).
+struct AarChange {
+    std::optional<std::string> title, expected, happened, why, improve, lesson, state, from, to;
+    std::optional<std::vector<std::string>> guides;
+    std::optional<bool> shared;
+};
+
+struct NewAarAction {
+    std::string text;
+    std::string owner;
+    std::optional<std::string> due;
+    std::optional<std::string> guide;
+    std::optional<std::string> step;
+};
+
 class ServerSession {
 public:
     // `url` as "http://127.0.0.1:8470" or "https://..."; `caFile` for a
@@ -92,8 +118,9 @@ public:
     connect(std::string_view url, std::string token, std::string caFile = {});
 
     // Checks the token: the library answers for authors, reviewers and
-    // admins; a desk account or a wrong token gets a clear message.
-    SessionResult<void> signIn() const;
+    // admins, the AARs for team leads; a desk account or a wrong token gets
+    // a clear message.
+    SessionResult<AccountKind> signIn() const;
 
     SessionResult<std::vector<LibraryEntry>> library() const;
     SessionResult<std::vector<RevisionInfo>> revisions(const std::string& guide) const;
@@ -156,6 +183,32 @@ public:
     // the guides citing it get an inbox item); the guides to check.
     SessionResult<std::vector<protocol::Source>> sources() const;
     SessionResult<std::vector<std::string>> saveSource(const protocol::Source& source) const;
+
+    // --- After Action Reviews (docs/api.md, "Evidence", "After Action Reviews") ---
+    SessionResult<std::vector<GuideSummary>> guides() const;
+    // The published XML of a guide (any role).
+    SessionResult<std::string> guideXml(const std::string& guide) const;
+    SessionResult<std::vector<std::string>> teams() const;
+    // The evidence of guides over months from..to ("YYYY-MM"), for a team (or every team).
+    SessionResult<protocol::Evidence> evidence(const std::vector<std::string>& guides,
+                                               const std::string& from, const std::string& to,
+                                               const std::string& team) const;
+    // A team's AARs, newest first, without their actions ("": every team one may see).
+    SessionResult<std::vector<protocol::Aar>> aars(const std::string& team) const;
+    // An AAR with its actions, and the team's open actions of other AARs.
+    struct AarWithCarried {
+        protocol::Aar aar;
+        std::vector<protocol::AarAction> carried;
+    };
+    SessionResult<AarWithCarried> aar(const std::string& id) const;
+    SessionResult<AarWithCarried> createAar(const std::string& team, const std::string& title,
+                                            const std::vector<std::string>& guides,
+                                            const std::string& from, const std::string& to) const;
+    SessionResult<AarWithCarried> saveAar(const std::string& id, const AarChange& change) const;
+    SessionResult<protocol::AarAction> addAction(const std::string& aar,
+                                                 const NewAarAction& action) const;
+    SessionResult<protocol::AarAction> setActionState(const std::string& aar, int position,
+                                                      const std::string& state) const;
 
     const net::ServerAddress& address() const { return m_address; }
     // "http://host:port", the journal's key prefix.

@@ -35,7 +35,7 @@ struct HttpResponse {
     std::string body;
 };
 
-enum class Method { Get, Post, Patch };
+enum class Method { Get, Post, Patch, Put };
 
 struct HttpRequest {
     Method method = Method::Get;
