@@ -2,6 +2,7 @@
 #include "aar_page.h"
 
 #include "async.h"
+#include "privacy_page.h"
 #include "projector_window.h"
 
 #include <souffleur/content/parser.h>
@@ -168,6 +169,10 @@ AarPage::AarPage(std::shared_ptr<const ServerSession> server, bool teamLead, QWi
     sideLayout->addWidget(listLabel);
     sideLayout->addWidget(m_list, 1);
     sideLayout->addWidget(m_new);
+    auto* privacy = new QPushButton(tr("Privacy: wat wordt vastgelegd?"), side);
+    privacy->setObjectName(QStringLiteral("privacyButton"));
+    connect(privacy, &QPushButton::clicked, this, &AarPage::showPrivacy);
+    sideLayout->addWidget(privacy);
     side->setFixedWidth(250);
 
     m_heading = new QLabel(this);
@@ -960,6 +965,13 @@ void AarPage::saveReport(const QString& file, std::function<void(bool)> done) {
                     done(ok);
             });
     page->setHtml(qs(html), kReportBase);
+}
+
+PrivacyPage* AarPage::showPrivacy() {
+    auto* page = new PrivacyPage(m_server, this);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    page->show();
+    return page;
 }
 
 void AarPage::showProjector() {

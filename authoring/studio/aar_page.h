@@ -43,6 +43,7 @@ class QWebEngineView;
 
 namespace souffleur::studio {
 
+class PrivacyPage;
 class ProjectorWindow;
 
 // The meeting's clock: time spent on each of the four questions, one running at a time.
@@ -90,6 +91,8 @@ public:
     }
     MeetingClock& clock() { return *m_clock; }
     void showProjector();
+    // What the desks record, who sees what, for how long (privacy_page.h).
+    PrivacyPage* showPrivacy();
     ProjectorWindow* projector() const { return m_projector; }
     QTabWidget* tabs() const { return m_tabs; }
     // Adds an action (the Acties tab's form does the same).

@@ -94,6 +94,7 @@ constexpr std::array kMatrix = {
     Row{"GET", "/healthz", Body::None, {200, 200, 200, 200, 200, 200, 200, 200}},
     Row{"GET", "/metrics", Body::None, {401, 401, 200, 403, 403, 403, 200, 403}},
     Row{"GET", "/api/v1/me", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
+    Row{"GET", "/api/v1/privacy", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     // Guides and their lifecycle
     Row{"GET", "/api/v1/guides", Body::None, {401, 401, 200, 200, 200, 200, 200, 200}},
     // Gemeente B publishes a t.matrix of its own; A's revision 5 is then new to A.

@@ -27,6 +27,7 @@
 #include "main_window.h"
 #include "notices_button.h"
 #include "preview_pane.h"
+#include "privacy_page.h"
 #include "projector_window.h"
 #include "review_page.h"
 
@@ -798,6 +799,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page.evidence().has_value(), kServerMs);
         QVERIFY(shown.count() > 0 || shown.wait(kServerMs));
         shoot(window, "studio-aar");
+        // The privacy page says what is recorded, with this organisation's retention.
+        auto* privacy = page.showPrivacy();
+        QSignalSpy privacyLoaded(privacy, &PrivacyPage::loaded);
+        QVERIFY(privacyLoaded.wait(kServerMs));
+        const QString said = privacy->text()->toPlainText();
+        QVERIFY(said.contains(QStringLiteral("24 maanden")));
+        QVERIFY(said.contains(QStringLiteral("minstens 5 verschillende")));
+        QVERIFY(said.contains(QStringLiteral("Nooit om een medewerker te beoordelen")));
+        shoot(*privacy, "studio-aar-privacy");
+        privacy->close();
 
         // A new AAR, about the identity check, this month.
         opened.clear();

@@ -372,6 +372,10 @@
         <extracomment>The language of the charts and reports: nl or en.</extracomment>
         <translation>en</translation>
     </message>
+    <message>
+        <source>Privacy: wat wordt vastgelegd?</source>
+        <translation>Privacy: what is recorded?</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::DecisionMapView</name>
@@ -2354,6 +2358,81 @@ Afterwards, make the title more general with * (for a name or number).</translat
     <message>
         <source>Stoppen met proberen</source>
         <translation>Stop trying</translation>
+    </message>
+</context>
+<context>
+    <name>souffleur::studio::PrivacyPage</name>
+    <message>
+        <source>Privacy: wat wordt vastgelegd?</source>
+        <translation>Privacy: what is recorded?</translation>
+    </message>
+    <message>
+        <source>(onbekend)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Privacy: wat Souffleur vastlegt en waarom</source>
+        <translation>Privacy: what Souffleur records and why</translation>
+    </message>
+    <message>
+        <source>Waarvoor</source>
+        <translation>What for</translation>
+    </message>
+    <message>
+        <source>Om te leren: welke stap van een gids lastig is, waar het team vastloopt, of een verbetering werkt. Nooit om een medewerker te beoordelen. Souffleur kent geen cijfers per persoon en kan niet vertellen wie iets deed.</source>
+        <translation>To learn: which step of a guide is hard, where the team gets stuck, whether an improvement works. Never to assess an employee. Souffleur has no figures per person and cannot tell who did something.</translation>
+    </message>
+    <message>
+        <source>Wat de balie vastlegt</source>
+        <translation>What the desk records</translation>
+    </message>
+    <message>
+        <source>Per sessie met een gids: welke stappen getoond en afgerond zijn, keuzes, een stap terug, een escalatie, met hoe lang een stap duurde, onder een willekeurig sessienummer. De server voegt het team toe, niet het account. Feedback en logboekregels zijn tekst die de medewerker zelf typt; de balie en de server weigeren tekst waarin gegevens van een burger staan (zoals een BSN of een geboortedatum). Nooit gegevens van burgers.</source>
+        <translation>Per session with a guide: which steps were shown and done, choices, a step back, an escalation, with how long a step took, under a random session number. The server adds the team, not the account. Feedback and logbook lines are text the employee types; the desk and the server refuse text holding a citizen's data (such as a BSN or a date of birth). Never citizens' data.</translation>
+    </message>
+    <message>
+        <source>De regel van %1</source>
+        <translation>The rule of %1</translation>
+    </message>
+    <message>
+        <source>Elk cijfer is een optelling van teammaanden: één gids, één team, één kalendermaand. Een teammaand telt alleen mee als er minstens %1 verschillende balie-accounts achter zitten; een stap alleen als %1 accounts hem zagen. Zo kan niemand uit een klein groepje worden herleid, ook niet door twee overzichten van elkaar af te trekken. De server telt de accounts via een pseudoniem dat hij nergens naast een sessie bewaart en nooit laat zien.</source>
+        <translation>Every figure is a sum of team-months: one guide, one team, one calendar month. A team-month counts only when at least %1 different desk accounts are behind it; a step only when %1 accounts saw it. So nobody can be singled out of a small group, not even by subtracting one overview from another. The server counts the accounts through a pseudonym it never keeps beside a session and never shows.</translation>
+    </message>
+    <message>
+        <source>Wie ziet wat</source>
+        <translation>Who sees what</translation>
+    </message>
+    <message>
+        <source>Een teamleider ziet het bewijs, het logboek en de AAR's van het eigen team; auteurs en beoordelaars zien de cijfers van alle teams, voor de gidsen. Balie-accounts zien het logboek van het eigen team en de gedeelde lessen. Elke geweigerde toegang wordt vastgelegd in het auditlog.</source>
+        <translation>A team lead sees the evidence, the logbook and the AARs of its own team; authors and reviewers see every team's figures, for the guides. Desk accounts see their own team's logbook and the shared lessons. Every refused access is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Hoe lang</source>
+        <translation>How long</translation>
+    </message>
+    <message>
+        <source>Deze organisatie bewaart de vastgelegde gegevens %1 maanden. Oudere maanden worden teruggebracht tot totalen (aantallen en een verdeling van tijden) en de losse gegevens worden verwijderd, elke dag, door de server; dat staat in het auditlog. De AAR's van een team en hun acties blijven: het zijn de notulen van het team.</source>
+        <translation>This organisation keeps the recorded data %1 months. Older months are reduced to totals (counts and a distribution of times) and the separate records are deleted, every day, by the server; the audit log says so. A team's AARs and their actions stay: they are the team's minutes.</translation>
+    </message>
+    <message>
+        <source>Naar een leeromgeving (xAPI)</source>
+        <translation>To a learning environment (xAPI)</translation>
+    </message>
+    <message>
+        <source>Aan: de server stuurt leergegevens naar de Learning Record Store van de organisatie, altijd op naam van het team, nooit van een persoon, en van feedback alleen de soort, nooit de tekst. Daar hoort een eigen afspraak met de ondernemingsraad bij.</source>
+        <translation>On: the server sends learning records to the organisation's Learning Record Store, always in the team's name, never a person's, and of feedback only its kind, never its text. That needs its own agreement with the works council.</translation>
+    </message>
+    <message>
+        <source>Uit. Alleen een beheerder kan dit aanzetten, en alleen met een eigen afspraak met de ondernemingsraad.</source>
+        <translation>Off. Only an administrator can turn it on, and only with its own agreement with the works council.</translation>
+    </message>
+    <message>
+        <source>Meer weten</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Het hele verhaal, met een opzet voor de DPIA en concept-afspraken met de ondernemingsraad, staat in docs/privacy.md bij Souffleur. Vragen: de functionaris gegevensbescherming van uw organisatie.</source>
+        <translation>The whole story, with a DPIA outline and draft agreements with the works council, is in Souffleur's docs/privacy.md. Questions: your organisation's data protection officer.</translation>
     </message>
 </context>
 <context>

@@ -562,6 +562,19 @@ SessionResult<std::vector<std::string>> ServerSession::teams() const {
                       });
 }
 
+SessionResult<PrivacyFacts> ServerSession::privacy() const {
+    return objectAnswer<PrivacyFacts>(
+        call(net::Method::Get, "/api/v1/privacy"),
+        [](const json::value& value) -> std::optional<PrivacyFacts> {
+            if (!value.is_object())
+                return std::nullopt;
+            const auto& o = value.as_object();
+            const auto* xapi = o.if_contains("xapi");
+            return PrivacyFacts{number(o, "retention_months"), number(o, "min_people"),
+                                xapi && xapi->is_bool() && xapi->as_bool()};
+        });
+}
+
 SessionResult<protocol::Evidence> ServerSession::evidence(const std::vector<std::string>& guides,
                                                           const std::string& from,
                                                           const std::string& to,

@@ -7,7 +7,9 @@
 #include <souffleur/protocol/privacy.h>
 #include <souffleur/server/aar_store.h>
 #include <souffleur/server/evidence.h>
+#include <souffleur/server/retention.h>
 #include <souffleur/server/storage.h>
+#include <souffleur/server/xapi.h>
 
 #include <boost/json/parse.hpp>
 
@@ -616,6 +618,28 @@ void openActionsRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(std::move(answer->error()));
             env.reply(
                 jsonResponse(http::status::ok, json::object{{"actions", std::move(**answer)}}));
+        });
+}
+
+void privacyRoute(const Env& env, Call&, const Identity& who) {
+    runStorage(
+        env,
+        [tenantId = who.tenantId](sqlite::Database& db) -> sqlite::Result<std::pair<int, bool>> {
+            auto months = retentionMonths(db, tenantId);
+            if (!months)
+                return std::unexpected(months.error());
+            auto xapi = xapiSettings(db, tenantId);
+            if (!xapi)
+                return std::unexpected(xapi.error());
+            return std::pair{*months, *xapi && (*xapi)->on};
+        },
+        [env](sqlite::Result<std::pair<int, bool>> facts) {
+            if (!facts)
+                return env.reply(internalError(facts.error()));
+            env.reply(
+                jsonResponse(http::status::ok, json::object{{"retention_months", facts->first},
+                                                            {"min_people", kMinPeople},
+                                                            {"xapi", facts->second}}));
         });
 }
 

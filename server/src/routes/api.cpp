@@ -218,6 +218,7 @@ constexpr std::array kRoutes = {
     Route{"healthz", kGet, false, {}, kBodyLimit, healthRoute},
     Route{"metrics", kGet, true, RoleSet{Role::Admin}, kBodyLimit, metricsRoute},
     Route{"api/v1/me", kGet, true, kAnyRole, kBodyLimit, whoAmIRoute},
+    Route{"api/v1/privacy", kGet, true, kAnyRole, kBodyLimit, privacyRoute},
     // Guides and their lifecycle
     Route{"api/v1/guides", kGet, true, kAnyRole, kBodyLimit, listGuidesRoute},
     Route{"api/v1/guides", kPost, true, kReviewerRoles, kGuideBodyLimit, publishGuideRoute},

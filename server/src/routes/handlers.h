@@ -175,5 +175,6 @@ void openActionsRoute(const Env& env, Call& call, const Identity& who);
 void lessonsRoute(const Env& env, Call& call, const Identity& who);
 void listTeamsRoute(const Env& env, Call& call, const Identity& who);
 void whoAmIRoute(const Env& env, Call& call, const Identity& who);
+void privacyRoute(const Env& env, Call& call, const Identity& who);
 
 } // namespace souffleur::server

@@ -102,6 +102,13 @@ struct AarChange {
     std::optional<bool> shared;
 };
 
+// What the organisation set for the desks' records (GET /api/v1/privacy).
+struct PrivacyFacts {
+    int retentionMonths = 24;
+    int minPeople = 5;
+    bool xapi = false;
+};
+
 struct NewAarAction {
     std::string text;
     std::string owner;
@@ -189,6 +196,7 @@ public:
     // The published XML of a guide (any role).
     SessionResult<std::string> guideXml(const std::string& guide) const;
     SessionResult<std::vector<std::string>> teams() const;
+    SessionResult<PrivacyFacts> privacy() const;
     // The evidence of guides over months from..to ("YYYY-MM"), for a team (or every team).
     SessionResult<protocol::Evidence> evidence(const std::vector<std::string>& guides,
                                                const std::string& from, const std::string& to,
