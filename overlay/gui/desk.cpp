@@ -73,6 +73,8 @@ Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std:
             [guard](std::int64_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsAcked(); }); },
         .recordsRefused =
             [guard](std::size_t) { postToDesk(guard, [](Desk& d) { Q_EMIT d.recordsRefused(); }); },
+        .logbookChanged =
+            [guard] { postToDesk(guard, [](Desk& d) { Q_EMIT d.logbookChanged(); }); },
         .log =
             [](const std::string& line) {
                 std::fprintf(stderr, "souffleur-overlay: sync: %s\n", line.c_str());
@@ -415,6 +417,48 @@ std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const
         return std::unexpected(QStringLiteral("cannot store the feedback: ") +
                                QString::fromStdString(stored.error().message));
     }
+    m_sync->flushOutbox();
+    return {};
+}
+
+std::vector<client::LogbookLine> Desk::logbook() {
+    auto lines = client::deskLogbook(m_replica, m_outbox);
+    if (!lines) {
+        logLine(QStringLiteral("cannot read the team's logbook: ") + errorText(lines.error()));
+        return {};
+    }
+    return std::move(*lines);
+}
+
+void Desk::refreshLogbook() {
+    m_sync->refreshLogbook();
+}
+
+std::expected<void, QString> Desk::addLogbookEntry(const QString& text, bool attachStep) {
+    client::LogbookEntry entry{.text = text.trimmed().toStdString(),
+                               .guideId = {},
+                               .step = {},
+                               .at = std::chrono::system_clock::now()};
+    if (entry.text.empty())
+        return std::unexpected(QStringLiteral("a logbook entry needs a text"));
+    if (attachStep && m_engine) {
+        entry.guideId = m_session.guideId;
+        if (m_engine->state() == client::EngineState::Active)
+            entry.step = m_engine->currentStep().id;
+    }
+    // The outbox checks the record (the privacy guard on the text) and
+    // commits it before anything else happens.
+    auto stored = m_outbox.enqueue(client::logbookRecord(entry));
+    if (!stored) {
+        const auto& refused = stored.error().refused;
+        if (refused && refused->personalData)
+            return std::unexpected(
+                QStringLiteral("logbook entry refused: it holds what looks like %1")
+                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData))));
+        return std::unexpected(QStringLiteral("cannot store the logbook entry: ") +
+                               QString::fromStdString(stored.error().message));
+    }
+    Q_EMIT logbookChanged(); // listed at once, as not sent yet
     m_sync->flushOutbox();
     return {};
 }

@@ -6,6 +6,7 @@
 // record. The widgets (overlay_window.h) only read from it and call it.
 #pragma once
 
+#include <souffleur/client/logbook.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
@@ -120,6 +121,18 @@ public:
     std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text,
                                               const QString& suggestion = {});
 
+    // The team's logbook (issue 16): the entries the desk keeps from the
+    // server and its own still in the outbox, newest first (client::deskLogbook).
+    std::vector<client::LogbookLine> logbook();
+    // Asks the sync client to list the team's logbook at once (the panel opened).
+    void refreshLogbook();
+    // Adds an entry to the team's logbook: into the outbox first, in one
+    // transaction (the privacy guard refuses personal data, and then nothing
+    // is stored), then a send is asked for. With `attachStep`, and a guide
+    // open, it is about that guide and the step on screen (the guide only,
+    // once finished).
+    std::expected<void, QString> addLogbookEntry(const QString& text, bool attachStep = true);
+
 Q_SIGNALS:
     void syncStateChanged(client::SyncState state);
     void guidesChanged(); // or the alerts
@@ -131,6 +144,8 @@ Q_SIGNALS:
     void recordsRefused();
     // The session moved (a new step, finished, or closed).
     void sessionChanged();
+    // The team's logbook changed: listed anew, an entry added or sent.
+    void logbookChanged();
 
 private:
     Desk(client::Replica replica, client::Outbox outbox);

@@ -4,6 +4,7 @@
 #include "desk.h"
 #include "diagnostics_dialog.h"
 #include "feedback_panel.h"
+#include "logbook_panel.h"
 #include "tray_icon.h"
 #include "window_placement.h"
 #include "wrap_button.h"
@@ -26,12 +27,14 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWindow>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <utility>
 
@@ -113,6 +116,21 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
                 sendFeedback(kind, text, suggestion);
             });
 
+    m_logbookPanel = new LogbookPanel(m_text, m_language, this);
+    m_logbookPanel->hide();
+    connect(m_logbookPanel, &LogbookPanel::submitted, this,
+            [this](const QString& text, bool attachStep) { addLogbookEntry(text, attachStep); });
+    connect(m_logbookPanel, &LogbookPanel::inputChanged, this, [this](const QString& text) {
+        m_logbookPanel->pointAtPersonalData(personalDataKinds(text));
+    });
+    connect(m_logbookPanel, &LogbookPanel::closed, this, [this] {
+        // The keys go back to the step (Enter, Backspace, ...) or the search.
+        if (m_desk.engine())
+            setFocus();
+        else
+            m_search->setFocus();
+    });
+
     m_status = new QLabel(this);
     m_status->hide(); // shown with a text (setStatus)
     m_status->setObjectName(QStringLiteral("status"));
@@ -141,6 +159,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     layout->addWidget(m_optionBox);
     layout->addWidget(createButtonRow());
     layout->addWidget(m_feedbackPanel);
+    layout->addWidget(m_logbookPanel);
     layout->addWidget(m_status);
     layout->addWidget(m_notice);
 
@@ -152,12 +171,16 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         refreshPage();           // an alert may have come for the step on screen
         suggest(m_activeWindow); // the new guides may fit the active window
         refreshNotice();         // something may wait for an update
+        refreshLogbook();        // a guide's title or steps may have changed
     });
     connect(&m_desk, &Desk::imagesChanged, this, [this] { refreshPage(); });
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::onRecordsAcked);
     connect(&m_desk, &Desk::unsavedChanged, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::recordsRefused, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
+    connect(&m_desk, &Desk::logbookChanged, this, &OverlayWindow::refreshLogbook);
+    connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::refreshLogbook);
+    connect(&m_desk, &Desk::syncStateChanged, this, &OverlayWindow::refreshLogbook);
     if (QScreen* screen = QGuiApplication::primaryScreen())
         connect(screen, &QScreen::availableGeometryChanged, this, &OverlayWindow::dock);
 
@@ -330,23 +353,58 @@ QWidget* OverlayWindow::createButtonRow() {
     m_backButton = createButton(m_text.back, m_buttonRow);
     m_nextButton = createButton(m_text.next, m_buttonRow);
     m_feedbackButton = createButton(m_text.feedback, m_buttonRow);
+    m_logbookButton = createButton(m_text.logbook, m_buttonRow);
     m_stopButton = createButton(m_text.stop, m_buttonRow);
     m_backButton->setObjectName(QStringLiteral("back"));
     m_nextButton->setObjectName(QStringLiteral("next"));
     m_feedbackButton->setObjectName(QStringLiteral("feedback"));
+    m_logbookButton->setObjectName(QStringLiteral("logbook"));
+    m_logbookButton->setToolTip(m_text.logbookTooltip);
+    m_logbookButton->setAccessibleName(m_text.logbookHeading);
     m_stopButton->setObjectName(QStringLiteral("stop"));
     connect(m_backButton, &QPushButton::clicked, this, [this] { back(); });
     connect(m_nextButton, &QPushButton::clicked, this, [this] { next(); });
     connect(m_feedbackButton, &QPushButton::clicked, this, &OverlayWindow::toggleFeedback);
+    connect(m_logbookButton, &QPushButton::clicked, this, &OverlayWindow::toggleLogbook);
     connect(m_stopButton, &QPushButton::clicked, this, &OverlayWindow::stopGuide);
 
-    auto* row = new QHBoxLayout(m_buttonRow);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_backButton);
-    row->addWidget(m_nextButton);
-    row->addWidget(m_feedbackButton);
-    row->addWidget(m_stopButton);
+    // One row, or two on a narrow panel (arrangeButtons()).
+    auto* rows = new QVBoxLayout(m_buttonRow);
+    rows->setContentsMargins(0, 0, 0, 0);
+    m_buttonsTop = new QHBoxLayout;
+    m_buttonsBottom = new QHBoxLayout;
+    rows->addLayout(m_buttonsTop);
+    rows->addLayout(m_buttonsBottom);
+    for (QPushButton* button :
+         {m_backButton, m_nextButton, m_feedbackButton, m_logbookButton, m_stopButton})
+        m_buttonsTop->addWidget(button);
     return m_buttonRow;
+}
+
+void OverlayWindow::arrangeButtons() {
+    const std::array<QPushButton*, 5> all{m_backButton, m_nextButton, m_feedbackButton,
+                                          m_logbookButton, m_stopButton};
+    int spacing = m_buttonsTop->spacing();
+    if (spacing < 0) // the style's
+        spacing = std::max(0, style()->layoutSpacing(QSizePolicy::PushButton,
+                                                     QSizePolicy::PushButton, Qt::Horizontal));
+    int needed = -spacing;
+    for (const QPushButton* button : all)
+        needed += button->isHidden() ? 0 : button->sizeHint().width() + spacing;
+    const QMargins margins = layout()->contentsMargins();
+    const bool oneRow = needed <= width() - margins.left() - margins.right();
+    for (QPushButton* button : all) {
+        m_buttonsTop->removeWidget(button);
+        m_buttonsBottom->removeWidget(button);
+    }
+    // Two rows: the step's (back, next, stop) above, the notes (feedback,
+    // logbook) below.
+    const std::array<QPushButton*, 5> twoRows{m_backButton, m_nextButton, m_stopButton,
+                                              m_feedbackButton, m_logbookButton};
+    for (QPushButton* button : oneRow ? all : twoRows) {
+        const bool note = button == m_feedbackButton || button == m_logbookButton;
+        (oneRow || !note ? m_buttonsTop : m_buttonsBottom)->addWidget(button);
+    }
 }
 
 QWidget* OverlayWindow::createAlertBanner() {
@@ -527,16 +585,13 @@ std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind ki
                                                          const QString& text,
                                                          const QString& suggestion) {
     m_feedbackPanel->show();
-    auto found = Desk::personalDataIn(text);
-    for (auto& finding : Desk::personalDataIn(suggestion))
-        found.push_back(finding);
-    if (!found.empty()) {
-        QStringList kinds;
-        for (const auto& finding : found) {
-            const QString& name = m_text.personalData[static_cast<int>(finding.kind)];
-            if (!kinds.contains(name))
-                kinds << name;
-        }
+    m_logbookPanel->hide();
+    QStringList kinds = personalDataKinds(text);
+    for (const QString& found : personalDataKinds(suggestion)) {
+        if (!kinds.contains(found))
+            kinds << found;
+    }
+    if (!kinds.isEmpty()) {
         m_feedbackPanel->showRefused(m_text.privacyRefused.arg(kinds.join(QStringLiteral(", "))));
         return std::unexpected(
             QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
@@ -553,6 +608,84 @@ std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind ki
 
 void OverlayWindow::toggleFeedback() {
     m_feedbackPanel->setVisible(!m_feedbackPanel->isVisible());
+    if (m_feedbackPanel->isVisible())
+        m_logbookPanel->hide(); // one at a time: the step keeps its room
+}
+
+void OverlayWindow::openLogbook() {
+    if (m_citizenCanSee)
+        return; // the team's notes are internal
+    m_feedbackPanel->hide();
+    m_logbookPanel->open();
+    refreshLogbook();
+    m_desk.refreshLogbook(); // what colleagues wrote since: listed when it comes
+}
+
+void OverlayWindow::closeLogbook() {
+    if (m_logbookPanel->isVisible()) {
+        m_logbookPanel->hide();
+        Q_EMIT m_logbookPanel->closed();
+    }
+}
+
+void OverlayWindow::toggleLogbook() {
+    if (m_logbookPanel->isVisible())
+        closeLogbook();
+    else
+        openLogbook();
+}
+
+bool OverlayWindow::logbookOpen() const {
+    return m_logbookPanel->isVisible();
+}
+
+void OverlayWindow::refreshLogbook() {
+    if (!m_logbookPanel->isVisible())
+        return; // read when it opens
+    QString title;
+    int stepNumber = 0;
+    QString glance;
+    if (const client::StepEngine* engine = m_desk.engine()) {
+        title = QString::fromStdString(engine->guide().title);
+        if (engine->state() == client::EngineState::Active) {
+            const content::Step& step = engine->currentStep();
+            const auto index = engine->guide().stepIndex(step.id);
+            stepNumber = index ? static_cast<int>(*index) + 1 : 0;
+            glance = QString::fromStdString(step.glance);
+        }
+    }
+    m_logbookPanel->setAttachment(title, stepNumber, glance);
+    m_logbookPanel->setEntries(m_desk.logbook(), m_desk.syncState() != client::SyncState::Online);
+}
+
+QStringList OverlayWindow::personalDataKinds(const QString& text) const {
+    QStringList kinds;
+    for (const auto& finding : Desk::personalDataIn(text)) {
+        const QString& name = m_text.personalData[static_cast<int>(finding.kind)];
+        if (!kinds.contains(name))
+            kinds << name;
+    }
+    return kinds;
+}
+
+std::expected<void, QString> OverlayWindow::addLogbookEntry(const QString& text, bool attachStep) {
+    if (m_citizenCanSee)
+        return std::unexpected(QStringLiteral("the logbook is hidden while the citizen can see"));
+    if (!m_logbookPanel->isVisible())
+        openLogbook();
+    if (const QStringList kinds = personalDataKinds(text); !kinds.isEmpty()) {
+        m_logbookPanel->showRefused(m_text.privacyRefused.arg(kinds.join(QStringLiteral(", "))));
+        return std::unexpected(
+            QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
+    }
+    auto added = m_desk.addLogbookEntry(text, attachStep);
+    if (!added) {
+        m_logbookPanel->showFailed();
+        logError(added.error());
+        return added;
+    }
+    m_logbookPanel->showAdded(); // listed as not sent yet, until the server has it
+    return {};
 }
 
 void OverlayWindow::hidePanel() {
@@ -734,11 +867,20 @@ bool OverlayWindow::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-// Enter/Space: next; Backspace: back; 1-9: an option; F: feedback; Esc:
-// hide. Keys typed into the feedback texts stay there.
+// Enter/Space: next; Backspace: back; 1-9: an option; F: feedback; L: the
+// team's logbook (also Ctrl+L, from the search field or any text); Esc:
+// hide (the logbook, when it has the keyboard, closes first). Keys typed
+// into the feedback and logbook texts stay there.
 void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Escape) {
         hidePanel();
+        return;
+    }
+    const bool inText = qobject_cast<QLineEdit*>(focusWidget()) != nullptr;
+    if (event->key() == Qt::Key_L && !m_citizenCanSee &&
+        (event->modifiers() == Qt::ControlModifier ||
+         (event->modifiers() == Qt::NoModifier && !inText))) {
+        toggleLogbook();
         return;
     }
     const client::StepEngine* engine = m_desk.engine();
@@ -754,6 +896,7 @@ void OverlayWindow::keyPressEvent(QKeyEvent* event) {
         return;
     }
     if (event->key() == Qt::Key_F && !m_citizenCanSee) {
+        m_logbookPanel->hide();
         m_feedbackPanel->open(); // F: feedback on this step, the kinds focused
         return;
     }
@@ -770,6 +913,11 @@ void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     } else {
         QWidget::keyPressEvent(event);
     }
+}
+
+void OverlayWindow::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrangeButtons(); // the width decides: one row or two
 }
 
 void OverlayWindow::refreshGuides() {
@@ -816,15 +964,28 @@ void OverlayWindow::showSession() {
     m_feedbackPanel->reset();
     m_feedbackPanel->hide();
     setStatus({});
+    // The logbook stays open from step to step (about the step on screen
+    // now), but never while the citizen can see the screen.
+    m_logbookButton->setVisible(!m_citizenCanSee);
+    if (m_citizenCanSee)
+        m_logbookPanel->hide();
+    refreshLogbook();
     const client::StepEngine* engine = m_desk.engine();
     if (!engine) {
         showOptions({});
-        m_buttonRow->hide();
+        // The list page: the team's logbook only.
+        for (QPushButton* button : {m_backButton, m_nextButton, m_feedbackButton, m_stopButton})
+            button->hide();
+        m_buttonRow->setVisible(!m_citizenCanSee);
+        arrangeButtons();
         m_pages->setCurrentIndex(0);
         if (!m_pendingOpen.empty()) // a deep link that came during the last task
             QTimer::singleShot(0, this, &OverlayWindow::refreshGuides);
         return;
     }
+    m_backButton->show();
+    m_feedbackButton->show();
+    m_stopButton->show();
 
     m_stepView->showHtml(renderPage());
     const bool active = engine->state() == client::EngineState::Active;
@@ -844,6 +1005,7 @@ void OverlayWindow::showSession() {
     m_stopButton->setAccessibleName(stopLabel);
     m_stopButton->setToolTip(stopLabel);
     m_buttonRow->show();
+    arrangeButtons();
     m_pages->setCurrentWidget(m_stepView);
 }
 

@@ -4,8 +4,10 @@
 // of alerts not yet acknowledged (each with its "read" button), then either
 // the guide list with its search field (no guide open; type to search, Down
 // to the list, Enter opens) or the GuideView with its buttons (Back, Next or
-// one button per option, Feedback, Stop) and the FeedbackPanel, whose text
-// the privacy guard checks before anything is stored. The step page shows
+// one button per option, Feedback, Logboek, Stop) and the FeedbackPanel,
+// whose text the privacy guard checks before anything is stored. The team's
+// logbook (LogbookPanel: its button, on the list page too, or the L key)
+// opens under the buttons the same way. The step page shows
 // the alerts attached to its step (Desk::stepAlerts), and is updated in place
 // when a sync brings a new one.
 //
@@ -31,6 +33,7 @@
 #include <vector>
 
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -47,6 +50,7 @@ namespace souffleur::overlay {
 class Desk;
 class DiagnosticsDialog;
 class FeedbackPanel;
+class LogbookPanel;
 class WrapButton;
 class TrayIcon;
 
@@ -83,6 +87,16 @@ public:
     std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
 
     void toggleFeedback();
+    // The team's logbook under the buttons: opened (its input focused, the
+    // entries listed anew) or closed; not while the citizen can see the screen.
+    void openLogbook();
+    void closeLogbook();
+    void toggleLogbook();
+    bool logbookOpen() const;
+    // Adds an entry to the team's logbook (the panel's "Toevoegen"): about the
+    // guide and step on screen with `attachStep`. Refused, with the input
+    // kept and the reason shown, when it holds what looks like personal data.
+    std::expected<void, QString> addLogbookEntry(const QString& text, bool attachStep = true);
     // Hides the panel when a tray icon or `--toggle` can bring it back.
     void hidePanel();
     // Summons the panel (shows it and takes the focus) when it is hidden or
@@ -121,6 +135,7 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     // Dragging a floating panel by its header.
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -138,6 +153,13 @@ private:
     // Shows the current step's page again if it changed (new alerts).
     void refreshPage();
     void showOptions(const std::vector<content::Option>& options);
+    // The buttons shown, in one row when they fit, else the step's (back,
+    // next) above the rest.
+    void arrangeButtons();
+    // The logbook's entries and what a new entry would be about, anew.
+    void refreshLogbook();
+    // The names of the kinds of personal data in `text` (UiText::personalData).
+    QStringList personalDataKinds(const QString& text) const;
     void showSyncState(client::SyncState state);
     // The notice line: step records not stored yet, guides and alerts that
     // wait for an update, records the server refused; hidden when none.
@@ -167,11 +189,15 @@ private:
     QVBoxLayout* m_optionLayout = nullptr;
     std::vector<WrapButton*> m_optionButtons; // the first options.size() are shown
     QWidget* m_buttonRow = nullptr;
+    QHBoxLayout* m_buttonsTop = nullptr;
+    QHBoxLayout* m_buttonsBottom = nullptr;
     QPushButton* m_backButton = nullptr;
     QPushButton* m_nextButton = nullptr;
     QPushButton* m_feedbackButton = nullptr;
+    QPushButton* m_logbookButton = nullptr;
     QPushButton* m_stopButton = nullptr;
     FeedbackPanel* m_feedbackPanel = nullptr;
+    LogbookPanel* m_logbookPanel = nullptr;
     QLabel* m_status = nullptr;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;

@@ -186,6 +186,9 @@ const TestScript::CommandSpec* TestScript::findCommand(const QString& name) {
         {"feedback", 1, kAny, "KIND TEXT... [| SUGGESTION...]", &TestScript::feedback},
         {"feedback-refused", 1, kAny, "KIND TEXT... [| SUGGESTION...]",
          &TestScript::feedbackRefused},
+        {"logbook", 1, kAny, "TEXT...", &TestScript::logbook},
+        {"logbook-refused", 1, kAny, "TEXT...", &TestScript::logbookRefused},
+        {"expect-logbook", 1, kAny, "TEXT...", &TestScript::expectLogbook},
         {"search", 0, kAny, "TEXT...", &TestScript::search},
         {"expect-first", 1, 1, "ID", &TestScript::expectFirst},
         {"open-first", 0, 0, "", &TestScript::openFirst},
@@ -394,6 +397,34 @@ std::expected<void, QString> TestScript::feedbackRefused(const QStringList& args
     if (m_desk.pendingRecords() != before)
         return std::unexpected(QStringLiteral("the refused feedback was stored"));
     return {};
+}
+
+std::expected<void, QString> TestScript::logbook(const QStringList& args) {
+    const auto before = m_desk.pendingRecords();
+    if (auto added = m_window.addLogbookEntry(args.join(QLatin1Char(' '))); !added)
+        return added;
+    if (m_desk.pendingRecords() != before + 1)
+        return std::unexpected(QStringLiteral("the entry is not in the outbox"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::logbookRefused(const QStringList& args) {
+    const auto before = m_desk.pendingRecords();
+    if (m_window.addLogbookEntry(args.join(QLatin1Char(' '))))
+        return std::unexpected(QStringLiteral("the logbook entry was accepted"));
+    if (m_desk.pendingRecords() != before)
+        return std::unexpected(QStringLiteral("the refused logbook entry was stored"));
+    return {};
+}
+
+std::expected<void, QString> TestScript::expectLogbook(const QStringList& args) {
+    const std::string text = args.join(QLatin1Char(' ')).toStdString();
+    for (const client::LogbookLine& line : m_desk.logbook()) {
+        if (line.entry.text.find(text) != std::string::npos)
+            return {};
+    }
+    return std::unexpected(
+        QStringLiteral("no logbook entry with \"%1\"").arg(args.join(QLatin1Char(' '))));
 }
 
 std::expected<void, QString> TestScript::search(const QStringList& args) {

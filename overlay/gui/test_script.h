@@ -22,6 +22,11 @@
 //                             after " | " a suggested wording
 //   feedback-refused KIND TEXT... [| SUGGESTION...]
 //                             the privacy guard refuses it, nothing is stored
+//   logbook TEXT...           an entry in the team's logbook (the logbook's
+//                             "Toevoegen"), about the guide and step on screen
+//                             when a guide is open; stored in the outbox
+//   logbook-refused TEXT...   the privacy guard refuses it, nothing is stored
+//   expect-logbook TEXT...    the logbook lists an entry with TEXT (sent or not)
 //   search TEXT...            type TEXT into the search field (nothing: clear it)
 //   expect-first ID           guide ID is first in the list
 //   open-first                Enter in the search field: open the first guide listed
@@ -152,6 +157,9 @@ private:
     std::expected<void, QString> choose(const QStringList& args);
     std::expected<void, QString> feedback(const QStringList& args);
     std::expected<void, QString> feedbackRefused(const QStringList& args);
+    std::expected<void, QString> logbook(const QStringList& args);
+    std::expected<void, QString> logbookRefused(const QStringList& args);
+    std::expected<void, QString> expectLogbook(const QStringList& args);
     std::expected<void, QString> search(const QStringList& args);
     std::expected<void, QString> expectFirst(const QStringList& args);
     std::expected<void, QString> openFirst(const QStringList& args);

@@ -140,6 +140,43 @@ UiText makeText() {
             "souffleur::overlay::UiText",
             "Deze handleiding vraagt een nieuwere versie van Souffleur. Vraag uw beheerder om deze "
             "desk bij te werken."),
+        .logbook = QCoreApplication::translate("souffleur::overlay::UiText", "Logboek"),
+        .logbookTooltip =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Logboek van het team (L)"),
+        .logbookHeading =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Logboek van het team"),
+        .logbookHeadingTeam =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Logboek van %1"),
+        .logbookEntries =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Notities van het team"),
+        .logbookNone = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Nog geen notities van uw team. Schrijf hieronder de eerste."),
+        .logbookOffline = QCoreApplication::translate(
+            "souffleur::overlay::UiText", "Offline: dit is wat de desk het laatst ontving."),
+        .logbookText = QCoreApplication::translate("souffleur::overlay::UiText", "Nieuwe notitie"),
+        .logbookPlaceholder = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                          "Notitie, geen persoonsgegevens"),
+        .logbookAdd = QCoreApplication::translate("souffleur::overlay::UiText", "Toevoegen"),
+        .logbookAbout = QCoreApplication::translate("souffleur::overlay::UiText", "bij: %1"),
+        .logbookAttachHint = QCoreApplication::translate(
+            "souffleur::overlay::UiText", "Uitvinken als de notitie niet over deze stap gaat"),
+        .logbookStep = QCoreApplication::translate("souffleur::overlay::UiText", "stap %1"),
+        .logbookUnsent =
+            QCoreApplication::translate("souffleur::overlay::UiText", "nog niet verstuurd"),
+        .logbookToday = QCoreApplication::translate("souffleur::overlay::UiText", "vandaag %1"),
+        .logbookYesterday =
+            QCoreApplication::translate("souffleur::overlay::UiText", "gisteren %1"),
+        .logbookAdded = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                    "Toegevoegd aan het logboek."),
+        .logbookFailed = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Niet opgeslagen; uw tekst staat er nog. Probeer het zo opnieuw."),
+        .logbookLooksPersonal = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Dit lijkt op persoonsgegevens (%1). Haal dat weg: het hele team leest mee."),
+        .logbookTypeFirst =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Typ eerst een notitie."),
     };
 }
 

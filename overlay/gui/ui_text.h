@@ -90,6 +90,27 @@ struct UiText {
     QString rejectedNotice;   // %1 how many records the server refused
     QString updateNeededTag;  // after a guide's title in the list
     QString guideNeedsUpdate; // opening a guide the desk cannot show yet
+    // The team's logbook (logbook_panel.h).
+    QString logbook;              // its button
+    QString logbookTooltip;       // the button's tooltip, with its key
+    QString logbookHeading;       // the panel's heading
+    QString logbookHeadingTeam;   // %1: the team's name
+    QString logbookEntries;       // the list, for a screen reader
+    QString logbookNone;          // no entries yet
+    QString logbookOffline;       // the list is what the desk last received
+    QString logbookText;          // the input, for a screen reader
+    QString logbookPlaceholder;   // the input
+    QString logbookAdd;           // the input's button
+    QString logbookAbout;         // %1: a guide (and step) a new entry is about
+    QString logbookAttachHint;    // the check box beside it
+    QString logbookStep;          // %1: a step's number
+    QString logbookUnsent;        // an entry of this desk still in the outbox
+    QString logbookToday;         // %1: a time
+    QString logbookYesterday;     // %1: a time
+    QString logbookAdded;         // stored in the outbox
+    QString logbookFailed;        // not stored: the database failed
+    QString logbookLooksPersonal; // %1: what looks like personal data, while typing
+    QString logbookTypeFirst;     // "Toevoegen" with nothing typed
 };
 
 // The texts in the installed translation (built once, on the first call).

@@ -5,6 +5,7 @@
 #include "test_support.h"
 #include "tls_support.h"
 
+#include <souffleur/client/logbook.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
 #include <souffleur/client/replica.h>
@@ -76,6 +77,7 @@ struct Desk {
             if (state == SyncState::Online)
                 ++onlineCount;
         };
+        callbacks.logbookChanged = [this] { ++logbookChanges; };
         callbacks.log = [this](const std::string& line) {
             const std::lock_guard lock(logMutex);
             log += line + "\n";
@@ -100,6 +102,7 @@ struct Desk {
     Replica replica;
     Outbox outbox;
     std::atomic<int> onlineCount = 0;
+    std::atomic<int> logbookChanges = 0;
     std::mutex logMutex;
     std::string log;
     std::unique_ptr<SyncClient> sync;
@@ -185,6 +188,132 @@ TEST_CASE("A desk's logbook entry and AAR record reach the server once",
     const auto aars = server::test::send(
         server.port(), server::test::get("/api/v1/aar-records?guide=g.id", server.authorA));
     CHECK(aars.body.find("Camera laten maken") != std::string::npos);
+}
+
+namespace {
+
+std::vector<std::string> logbookTexts(Desk& desk) {
+    std::vector<std::string> out;
+    const auto entries = desk.replica.logbook().value();
+    for (const auto& entry : entries)
+        out.push_back(entry.text);
+    return out;
+}
+
+bool lists(Desk& desk, const std::string& text) {
+    const auto texts = logbookTexts(desk);
+    return std::ranges::find(texts, text) != texts.end();
+}
+
+// How often the server answered GET /api/v1/logbook with `status` (its metrics).
+int logbookReads(const TestServer& server, int status) {
+    const auto metrics =
+        server::test::send(server.port(), server::test::get("/metrics", server.adminA));
+    const std::string key = "souffleur_requests_total{route=\"api/v1/logbook\",method=\"GET\","
+                            "status=\"" +
+                            std::to_string(status) + "\"} ";
+    const auto at = metrics.body.find(key);
+    return at == std::string::npos ? 0 : std::stoi(metrics.body.substr(at + key.size()));
+}
+
+} // namespace
+
+TEST_CASE("A desk lists its team's logbook, keeps it offline, and its own entries show once sent",
+          "[client][sync][server][logbook]") {
+    TestServer server;
+    publish(server, "g.id", 1);
+    const auto now = std::chrono::system_clock::now();
+    // A colleague at another desk of the team, and a desk of another team.
+    const std::string colleagueToken =
+        server.addAccount("Gemeente A", "Balie A", "desk-a-2", server::Role::Desk);
+    Desk colleague(server, colleagueToken, "logbook-colleague");
+    REQUIRE(colleague.outbox.enqueue(logbookRecord(
+        {"UV-lamp balie 4 geeft een zwak beeld", "g.id", "een", now - std::chrono::hours(2)})));
+    Desk other(server, server.deskC, "logbook-other-team");
+    REQUIRE(other.outbox.enqueue(logbookRecord({"Notitie van Balie C", "", "", now})));
+    colleague.sync->start();
+    other.sync->start();
+    REQUIRE(eventually([&] { return colleague.pending() == 0 && other.pending() == 0; }));
+
+    Desk desk(server, server.deskA, "logbook-desk");
+    REQUIRE(desk.outbox.enqueue(logbookRecord({"Fotohokje kapot; gebruik de gemeentecamera", "g.id",
+                                               "twee", now - std::chrono::hours(1)})));
+    desk.sync->start();
+    // The guides, and the team's logbook with this desk's own entry, sent.
+    REQUIRE(eventually([&] {
+        return desk.guideCount() == 1 && desk.pending() == 0 && logbookTexts(desk).size() == 2;
+    }));
+    auto kept = desk.replica.logbook().value();
+    CHECK(kept[0].text == "Fotohokje kapot; gebruik de gemeentecamera"); // newest first
+    CHECK(kept[0].guide == "g.id");
+    CHECK(kept[0].step == "twee");
+    CHECK(kept[1].text == "UV-lamp balie 4 geeft een zwak beeld");
+    REQUIRE(eventually([&] { return desk.replica.logbook().value().at(0).team == "Balie A"; }));
+    CHECK_FALSE(lists(desk, "Notitie van Balie C")); // another team's
+    CHECK(desk.logbookChanges > 0);
+    CHECK(desk.outbox.rejected().value() == 0);
+
+    SECTION("a colleague's new entry is listed when the panel asks") {
+        REQUIRE(colleague.outbox.enqueue(logbookRecord(
+            {"Nieuwe werkinstructie paspoorten", "", "", std::chrono::system_clock::now()})));
+        colleague.sync->flushOutbox();
+        REQUIRE(eventually([&] { return colleague.pending() == 0; }));
+        desk.sync->refreshLogbook();
+        CHECK(eventually([&] { return lists(desk, "Nieuwe werkinstructie paspoorten"); }, 5s));
+        CHECK(logbookTexts(desk).size() == 3);
+    }
+    SECTION("offline the desk shows what it kept and its own entry as not sent, then sends it") {
+        server.stop();
+        REQUIRE(eventually([&] { return desk.sync->state() != SyncState::Online; }));
+        REQUIRE(desk.outbox.enqueue(logbookRecord(
+            {"Zonder verbinding geschreven", "g.id", "een", std::chrono::system_clock::now()})));
+        desk.sync->flushOutbox();
+        std::this_thread::sleep_for(300ms); // failed attempts to connect
+        auto lines = deskLogbook(desk.replica, desk.outbox).value();
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[0].entry.text == "Zonder verbinding geschreven");
+        CHECK_FALSE(lines[0].sent);
+        CHECK(lines[0].guideTitle == "Test");
+        CHECK(lines[0].stepNumber == 1);
+        CHECK(lines[1].sent);
+        CHECK(lines[2].sent);
+
+        server.restart();
+        REQUIRE(eventually([&] { return desk.pending() == 0; }));
+        lines = deskLogbook(desk.replica, desk.outbox).value();
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[0].entry.text == "Zonder verbinding geschreven");
+        CHECK(lines[0].sent);
+        CHECK(server.queryInt("SELECT count(*) FROM logbook WHERE text = 'Zonder verbinding "
+                              "geschreven'") == 1);
+    }
+}
+
+TEST_CASE("A desk without a team has no logbook, and its guides and records sync all the same",
+          "[client][sync][server][logbook]") {
+    TestServer server;
+    publish(server, "g.id", 1);
+    const std::string token =
+        server.addAccount("Gemeente A", std::nullopt, "desk-zonder-team", server::Role::Desk);
+    Desk desk(server, token, "logbook-teamless");
+    // Kept from before (the account was in a team then): the server now lists none.
+    REQUIRE(desk.replica.replaceLogbook(std::vector{
+        protocol::LogbookItem{"x", "Balie A", "2026-11-01T08:00:00Z", "Oud", {}, {}, ""}}));
+    desk.record(2);
+    desk.sync->start();
+    REQUIRE(eventually([&] {
+        return desk.guideCount() == 1 && desk.pending() == 0 &&
+               desk.replica.logbook().value().empty();
+    }));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 2);
+    // More passes (records sent) do not ask again: each refusal is audited.
+    for (int i = 0; i < 3; ++i) {
+        desk.record(1);
+        REQUIRE(eventually([&] { return desk.pending() == 0; }));
+    }
+    CHECK(logbookReads(server, 403) == 1);
+    const std::lock_guard lock(desk.logMutex);
+    CHECK(desk.log.find("logbook") == std::string::npos); // nothing went wrong
 }
 
 TEST_CASE("A new desk catches up with the feed and sends its records once",

@@ -9,11 +9,17 @@
 //     when opened, and is named in the kept-aside view;
 //   - records the server refused are named, exported and sent again;
 //   - step records the database cannot take wait, the panel says so, and
-//     they are stored when it can.
+//     they are stored when it can;
+//   - the team's logbook: L (or Ctrl+L from the search field) opens it with
+//     the team's entries, a new one carries the guide and step on screen,
+//     one with personal data is refused with its text kept, and offline an
+//     entry shows as not sent and is delivered once the server is back;
+//     hidden while the citizen can see the screen.
 // Runs under Xvfb (xvfb-run, see CMakeLists.txt).
 #include "demo_server.h"
 #include "desk.h"
 #include "diagnostics_dialog.h"
+#include "logbook_panel.h"
 #include "overlay_window.h"
 #include "wrap_button.h"
 
@@ -24,6 +30,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QColor>
 #include <QCryptographicHash>
 #include <QFile>
@@ -88,6 +95,64 @@ void shoot(QWidget& widget, const char* name) {
         widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
     }
 }
+
+// The logbook's entries on screen, as their screen-reader names: "when, place: text".
+QStringList logbookShown(Panel& panel, const char* name = "logbook-entry") {
+    QStringList out;
+    auto* entries = panel.find<QWidget>("logbook-entries");
+    for (auto* label :
+         entries ? entries->findChildren<QLabel*>(QString::fromLatin1(name)) : QList<QLabel*>())
+        out << label->accessibleName();
+    return out;
+}
+
+// The one entry shown with `text`, or empty.
+QString logbookEntry(Panel& panel, const QString& text, const char* name = "logbook-entry") {
+    const QStringList found = logbookShown(panel, name).filter(text);
+    return found.size() == 1 ? found.front() : QString();
+}
+
+bool logbookShows(Panel& panel, const QString& text, const char* name = "logbook-entry") {
+    return !logbookShown(panel, name).filter(text).isEmpty();
+}
+
+// The records of `type` in the desk's outbox, as JSON (another connection).
+std::vector<std::string> outboxRecords(const QString& data, const char* type) {
+    auto outbox = client::Outbox::open((data + QStringLiteral("/desk.sqlite")).toStdString());
+    return outbox ? outbox->waiting(type).value_or(std::vector<std::string>{})
+                  : std::vector<std::string>{};
+}
+
+// The real server started again on a data directory a DemoServer seeded and
+// on its port, without --demo (so the desk's token stays valid): "the server
+// is back" after it was stopped.
+class ServerAgain {
+public:
+    ServerAgain(const QString& dataDir, const QString& port) {
+        const QString portFile = dataDir + QStringLiteral("/port-again");
+        QFile::remove(portFile);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral(SOUFFLEUR_SERVER_BINARY),
+                        {QStringLiteral("--data"), dataDir, QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:") + port, QStringLiteral("--port-file"),
+                         portFile});
+        QFile file(portFile);
+        for (int i = 0; i < 100 && file.size() == 0; ++i)
+            QTest::qWait(100);
+        m_running = file.size() > 0;
+    }
+    ~ServerAgain() {
+        m_process.terminate();
+        m_process.waitForFinished(5000);
+    }
+    ServerAgain(const ServerAgain&) = delete;
+    ServerAgain& operator=(const ServerAgain&) = delete;
+    bool running() const { return m_running; }
+
+private:
+    QProcess m_process;
+    bool m_running = false;
+};
 
 bool noticeSays(Panel& panel, const QString& text) {
     auto* notice = panel.find<QWidget>("notice");
@@ -354,6 +419,186 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel.desk->unsavedRecords() == 0, 20'000);
         QTRY_VERIFY(!noticeSays(panel, QStringLiteral("nog niet opgeslagen")));
         QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs); // and sent
+    }
+
+    void theLogbookOpensWithItsKeyAndAnEntryCarriesTheGuideAndStep() {
+        QTemporaryDir dir;
+        DemoServer server(dir.filePath(QStringLiteral("server")));
+        QVERIFY(server.running());
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        Panel panel(data, server.address(), server.deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+
+        // The list page: the button is there; Ctrl+L opens it from the search field.
+        auto* button = panel.find<QPushButton>("logbook");
+        QVERIFY(button && button->isVisible());
+        auto* logbook = panel.find<LogbookPanel>("logbook-panel");
+        QVERIFY(logbook && !logbook->isVisible());
+        auto* search = panel.find<QLineEdit>("search");
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(logbook->isVisible());
+        QVERIFY(search->text().isEmpty());
+        // The team's entries (the demo's Balie Noord), about no open guide yet.
+        QTRY_VERIFY_WITH_TIMEOUT(logbookShown(panel).size() >= 3, kSyncMs);
+        QVERIFY(logbookShows(panel, QStringLiteral("UV-lamp bij balie 4")));
+        QVERIFY(logbookShows(panel, QStringLiteral("stap 2: ")));
+        QVERIFY(!panel.find<QWidget>("logbook-attach-row")->isVisible());
+        // Escape closes it, and the keys go back to the search field.
+        QTest::keyClick(panel.find<QLineEdit>("logbook-text"), Qt::Key_Escape);
+        QVERIFY(!logbook->isVisible());
+        QVERIFY(panel.window.isVisible());
+
+        // A guide open: L opens it, about the step on screen.
+        QVERIFY(panel.window.openGuide(kGuide));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        QVERIFY(panel.find<QPushButton>("logbook")->isVisible());
+        panel.window.setFocus();
+        QTest::keyClick(&panel.window, Qt::Key_L);
+        QVERIFY(logbook->isVisible());
+        auto* place = panel.find<QLabel>("logbook-place");
+        QVERIFY(place->isVisible());
+        QVERIFY2(place->text().startsWith(QStringLiteral("bij: Identiteit vaststellen")),
+                 qPrintable(place->text()));
+        QVERIFY2(place->text().contains(QStringLiteral(" › stap 1: Vergelijk het gezicht")),
+                 qPrintable(place->text()));
+        QVERIFY(panel.find<QCheckBox>("logbook-attach")->isChecked());
+
+        auto* input = panel.find<QLineEdit>("logbook-text");
+        QCOMPARE(panel.window.focusWidget(), input); // typing goes there
+        const QString note = QStringLiteral("Fotohokje bij balie 3 weigert foto's; gebruik de "
+                                            "gemeentecamera");
+        QTest::keyClicks(input, note);
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(input->text().isEmpty());
+        QVERIFY(
+            panel.find<QLabel>("logbook-message")->text().contains(QStringLiteral("Toegevoegd")));
+        // In the desk's list at once, with the guide and step, and once the
+        // server has it, listed back as the team's.
+        const auto about = [&] {
+            for (const client::LogbookLine& line : panel.desk->logbook())
+                if (line.entry.text == note.toStdString())
+                    return line;
+            return client::LogbookLine{};
+        };
+        QCOMPARE(about().entry.guide.value_or(""), std::string(kGuide));
+        QCOMPARE(about().entry.step.value_or(""), std::string("gezicht"));
+        QTRY_VERIFY_WITH_TIMEOUT(about().sent && about().entry.team == "Balie Noord", kSyncMs);
+        QCOMPARE(about().entry.step.value_or(""), std::string("gezicht"));
+        QTRY_VERIFY(logbookShows(panel, QStringLiteral("Fotohokje bij balie 3")));
+        const QString shown = logbookEntry(panel, QStringLiteral("Fotohokje bij balie 3"));
+        QVERIFY2(shown.startsWith(QStringLiteral("vandaag ")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("Identiteit vaststellen")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("stap 1: Vergelijk het gezicht")),
+                 qPrintable(shown));
+        QVERIFY(logbookShown(panel, "logbook-entry-unsent").isEmpty());
+        shoot(panel.window, "panel-logbook");
+
+        // Detached from the step: about nothing.
+        QTest::mouseClick(panel.find<QCheckBox>("logbook-attach"), Qt::LeftButton);
+        QVERIFY(panel.window.addLogbookEntry(QStringLiteral("Koffieautomaat is weer gerepareerd"),
+                                             logbook->attaches()));
+        const auto plain = panel.desk->logbook().front();
+        QCOMPARE(plain.entry.text, std::string("Koffieautomaat is weer gerepareerd"));
+        QVERIFY(!plain.entry.guide);
+        QVERIFY(!plain.entry.step);
+
+        // Hidden while the citizen can see the screen: the panel, the button, the key.
+        panel.window.setCitizenCanSee(true);
+        QVERIFY(!logbook->isVisible());
+        QVERIFY(!panel.find<QPushButton>("logbook")->isVisible());
+        panel.window.setFocus();
+        QTest::keyClick(&panel.window, Qt::Key_L);
+        QVERIFY(!logbook->isVisible());
+        panel.window.setCitizenCanSee(false);
+        QVERIFY(panel.find<QPushButton>("logbook")->isVisible());
+    }
+
+    void aLogbookEntryWithPersonalDataIsRefusedAndItsTextKept() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        Panel panel(data, nowhere(), "t");
+        QTest::mouseClick(panel.find<QPushButton>("logbook"), Qt::LeftButton);
+        QVERIFY(panel.find<LogbookPanel>("logbook-panel")->isVisible());
+        QVERIFY(panel.find<QLabel>("logbook-none")->isVisible()); // nothing yet
+        QVERIFY(panel.find<QLabel>("logbook-offline")->isVisible());
+
+        auto* input = panel.find<QLineEdit>("logbook-text");
+        const QString text = QStringLiteral("Meneer belde terug op 06-12345678 over zijn paspoort");
+        QTest::keyClicks(input, text);
+        // Pointed at while typing, before anything is sent.
+        auto* privacy = panel.find<QLabel>("logbook-privacy");
+        QVERIFY(privacy->isVisible());
+        QVERIFY2(privacy->text().contains(QStringLiteral("telefoonnummer")),
+                 qPrintable(privacy->text()));
+        QTest::mouseClick(panel.find<QPushButton>("logbook-add"), Qt::LeftButton);
+        auto* message = panel.find<QLabel>("logbook-message");
+        QVERIFY2(message->text().contains(QStringLiteral("Niet opgeslagen")),
+                 qPrintable(message->text()));
+        QVERIFY(message->text().contains(QStringLiteral("telefoonnummer")));
+        QCOMPARE(input->text(), text);
+        QCOMPARE(panel.desk->pendingRecords(), 0);
+        QVERIFY(outboxRecords(data, "logbook").empty());
+        // The desk itself refuses it too (the outbox's privacy guard).
+        QVERIFY(!panel.desk->addLogbookEntry(text));
+        QCOMPARE(panel.desk->pendingRecords(), 0);
+        shoot(panel.window, "panel-logbook-refused");
+
+        // Without it, it goes in.
+        input->clear();
+        QVERIFY(!privacy->isVisible());
+        QTest::keyClicks(input, QStringLiteral("Meneer belt terug over zijn paspoort"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(panel.desk->pendingRecords(), 1);
+        QVERIFY(logbookShows(panel, QStringLiteral("Meneer belt terug"), "logbook-entry-unsent"));
+    }
+
+    void offlineALogbookEntryShowsAsNotSentAndIsDeliveredWhenTheServerIsBack() {
+        QTemporaryDir dir;
+        const QString serverData = dir.filePath(QStringLiteral("server"));
+        auto server = std::make_unique<DemoServer>(serverData);
+        QVERIFY(server->running());
+        const QString port = server->port();
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        Panel panel(data, server->address(), server->deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+        // The team's entries are kept by the desk (listed on connecting).
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->logbook().size() >= 3, kSyncMs);
+
+        server.reset(); // the server goes away
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->syncState() != client::SyncState::Online, kSyncMs);
+        QVERIFY(panel.window.openGuide(kGuide));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        QVERIFY(panel.window.choose(0));
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
+        panel.window.openLogbook();
+        QTRY_VERIFY(panel.find<QLabel>("logbook-offline")->isVisible());
+        QVERIFY(logbookShows(panel, QStringLiteral("UV-lamp bij balie 4"))); // what it kept
+
+        auto* input = panel.find<QLineEdit>("logbook-text");
+        QTest::keyClicks(input, QStringLiteral("UV-lamp balie 4 vervangen, weer goed beeld"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(input->text().isEmpty());
+        // Stored in the outbox, with the guide and step, and shown as not sent.
+        const auto waiting = outboxRecords(data, "logbook");
+        QCOMPARE(waiting.size(), std::size_t{1});
+        QVERIFY2(waiting[0].find(std::string("\"guide\":\"") + kGuide + "\"") != std::string::npos,
+                 waiting[0].c_str());
+        QVERIFY2(waiting[0].find(R"("step":"echtheid")") != std::string::npos, waiting[0].c_str());
+        QVERIFY(logbookShows(panel, QStringLiteral("UV-lamp balie 4 vervangen"),
+                             "logbook-entry-unsent"));
+        QVERIFY(logbookShows(panel, QStringLiteral("nog niet verstuurd"), "logbook-entry-unsent"));
+        shoot(panel.window, "panel-logbook-offline");
+
+        // The server is back: the entry is delivered and listed as sent.
+        ServerAgain again(serverData, port);
+        QVERIFY(again.running());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs);
+        QTRY_VERIFY_WITH_TIMEOUT(logbookShows(panel, QStringLiteral("UV-lamp balie 4 vervangen")),
+                                 kSyncMs);
+        QVERIFY(logbookShown(panel, "logbook-entry-unsent").isEmpty());
+        QTRY_VERIFY(!panel.find<QLabel>("logbook-offline")->isVisible());
+        QVERIFY(outboxRecords(data, "logbook").empty());
     }
 };
 

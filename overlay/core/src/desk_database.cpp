@@ -7,7 +7,7 @@ namespace souffleur::client::detail {
 namespace {
 
 // Migration N (1-based) brings the schema from version N-1 to N. Append only.
-constexpr std::array<std::string_view, 12> kMigrations = {
+constexpr std::array<std::string_view, 13> kMigrations = {
     R"sql(
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE guides(
@@ -147,6 +147,21 @@ constexpr std::array<std::string_view, 12> kMigrations = {
         text TEXT NOT NULL,
         shown INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (guide_id, revision, step, text));
+    )sql",
+    // 13: the team's logbook (issue 16) as the server last listed it
+    // (GET /api/v1/logbook), and this desk's own entries it acknowledged
+    // since, for the panel to show offline (Replica::logbook()).
+    R"sql(
+    CREATE TABLE logbook(
+        id TEXT PRIMARY KEY,
+        team TEXT NOT NULL,
+        at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        guide TEXT,
+        step TEXT,
+        created_at TEXT NOT NULL);
+    CREATE INDEX logbook_at ON logbook(at);
+    INSERT INTO meta(key, value) VALUES ('logbook_fetched_at', '');
     )sql",
 };
 

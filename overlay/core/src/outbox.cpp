@@ -228,6 +228,22 @@ sqlite::Result<std::int64_t> Outbox::pending() {
     return count->value_or(0);
 }
 
+sqlite::Result<std::vector<std::string>> Outbox::waiting(std::string_view type) {
+    // Every record was checked on its way in; json_valid() all the same, so
+    // that one odd row cannot hide the others.
+    auto stmt = m_db.prepare("SELECT record FROM outbox WHERE CASE WHEN json_valid(record) "
+                             "THEN json_extract(record, '$.type') END = ? ORDER BY seq",
+                             type);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<std::string> out;
+    auto read = stmt->forEachRow(
+        [&out](const sqlite::Statement& row) { out.push_back(row.columnText(0)); });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
 std::string exportRejected(std::string_view clientId, std::span<const RejectedRecord> records) {
     namespace json = boost::json;
     json::array list;

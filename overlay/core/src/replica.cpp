@@ -634,4 +634,77 @@ sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
     return pending;
 }
 
+namespace {
+
+// Stores `entries` (those whose id is kept already stay as they are, unless
+// `replace` emptied the table first) and keeps the newest kLogbookKept.
+sqlite::Result<void> keepLogbook(sqlite::Database& db,
+                                 std::span<const protocol::LogbookItem> entries, bool replace) {
+    auto tx = sqlite::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (replace) {
+        if (auto ok = db.exec("DELETE FROM logbook"); !ok)
+            return ok;
+    }
+    auto insert = db.prepare("INSERT OR IGNORE INTO logbook(id, team, at, text, guide, step, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return std::unexpected(insert.error());
+    for (const protocol::LogbookItem& entry : entries) {
+        insert->reset().bindAll(entry.id, entry.team, entry.at, entry.text, entry.guide, entry.step,
+                                entry.createdAt);
+        if (auto ok = insert->run(); !ok)
+            return std::unexpected(ok.error());
+    }
+    insert = sqlite::Statement();
+    if (auto ok = db.execute("DELETE FROM logbook WHERE id NOT IN (SELECT id FROM logbook "
+                             "ORDER BY at DESC, created_at DESC, id LIMIT ?)",
+                             static_cast<std::int64_t>(Replica::kLogbookKept));
+        !ok)
+        return ok;
+    if (replace) {
+        if (auto ok = db.exec("UPDATE meta SET value = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                              "WHERE key = 'logbook_fetched_at'");
+            !ok)
+            return ok;
+    }
+    return tx->commit();
+}
+
+} // namespace
+
+sqlite::Result<void> Replica::replaceLogbook(std::span<const protocol::LogbookItem> entries) {
+    return keepLogbook(m_db, entries, true);
+}
+
+sqlite::Result<void> Replica::addToLogbook(std::span<const protocol::LogbookItem> entries) {
+    if (entries.empty())
+        return {};
+    return keepLogbook(m_db, entries, false);
+}
+
+sqlite::Result<std::vector<protocol::LogbookItem>> Replica::logbook(std::size_t limit) {
+    auto stmt = m_db.prepare("SELECT id, team, at, text, guide, step, created_at FROM logbook "
+                             "ORDER BY at DESC, created_at DESC, id LIMIT ?",
+                             static_cast<std::int64_t>(limit));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<protocol::LogbookItem> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                       row.columnOptionalText(4), row.columnOptionalText(5), row.columnText(6)});
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
+sqlite::Result<std::string> Replica::logbookFetchedAt() {
+    auto value = m_db.queryText("SELECT value FROM meta WHERE key = 'logbook_fetched_at'");
+    if (!value)
+        return std::unexpected(value.error());
+    return value->value_or(std::string());
+}
+
 } // namespace souffleur::client

@@ -19,9 +19,11 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <random>
 #include <set>
+#include <span>
 #include <thread>
 
 namespace souffleur::client {
@@ -66,6 +68,13 @@ public:
 
     void flush() {
         asio::post(m_context, [this] { wake(); });
+    }
+
+    void refreshLogbook() {
+        asio::post(m_context, [this] {
+            m_logbookWanted = true;
+            wake();
+        });
     }
 
     SyncState state() const { return m_state.load(); }
@@ -121,6 +130,9 @@ private:
         m_ws = ws;
         m_pullNeeded = true;
         m_pulled = false;
+        // What the team wrote while this desk was away (unless the server
+        // said it lists none for this account, not long ago).
+        m_logbookWanted = m_logbookWanted || std::chrono::steady_clock::now() >= m_logbookHeld;
         setState(SyncState::Online);
         asio::co_spawn(m_context, readNotices(ws), asio::detached);
         bool cycled = false;
@@ -132,6 +144,7 @@ private:
             }
             if (!co_await push())
                 break;
+            co_await fetchLogbook(); // never fails the pass: the guides come first
             if (!co_await fetchImages())
                 break;
             cycled = true;
@@ -400,15 +413,117 @@ private:
             for (const auto& refused : answer->refused)
                 log("server refused a record of batch " + std::to_string((*batch)->number) + ": " +
                     refused.error);
+            const bool logbookSent = keepSentLogbook((*batch)->body, answer->refused);
             if (auto ok = m_outbox->settle((*batch)->number, answer->refused); !ok) {
                 log("cannot clear acknowledged batch: " + ok.error().message);
                 co_return false;
             }
+            if (logbookSent && m_callbacks.logbookChanged)
+                m_callbacks.logbookChanged();
             if (!answer->refused.empty() && m_callbacks.recordsRefused)
                 m_callbacks.recordsRefused(answer->refused.size());
             if (m_callbacks.recordsAcked)
                 m_callbacks.recordsAcked((*batch)->number);
         }
+    }
+
+    // Lists the team's logbook into the replica when it is due (see
+    // SyncClient::refreshLogbook()). Whatever happens, the pass goes on.
+    asio::awaitable<void> fetchLogbook() {
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_logbookWanted && now < m_logbookDue)
+            co_return;
+        m_logbookWanted = false;
+        m_logbookDue = now + SyncClient::kLogbookEvery; // after a failure too: not every pass
+        net::HttpRequest request{net::Method::Get,
+                                 "/api/v1/logbook?limit=" +
+                                     std::to_string(SyncClient::kLogbookFetched),
+                                 m_config.token,
+                                 {},
+                                 {}}; // named: see pull()
+        auto response = co_await net::asyncRequest(m_config.server, std::move(request), 15s, m_tls);
+        if (!response) {
+            log("cannot list the team's logbook: " + response.error());
+            co_return;
+        }
+        keepLogbook(response->status, response->body, now);
+    }
+
+    // Keeps the server's answer to GET /api/v1/logbook. Not in the coroutine:
+    // GCC 12 mishandles the lifetimes of some locals there (see pull()).
+    void keepLogbook(int status, const std::string& body,
+                     std::chrono::steady_clock::time_point now) {
+        std::vector<protocol::LogbookItem> entries;
+        if (status == 403 || status == 404) {
+            // An account without a team, or a server from before the
+            // logbook: there is none to show. Not asked again soon (each
+            // refusal is audited on the server).
+            m_logbookDue = m_logbookHeld = now + SyncClient::kLogbookHold;
+        } else if (status != 200) {
+            log("cannot list the team's logbook: HTTP " + std::to_string(status));
+            return;
+        } else {
+            auto listed = parseLogbook(body);
+            if (!listed) {
+                log("malformed logbook listing: " + listed.error());
+                return;
+            }
+            entries = std::move(*listed);
+            m_logbookHeld = {};
+        }
+        if (auto ok = m_replica->replaceLogbook(entries); !ok) {
+            log("cannot keep the team's logbook: " + ok.error().message);
+            return;
+        }
+        if (m_callbacks.logbookChanged)
+            m_callbacks.logbookChanged();
+    }
+
+    // {"logbook": [entry, ...]} (docs/api.md); an entry without an id is skipped.
+    static std::expected<std::vector<protocol::LogbookItem>, std::string>
+    parseLogbook(const std::string& body) {
+        boost::system::error_code error;
+        const auto value = json::parse(body, error);
+        const auto* object = value.if_object();
+        const auto* list = object ? object->if_contains("logbook") : nullptr;
+        if (error || !list || !list->is_array())
+            return std::unexpected("not an object with a logbook array");
+        std::vector<protocol::LogbookItem> out;
+        for (const auto& item : list->as_array()) {
+            if (auto entry = protocol::logbookItemFrom(item))
+                out.push_back(std::move(*entry));
+        }
+        return out;
+    }
+
+    // The team's logbook shows this desk's entries the server stored (those
+    // of the batch, its body, but the ones it refused) at once, before they
+    // leave the outbox (logbook.h lists one in both once), and is listed
+    // anew in this pass. True when there were any.
+    bool keepSentLogbook(const std::string& body,
+                         std::span<const protocol::RefusedRecord> refused) {
+        std::vector<protocol::LogbookItem> stored;
+        boost::system::error_code error;
+        const auto value = json::parse(body, error);
+        const auto* object = value.if_object();
+        const auto* records = object ? object->if_contains("records") : nullptr;
+        if (error || !records || !records->is_array())
+            return false;
+        const auto& list = records->as_array();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto* record = list[i].if_object();
+            const auto* type = record ? record->if_contains("type") : nullptr;
+            if (!type || *type != "logbook" ||
+                std::ranges::any_of(refused, [i](const auto& r) { return r.index == i; }))
+                continue;
+            if (auto entry = protocol::logbookItemFrom(list[i]))
+                stored.push_back(std::move(*entry));
+        }
+        if (auto ok = m_replica->addToLogbook(stored); !ok)
+            log("cannot keep the logbook entries sent: " + ok.error().message);
+        if (!stored.empty())
+            m_logbookWanted = true; // listed anew right after: as the team's, with what is new
+        return !stored.empty();
     }
 
     struct Page {
@@ -547,6 +662,13 @@ private:
     // known to match): only then may a pushed change be applied on its own.
     bool m_pulled = false;
     bool m_wakePending = false;
+    // The team's logbook is listed when wanted (a new connection, the panel
+    // asked) or due (fetchLogbook()).
+    bool m_logbookWanted = true;
+    std::chrono::steady_clock::time_point m_logbookDue{};
+    // Until when a new connection does not list it (the server lists none
+    // for this account).
+    std::chrono::steady_clock::time_point m_logbookHeld{};
     // Pictures the server refused or that did not match their hash: not
     // asked for again until a pull brings changes.
     std::set<std::string> m_imagesRefused;
@@ -570,6 +692,10 @@ void SyncClient::stop() {
 
 void SyncClient::flushOutbox() {
     m_impl->flush();
+}
+
+void SyncClient::refreshLogbook() {
+    m_impl->refreshLogbook();
 }
 
 SyncState SyncClient::state() const {

@@ -327,5 +327,85 @@
         <source>Inklappen</source>
         <translation>Collapse</translation>
     </message>
+    <message>
+        <source>Logboek</source>
+        <translation>Logbook</translation>
+    </message>
+    <message>
+        <source>Logboek van het team (L)</source>
+        <translation>The team&apos;s logbook (L)</translation>
+    </message>
+    <message>
+        <source>Logboek van het team</source>
+        <translation>The team&apos;s logbook</translation>
+    </message>
+    <message>
+        <source>Notities van het team</source>
+        <translation>The team&apos;s notes</translation>
+    </message>
+    <message>
+        <source>Nog geen notities van uw team. Schrijf hieronder de eerste.</source>
+        <translation>No notes from your team yet. Write the first one below.</translation>
+    </message>
+    <message>
+        <source>Offline: dit is wat de desk het laatst ontving.</source>
+        <translation>Offline: this is what the desk last received.</translation>
+    </message>
+    <message>
+        <source>Nieuwe notitie</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>bij: %1</source>
+        <translation>about: %1</translation>
+    </message>
+    <message>
+        <source>Uitvinken als de notitie niet over deze stap gaat</source>
+        <translation>Untick when the note is not about this step</translation>
+    </message>
+    <message>
+        <source>stap %1</source>
+        <translation>step %1</translation>
+    </message>
+    <message>
+        <source>nog niet verstuurd</source>
+        <translation>not sent yet</translation>
+    </message>
+    <message>
+        <source>vandaag %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <source>gisteren %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <source>Toegevoegd aan het logboek.</source>
+        <translation>Added to the logbook.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen; uw tekst staat er nog. Probeer het zo opnieuw.</source>
+        <translation>Not saved; your text is still there. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Dit lijkt op persoonsgegevens (%1). Haal dat weg: het hele team leest mee.</source>
+        <translation>This looks like personal data (%1). Remove it: the whole team reads along.</translation>
+    </message>
+    <message>
+        <source>Typ eerst een notitie.</source>
+        <translation>Type a note first.</translation>
+    </message>
+    <message>
+        <source>Logboek van %1</source>
+        <translation>Logbook of %1</translation>
+    </message>
+    <message>
+        <source>Notitie, geen persoonsgegevens</source>
+        <translation>Note, no personal data</translation>
+    </message>
 </context>
 </TS>

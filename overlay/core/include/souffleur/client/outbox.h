@@ -92,6 +92,9 @@ public:
     sqlite::Result<std::int64_t> resendRejected();
     // Records waiting (sent or not) for the server's answer.
     sqlite::Result<std::int64_t> pending();
+    // The JSON of the records of `type` ("logbook", ...) waiting for the
+    // server's answer, oldest first (the panel shows them as not sent yet).
+    sqlite::Result<std::vector<std::string>> waiting(std::string_view type);
     // This desk's stable random id, created on first use.
     const std::string& clientId() const { return m_clientId; }
 

@@ -1,4 +1,5 @@
-// The desk's local replica of the published guides and alerts, in one SQLite file that
+// The desk's local replica of the published guides and alerts (and of the
+// team's logbook, as the server last listed it), in one SQLite file that
 // also holds the outbox (outbox.h). It survives restarts, so the desk keeps
 // working offline with what it last received. Each thread opens its own
 // Replica on the same file (WAL allows one writer and many readers).
@@ -6,12 +7,14 @@
 
 #include <souffleur/client/context.h>
 #include <souffleur/content/guide.h>
+#include <souffleur/protocol/aar.h>
 #include <souffleur/sqlite/sqlite.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -196,6 +199,23 @@ public:
     // ends the feed, so stale rows go.
     sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor,
                                      bool upToDate = false);
+
+    // The team's logbook (issue 16), kept for the panel to show offline: the
+    // entries the server last listed (GET /api/v1/logbook, the desk's own
+    // team's only), at most kLogbookKept, the newest.
+    static constexpr std::size_t kLogbookKept = 50;
+    // The server's listing replaces what was kept, in one transaction: an
+    // entry it no longer lists (retention) goes. An empty listing (an account
+    // without a team, an older server) leaves none.
+    sqlite::Result<void> replaceLogbook(std::span<const protocol::LogbookItem> entries);
+    // Adds entries the server has just acknowledged (this desk's own, sent
+    // from the outbox), until the next listing replaces them; one already
+    // kept stays as it is.
+    sqlite::Result<void> addToLogbook(std::span<const protocol::LogbookItem> entries);
+    // The kept entries, newest first (by when they were written), at most `limit`.
+    sqlite::Result<std::vector<protocol::LogbookItem>> logbook(std::size_t limit = kLogbookKept);
+    // When the server last listed the logbook (UTC, ISO 8601); empty: never.
+    sqlite::Result<std::string> logbookFetchedAt();
 
     sqlite::Database& database() { return m_db; }
 

@@ -9,7 +9,8 @@
 //      └─(backoff)───┘◀──────(any failure, or stop())───┘
 //
 // Online: pull the change feed from the cursor until done, send outbox
-// batches until empty, fetch the pictures the guides show that the replica
+// batches until empty, list the team's logbook when it is due (see
+// refreshLogbook()), fetch the pictures the guides show that the replica
 // lacks (each checked against its hash), then wait for a server notice, a flushOutbox() call or
 // a 30 s tick, and do it again. Backoff doubles from minBackoff to maxBackoff
 // with random jitter, and resets once connected.
@@ -47,6 +48,9 @@ struct SyncCallbacks {
     // After the server refused records (set aside on the desk, outbox.h):
     // how many of the last batch.
     std::function<void(std::size_t count)> recordsRefused;
+    // After the replica's copy of the team's logbook changed: listed anew,
+    // or this desk's own entries acknowledged by the server.
+    std::function<void()> logbookChanged;
     std::function<void(const std::string&)> log; // diagnostics, one line each
 };
 
@@ -61,6 +65,16 @@ public:
     void stop();
     // Thread-safe: send the outbox now rather than at the next tick.
     void flushOutbox();
+    // Thread-safe: list the team's logbook (GET /api/v1/logbook, the newest
+    // kLogbookFetched) at the next pass, now when online. Otherwise it is
+    // listed on every new connection and when the last listing is older than
+    // kLogbookEvery; an account the server lists none for (no team, or an
+    // older server: 403, 404) is asked again after kLogbookHold only. A
+    // logbook that cannot be listed never stops the sync of the guides.
+    void refreshLogbook();
+    static constexpr int kLogbookFetched = 30;
+    static constexpr std::chrono::minutes kLogbookEvery{2};
+    static constexpr std::chrono::minutes kLogbookHold{60};
     SyncState state() const;
 
 private:
