@@ -35,6 +35,8 @@ QString kindLabel(const std::string& kind) {
         return InboxPanel::tr("Verouderd");
     if (kind == "source")
         return InboxPanel::tr("Bron gewijzigd");
+    if (kind == "action")
+        return InboxPanel::tr("Actie uit een AAR");
     return qs(kind);
 }
 

@@ -962,6 +962,66 @@ private Q_SLOTS:
                  std::string("Teruggezet naar revisie 2: De nieuwe zin was niet duidelijk."));
     }
 
+    // tests/e2e/aar_loop.sh: the team lead runs this month's AAR on the
+    // identity check: the evidence (with the desks' sessions and logbook of
+    // the e2e run), the four answers, an action on step "controlevragen".
+    void aarMeetingOnServer() {
+        if (!e2eMode())
+            QSKIP("for tests/e2e/aar_loop.sh");
+        auto lead = connectTo(qEnvironmentVariable("SOUFFLEUR_E2E_SERVER").toStdString(),
+                              qEnvironmentVariable("SOUFFLEUR_E2E_TOKEN").toStdString());
+        QVERIFY(lead);
+        QCOMPARE(lead->signIn().value_or(AccountKind::Editor), AccountKind::TeamLead);
+        MainWindow window(lead, nullptr, qs(lead->url()), AccountKind::TeamLead);
+        window.resize(1366, 768);
+        window.show();
+        auto& page = window.aar();
+        QSignalSpy opened(&page, &AarPage::aarOpened);
+        QVERIFY(opened.wait(kServerMs)); // the demo's AAR of last month
+        opened.clear();
+        page.newAar(QStringLiteral("AAR deze maand"), {QString::fromLatin1(kGuide)});
+        QVERIFY(opened.wait(kServerMs));
+        const std::string id = page.current()->id;
+        // This month: the desks' sessions of the e2e run are in it.
+        auto* to = window.findChild<QComboBox*>(QStringLiteral("aarTo"));
+        auto* from = window.findChild<QComboBox*>(QStringLiteral("aarFrom"));
+        to->setCurrentIndex(to->count() - 1);
+        from->setCurrentIndex(from->count() - 1);
+        const std::string thisMonth = to->currentData().toString().toStdString();
+        QTRY_VERIFY_WITH_TIMEOUT(page.evidence() && !page.evidence()->guides.empty() &&
+                                     page.evidence()->from == thisMonth &&
+                                     page.evidence()->to == thisMonth &&
+                                     page.evidence()->guides.front().sessions.has_value(),
+                                 kServerMs);
+        const auto& logbook = page.evidence()->logbook;
+        QVERIFY(std::ranges::any_of(logbook, [](const protocol::LogbookItem& entry) {
+            return entry.text.find("e2e:") != std::string::npos;
+        }));
+        page.tabs()->setCurrentIndex(1);
+        QSignalSpy saved(&page, &AarPage::saved);
+        const std::array<QString, 4> answers = {
+            QStringLiteral("Twijfel bij het gezicht: controlevragen, dan afronden."),
+            QStringLiteral("Vaker een escalatie dan nodig."),
+            QStringLiteral("De controlevragen zijn te algemeen."),
+            QStringLiteral("Voorbeeldvragen in de gids; oefenen in het werkoverleg.")};
+        for (int i = 0; i < 4; ++i) {
+            page.answer(i)->setFocus();
+            QTest::keyClicks(page.answer(i), answers[static_cast<std::size_t>(i)]);
+        }
+        QVERIFY(saved.wait(kServerMs));
+        saved.clear();
+        page.addAction(QStringLiteral("e2e: voorbeeldvragen toevoegen aan de controlevragen"),
+                       QStringLiteral("Redactie"), QString(), QString::fromLatin1(kGuide),
+                       QStringLiteral("controlevragen"));
+        QVERIFY(saved.wait(kServerMs));
+        page.close(QStringLiteral("Concrete vragen helpen meer dan een waarschuwing."), true);
+        QTRY_COMPARE_WITH_TIMEOUT(lead->aar(id)->aar.state, std::string("final"), kServerMs);
+        QCOMPARE(lead->aar(id)->aar.improve, answers[3].toStdString());
+        shoot(window, "e2e-aar");
+        std::printf("e2e: aar %s\n", id.c_str());
+        std::fflush(stdout);
+    }
+
     // tests/e2e/co_creation_loop.sh: the desk's suggestion on step "gezicht"
     // applied from the inbox in one click, saved and submitted.
     void applySuggestionAndSubmitOnServer() {

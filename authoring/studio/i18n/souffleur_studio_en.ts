@@ -1666,6 +1666,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>het bronnenregister</source>
         <translation>the register of sources</translation>
     </message>
+    <message>
+        <source>Actie uit een AAR</source>
+        <translation>Action from an AAR</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::LibraryPage</name>
