@@ -1470,9 +1470,19 @@ const std::vector<Command>& commands() {
                  },
                  "teams",
                  [](const json::object& t) {
-                     return std::to_string(number(t, "acknowledged")) + " of " +
-                            std::to_string(number(t, "desks")) + " desks in " + text(t, "team") +
-                            " have acknowledged";
+                     const std::string desks =
+                         std::to_string(number(t, "desks")) + " desks in " + text(t, "team");
+                     const auto* count = t.if_contains("acknowledged");
+                     const auto* complete = t.if_contains("complete");
+                     if (count && count->is_int64())
+                         return std::to_string(count->as_int64()) + " of " + desks +
+                                " have acknowledged";
+                     if (complete && complete->is_bool())
+                         return complete->as_bool()
+                                    ? "all " + desks + " have acknowledged"
+                                    : "not yet all " + desks +
+                                          " have acknowledged (fewer than 5 either way: no number)";
+                     return text(t, "team") + ": fewer than 5 desks, no figure";
                  }})},
         {"feedback", "[--guide ID] [--status S]", "Feedback from the desks, newest first",
          Section::Server,

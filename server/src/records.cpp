@@ -87,11 +87,16 @@ Result<void> storeFeedback(Database& db, const Identity& who, Records feedback) 
 // Acknowledgements are kept per desk account (to count desks per team, never
 // to show who); a second acknowledgement of the same revision is ignored.
 Result<void> storeAcks(Database& db, const Identity& who, Records acks) {
+    auto cutoff = keptFrom(db, who);
+    if (!cutoff)
+        return std::unexpected(cutoff.error());
     auto stmt = db.prepare("INSERT OR IGNORE INTO alert_acks (tenant_id, alert_id, revision, "
                            "account_id, team_id, at) VALUES (?, ?, ?, ?, ?, ?)");
     if (!stmt)
         return std::unexpected(stmt.error());
     for (const auto* ack : acks) {
+        if (!keptAt(ack->text("at"), *cutoff))
+            continue;
         stmt->reset().bindAll(who.tenantId, ack->text("alert"), ack->integer("revision"),
                               who.accountId, who.teamId, ack->text("at"));
         if (auto ok = stmt->run(); !ok)
@@ -278,11 +283,18 @@ applyRecords(Database& db, const Identity& who, const protocol::Batch& batch,
         "SELECT coalesce(max(rowid), 0) FROM feedback WHERE tenant_id = ?", who.tenantId);
     if (!feedbackBefore)
         return std::unexpected(feedbackBefore.error());
+    auto cutoff = keptFrom(db, who);
+    if (!cutoff)
+        return std::unexpected(cutoff.error());
     for (const auto& [type, group] : byType) {
         if (auto ok = storeFor(type)(db, who, group); !ok)
             return std::unexpected(ok.error());
-        // To the organisation's LRS, when it has one (xapi.h).
-        if (auto ok = queueRecordStatements(db, who, group); !ok)
+        // To the organisation's LRS, when it has one (xapi.h): what is kept only.
+        std::vector<const protocol::Record*> kept;
+        std::ranges::copy_if(group, std::back_inserter(kept), [&](const protocol::Record* r) {
+            return !r->optionalText("at") || keptAt(r->text("at"), *cutoff);
+        });
+        if (auto ok = queueRecordStatements(db, who, kept); !ok)
             return std::unexpected(ok.error());
     }
     // New feedback tells the editors of the guide's owner team (review_store.h).

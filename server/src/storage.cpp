@@ -71,6 +71,9 @@ Result<Database> openStore(const std::filesystem::path& file) {
     auto db = Database::open(file);
     if (!db)
         return db;
+    // What retention deletes is overwritten in the file, not merely unlinked.
+    if (auto ok = db->exec("PRAGMA secure_delete = ON"); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = migrate(*db); !ok)
         return std::unexpected(ok.error());
     // Schema 10's guide metadata, for the revisions stored before it.

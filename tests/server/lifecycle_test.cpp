@@ -364,7 +364,29 @@ TEST_CASE("An alert reaches every connected desk with the notice and is acknowle
         send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.authorA));
     INFO(acks.body);
     REQUIRE(acks.status == 200);
-    CHECK(acks.body.find(R"({"team":"Balie A","acknowledged":1,"desks":1})") != std::string::npos);
+    // One desk in the team: no figure about it (the rule of five, evidence.h).
+    CHECK(acks.body.find(R"({"team":"Balie A","acknowledged":null,"complete":null,"desks":1})") !=
+          std::string::npos);
+    CHECK(server.queryInt("SELECT count(*) FROM alert_acks") == 1);
+    // Five more desks, four of them acknowledging: five did, one did not yet.
+    for (int i = 1; i <= 5; ++i) {
+        const auto token =
+            server.addAccount("Gemeente A", "Balie A", "desk-ack-" + std::to_string(i),
+                              souffleur::server::Role::Desk);
+        if (i == 5)
+            continue;
+        json::object mine = ack;
+        mine["id"] = "k-" + std::to_string(i);
+        REQUIRE(
+            send(server.port(), post("/api/v1/records", token, records("d", 1, json::array{mine})))
+                .status == 200);
+    }
+    const auto five =
+        send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.authorA)).json();
+    const auto& team = five.at("teams").as_array().at(0);
+    CHECK(team.at("desks") == 6);
+    CHECK(team.at("acknowledged").is_null()); // one missing: that would single it out
+    CHECK(team.at("complete") == false);
     CHECK(
         send(server.port(), get("/api/v1/alerts/t.alert/acknowledgements", server.deskA)).status ==
         403);

@@ -7,6 +7,7 @@
 #include <souffleur/content/lint.h>
 #include <souffleur/content/parser.h>
 #include <souffleur/content/writer.h>
+#include <souffleur/server/evidence.h>
 
 namespace souffleur::server {
 
@@ -113,14 +114,29 @@ void acknowledgementsRoute(const Env& env, Call& call, const Identity& who) {
                 return env.reply(internalError(report.error()));
             if (!*report)
                 return env.reply(errorResponse(http::status::not_found, "no such published alert"));
+            // The rule of five (evidence.h): a number of desks that did, or
+            // did not yet, acknowledge is given only when it is 0 or at least
+            // kMinPeople; a team of fewer desks gets no figure at all.
             json::array teams;
             std::int64_t acknowledged = 0;
             std::int64_t desks = 0;
+            bool complete = true;
             for (const auto& team : (*report)->teams) {
-                teams.push_back(json::object{{"team", team.team},
-                                             {"acknowledged", team.acknowledged},
-                                             {"desks", team.desks}});
-                acknowledged += team.acknowledged;
+                const auto missing = team.desks - team.acknowledged;
+                json::object entry{{"team", team.team},
+                                   {"acknowledged", nullptr},
+                                   {"complete", nullptr},
+                                   {"desks", team.desks}};
+                if (team.desks >= kMinPeople) {
+                    entry["complete"] = missing == 0;
+                    if (team.acknowledged >= kMinPeople &&
+                        (missing == 0 || missing >= kMinPeople)) {
+                        entry["acknowledged"] = team.acknowledged;
+                        acknowledged += team.acknowledged;
+                    }
+                }
+                complete = complete && missing == 0;
+                teams.push_back(std::move(entry));
                 desks += team.desks;
             }
             env.reply(jsonResponse(http::status::ok,
@@ -128,6 +144,7 @@ void acknowledgementsRoute(const Env& env, Call& call, const Identity& who) {
                                                 {"revision", (*report)->revision},
                                                 {"must_acknowledge", (*report)->mustAcknowledge},
                                                 {"acknowledged", acknowledged},
+                                                {"complete", complete},
                                                 {"desks", desks},
                                                 {"teams", std::move(teams)}}));
         });
