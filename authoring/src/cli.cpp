@@ -13,6 +13,7 @@
 #include <souffleur/protocol/aar.h>
 #include <souffleur/protocol/diff_json.h>
 #include <souffleur/report/aar_report.h>
+#include <souffleur/report/pdf.h>
 #include <souffleur/version.h>
 
 #include <boost/json.hpp>
@@ -1187,9 +1188,8 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
                "html or pdf\n";
         return kExitUsage;
     }
-    if (format == "pdf") {
-        err << "souffleur aar-report: PDF is not available yet; write --format html and print "
-               "it to PDF\n";
+    if (format == "pdf" && !option("--out")) {
+        err << "souffleur aar-report: --format pdf needs --out FILE\n";
         return kExitUsage;
     }
     // What to look at: an AAR's guides, period and team, or the options'.
@@ -1270,7 +1270,7 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
         char stamp[32];
         std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", std::localtime(&now));
         input.generatedAt = stamp;
-        document = report::reportHtml(input);
+        document = format == "pdf" ? report::reportPdf(input) : report::reportHtml(input);
     }
     if (const auto file = option("--out")) {
         std::ofstream stream(*file, std::ios::binary | std::ios::trunc);
@@ -1518,8 +1518,8 @@ const std::vector<Command>& commands() {
          "--aar ID | --guide ID[,ID...] [--from M] [--to M] [--team T] [--format F] [--out FILE]",
          "The evidence for an After Action Review (figures per step, team\n"
          "and month, over at least 5 desks each; the feedback), or a whole\n"
-         "AAR with its charts; F: text, json or html (one self-contained\n"
-         "file, inline SVG, no script); --lang en for English",
+         "AAR with its charts; F: text, json, html (one self-contained\n"
+         "file, inline SVG, no script) or pdf (with --out); --lang en for English",
          Section::Server, alone(aarReport)},
         {"logbook", "[--team NAME] [--guide ID] [--since DATE] [--limit N]",
          "A team's logbook, newest first (every team without --team;\n"

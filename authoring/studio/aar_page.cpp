@@ -6,6 +6,7 @@
 #include "projector_window.h"
 
 #include <souffleur/content/parser.h>
+#include <souffleur/report/pdf.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,8 +24,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QPageLayout>
-#include <QPageSize>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -35,7 +34,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QWebEnginePage>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
 
@@ -937,34 +935,18 @@ void AarPage::close(const QString& lesson, bool share) {
 }
 
 void AarPage::saveReport(const QString& file, std::function<void(bool)> done) {
-    const std::string html = report::reportHtml(reportInput());
-    if (!file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
-        QFile out(file);
-        const bool ok = out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-                        out.write(html.data(), static_cast<qint64>(html.size())) ==
-                            static_cast<qint64>(html.size());
-        Q_EMIT message(ok ? tr("Verslag opgeslagen: %1").arg(file)
-                          : tr("Het verslag opslaan lukt niet: %1").arg(file));
-        if (done)
-            done(ok);
-        return;
-    }
-    // PDF: the same document, printed by the web engine off screen.
-    auto* page = new QWebEnginePage(this);
-    page->settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
-    connect(page, &QWebEnginePage::loadFinished, this, [page, file](bool) {
-        page->printToPdf(file, QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                           QMarginsF(15, 15, 15, 15)));
-    });
-    connect(page, &QWebEnginePage::pdfPrintingFinished, this,
-            [this, page, done](const QString& path, bool ok) {
-                Q_EMIT message(ok ? tr("Verslag opgeslagen: %1").arg(path)
-                                  : tr("Het verslag opslaan lukt niet: %1").arg(path));
-                page->deleteLater();
-                if (done)
-                    done(ok);
-            });
-    page->setHtml(qs(html), kReportBase);
+    // The report core's own document, HTML or PDF: the same as `souffleur aar-report` writes.
+    const auto input = reportInput();
+    const bool pdf = file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+    const std::string bytes = pdf ? report::reportPdf(input) : report::reportHtml(input);
+    QFile out(file);
+    const bool ok = out.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                    out.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
+                        static_cast<qint64>(bytes.size());
+    Q_EMIT message(ok ? tr("Verslag opgeslagen: %1").arg(file)
+                      : tr("Het verslag opslaan lukt niet: %1").arg(file));
+    if (done)
+        done(ok);
 }
 
 PrivacyPage* AarPage::showPrivacy() {

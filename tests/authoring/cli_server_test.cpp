@@ -148,7 +148,7 @@ TEST_CASE("aar-report writes an AAR with its charts as one self-contained HTML f
     CHECK(document.find("src=") == std::string::npos);
     CHECK(document.find("Geen cijfers") != std::string::npos); // nobody worked with it yet
 
-    // The evidence as text and JSON; PDF is refused with what to do instead.
+    // The evidence as text and JSON, and the AAR as PDF.
     const auto summary = runAgainst(server, "aar-report", server.authorA,
                                     {"--guide", "g", "--from", "2026-11", "--to", "2026-11"});
     CHECK(summary.status == 0);
@@ -156,9 +156,18 @@ TEST_CASE("aar-report writes an AAR with its charts as one self-contained HTML f
     const auto json = runAgainst(server, "aar-report", server.authorA, {"--guide", "g", "--json"});
     CHECK(json.status == 0);
     CHECK(json.out.find("\"evidence\"") != std::string::npos);
-    const auto pdf = runAgainst(server, "aar-report", server.authorA,
-                                {"--guide", "g", "--format", "pdf", "--out", file});
-    CHECK(pdf.status != 0);
+    const auto pdfFile = (dir / "aar.pdf").string();
+    const auto pdf = runAgainst(server, "aar-report", server.leadA,
+                                {"--aar", id, "--format", "pdf", "--out", pdfFile});
+    INFO(pdf.err);
+    CHECK(pdf.status == 0);
+    std::ifstream pdfIn(pdfFile, std::ios::binary);
+    std::stringstream pdfBytes;
+    pdfBytes << pdfIn.rdbuf();
+    CHECK(pdfBytes.str().starts_with("%PDF-1.4"));
+    CHECK(pdfBytes.str().find("(Fotohokje)") != std::string::npos);
+    CHECK(runAgainst(server, "aar-report", server.leadA, {"--aar", id, "--format", "pdf"}).status ==
+          2); // needs --out
     // A team lead asking for another team's evidence is refused.
     const auto other =
         runAgainst(server, "aar-report", server.leadA, {"--guide", "g", "--team", "Balie C"});

@@ -5,6 +5,7 @@
 #include <souffleur/content/parser.h>
 #include <souffleur/report/aar_report.h>
 #include <souffleur/report/charts.h>
+#include <souffleur/report/pdf.h>
 
 #include <catch2/catch.hpp>
 #include <libxml/parser.h>
@@ -205,4 +206,51 @@ TEST_CASE("The AAR report is one well-formed, self-contained HTML document", "[r
     CHECK(html.find("minstens 5 verschillende balies") != std::string::npos);
     CHECK(html.find("okt 26 – nov 26") != std::string::npos);
     CHECK(html.find("<style>") != std::string::npos);
+}
+
+TEST_CASE("The AAR report as PDF: well-formed, every object where the xref says, no action",
+          "[report][pdf]") {
+    report::ReportInput input;
+    protocol::Aar aar;
+    aar.id = "aar-1";
+    aar.team = "Balie Noord";
+    aar.title = "Twijfel bij het gezicht (één keer) \\ met haakjes";
+    aar.at = "2026-12-04";
+    aar.from = "2026-11";
+    aar.to = "2026-11";
+    aar.happened = "Meer escalaties → vooral op vrijdag.";
+    aar.state = "final";
+    input.aar = aar;
+    input.evidence.team = "Balie Noord";
+    input.evidence.guides = {evidence()};
+    input.labels[kGuide] = report::GuideLabels::of(libraryGuide());
+    const std::string pdf = report::reportPdf(input);
+    REQUIRE(pdf.starts_with("%PDF-1.4\n"));
+    REQUIRE(pdf.ends_with("%%EOF\n"));
+    // The cross-reference table points at each object.
+    const auto startxref = pdf.rfind("startxref\n");
+    REQUIRE(startxref != std::string::npos);
+    const auto xref = std::stoul(pdf.substr(startxref + 10));
+    REQUIRE(pdf.compare(xref, 5, "xref\n") == 0);
+    std::size_t line = pdf.find('\n', xref + 5) + 1; // after "0 N"
+    const auto count = std::stoul(pdf.substr(pdf.find(' ', xref) + 1));
+    line += 20; // the free entry
+    for (std::size_t object = 1; object < count; ++object, line += 20) {
+        const auto offset = std::stoul(pdf.substr(line, 10));
+        INFO("object " << object);
+        CHECK(pdf.compare(offset, std::to_string(object).size() + 6,
+                          std::to_string(object) + " 0 obj") == 0);
+    }
+    // Pages, the two standard fonts, the texts in Windows-1252, brackets escaped.
+    CHECK(pdf.find("/Type /Page ") != std::string::npos);
+    CHECK(pdf.find("/BaseFont /Helvetica-Bold") != std::string::npos);
+    CHECK(pdf.find("(Twijfel bij het gezicht \\(\xE9\xE9n keer\\) \\\\ met haakjes)") !=
+          std::string::npos);
+    CHECK(pdf.find("Meer escalaties -> vooral op vrijdag.") != std::string::npos);
+    CHECK(pdf.find("Sessies door de stappen") != std::string::npos);
+    CHECK(pdf.find(" re f") != std::string::npos); // the charts' bars
+    for (const char* action : {"/URI", "/Launch", "/JavaScript", "/JS", "/OpenAction", "/AA"})
+        CHECK(pdf.find(action) == std::string::npos);
+    const auto pages = std::stoul(pdf.substr(pdf.find("/Count ") + 7));
+    CHECK(pages >= 2);
 }
