@@ -1218,30 +1218,38 @@ int aarReport(std::span<const std::string> rest, std::ostream& out, std::ostream
             if (!guide.empty())
                 guides.push_back(guide);
     }
-    if (guides.empty()) {
+    if (guides.empty() && !aar) {
         err << "souffleur aar-report: no guide to report on\n";
         return kExitContentError;
     }
-    std::string target = "/api/v1/evidence?";
-    for (std::size_t i = 0; i < guides.size(); ++i)
-        target += (i ? "&guide=" : "guide=") + segment(guides[i]);
-    for (const auto& [key, value] : {std::pair{"from", from}, {"to", to}, {"team", team}}) {
-        if (value && !value->empty())
-            target += "&" + std::string(key) + "=" + segment(*value);
+    // An AAR about no guide yet: its answers and actions, without evidence.
+    json::value answer = json::object{{"guides", json::array{}}};
+    if (!guides.empty()) {
+        std::string target = "/api/v1/evidence?";
+        for (std::size_t i = 0; i < guides.size(); ++i)
+            target += (i ? "&guide=" : "guide=") + segment(guides[i]);
+        for (const auto& [key, value] : {std::pair{"from", from}, {"to", to}, {"team", team}}) {
+            if (value && !value->empty())
+                target += "&" + std::string(key) + "=" + segment(*value);
+        }
+        const auto body = fetchBody(*conn, target, "aar-report", err);
+        if (!body)
+            return kExitContentError;
+        boost::system::error_code parseError;
+        answer = json::parse(*body, parseError);
+        if (parseError)
+            answer = nullptr;
     }
-    const auto body = fetchBody(*conn, target, "aar-report", err);
-    if (!body)
-        return kExitContentError;
-    boost::system::error_code ec;
-    const auto value = json::parse(*body, ec);
-    auto evidence = ec ? std::nullopt : protocol::evidenceFrom(value);
+    auto evidence = protocol::evidenceFrom(answer);
+    if (evidence && aar && evidence->team.empty())
+        evidence->team = aar->team;
     if (!evidence) {
         err << "souffleur aar-report: the server's answer is not JSON evidence\n";
         return kExitContentError;
     }
     std::string document;
     if (format == "json") {
-        json::object all{{"evidence", value}};
+        json::object all{{"evidence", answer}};
         if (aar)
             all["aar"] = protocol::toJson(*aar);
         document = json::serialize(all) + "\n";

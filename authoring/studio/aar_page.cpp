@@ -611,6 +611,9 @@ void AarPage::openAar(const QString& id) {
 }
 
 void AarPage::show(const ServerSession::AarWithCarried& loaded) {
+    // Another AAR: what was typed in this one is saved first.
+    if (m_aar && m_aar->id != loaded.aar.id && m_saveTimer->isActive())
+        saveNow();
     m_filling = true;
     m_aar = loaded.aar;
     m_carried = loaded.carried;
@@ -752,13 +755,16 @@ void AarPage::loadEvidence() {
     const std::string to = m_to->currentData().toString().toStdString();
     const std::string teamName = m_aar->team;
     auto server = m_server;
+    const int asked = ++m_evidenceAsked;
     runAsync(
         this,
         [server, guides, from, to, teamName] {
             return guides.empty() ? SessionResult<protocol::Evidence>(protocol::Evidence{})
                                   : server->evidence(guides, from, to, teamName);
         },
-        [this](SessionResult<protocol::Evidence> evidence) {
+        [this, asked](SessionResult<protocol::Evidence> evidence) {
+            if (asked != m_evidenceAsked)
+                return; // the AAR or its period changed since: a newer answer comes
             if (!evidence) {
                 Q_EMIT message(
                     tr("Het bewijs ophalen lukt niet: %1").arg(qs(evidence.error().toString())));
@@ -834,11 +840,13 @@ void AarPage::saveNow() {
     auto server = m_server;
     runAsync(
         this, [server, id = m_aar->id, change] { return server->saveAar(id, change); },
-        [this](SessionResult<ServerSession::AarWithCarried> stored) {
+        [this, id = m_aar->id](SessionResult<ServerSession::AarWithCarried> stored) {
             if (!stored) {
                 Q_EMIT message(tr("Opslaan lukt niet: %1").arg(qs(stored.error().message)));
                 return;
             }
+            if (!m_aar || m_aar->id != id)
+                return; // another AAR is on screen now
             // Keep what is on screen (the facilitator may type on); take the rest.
             m_aar->state = stored->aar.state;
             m_aar->guides = stored->aar.guides;
@@ -874,6 +882,8 @@ void AarPage::addAction(const QString& text, const QString& owner, const QString
                     tr("De actie toevoegen lukt niet: %1").arg(qs(added.error().message)));
                 return;
             }
+            if (!m_aar || m_aar->id != added->aarId)
+                return;
             m_aar->actions.push_back(*added);
             m_actionText->clear();
             m_actionOwner->clear();
@@ -900,6 +910,8 @@ void AarPage::setActionState(int position, const QString& state) {
                     tr("De stand bijwerken lukt niet: %1").arg(qs(updated.error().message)));
                 return;
             }
+            if (!m_aar || m_aar->id != updated->aarId)
+                return;
             for (auto& action : m_aar->actions)
                 if (action.position == updated->position)
                     action = *updated;

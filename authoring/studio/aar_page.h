@@ -139,6 +139,7 @@ private:
     std::vector<GuideSummary> m_guides;
     std::map<std::string, report::GuideLabels> m_labels;
     bool m_filling = false;
+    int m_evidenceAsked = 0; // the newest evidence asked for; older answers are dropped
 
     QComboBox* m_team;
     QListWidget* m_list;

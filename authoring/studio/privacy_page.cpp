@@ -74,7 +74,9 @@ void PrivacyPage::fill(const PrivacyFacts& facts, bool known) {
                "het team.")
                 .arg(months));
     section(tr("Naar een leeromgeving (xAPI)"),
-            known && facts.xapi
+            !known ? tr("Kon niet worden opgehaald: vraag de beheerder of leergegevens naar een "
+                        "leeromgeving gaan.")
+            : facts.xapi
                 ? tr("Aan: de server stuurt leergegevens naar de Learning Record Store van de "
                      "organisatie, altijd op naam van het team, nooit van een persoon, en van "
                      "feedback alleen de soort, nooit de tekst. Daar hoort een eigen afspraak "

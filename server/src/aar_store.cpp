@@ -40,7 +40,8 @@ std::vector<std::string> guidesOf(const std::optional<std::string>& json,
             }
         }
     }
-    if (out.empty() && single)
+    // An AAR record a desk sent names one guide (no list at all).
+    if (!json && single)
         out.push_back(*single);
     return out;
 }

@@ -476,7 +476,8 @@ private:
             m_out << "before " << outcome->cutoff << ": " << outcome->cells
                   << " cells reduced to aggregates; deleted " << outcome->events << " events, "
                   << outcome->logbook << " logbook entries, " << outcome->feedback
-                  << " handled feedback, " << outcome->acknowledgements << " acknowledgements\n";
+                  << " handled feedback, " << outcome->acknowledgements << " acknowledgements, "
+                  << outcome->statements << " xAPI statements not delivered\n";
             return kExitOk;
         }
         m_err << "souffleur-server admin: retention show, set or run\n";

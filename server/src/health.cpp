@@ -13,6 +13,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace souffleur::server {
@@ -213,51 +214,72 @@ Result<std::vector<GuideHealth>> contentHealth(Database& db, std::int64_t tenant
     if (!read)
         return std::unexpected(read.error());
 
-    // The desks' records of the window, per guide and step, with the people
-    // behind them: the most desk accounts in one month of the window (a
-    // pseudonym is per month, evidence.h), which never counts one person twice.
-    const std::string since = dateText(*now - chrono::days(kHealthWindowDays));
-    std::map<std::pair<std::string, std::string>, std::int64_t> people;
-    auto counted = db.prepare(
-        "SELECT guide_id, step, max(n) FROM (SELECT guide_id, step, month, count(*) AS n "
-        "FROM evidence_people WHERE tenant_id = ? AND month >= ? AND step != '' "
-        "GROUP BY guide_id, step, month) GROUP BY guide_id, step",
-        tenantId, since.substr(0, 7));
-    if (!counted)
-        return std::unexpected(counted.error());
-    read = counted->forEachRow([&](const sqlite::Statement& row) {
-        people[{row.columnText(0), row.columnText(1)}] = row.columnInt(2);
+    // The desks' records of this month and the last, per guide and step, by
+    // the rule of five (evidence.h): a step's records of a cell (guide, team,
+    // month) count only when kMinPeople desk accounts were shown the step
+    // there; a step with records and nothing released is withheld.
+    const std::string thisMonth = dateText(*now).substr(0, 7);
+    const std::string from = shiftMonth(thisMonth, -(kHealthWindowMonths - 1));
+    struct StepSum {
+        std::int64_t shown = 0, abandoned = 0, skipped = 0, escalated = 0;
+        bool released = false;
+    };
+    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, std::int64_t>
+        stepPeople;
+    auto people = db.prepare("SELECT guide_id, team_id, month, step, count(*) FROM evidence_people "
+                             "WHERE tenant_id = ? AND month BETWEEN ? AND ? AND step != '' "
+                             "GROUP BY guide_id, team_id, month, step",
+                             tenantId, from, thisMonth);
+    if (!people)
+        return std::unexpected(people.error());
+    read = people->forEachRow([&](const sqlite::Statement& row) {
+        stepPeople[{row.columnText(0), row.columnInt(1), row.columnText(2), row.columnText(3)}] =
+            row.columnInt(4);
     });
     if (!read)
         return std::unexpected(read.error());
+    std::map<std::pair<std::string, std::string>, StepSum> sums;
     auto steps = db.prepare(
-        "SELECT guide_id, step, count(DISTINCT CASE WHEN event = 'step_shown' THEN session END), "
+        "SELECT guide_id, coalesce(team_id, 0), substr(at, 1, 7), step, "
+        "count(DISTINCT CASE WHEN event = 'step_shown' THEN session END), "
         "sum(event = 'abandoned'), sum(event = 'skipped'), sum(event = 'escalated') "
-        "FROM events WHERE tenant_id = ? AND at >= ? AND step IS NOT NULL "
-        "GROUP BY guide_id, step",
-        tenantId, since);
+        "FROM events WHERE tenant_id = ? AND substr(at, 1, 7) BETWEEN ? AND ? AND "
+        "step IS NOT NULL GROUP BY guide_id, coalesce(team_id, 0), substr(at, 1, 7), step",
+        tenantId, from, thisMonth);
     if (!steps)
         return std::unexpected(steps.error());
     read = steps->forEachRow([&](const sqlite::Statement& row) {
-        const auto found = index.find(row.columnText(0));
-        if (found == index.end())
-            return;
-        auto& health = out[found->second];
-        const auto shown = row.columnInt(2);
-        const auto behind = people.find({row.columnText(0), row.columnText(1)});
-        if (shown == 0 || behind == people.end() || behind->second < kMinPeople) {
-            if (shown > 0)
-                ++health.stepsWithheld;
-            return;
-        }
-        const auto rate = [shown](std::int64_t count) {
-            return std::min(1.0, static_cast<double>(count) / static_cast<double>(shown));
-        };
-        health.steps.push_back({row.columnText(1), shown, rate(row.columnInt(3)),
-                                rate(row.columnInt(4)), rate(row.columnInt(5))});
+        const std::string guide = row.columnText(0);
+        const std::int64_t team = row.columnInt(1);
+        const std::string month = row.columnText(2);
+        const std::string step = row.columnText(3);
+        StepSum& sum = sums[{guide, step}];
+        const auto shownAt = stepPeople.find({guide, team, month, step});
+        if (shownAt == stepPeople.end() || shownAt->second < kMinPeople)
+            return; // withheld: fewer than kMinPeople desks were shown it in that team-month
+        sum.released = true;
+        sum.shown += row.columnInt(4);
+        sum.abandoned += row.columnInt(5);
+        sum.skipped += row.columnInt(6);
+        sum.escalated += row.columnInt(7);
     });
     if (!read)
         return std::unexpected(read.error());
+    for (const auto& [key, sum] : sums) {
+        const auto found = index.find(key.first);
+        if (found == index.end())
+            continue;
+        auto& health = out[found->second];
+        if (!sum.released || sum.shown == 0) {
+            ++health.stepsWithheld;
+            continue;
+        }
+        const auto rate = [shown = sum.shown](std::int64_t count) {
+            return std::min(1.0, static_cast<double>(count) / static_cast<double>(shown));
+        };
+        health.steps.push_back(
+            {key.second, sum.shown, rate(sum.abandoned), rate(sum.skipped), rate(sum.escalated)});
+    }
 
     // The reasons, and the state.
     for (auto& health : out) {

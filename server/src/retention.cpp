@@ -130,7 +130,10 @@ sqlite::Result<RetentionOutcome> applyRetention(sqlite::Database& db, std::int64
               "feedback_id FROM aar_actions WHERE tenant_id = ?1 AND feedback_id IS NOT NULL)",
               &out.feedback},
              {"DELETE FROM alert_acks WHERE tenant_id = ?1 AND substr(at, 1, 7) < ?2",
-              &out.acknowledgements}}) {
+              &out.acknowledgements},
+             // Statements still waiting for the LRS (xAPI off, or parked): not past it either.
+             {"DELETE FROM xapi_queue WHERE tenant_id = ?1 AND substr(created_at, 1, 7) < ?2",
+              &out.statements}}) {
         if (auto ok = remove(sql, *count); !ok)
             return std::unexpected(ok.error());
     }

@@ -130,7 +130,14 @@ sqlite::Result<std::expected<void, std::string>>
 setXapi(sqlite::Database& db, std::int64_t tenantId, XapiSettings settings) {
     using Outcome = std::expected<void, std::string>;
     if (!isUrl(settings.endpoint))
-        return Outcome(std::unexpected("the endpoint is the LRS's http:// or https:// URL"));
+        return Outcome(std::unexpected("the endpoint is the LRS's https:// URL"));
+    // The key and secret travel with every request: plain HTTP only on this machine.
+    const auto endpoint = boost::urls::parse_uri(settings.endpoint);
+    const std::string host(endpoint->host_address());
+    if (endpoint->scheme() != "https" && host != "127.0.0.1" && host != "::1" &&
+        host != "localhost")
+        return Outcome(std::unexpected(
+            "the LRS must be reached over https:// (plain http:// only on this machine)"));
     if (settings.key.empty() || settings.secret.empty())
         return Outcome(std::unexpected("the LRS needs a key and a secret (Basic authentication)"));
     if (settings.homePage.empty()) {

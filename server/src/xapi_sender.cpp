@@ -30,13 +30,17 @@ std::string base64(const std::string& text) {
 
 enum class Outcome { Delivered, Refused, Deferred };
 
-Outcome classify(const std::expected<net::HttpResponse, std::string>& answer) {
+// 2xx, and 409 for a single statement (an LRS may answer so for an id it
+// holds already: a resend), are delivered; 400 and 413 are the statements'
+// fault; everything else (no answer, 401/403/404: credentials or address
+// to fix; 408, 429, 5xx) is tried again later.
+Outcome classify(const std::expected<net::HttpResponse, std::string>& answer, bool single) {
     if (!answer)
         return Outcome::Deferred;
-    if (answer->status >= 200 && answer->status < 300)
+    const int status = answer->status;
+    if ((status >= 200 && status < 300) || (status == 409 && single))
         return Outcome::Delivered;
-    if (answer->status >= 400 && answer->status < 500 && answer->status != 408 &&
-        answer->status != 429)
+    if (status == 400 || status == 413 || status == 409)
         return Outcome::Refused;
     return Outcome::Deferred;
 }
@@ -111,7 +115,7 @@ asio::awaitable<bool> deliver(std::shared_ptr<ServerContext> context, XapiBatch 
     const std::string body = arrayOf(batch.statements);
     auto answer =
         co_await postStatements(*address, target, authorization, body, timing.requestTimeout);
-    const auto outcome = classify(answer);
+    const auto outcome = classify(answer, batch.rows.size() == 1);
     if (outcome != Outcome::Refused || batch.rows.size() == 1) {
         record(*context, batch.tenantId, batch.rows, outcome, describe(answer), timing);
         co_return full&& outcome == Outcome::Delivered;
@@ -121,7 +125,7 @@ asio::awaitable<bool> deliver(std::shared_ptr<ServerContext> context, XapiBatch 
         const std::string one = "[" + batch.statements[i] + "]";
         auto single =
             co_await postStatements(*address, target, authorization, one, timing.requestTimeout);
-        record(*context, batch.tenantId, {batch.rows[i]}, classify(single), describe(single),
+        record(*context, batch.tenantId, {batch.rows[i]}, classify(single, true), describe(single),
                timing);
     }
     co_return full;
@@ -134,14 +138,15 @@ XapiSender::XapiSender(asio::io_context& ioc, std::shared_ptr<ServerContext> con
     : m_ioc(ioc)
     , m_context(std::move(context))
     , m_timing(timing)
-    , m_timer(ioc) {}
+    , m_strand(asio::make_strand(ioc))
+    , m_timer(m_strand) {}
 
 void XapiSender::start() {
     schedule(m_timing.poll);
 }
 
 void XapiSender::stop() {
-    asio::post(m_timer.get_executor(), [self = shared_from_this()] {
+    asio::post(m_strand, [self = shared_from_this()] {
         self->m_stopped = true;
         self->m_timer.cancel();
     });

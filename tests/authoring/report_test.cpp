@@ -218,7 +218,7 @@ TEST_CASE("The AAR report as PDF: well-formed, every object where the xref says,
     aar.at = "2026-12-04";
     aar.from = "2026-11";
     aar.to = "2026-11";
-    aar.happened = "Meer escalaties → vooral op vrijdag.";
+    aar.happened = "Meer escalaties → vooral op vrijdag; leges € \xE2\x82 kapot \x80.";
     aar.state = "final";
     input.aar = aar;
     input.evidence.team = "Balie Noord";
@@ -246,7 +246,9 @@ TEST_CASE("The AAR report as PDF: well-formed, every object where the xref says,
     CHECK(pdf.find("/BaseFont /Helvetica-Bold") != std::string::npos);
     CHECK(pdf.find("(Twijfel bij het gezicht \\(\xE9\xE9n keer\\) \\\\ met haakjes)") !=
           std::string::npos);
-    CHECK(pdf.find("Meer escalaties -> vooral op vrijdag.") != std::string::npos);
+    // Broken UTF-8 becomes '?', the euro sign Windows-1252's.
+    CHECK(pdf.find("Meer escalaties -> vooral op vrijdag; leges \x80 ?? kapot ?.") !=
+          std::string::npos);
     CHECK(pdf.find("Sessies door de stappen") != std::string::npos);
     CHECK(pdf.find(" re f") != std::string::npos); // the charts' bars
     for (const char* action : {"/URI", "/Launch", "/JavaScript", "/JS", "/OpenAction", "/AA"})

@@ -10,6 +10,7 @@
 #include <souffleur/server/storage.h>
 #include <souffleur/server/xapi.h>
 
+#include <boost/beast/http/verb.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
@@ -299,6 +300,10 @@ TEST_CASE("Retention reduces old months to aggregates, deletes their records, ke
         REQUIRE(db);
         const auto tenant = findTenant(*db, "Gemeente A").value().value();
         REQUIRE(setRetentionMonths(*db, tenant, 1));
+        // A statement that never reached an LRS (xAPI turned off) goes too.
+        REQUIRE(db->execute("INSERT INTO xapi_queue (tenant_id, statement_id, statement, next_at, "
+                            "created_at) VALUES (?, 'old', '{}', '2026-11-05', '2026-11-05')",
+                            tenant));
         // Counted from January 2027, with one month kept, November 2026 goes.
         const auto outcome = applyRetention(*db, tenant, "2027-01");
         REQUIRE(outcome);
@@ -306,6 +311,7 @@ TEST_CASE("Retention reduces old months to aggregates, deletes their records, ke
         CHECK(outcome->cells == 1);
         CHECK(outcome->events == 25);
         CHECK(outcome->feedback == 0); // created now (December), not November
+        CHECK(outcome->statements == 1);
         CHECK(
             db->queryInt("SELECT count(*) FROM evidence_people WHERE month = '2026-11'").value() ==
             0);
@@ -379,6 +385,12 @@ TEST_CASE("xAPI statements are queued only when the organisation turned it on, a
         const auto bad = setXapi(*db, tenant, {true, "ftp://lrs", "k", "s", ""});
         REQUIRE(bad);
         CHECK_FALSE(*bad);
+        // The secret travels with every request: plain HTTP only on this machine.
+        const auto plain =
+            setXapi(*db, tenant, {true, "http://lrs.gemeente.example/xAPI", "k", "s", ""});
+        REQUIRE(plain);
+        CHECK_FALSE(*plain);
+        CHECK(*setXapi(*db, tenant, {true, "https://lrs.gemeente.example/xAPI", "k", "s", ""}));
         const auto set = setXapi(*db, tenant, {true, "http://127.0.0.1:9/xAPI/", "k", "s", ""});
         REQUIRE(set);
         CHECK(*set);
@@ -404,4 +416,28 @@ TEST_CASE("xAPI statements are queued only when the organisation turned it on, a
     const auto teamless = server.addAccount("Gemeente A", std::nullopt, "desk-zonder", Role::Desk);
     REQUIRE(sendBatch(server, teamless, records("zonder")).status == 200);
     CHECK(server.queryInt("SELECT count(*) FROM xapi_queue") == 4);
+}
+
+TEST_CASE("An AAR's guides can be cleared, and stay cleared", "[server][aar]") {
+    TestServer server;
+    const auto created = send(server.port(), post("/api/v1/aars", server.leadA,
+                                                  R"({"title": "Leeg", "guides": ["t.aar"]})"));
+    REQUIRE(created.status == 201);
+    const std::string id(created.json().at("id").as_string());
+    const auto cleared =
+        send(server.port(), post("/api/v1/aars/" + id, server.leadA, R"({"guides": []})",
+                                 "application/json", boost::beast::http::verb::put));
+    REQUIRE(cleared.status == 200);
+    CHECK(cleared.json().at("guides").as_array().empty());
+    CHECK(send(server.port(), get("/api/v1/aars/" + id, server.leadA))
+              .json()
+              .at("guides")
+              .as_array()
+              .empty());
+    // A refused body says why.
+    CHECK(send(server.port(), post("/api/v1/aars", server.leadA, R"({"title": "X", "guides": 3})"))
+              .status == 400);
+    CHECK(send(server.port(), post("/api/v1/aars/" + id, server.leadA, R"({"from": "2026-11"})",
+                                   "application/json", boost::beast::http::verb::put))
+              .status == 400);
 }

@@ -31,17 +31,24 @@ std::string winAnsi(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         char32_t code = c;
         std::size_t length = 1;
-        if (c >= 0xF0) {
-            length = 4;
-            code = U'?';
-        } else if (c >= 0xE0 && i + 2 < text.size()) {
-            length = 3;
-            code = ((c & 0x0FU) << 12U) |
-                   ((static_cast<unsigned char>(text[i + 1]) & 0x3FU) << 6U) |
-                   (static_cast<unsigned char>(text[i + 2]) & 0x3FU);
-        } else if (c >= 0xC0 && i + 1 < text.size()) {
-            length = 2;
-            code = ((c & 0x1FU) << 6U) | (static_cast<unsigned char>(text[i + 1]) & 0x3FU);
+        if (c >= 0x80) {
+            // A lead byte and its continuation bytes; anything broken is '?'.
+            length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            bool whole = length > 1 && i + length <= text.size();
+            for (std::size_t k = 1; whole && k < length; ++k)
+                whole = (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
+            if (!whole) {
+                length = 1;
+                code = U'?';
+            } else if (length == 2) {
+                code = ((c & 0x1FU) << 6U) | (static_cast<unsigned char>(text[i + 1]) & 0x3FU);
+            } else if (length == 3) {
+                code = ((c & 0x0FU) << 12U) |
+                       ((static_cast<unsigned char>(text[i + 1]) & 0x3FU) << 6U) |
+                       (static_cast<unsigned char>(text[i + 2]) & 0x3FU);
+            } else {
+                code = U'?';
+            }
         }
         i += length;
         if (code < 0x80 || (code >= 0xA0 && code <= 0xFF)) {
@@ -61,13 +68,20 @@ std::string winAnsi(std::string_view text) {
         case U'\u203A':
             out += '\x9B';
             break;
+        case U'\u20AC':
+            out += '\x80';
+            break;
         case U'\u2018':
+            out += '\x91';
+            break;
         case U'\u2019':
             out += '\x92';
             break;
         case U'\u201C':
+            out += '\x93';
+            break;
         case U'\u201D':
-            out += '"';
+            out += '\x94';
             break;
         case U'\u2192':
             out += "->";

@@ -2438,6 +2438,10 @@ Afterwards, make the title more general with * (for a name or number).</translat
         <source>Het hele verhaal, met een opzet voor de DPIA en concept-afspraken met de ondernemingsraad, staat in docs/privacy.md bij Souffleur. Vragen: de functionaris gegevensbescherming van uw organisatie.</source>
         <translation>The whole story, with a DPIA outline and draft agreements with the works council, is in Souffleur's docs/privacy.md. Questions: your organisation's data protection officer.</translation>
     </message>
+    <message>
+        <source>Kon niet worden opgehaald: vraag de beheerder of leergegevens naar een leeromgeving gaan.</source>
+        <translation>Could not be fetched: ask the administrator whether learning records go to a learning environment.</translation>
+    </message>
 </context>
 <context>
     <name>souffleur::studio::ProjectorWindow</name>

@@ -135,7 +135,9 @@ void acknowledgementsRoute(const Env& env, Call& call, const Identity& who) {
                         acknowledged += team.acknowledged;
                     }
                 }
-                complete = complete && missing == 0;
+                // Only teams that may be told about: a small team never tips it.
+                if (team.desks >= kMinPeople)
+                    complete = complete && missing == 0;
                 teams.push_back(std::move(entry));
                 desks += team.desks;
             }

@@ -6,13 +6,14 @@
 // A guide's health comes from what the store already holds, never from a
 // person: its published revision (owner team, review cycle, validity; guide
 // format 5), the open items of its inbox (feedback and "source changed"), and
-// the desks' records of the last 30 days per step, with the same minimum
+// the desks' records of this month and the last per step, with the same minimum
 // group as every figure (evidence.h, kMinPeople). Its state is the most
 // pressing of its reasons:
 //
 //   failing         a step abandoned in >= 20% (or skipped in >= 50%) of the
-//                   sessions that showed it, with at least kMinPeople desk
-//                   accounts behind it in one month of the window
+//                   sessions that showed it, over the released cells of
+//                   this month and the last (team-months with at least
+//                   kMinPeople desk accounts behind them, evidence.h)
 //   expiring        valid until a date 30 days away or nearer (or past)
 //   source_changed  a source it cites has a new version; the owner team's
 //                   inbox item is still open
@@ -46,7 +47,9 @@ namespace souffleur::server {
 inline constexpr int kDefaultReviewMonths = 12;
 inline constexpr int kExpiringDays = 30;
 inline constexpr int kStaleFeedbackDays = 14;
-inline constexpr int kHealthWindowDays = 30;
+// The desks' records of this many calendar months (this one and the ones
+// before it) count for a guide's steps: whole months, like every figure.
+inline constexpr int kHealthWindowMonths = 2;
 inline constexpr double kFailingAbandonRate = 0.2;
 inline constexpr double kFailingSkipRate = 0.5;
 

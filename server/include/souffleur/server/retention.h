@@ -7,7 +7,8 @@
 //   - events and the people counted behind them (evidence_people);
 //   - logbook entries;
 //   - feedback that is handled (applied, declined, duplicate);
-//   - alert acknowledgements.
+//   - alert acknowledgements;
+//   - xAPI statements still queued or parked (xapi.h).
 // Records that arrive for such a month later (a desk that was offline) are
 // not stored. The teams' AARs and their actions stay: they are the team's
 // own minutes, about the work, never about a person.
@@ -37,6 +38,7 @@ struct RetentionOutcome {
     std::int64_t logbook = 0;
     std::int64_t feedback = 0;
     std::int64_t acknowledgements = 0;
+    std::int64_t statements = 0; // xAPI statements not (yet) delivered
 };
 
 // Reduces and deletes the tenant's records of the months before its cutoff
