@@ -117,6 +117,25 @@ protocol::LogbookItem logbookItem(const LogbookEntry& entry) {
 template <typename T>
 using Outcome = std::expected<T, Response>;
 
+// The completion of such a job: a storage error is a 500, a refusal is
+// answered as it is, the value with `status`.
+auto answerWith(const Env& env, http::status status) {
+    return [env, status](sqlite::Result<Outcome<json::object>> answer) {
+        if (!answer)
+            return env.reply(internalError(answer.error()));
+        if (!*answer)
+            return env.reply(std::move(answer->error()));
+        env.reply(jsonResponse(status, std::move(**answer)));
+    };
+}
+
+// What the audit log names when a team scope is refused: "GET /api/v1/evidence (team X)".
+std::string auditTarget(std::string target, const std::optional<std::string>& teamName) {
+    if (teamName)
+        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    return target;
+}
+
 } // namespace
 
 void evidenceRoute(const Env& env, Call& call, const Identity& who) {
@@ -136,9 +155,7 @@ void evidenceRoute(const Env& env, Call& call, const Identity& who) {
     query.from = months->first;
     query.to = months->second;
     const auto teamName = queryParameter(call.url, "team");
-    std::string target = "GET /api/v1/evidence";
-    if (teamName)
-        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    std::string target = auditTarget("GET /api/v1/evidence", teamName);
     runStorage(
         env,
         [who, query, teamName, target = std::move(target),
@@ -181,13 +198,7 @@ void evidenceRoute(const Env& env, Call& call, const Identity& who) {
             }
             return Outcome<json::object>(protocol::toJson(out));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
-        });
+        answerWith(env, http::status::ok));
 }
 
 // GET /api/v1/reports/aar: the evidence of one guide, as one object.
@@ -202,9 +213,7 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
     query.from = months->first;
     query.to = months->second;
     const auto teamName = queryParameter(call.url, "team");
-    std::string target = "GET /api/v1/reports/aar";
-    if (teamName)
-        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    std::string target = auditTarget("GET /api/v1/reports/aar", teamName);
     runStorage(
         env,
         [who, query, teamName, target = std::move(target),
@@ -231,13 +240,7 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
             }
             return Outcome<json::object>(std::move(out));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void listAarsRoute(const Env& env, Call& call, const Identity& who) {
@@ -248,18 +251,16 @@ void listAarsRoute(const Env& env, Call& call, const Identity& who) {
     filter.limit = paging->first;
     filter.offset = paging->second;
     const auto teamName = queryParameter(call.url, "team");
-    std::string target = "GET /api/v1/aars";
-    if (teamName)
-        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    std::string target = auditTarget("GET /api/v1/aars", teamName);
     runStorage(
         env,
         [who, filter, teamName, target = std::move(target),
-         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::array>> {
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
             auto scope = teamScope(db, who, teamName, target, remote);
             if (!scope)
                 return std::unexpected(scope.error());
             if (!*scope)
-                return Outcome<json::array>(std::unexpected(scopeRefusalResponse(scope->error())));
+                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
             AarFilter scoped = filter;
             scoped.teamId = **scope;
             auto aars = listAars(db, who.tenantId, scoped);
@@ -271,15 +272,9 @@ void listAarsRoute(const Env& env, Call& call, const Identity& who) {
                 item.erase("actions");
                 out.push_back(std::move(item));
             }
-            return Outcome<json::array>(std::move(out));
+            return Outcome<json::object>(json::object{{"aars", std::move(out)}});
         },
-        [env](sqlite::Result<Outcome<json::array>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, json::object{{"aars", std::move(**answer)}}));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void createAarRoute(const Env& env, Call& call, const Identity& who) {
@@ -320,9 +315,7 @@ void createAarRoute(const Env& env, Call& call, const Identity& who) {
     const auto teamName = stringMember(&*body, "team");
     if (!teamName && !ownTeamOnly(who))
         return env.reply(badRequest("name the team whose AAR it is: {\"team\": \"NAME\"}"));
-    std::string target = "POST /api/v1/aars";
-    if (teamName)
-        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    std::string target = auditTarget("POST /api/v1/aars", teamName);
     runStorage(
         env,
         [who, aar, teamName, target = std::move(target), actor = actorOf(who, env),
@@ -342,13 +335,7 @@ void createAarRoute(const Env& env, Call& call, const Identity& who) {
                 return std::unexpected(carried.error());
             return Outcome<json::object>(aarJson(*created, *carried));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::created, std::move(**answer)));
-        });
+        answerWith(env, http::status::created));
 }
 
 void getAarRoute(const Env& env, Call& call, const Identity& who) {
@@ -372,13 +359,7 @@ void getAarRoute(const Env& env, Call& call, const Identity& who) {
                 return std::unexpected(carried.error());
             return Outcome<json::object>(aarJson(**found, *carried));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void updateAarRoute(const Env& env, Call& call, const Identity& who) {
@@ -452,13 +433,7 @@ void updateAarRoute(const Env& env, Call& call, const Identity& who) {
                 return std::unexpected(carried.error());
             return Outcome<json::object>(aarJson(**updated, *carried));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void addActionRoute(const Env& env, Call& call, const Identity& who) {
@@ -580,45 +555,30 @@ void updateActionRoute(const Env& env, Call& call, const Identity& who) {
                     std::unexpected(errorResponse(http::status::not_found, "no such action")));
             return Outcome<json::object>(protocol::toJson(**updated));
         },
-        [env](sqlite::Result<Outcome<json::object>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(jsonResponse(http::status::ok, std::move(**answer)));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void openActionsRoute(const Env& env, Call& call, const Identity& who) {
     const auto teamName = queryParameter(call.url, "team");
-    std::string target = "GET /api/v1/aar-actions";
-    if (teamName)
-        target += " (team " + teamName->substr(0, protocol::kMaxNameLength) + ")";
+    std::string target = auditTarget("GET /api/v1/aar-actions", teamName);
     runStorage(
         env,
         [who, teamName, target = std::move(target),
-         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::array>> {
+         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
             auto scope = teamScope(db, who, teamName, target, remote);
             if (!scope)
                 return std::unexpected(scope.error());
             if (!*scope)
-                return Outcome<json::array>(std::unexpected(scopeRefusalResponse(scope->error())));
+                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
             auto actions = openActions(db, who.tenantId, **scope);
             if (!actions)
                 return std::unexpected(actions.error());
             json::array out;
             for (const auto& action : *actions)
                 out.push_back(protocol::toJson(action));
-            return Outcome<json::array>(std::move(out));
+            return Outcome<json::object>(json::object{{"actions", std::move(out)}});
         },
-        [env](sqlite::Result<Outcome<json::array>> answer) {
-            if (!answer)
-                return env.reply(internalError(answer.error()));
-            if (!*answer)
-                return env.reply(std::move(answer->error()));
-            env.reply(
-                jsonResponse(http::status::ok, json::object{{"actions", std::move(**answer)}}));
-        });
+        answerWith(env, http::status::ok));
 }
 
 void privacyRoute(const Env& env, Call&, const Identity& who) {
