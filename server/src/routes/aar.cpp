@@ -138,6 +138,81 @@ std::string auditTarget(std::string target, const std::optional<std::string>& te
 
 } // namespace
 
+namespace {
+
+// The evidence of `query` for the team `who` may see (teamScope(); a refusal
+// is audited as `target`): the guides' figures, and with a team its name,
+// its logbook of the period and its open actions.
+sqlite::Result<Outcome<protocol::Evidence>>
+scopedEvidence(sqlite::Database& db, const Identity& who, EvidenceQuery query,
+               const std::optional<std::string>& teamName, const std::string& target,
+               const std::string& remote) {
+    auto scope = teamScope(db, who, teamName, target, remote);
+    if (!scope)
+        return std::unexpected(scope.error());
+    if (!*scope)
+        return Outcome<protocol::Evidence>(std::unexpected(scopeRefusalResponse(scope->error())));
+    query.teamId = **scope;
+    auto found = evidence(db, who.tenantId, query);
+    if (!found)
+        return std::unexpected(found.error());
+    protocol::Evidence out;
+    out.from = found->query.from;
+    out.to = found->query.to;
+    out.trendFrom = found->trendFrom;
+    out.minPeople = kMinPeople;
+    out.guides = std::move(found->guides);
+    if (query.teamId) {
+        auto name = db.queryText("SELECT name FROM teams WHERE id = ?", *query.teamId);
+        if (!name)
+            return std::unexpected(name.error());
+        out.team = name->value_or("");
+        TeamRecordFilter filter;
+        filter.teamId = query.teamId;
+        filter.since = query.from + "-01";
+        filter.untilMonth = query.to;
+        filter.limit = kMaxLogbookListed;
+        auto logbook = listLogbook(db, who.tenantId, filter);
+        if (!logbook)
+            return std::unexpected(logbook.error());
+        for (const auto& entry : *logbook)
+            out.logbook.push_back(logbookItem(entry));
+        auto actions = openActions(db, who.tenantId, query.teamId);
+        if (!actions)
+            return std::unexpected(actions.error());
+        out.openActions = std::move(*actions);
+    }
+    return Outcome<protocol::Evidence>(std::move(out));
+}
+
+// GET /api/v1/evidence and /reports/aar: the query's guides (`guides`
+// checked by the caller), its period and team; the evidence, made an answer by `toJson`.
+template <typename ToJson>
+void evidenceAnswer(const Env& env, Call& call, const Identity& who, EvidenceQuery query,
+                    std::string_view path, ToJson toJson) {
+    auto months = period(queryParameter(call.url, "from"), queryParameter(call.url, "to"));
+    if (!months)
+        return env.reply(months.error());
+    query.from = months->first;
+    query.to = months->second;
+    const auto teamName = queryParameter(call.url, "team");
+    runStorage(
+        env,
+        [who, query, teamName, target = auditTarget("GET " + std::string(path), teamName),
+         remote = env.peer.remote,
+         toJson](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
+            auto found = scopedEvidence(db, who, query, teamName, target, remote);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return Outcome<json::object>(std::unexpected(std::move(found->error())));
+            return Outcome<json::object>(toJson(**found));
+        },
+        answerWith(env, http::status::ok));
+}
+
+} // namespace
+
 void evidenceRoute(const Env& env, Call& call, const Identity& who) {
     EvidenceQuery query;
     for (const auto& param : call.url.params()) {
@@ -149,56 +224,8 @@ void evidenceRoute(const Env& env, Call& call, const Identity& who) {
     if (query.guides.size() > kMaxAarGuides)
         return env.reply(
             badRequest("at most " + std::to_string(kMaxAarGuides) + " guides at a time"));
-    auto months = period(queryParameter(call.url, "from"), queryParameter(call.url, "to"));
-    if (!months)
-        return env.reply(months.error());
-    query.from = months->first;
-    query.to = months->second;
-    const auto teamName = queryParameter(call.url, "team");
-    std::string target = auditTarget("GET /api/v1/evidence", teamName);
-    runStorage(
-        env,
-        [who, query, teamName, target = std::move(target),
-         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
-            auto scope = teamScope(db, who, teamName, target, remote);
-            if (!scope)
-                return std::unexpected(scope.error());
-            if (!*scope)
-                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
-            EvidenceQuery scoped = query;
-            scoped.teamId = **scope;
-            auto found = evidence(db, who.tenantId, scoped);
-            if (!found)
-                return std::unexpected(found.error());
-            protocol::Evidence out;
-            out.from = found->query.from;
-            out.to = found->query.to;
-            out.trendFrom = found->trendFrom;
-            out.minPeople = kMinPeople;
-            out.guides = std::move(found->guides);
-            if (scoped.teamId) {
-                auto name = db.queryText("SELECT name FROM teams WHERE id = ?", *scoped.teamId);
-                if (!name)
-                    return std::unexpected(name.error());
-                out.team = name->value_or("");
-                TeamRecordFilter filter;
-                filter.teamId = scoped.teamId;
-                filter.since = query.from + "-01";
-                filter.untilMonth = query.to;
-                filter.limit = kMaxLogbookListed;
-                auto logbook = listLogbook(db, who.tenantId, filter);
-                if (!logbook)
-                    return std::unexpected(logbook.error());
-                for (const auto& entry : *logbook)
-                    out.logbook.push_back(logbookItem(entry));
-                auto actions = openActions(db, who.tenantId, scoped.teamId);
-                if (!actions)
-                    return std::unexpected(actions.error());
-                out.openActions = std::move(*actions);
-            }
-            return Outcome<json::object>(protocol::toJson(out));
-        },
-        answerWith(env, http::status::ok));
+    evidenceAnswer(env, call, who, std::move(query), "/api/v1/evidence",
+                   [](const protocol::Evidence& found) { return protocol::toJson(found); });
 }
 
 // GET /api/v1/reports/aar: the evidence of one guide, as one object.
@@ -207,40 +234,16 @@ void aarReportRoute(const Env& env, Call& call, const Identity& who) {
     query.guides.push_back(queryParameter(call.url, "guide").value_or(""));
     if (query.guides.front().empty())
         return env.reply(badRequest("name the guide: ?guide=ID"));
-    auto months = period(queryParameter(call.url, "from"), queryParameter(call.url, "to"));
-    if (!months)
-        return env.reply(months.error());
-    query.from = months->first;
-    query.to = months->second;
-    const auto teamName = queryParameter(call.url, "team");
-    std::string target = auditTarget("GET /api/v1/reports/aar", teamName);
-    runStorage(
-        env,
-        [who, query, teamName, target = std::move(target),
-         remote = env.peer.remote](sqlite::Database& db) -> sqlite::Result<Outcome<json::object>> {
-            auto scope = teamScope(db, who, teamName, target, remote);
-            if (!scope)
-                return std::unexpected(scope.error());
-            if (!*scope)
-                return Outcome<json::object>(std::unexpected(scopeRefusalResponse(scope->error())));
-            EvidenceQuery scoped = query;
-            scoped.teamId = **scope;
-            auto found = evidence(db, who.tenantId, scoped);
-            if (!found)
-                return std::unexpected(found.error());
-            json::object out = protocol::toJson(found->guides.front());
-            out["from"] = query.from;
-            out["to"] = query.to;
-            out["min_people"] = kMinPeople;
-            if (scoped.teamId) {
-                auto name = db.queryText("SELECT name FROM teams WHERE id = ?", *scoped.teamId);
-                if (!name)
-                    return std::unexpected(name.error());
-                out["team"] = name->value_or("");
-            }
-            return Outcome<json::object>(std::move(out));
-        },
-        answerWith(env, http::status::ok));
+    evidenceAnswer(env, call, who, std::move(query), "/api/v1/reports/aar",
+                   [](const protocol::Evidence& found) {
+                       json::object out = protocol::toJson(found.guides.front());
+                       out["from"] = found.from;
+                       out["to"] = found.to;
+                       out["min_people"] = found.minPeople;
+                       if (!found.team.empty())
+                           out["team"] = found.team;
+                       return out;
+                   });
 }
 
 void listAarsRoute(const Env& env, Call& call, const Identity& who) {
