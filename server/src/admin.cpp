@@ -670,7 +670,18 @@ int runAdmin(std::span<const std::string> args, std::ostream& out, std::ostream&
             << "\n";
         return kExitFailure;
     }
-    return Admin(std::move(*db), std::move(*parsed), out, err).run();
+    const std::filesystem::path dataDir = data->second; // `parsed` moves into the Admin below
+    const bool accessCommand =
+        parsed->words.front() == "token" || parsed->words.front() == "account";
+    const int status = Admin(std::move(*db), std::move(*parsed), out, err).run();
+    // A running server reads its tokens again before it trusts them once more
+    // (a revoked token is refused by the very next request).
+    if (status == kExitOk && accessCommand) {
+        if (auto ok = noteAccessChange(dataDir); !ok)
+            err << "souffleur-server admin: " << ok.error()
+                << " (a running server notices the change within a second)\n";
+    }
+    return status;
 }
 
 } // namespace souffleur::server

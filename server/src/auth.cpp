@@ -8,7 +8,11 @@
 #include <openssl/rand.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace souffleur::server {
 namespace {
@@ -24,7 +28,12 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
     return out;
 }
 
-// The token from "Bearer TOKEN" (scheme case-insensitive), or empty.
+std::int64_t unixNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+} // namespace
+
 std::string_view bearerToken(std::string_view authorization) {
     constexpr std::string_view kScheme = "bearer ";
     if (authorization.size() <= kScheme.size())
@@ -36,12 +45,6 @@ std::string_view bearerToken(std::string_view authorization) {
     }
     return authorization.substr(kScheme.size());
 }
-
-std::int64_t unixNow() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-} // namespace
 
 std::string_view roleName(Role role) {
     switch (role) {
@@ -177,6 +180,23 @@ sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database&
         return Outcome(std::unexpected(AuthFailure::Forbidden));
     }
     return Outcome(std::move(*identity));
+}
+
+std::filesystem::path accessMarkerPath(const std::filesystem::path& dataDir) {
+    return dataDir / "access-changed";
+}
+
+std::expected<void, std::string> noteAccessChange(const std::filesystem::path& dataDir) {
+    // A new file renamed over the old one: a new inode, whatever the clock says.
+    const auto marker = accessMarkerPath(dataDir);
+    const auto incoming = std::filesystem::path(marker.string() + ".new");
+    const int fd = ::open(incoming.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return std::unexpected("cannot write " + incoming.string() + ": " + std::strerror(errno));
+    ::close(fd);
+    if (::rename(incoming.c_str(), marker.c_str()) != 0)
+        return std::unexpected("cannot replace " + marker.string() + ": " + std::strerror(errno));
+    return {};
 }
 
 } // namespace souffleur::server

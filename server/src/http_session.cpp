@@ -191,6 +191,10 @@ void HttpSession<Stream>::onHeader(beast::error_code error, std::size_t) {
     m_method = std::string(header.method_string());
     m_route = "unmatched";
     m_keepAlive = header.keep_alive();
+    // Through a trusted proxy, the client is who X-Forwarded-For names.
+    m_remote = m_context->limits->isTrustedProxy(m_slot.address())
+                   ? m_context->limits->forwardedClient(m_slot.address(), header["X-Forwarded-For"])
+                   : m_slot.address();
     admit(m_context, header, Peer{m_strand, m_remote},
           [self = this->shared_from_this()](Admission admission) {
               self->onAdmission(std::move(admission));
@@ -209,6 +213,8 @@ void HttpSession<Stream>::onAdmission(Admission admission) {
         return answerAndClose(http::status::payload_too_large, "request body too large");
     }
     m_parser->body_limit(limit);
+    if (admission->authenticated)
+        m_slot.authenticated(); // no longer counted against its address
     m_route = admission->routePattern;
     m_admitted = std::move(*admission);
     if (m_parser->is_done())

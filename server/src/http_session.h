@@ -94,11 +94,11 @@ private:
     std::optional<Response> m_response; // alive until written
     std::shared_ptr<ServerContext> m_context;
     ConnectionLimits::Slot m_slot; // this connection's place under the caps
-    std::string m_remote;
-    std::string m_method;       // of the request being answered, for the metrics
-    std::string_view m_route;   // its route pattern (static), or "unmatched"
-    std::size_t m_lingered = 0; // bytes discarded while lingering
-    unsigned m_version = 11;    // of the request being answered
+    std::string m_remote;          // the client: the peer, or whom a trusted proxy forwarded
+    std::string m_method;          // of the request being answered, for the metrics
+    std::string_view m_route;      // its route pattern (static), or "unmatched"
+    std::size_t m_lingered = 0;    // bytes discarded while lingering
+    unsigned m_version = 11;       // of the request being answered
     bool m_joined = false;
     bool m_failed = false;    // an error of this connection has been counted
     bool m_upgraded = false;  // m_stream now belongs to a WebSocketSession

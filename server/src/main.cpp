@@ -9,6 +9,7 @@
 #include <souffleur/version.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <algorithm>
@@ -52,12 +53,21 @@ Options:
                       socket open); beyond that a new connection is closed
                       at once. Mind the open-files limit (ulimit -n).
   --max-connections-per-address N
-                      open connections from one remote address at most
-                      (default 64)
+                      open connections from one remote address that have not
+                      yet shown a valid token (default 64); once a request
+                      with a valid token is admitted, the connection no
+                      longer counts: desks behind one NAT address are not
+                      limited
   --max-requests-per-second N
-                      requests per second from one remote address, on
-                      average, in bursts of up to twice as many (default 200;
-                      0: no limit); beyond that a request gets 429
+                      requests per second from one account (from one remote
+                      address without a valid token), on average, in bursts
+                      of up to twice as many (default 200; 0: no limit);
+                      beyond that a request gets 429
+  --trusted-proxy ADDR
+                      a reverse proxy in front of the server (repeat for
+                      more): its connections have no per-address cap, and
+                      its requests count as from the client its
+                      X-Forwarded-For names (rate limit, audit log)
   --xapi-retry-max SECONDS
                       the longest wait before an organisation's LRS is tried
                       again (default 600; the wait doubles from 5 seconds)
@@ -135,7 +145,8 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
         } else if (arg == "--data" || arg == "--library" || arg == "--port-file" ||
                    arg == "--listen" || arg == "--threads" || arg == "--max-connections" ||
                    arg == "--max-connections-per-address" || arg == "--max-requests-per-second" ||
-                   arg == "--tls-cert" || arg == "--tls-key" || arg == "--xapi-retry-max") {
+                   arg == "--tls-cert" || arg == "--tls-key" || arg == "--xapi-retry-max" ||
+                   arg == "--trusted-proxy") {
             const auto text = value();
             if (!text || text->empty())
                 return std::unexpected(std::string(arg) + " needs a value");
@@ -145,6 +156,13 @@ std::expected<Options, std::string> parseArguments(std::span<const std::string> 
                 options.libraryDir = *text;
             } else if (arg == "--port-file") {
                 options.portFile = *text;
+            } else if (arg == "--trusted-proxy") {
+                boost::system::error_code error;
+                const auto address = boost::asio::ip::make_address(std::string(*text), error);
+                if (error)
+                    return std::unexpected("--trusted-proxy needs an IP address, not " +
+                                           std::string(*text));
+                options.config.trustedProxies.push_back(address.to_string());
             } else if (arg == "--tls-cert") {
                 options.config.tlsCertificate = *text;
             } else if (arg == "--tls-key") {

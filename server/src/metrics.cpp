@@ -115,8 +115,13 @@ std::string Metrics::render(const Gauges& gauges) const {
     };
     gauge("souffleur_connections_open", "Open connections, HTTP and notify WebSockets.",
           std::to_string(gauges.openConnections));
+    gauge("souffleur_connections_authenticated",
+          "Open connections that have shown a valid token (not capped per address).",
+          std::to_string(gauges.authenticatedConnections));
     gauge("souffleur_notify_connections", "Open notify WebSockets.",
           std::to_string(gauges.notifyConnections));
+    gauge("souffleur_tokens_in_memory", "Valid tokens held in memory for authentication.",
+          std::to_string(gauges.tokensInMemory));
     gauge("souffleur_storage_queue", "Jobs waiting for the storage thread.",
           std::to_string(gauges.storageQueue));
     gauge("souffleur_feed_sequence", "The change feed's last sequence number.",

@@ -70,7 +70,9 @@ public:
 
     struct Gauges {
         std::size_t openConnections = 0;
+        std::size_t authenticatedConnections = 0; // of those, that showed a valid token
         std::size_t notifyConnections = 0;
+        std::size_t tokensInMemory = 0;
         std::size_t storageQueue = 0;
         std::int64_t tenantId = 0; // whose feed sequence is shown
         std::int64_t feedSequence = 0;

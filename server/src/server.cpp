@@ -54,6 +54,15 @@ StorageExecutor::Job flushAuthFailures(AuthFailures& failures) {
     };
 }
 
+// A storage job that reads the tokens into memory again if they may have
+// changed (token_directory.h).
+StorageExecutor::Job refreshTokensJob(TokenDirectory& tokens) {
+    return [&tokens](sqlite::Database& db) -> StorageExecutor::Completion {
+        refreshTokens(tokens, db);
+        return {};
+    };
+}
+
 // An I/O thread. An exception escaping a handler is a bug: it is logged and
 // the thread goes back to work, as Asio recommends.
 void runIo(asio::io_context& ioc) {
@@ -82,6 +91,17 @@ struct Server::Impl {
                 return;
             context->storage.post(flushAuthFailures(context->authFailures));
             scheduleAuthFailureFlush();
+        });
+    }
+
+    // Now, and every config.tokenRefreshInterval after: the tokens in memory
+    // are read again when the store or the access marker changed.
+    void scheduleTokenRefresh() {
+        context->storage.post(refreshTokensJob(context->tokens));
+        refreshTimer.expires_after(config.tokenRefreshInterval);
+        refreshTimer.async_wait([this](boost::system::error_code error) {
+            if (!error)
+                scheduleTokenRefresh();
         });
     }
 
@@ -134,6 +154,7 @@ struct Server::Impl {
     asio::steady_timer flushTimer{ioc};
     asio::steady_timer tokenTimer{ioc};
     asio::steady_timer retentionTimer{ioc};
+    asio::steady_timer refreshTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
     std::shared_ptr<XapiSender> xapi;
@@ -191,9 +212,10 @@ std::expected<void, std::string> Server::start() {
         return std::unexpected("cannot open the store " + file.string() + ": " +
                                db.error().message);
 
-    d.context = std::make_shared<ServerContext>(
-        std::move(*db), d.config.maxConnections, d.config.maxConnectionsPerAddress,
-        d.config.maxRequestsPerSecondPerAddress, d.config.connectionErrorLogInterval);
+    d.context = std::make_shared<ServerContext>(std::move(*db), d.config);
+    // The storage thread's first job: the tokens in memory (until it has run,
+    // requests are authenticated on the storage thread, after it).
+    d.scheduleTokenRefresh();
     d.context->tls = std::move(tlsContext);
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)

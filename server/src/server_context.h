@@ -8,6 +8,9 @@
 #include "rate_limiter.h"
 #include "shared_state.h"
 #include "storage_executor.h"
+#include "token_directory.h"
+
+#include <souffleur/server/server.h>
 
 #include <boost/asio/ssl/context.hpp>
 
@@ -18,15 +21,17 @@
 namespace souffleur::server {
 
 struct ServerContext {
-    ServerContext(sqlite::Database db, std::size_t maxConnections,
-                  std::size_t maxConnectionsPerAddress, double requestsPerSecondPerAddress,
-                  std::chrono::steady_clock::duration connectionErrorLogInterval)
-        : metrics(connectionErrorLogInterval)
+    ServerContext(sqlite::Database db, const Config& config)
+        : metrics(config.connectionErrorLogInterval)
+        , tokens(accessMarkerPath(config.dataDir))
         , storage(std::move(db), &metrics)
-        , limits(std::make_shared<ConnectionLimits>(maxConnections, maxConnectionsPerAddress))
-        , requestRates(requestsPerSecondPerAddress, 2 * requestsPerSecondPerAddress) {}
+        , limits(std::make_shared<ConnectionLimits>(
+              config.maxConnections, config.maxConnectionsPerAddress, config.trustedProxies))
+        , requestRates(config.maxRequestsPerSecondPerAddress,
+                       2 * config.maxRequestsPerSecondPerAddress) {}
 
-    Metrics metrics; // before storage, which reports to it
+    Metrics metrics;       // before storage, which reports to it
+    TokenDirectory tokens; // before storage, whose jobs refresh it
     StorageExecutor storage;
     SharedState sessions;
     std::shared_ptr<ConnectionLimits> limits;

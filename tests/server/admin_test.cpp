@@ -1,6 +1,7 @@
 // `souffleur-server admin` on a real store, and what its changes do to a
 // running server: an issued token works, a revoked one stops working at once
-// for requests and within the recheck interval for open notify connections.
+// for requests (the access marker, token_directory.h) and within the recheck
+// interval for open notify connections.
 #include "test_support.h"
 
 #include <souffleur/server/admin.h>
@@ -73,7 +74,16 @@ TEST_CASE("A revoked token stops working, and its notify connection closes",
           "[server][admin][auth]") {
     Config config;
     config.tokenRecheckInterval = 100ms;
+    // No periodic refresh of the tokens in memory: what admin does reaches
+    // the server through the access marker alone.
+    config.tokenRefreshInterval = std::chrono::hours(1);
     TestServer server(config);
+    const auto inMemory = [&server] {
+        const auto body = send(server.port(), get("/metrics", server.adminA)).body;
+        const auto at = body.find("\nsouffleur_tokens_in_memory ");
+        return at == std::string::npos ? -1 : std::stoi(body.substr(at + 28));
+    };
+    const int before = inMemory();
     REQUIRE(admin(server.dataDir(), {"account", "add", "--tenant", "Gemeente A", "--role", "desk",
                                      "--team", "Balie A", "balie-extra"})
                 .status == 0);
@@ -81,6 +91,8 @@ TEST_CASE("A revoked token stops working, and its notify connection closes",
                                                  "--account", "balie-extra", "--days", "1"});
     REQUIRE(issued.status == 0);
     const std::string token = issued.out.substr(0, 64);
+    CHECK(send(server.port(), get("/api/v1/guides", token)).status == 200);
+    CHECK(inMemory() == before + 1); // read again after the marker moved
     CHECK(send(server.port(), get("/api/v1/guides", token)).status == 200);
 
     NotifyClient desk(server.port());
@@ -93,7 +105,8 @@ TEST_CASE("A revoked token stops working, and its notify connection closes",
     REQUIRE(admin(server.dataDir(),
                   {"token", "revoke", "--tenant", "Gemeente A", "--account", "balie-extra"})
                 .status == 0);
-    CHECK(send(server.port(), get("/api/v1/guides", token)).status == 401);
+    CHECK(send(server.port(), get("/api/v1/guides", token)).status == 401); // the very next one
+    CHECK(inMemory() == before);
     CHECK_FALSE(desk.read(5s).has_value()); // closed by the server, well before 5 s
     CHECK(desk.closeCode() == 1008);        // policy violation: the token is no longer valid
     CHECK_FALSE(other.read(300ms).has_value());

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <ctime>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -193,10 +194,15 @@ void metricsRoute(const Env& env, Call&, const Identity& who) {
             if (!figures)
                 return env.reply(internalError(figures.error()));
             auto& context = *env.context;
-            const Metrics::Gauges gauges{
-                context.limits->open(),   context.sessions.subscriberCount(),
-                context.storage.queued(), tenantId,
-                figures->first,           figures->second};
+            const Metrics::Gauges gauges{.openConnections = context.limits->open(),
+                                         .authenticatedConnections =
+                                             context.limits->authenticatedOpen(),
+                                         .notifyConnections = context.sessions.subscriberCount(),
+                                         .tokensInMemory = context.tokens.size(),
+                                         .storageQueue = context.storage.queued(),
+                                         .tenantId = tenantId,
+                                         .feedSequence = figures->first,
+                                         .guideHealth = figures->second};
             env.reply(textResponse(http::status::ok, context.metrics.render(gauges),
                                    "text/plain; version=0.0.4; charset=utf-8"));
         });
@@ -395,32 +401,55 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
     if (!url)
         return done(
             std::unexpected(errorResponse(http::status::bad_request, "malformed request target")));
-    if (!context->requestRates.allow(peer.remote)) {
-        auto response = errorResponse(http::status::too_many_requests,
-                                      "too many requests from your address; try again shortly");
+    // A valid token held in memory (token_directory.h): authenticated here,
+    // on the connection's strand, whatever the storage thread is doing.
+    const auto token = bearerToken(header[http::field::authorization]);
+    TokenDirectory::Lookup known;
+    if (!token.empty())
+        known =
+            context->tokens.find(hashToken(token), static_cast<std::int64_t>(std::time(nullptr)));
+    const bool found = known.outcome == TokenDirectory::Outcome::Found;
+    // The rate limit per account once the token is known, else per address:
+    // the desks behind one NAT address are not limited together.
+    const auto rateKey =
+        found ? "account " + std::to_string(known.identity.accountId) : peer.remote;
+    if (!context->requestRates.allow(rateKey)) {
+        auto response =
+            errorResponse(http::status::too_many_requests,
+                          found ? "too many requests from your account; try again shortly"
+                                : "too many requests from your address; try again shortly");
         response.set(http::field::retry_after, "1");
         return done(std::unexpected(std::move(response)));
     }
-    auto found = findRoute(*url, header.method());
-    if (!found)
-        return done(std::unexpected(std::move(found.error())));
-    const Route* route = found->first;
+    auto route = findRoute(*url, header.method());
+    if (!route)
+        return done(std::unexpected(std::move(route.error())));
+    const Route* matched = route->first;
     Admitted admitted{
-        route,           Identity{}, route->pattern, urls::url(*url), std::move(found->second),
-        route->bodyLimit};
-    if (!route->needsToken)
+        matched,           Identity{}, matched->pattern, urls::url(*url), std::move(route->second),
+        matched->bodyLimit};
+    if (!matched->needsToken)
         return done(std::move(admitted));
+    if (found && matched->roles.contains(known.identity.role)) {
+        admitted.identity = std::move(known.identity);
+        admitted.authenticated = true;
+        return done(std::move(admitted));
+    }
 
-    // The access check, before any of the body is read: a refused request
-    // costs a token lookup, never a body.
+    // On the storage thread: a token the memory does not know (or no longer
+    // trusts), or a known account refused (403), which is audited. Before any
+    // of the body is read: a refused request costs a token lookup, never a body.
     std::string target = std::string(header.method_string()) + " " +
                          std::string(url->encoded_path().substr(0, kMaxAuditTarget));
-    AccessRequest access{std::string(header[http::field::authorization]), route->roles,
+    AccessRequest access{std::string(header[http::field::authorization]), matched->roles,
                          std::move(target), peer.remote};
     auto* failures = &context->authFailures; // lives as long as the storage thread
+    auto* tokens = known.outcome == TokenDirectory::Outcome::Stale ? &context->tokens : nullptr;
     const bool queued = context->storage.run(
         peer.executor,
-        [access = std::move(access), failures](sqlite::Database& db) {
+        [access = std::move(access), failures, tokens](sqlite::Database& db) {
+            if (tokens)
+                refreshTokens(*tokens, db); // the next requests are served from memory again
             auto outcome = authorize(db, access);
             if (outcome && !*outcome && outcome->error() != AuthFailure::Forbidden)
                 failures->record(access.remote, authFailureName(outcome->error()), access.route);
@@ -433,6 +462,7 @@ void admit(const std::shared_ptr<ServerContext>& context, const Request& header,
             if (!*identity)
                 return done(std::unexpected(refusal(identity->error())));
             admitted.identity = std::move(**identity);
+            admitted.authenticated = true;
             done(std::move(admitted));
         });
     if (!queued)

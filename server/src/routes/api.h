@@ -3,9 +3,10 @@
 // the storage executor). A request goes through them in two steps:
 //
 //   header read ──▶ admit(): match the route; for /api/v1, authenticate and
-//                   authorise on the storage thread (the one place where that
-//                   happens) ──▶ Response: refused, answered without reading
-//                   the body
+//                   authorise: from the tokens in memory (token_directory.h),
+//                   or on the storage thread for a token they do not hold and
+//                   for a refusal to audit ──▶ Response: refused, answered
+//                   without reading the body
 //                          ──▶ Admitted: the session reads the body (up to
 //                   Admitted::bodyLimit) ──▶ handleRequest(): the route's work
 //
@@ -51,6 +52,7 @@ struct Admitted {
     boost::urls::url url;          // the parsed target, for the query parameters
     PathParams params;             // the {…} segments of the route's path, by name
     std::uint64_t bodyLimit = kBodyLimit;
+    bool authenticated = false; // a valid token was shown (not for /healthz)
 };
 // Admitted, or the answer that refuses the request (404, 405, 401, 403, ...).
 using Admission = std::expected<Admitted, Response>;

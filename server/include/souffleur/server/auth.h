@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <expected>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -61,6 +62,9 @@ struct Identity {
     std::string tokenHash; // of the token that authenticated, to check it again later
 };
 
+// The token of an Authorization header's "Bearer TOKEN" (the scheme in any
+// case), or empty.
+std::string_view bearerToken(std::string_view authorization);
 // 32 random bytes (OpenSSL RAND_bytes) as 64 lowercase hex digits.
 std::expected<std::string, std::string> generateToken();
 // Lowercase hex SHA-256 of the token: what the store keeps.
@@ -97,5 +101,11 @@ struct AccessRequest {
 // Authenticates and checks the role; audits a refusal of a known account (403).
 sqlite::Result<std::expected<Identity, AuthFailure>> authorize(sqlite::Database& db,
                                                                const AccessRequest& request);
+
+// The access marker, DATA/access-changed: replaced by `souffleur-server
+// admin` after it changed tokens or accounts, so that a running server stops
+// trusting the tokens it holds in memory at once (src/token_directory.h).
+std::filesystem::path accessMarkerPath(const std::filesystem::path& dataDir);
+std::expected<void, std::string> noteAccessChange(const std::filesystem::path& dataDir);
 
 } // namespace souffleur::server

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -33,13 +34,24 @@ struct Config {
     // may listen on any address; without, only on loopback unless allowRemote.
     std::filesystem::path tlsCertificate;
     std::filesystem::path tlsPrivateKey;
-    // Caps on open connections (HTTP and notify WebSockets), in total and from
-    // one remote address; a connection beyond either is accepted and closed.
+    // Caps on open connections (HTTP and notify WebSockets): in total, and
+    // from one remote address before they have shown a valid token (desks
+    // behind one NAT address are not limited once authenticated); a
+    // connection beyond either is accepted and closed.
     std::size_t maxConnections = 10'000;
     std::size_t maxConnectionsPerAddress = 64;
-    // Requests per second from one remote address, on average (bursts of
-    // twice as many); beyond that a request gets 429. 0: no limit.
+    // Requests per second, on average (bursts of twice as many), from one
+    // account, or from one remote address for requests without a valid
+    // token; beyond that a request gets 429. 0: no limit.
     double maxRequestsPerSecondPerAddress = 200;
+    // Reverse proxies in front of the server (their IP addresses): their
+    // connections have no per-address cap, and a request through one is
+    // taken to come from the client its X-Forwarded-For names (for the
+    // rate limit and the audit log).
+    std::vector<std::string> trustedProxies;
+    // How often the tokens held in memory are compared with the store
+    // (token_directory.h); `souffleur-server admin` token changes are seen at once.
+    std::chrono::milliseconds tokenRefreshInterval = std::chrono::seconds(1);
     // How often the tokens of open notify WebSockets are checked again: a
     // revoked or expired token's connection is closed at the next check.
     std::chrono::milliseconds tokenRecheckInterval = std::chrono::seconds(30);
