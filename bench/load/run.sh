@@ -5,6 +5,9 @@
 #   push    the same pair (fresh), N desks, K alerts each, the servers taking turns
 #   ingest  souffleur-server (fresh), C desks posting batches of B events, taking
 #           turns with raw SQLite inserts (WAL, synchronous=FULL) in the tool
+#   auth    souffleur-server (fresh), 4 desks opening notify WebSockets, quietly
+#           and then while C desks post batches: is authentication delayed
+#           by the writes? (plain only; not in the default --modes)
 # With --tls, souffleur-server gets a certificate for 127.0.0.1 from a fresh
 # test authority (`souffleur_load certificates`, P-256) and the tool speaks
 # HTTPS and WSS to it, checking the certificate; the bare Beast baseline server
@@ -17,7 +20,8 @@
 # or interrupt. Everything listens on 127.0.0.1 only.
 #
 #   bench/load/run.sh [--desks 10000] [--rounds 10] [--ingest-desks 100] [--batch 200]
-#                     [--seconds 20] [--threads 2] [--runs 1] [--modes idle,push,ingest]
+#                     [--seconds 20] [--threads 2] [--runs 1]
+#                     [--modes idle,push,ingest,auth]   (default idle,push,ingest)
 #                     [--logs DIR]   (keep the servers' logs and the output there)
 #                     [--tls]
 set -euo pipefail
@@ -47,7 +51,7 @@ while [ $# -gt 0 ]; do
     --modes) modes=$2 ;;
     --logs) logs=$2 ;;
     --tls) tls=1; shift; continue ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -206,6 +210,14 @@ run_mode() { # RUN MODE
         --server-pid "$SERVER_PID" \
         --tokens "$dir/data/demo-tokens.json" --server-db "$dir/data/souffleur.sqlite" \
         --baseline-dir "$dir/sqlite" "${tool_tls[@]}" || code=$?
+      stop_pid "$SERVER_PID" souffleur-server
+      ;;
+    auth)
+      start_server "$dir"
+      echo "  souffleur-server pid $SERVER_PID port $SERVER_PORT"
+      run_tool "$dir/output.txt" auth --threads "$threads" --writers "$ingest_desks" \
+        --batch "$batch" --seconds "$(( seconds < 6 ? seconds : 6 ))" \
+        --server "127.0.0.1:$SERVER_PORT" --tokens "$dir/data/demo-tokens.json" || code=$?
       stop_pid "$SERVER_PID" souffleur-server
       ;;
     *) echo "run.sh: unknown mode $mode" >&2; return 2 ;;

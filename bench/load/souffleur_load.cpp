@@ -10,12 +10,17 @@
 //   ingest   C desks post record batches of B events back-to-back for T
 //            seconds: acknowledged (durably committed) events per second,
 //            against raw SQLite inserts (WAL, synchronous=FULL) in this process.
+//   auth     R desks open a notify WebSocket (their token checked, nothing
+//            else) again and again, first quietly, then while W desks post
+//            record batches back-to-back: connect-to-hello p50/p99 under the
+//            writes against the quiet phase of the same run.
 //   baseline-server   the bare Beast WebSocket broadcast server.
 //   certificates      a test authority and a server certificate for TLS runs.
 // With --ca-file, souffleur-server is spoken to over TLS (HTTPS and WSS, its
 // certificate checked against that file and for its address); the baseline
 // server stays plain: it is the baseline.
 // Everything runs on loopback addresses only.
+#include "auth_mixed.h"
 #include "baseline_server.h"
 #include "desk_fleet.h"
 #include "ingest.h"
@@ -51,6 +56,8 @@ Modes (bench/load/run.sh runs them all against fresh servers):
   ingest --server ADDR:PORT [--server-pid PID] --tokens FILE
          [--server-db DATA/souffleur.sqlite] [--desks 100] [--batch 200] [--seconds 12]
          [--slices 4] [--baseline-dir DIR] [--group 10]
+  auth   --server ADDR:PORT --tokens FILE [--readers 4] [--writers 50]
+         [--batch 200] [--seconds 6] [--pace-ms 20]   (plain HTTP and WS only)
   baseline-server --listen 127.0.0.1:0 [--port-file FILE] [--threads 2]
   certificates --dir DIR [--names 127.0.0.1,localhost]
          writes DIR/ca.pem (a fresh test authority), DIR/server.pem and
@@ -559,6 +566,56 @@ int ingestMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens
     return real.events > 0 && real.failures == 0 && raw.error.empty() ? 0 : 1;
 }
 
+// --- auth -------------------------------------------------------------------------
+
+int authMode(asio::io_context& ioc, const Args& args, const DemoTokens& tokens,
+             const Target& server) {
+    if (server.endpoint.tls) {
+        std::cerr << "souffleur_load: auth speaks plain HTTP and WS only\n";
+        return 2;
+    }
+    AuthOptions options{server.endpoint,
+                        tokens.desks,
+                        static_cast<std::size_t>(args.number("readers", 4)),
+                        static_cast<std::size_t>(args.number("writers", 50)),
+                        static_cast<std::size_t>(args.number("batch", 200)),
+                        static_cast<double>(args.number("seconds", 6)),
+                        static_cast<int>(args.number("pace-ms", 20))};
+    std::cout << "auth: " << options.readers << " desks open a notify WebSocket every "
+              << options.paceMs << " ms, " << fixed(options.seconds, 0)
+              << " s quietly, then as long while " << options.writers << " desks post batches of "
+              << options.batch << " events back-to-back" << std::endl;
+    const auto [quiet, loaded] = runAuthMixed(ioc, options);
+    const auto q = percentiles(quiet.upgradeMs);
+    const auto l = percentiles(loaded.upgradeMs);
+    const auto w = percentiles(loaded.writes.batchMs);
+    const auto report = [](const char* name, const AuthPhase& phase, const Percentiles& p) {
+        std::cout << "  " << name << ": " << p.count << " upgrades, connect to hello p50 "
+                  << formatMs(p.p50) << ", p99 " << formatMs(p.p99) << ", max " << formatMs(p.max)
+                  << "; " << phase.failures << " failures"
+                  << (phase.failures > 0 ? " (first: " + phase.firstError + ")" : "") << std::endl;
+    };
+    report("quiet", quiet, q);
+    report("under writes", loaded, l);
+    const double rate = loaded.writes.seconds > 0
+                            ? static_cast<double>(loaded.writes.events) / loaded.writes.seconds
+                            : 0;
+    std::cout << "  the writes: " << loaded.writes.events << " events acknowledged, "
+              << fixed(rate, 0) << " events/s; batch round trip p50 " << formatMs(w.p50) << ", p99 "
+              << formatMs(w.p99) << "; " << loaded.writes.failures << " failures" << std::endl;
+    summaryLine("auth: notify upgrade, connect to hello, under " + std::to_string(options.writers) +
+                    " writing desks, p50 / p99 (ms; baseline: quiet)",
+                fixed(l.p50, 2) + " / " + fixed(l.p99, 2),
+                fixed(q.p50, 2) + " / " + fixed(q.p99, 2), ratioText(l.p99, q.p99), "-", "-");
+    summaryLine("auth: the writes meanwhile, batch round trip p50 / p99 (ms; events/s)",
+                fixed(w.p50, 1) + " / " + fixed(w.p99, 1) + " (" + fixed(rate, 0) + "/s)", "-", "-",
+                "-", "-");
+    return quiet.failures == 0 && loaded.failures == 0 && loaded.writes.failures == 0 &&
+                   !quiet.upgradeMs.empty() && !loaded.upgradeMs.empty()
+               ? 0
+               : 1;
+}
+
 int certificatesMode(const Args& args) {
     if (!args.has("dir")) {
         std::cerr << "souffleur_load: certificates needs --dir DIR\n";
@@ -619,7 +676,7 @@ int main(int argc, char** argv) {
         return runBaselineServer(*args);
     if (mode == "certificates")
         return certificatesMode(*args);
-    if (mode != "push" && mode != "idle" && mode != "ingest") {
+    if (mode != "push" && mode != "idle" && mode != "ingest" && mode != "auth") {
         std::cerr << "souffleur_load: unknown mode " << mode << "\n" << kUsage;
         return 2;
     }
@@ -660,6 +717,8 @@ int main(int argc, char** argv) {
         status = pushMode(ioc, *args, *tokens, *server, baseline);
     else if (mode == "idle")
         status = idleMode(ioc, *args, *tokens, *server, baseline);
+    else if (mode == "auth")
+        status = authMode(ioc, *args, *tokens, *server);
     else
         status = ingestMode(ioc, *args, *tokens, *server);
     work.reset();

@@ -792,6 +792,19 @@ Result<std::int64_t> currentSeq(Database& db, std::int64_t tenantId) {
     return seq->value_or(0);
 }
 
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> feedSequences(Database& db) {
+    auto stmt = db.prepare("SELECT tenant_id, max(seq) FROM changes GROUP BY tenant_id");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    auto read = stmt->forEachRow([&out](const sqlite::Statement& row) {
+        out.emplace_back(row.columnInt(0), row.columnInt(1));
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return out;
+}
+
 Result<std::string> feedEpoch(Database& db) {
     auto epoch = db.queryText("SELECT value FROM store_meta WHERE key = 'feed_epoch'");
     if (!epoch)

@@ -5,6 +5,7 @@
 #include "tls.h"
 #include "xapi_sender.h"
 
+#include <souffleur/server/content_store.h>
 #include <souffleur/server/log.h>
 #include <souffleur/server/retention.h>
 #include <souffleur/server/server.h>
@@ -212,7 +213,13 @@ std::expected<void, std::string> Server::start() {
         return std::unexpected("cannot open the store " + file.string() + ": " +
                                db.error().message);
 
+    // The feeds' sequence numbers, for the notify sockets' hellos (shared_state.h).
+    auto sequences = feedSequences(*db);
+    if (!sequences)
+        return std::unexpected("cannot read the change feeds: " + sequences.error().message);
     d.context = std::make_shared<ServerContext>(std::move(*db), d.config);
+    for (const auto& [tenantId, seq] : *sequences)
+        d.context->sessions.setFeedSequence(tenantId, seq);
     // The storage thread's first job: the tokens in memory (until it has run,
     // requests are authenticated on the storage thread, after it).
     d.scheduleTokenRefresh();

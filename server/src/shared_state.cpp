@@ -1,6 +1,7 @@
 // The connections' shared state (see shared_state.h).
 #include "shared_state.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace souffleur::server {
@@ -19,10 +20,18 @@ void SharedState::leave(Connection& connection) {
         m_empty.notify_all();
 }
 
-void SharedState::subscribe(std::int64_t tenantId, Subscriber& session,
-                            std::weak_ptr<Subscriber> handle) {
+std::int64_t SharedState::subscribe(std::int64_t tenantId, Subscriber& session,
+                                    std::weak_ptr<Subscriber> handle) {
     const std::lock_guard lock(m_mutex);
     m_subscribers[tenantId].emplace(&session, std::move(handle));
+    const auto seq = m_feedSequence.find(tenantId);
+    return seq == m_feedSequence.end() ? 0 : seq->second;
+}
+
+void SharedState::setFeedSequence(std::int64_t tenantId, std::int64_t seq) {
+    const std::lock_guard lock(m_mutex);
+    auto& known = m_feedSequence[tenantId];
+    known = std::max(known, seq);
 }
 
 void SharedState::unsubscribe(std::int64_t tenantId, Subscriber& session) {
@@ -36,9 +45,19 @@ void SharedState::unsubscribe(std::int64_t tenantId, Subscriber& session) {
 }
 
 void SharedState::broadcast(std::int64_t tenantId, const std::string& message) {
+    broadcastChange(tenantId, 0, message);
+}
+
+void SharedState::broadcastChange(std::int64_t tenantId, std::int64_t seq,
+                                  const std::string& message) {
     std::vector<std::weak_ptr<Subscriber>> sessions;
     {
         const std::lock_guard lock(m_mutex);
+        if (seq > 0) {
+            // Two changes may be broadcast by two I/O threads out of order.
+            auto& known = m_feedSequence[tenantId];
+            known = std::max(known, seq);
+        }
         const auto tenant = m_subscribers.find(tenantId);
         if (tenant == m_subscribers.end())
             return;

@@ -24,10 +24,20 @@ public:
     bool join(Connection& connection, std::weak_ptr<Connection> handle);
     void leave(Connection& connection);
 
-    // The tenant's WebSocket sessions receive its broadcasts.
-    void subscribe(std::int64_t tenantId, Subscriber& session, std::weak_ptr<Subscriber> handle);
+    // The tenant's WebSocket sessions receive its broadcasts. subscribe()
+    // answers the tenant's feed sequence number as of the subscription: every
+    // later change reaches the session as a broadcast, so its hello needs no
+    // storage job.
+    std::int64_t subscribe(std::int64_t tenantId, Subscriber& session,
+                           std::weak_ptr<Subscriber> handle);
     void unsubscribe(std::int64_t tenantId, Subscriber& session);
     void broadcast(std::int64_t tenantId, const std::string& message);
+    // A change of the feed, committed with sequence number `seq`: remembered,
+    // then broadcast (under one lock with the subscriptions, so a session
+    // either has the change in its hello's seq or hears it).
+    void broadcastChange(std::int64_t tenantId, std::int64_t seq, const std::string& message);
+    // The feed sequence numbers of the store, when the server starts.
+    void setFeedSequence(std::int64_t tenantId, std::int64_t seq);
     // Sends to the tenant's sessions opened by one account (its notices).
     void sendTo(std::int64_t tenantId, std::int64_t accountId, const std::string& message);
     // Every subscribed session, of every tenant, and how many there are.
@@ -46,6 +56,7 @@ private:
     std::unordered_map<Connection*, std::weak_ptr<Connection>> m_connections;
     std::unordered_map<std::int64_t, std::unordered_map<Subscriber*, std::weak_ptr<Subscriber>>>
         m_subscribers;
+    std::unordered_map<std::int64_t, std::int64_t> m_feedSequence; // by tenant
 };
 
 } // namespace souffleur::server

@@ -2,7 +2,6 @@
 #include "websocket_session.h"
 
 #include <souffleur/server/log.h>
-#include <souffleur/server/storage.h>
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
@@ -85,25 +84,13 @@ void WebSocketSession<Stream>::onAccept(beast::error_code error) {
             fail("the upgrade handshake failed: " + error.message());
         return; // the socket closes with the session
     }
-    // Subscribe first, then read the sequence number: a change committed in
-    // between is both broadcast here and not yet in seq, so none is missed.
-    m_context->sessions.subscribe(m_identity.tenantId, *this, this->weak_from_this());
+    // The feed's sequence number as of the subscription (shared_state.h): a
+    // later change is broadcast here, so none is missed; no storage job.
+    const auto seq =
+        m_context->sessions.subscribe(m_identity.tenantId, *this, this->weak_from_this());
     m_subscribed = true;
     doRead();
-    auto self = this->shared_from_this();
-    const bool queued = m_context->storage.run(
-        m_ws.get_executor(),
-        [tenantId = m_identity.tenantId](sqlite::Database& db) { return currentSeq(db, tenantId); },
-        [self](sqlite::Result<std::int64_t> seq) {
-            if (!seq) {
-                logLine("storage error",
-                        {{"code", seq.error().code}, {"error", seq.error().message}});
-                return self->closeNow();
-            }
-            self->onHello(*seq);
-        });
-    if (!queued)
-        closeNow();
+    onHello(seq);
 }
 
 template <class Stream>

@@ -157,7 +157,7 @@ void notifyChange(const Env& env, std::int64_t tenantId, std::int64_t seq,
     json::object notice{{"type", "changed"}, {"seq", seq}};
     if (change && change->xml.size() <= kMaxInlineChangeBytes)
         notice["change"] = changeJson(*change);
-    env.context->sessions.broadcast(tenantId, json::serialize(notice));
+    env.context->sessions.broadcastChange(tenantId, seq, json::serialize(notice));
 }
 
 void pushNotices(const Env& env, std::int64_t tenantId, const std::vector<NoticeOut>& notices) {

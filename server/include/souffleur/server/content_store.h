@@ -285,6 +285,9 @@ sqlite::Result<ChangePage> changesSince(sqlite::Database& db, std::int64_t tenan
                                         std::optional<std::int64_t> teamId = std::nullopt);
 // The tenant's last feed sequence number (0 before the first change).
 sqlite::Result<std::int64_t> currentSeq(sqlite::Database& db, std::int64_t tenantId);
+// Every tenant's last sequence number (tenants without changes left out).
+sqlite::Result<std::vector<std::pair<std::int64_t, std::int64_t>>>
+feedSequences(sqlite::Database& db);
 
 // The name of this store's change feed: random, made with the store and made
 // anew when it is restored from a backup. A desk holding a cursor of another
