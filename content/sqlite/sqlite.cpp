@@ -218,6 +218,10 @@ int Database::changes() const {
     return sqlite3_changes(m_db);
 }
 
+std::int64_t Database::totalChanges() const {
+    return sqlite3_total_changes64(m_db);
+}
+
 Error Database::lastError() const {
     return errorOf(m_db, sqlite3_errcode(m_db));
 }

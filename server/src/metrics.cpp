@@ -124,6 +124,13 @@ std::string Metrics::render(const Gauges& gauges) const {
           std::to_string(gauges.tokensInMemory));
     gauge("souffleur_storage_queue", "Jobs waiting for the storage thread.",
           std::to_string(gauges.storageQueue));
+    gauge("souffleur_disk_full",
+          "1 while the data directory's disk is full (writes are refused with 507).",
+          gauges.diskFull ? "1" : "0");
+    out += "# HELP souffleur_writes_refused_disk_full_total Writes refused (507) because the "
+           "disk was full.\n# TYPE souffleur_writes_refused_disk_full_total counter\n"
+           "souffleur_writes_refused_disk_full_total " +
+           std::to_string(gauges.writesRefusedDiskFull) + "\n";
     gauge("souffleur_feed_sequence", "The change feed's last sequence number.",
           std::to_string(gauges.feedSequence),
           "{tenant=\"" + std::to_string(gauges.tenantId) + "\"}");

@@ -74,6 +74,8 @@ public:
         std::size_t notifyConnections = 0;
         std::size_t tokensInMemory = 0;
         std::size_t storageQueue = 0;
+        bool diskFull = false;
+        std::uint64_t writesRefusedDiskFull = 0;
         std::int64_t tenantId = 0; // whose feed sequence is shown
         std::int64_t feedSequence = 0;
         // That tenant's published guides per health state (health.h), in its order.

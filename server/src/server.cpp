@@ -1,5 +1,6 @@
 // The Server facade (see server.h): the io_context and its threads, the
 // listener, and the context every session shares (storage thread + shared state).
+#include "disk_space.h"
 #include "listener.h"
 #include "server_context.h"
 #include "tls.h"
@@ -106,6 +107,22 @@ struct Server::Impl {
         });
     }
 
+    // Every config.diskProbeInterval: while the disk is full, a small write
+    // (disk_space.h) that ends the state once it commits.
+    void scheduleDiskProbe() {
+        probeTimer.expires_after(config.diskProbeInterval);
+        probeTimer.async_wait([this](boost::system::error_code error) {
+            if (error)
+                return;
+            if (context->disk.full())
+                context->storage.run(
+                    probeTimer.get_executor(),
+                    [](sqlite::Database& db) { return probeDiskSpace(db); },
+                    [](const sqlite::Result<void>&) {});
+            scheduleDiskProbe();
+        });
+    }
+
     // Now, and every kRetentionInterval after.
     void scheduleRetention() {
         context->storage.post(retentionJob());
@@ -156,6 +173,7 @@ struct Server::Impl {
     asio::steady_timer tokenTimer{ioc};
     asio::steady_timer retentionTimer{ioc};
     asio::steady_timer refreshTimer{ioc};
+    asio::steady_timer probeTimer{ioc};
     std::shared_ptr<ServerContext> context;
     std::shared_ptr<Listener> listener;
     std::shared_ptr<XapiSender> xapi;
@@ -217,7 +235,11 @@ std::expected<void, std::string> Server::start() {
     auto sequences = feedSequences(*db);
     if (!sequences)
         return std::unexpected("cannot read the change feeds: " + sequences.error().message);
-    d.context = std::make_shared<ServerContext>(std::move(*db), d.config);
+    // The audit rows committed from now on go to the log as well (audit_echo.h).
+    auto audit = AuditEcho::startingAfterNewest(*db);
+    if (!audit)
+        return std::unexpected("cannot read the audit log: " + audit.error().message);
+    d.context = std::make_shared<ServerContext>(std::move(*db), d.config, std::move(*audit));
     for (const auto& [tenantId, seq] : *sequences)
         d.context->sessions.setFeedSequence(tenantId, seq);
     // The storage thread's first job: the tokens in memory (until it has run,
@@ -232,6 +254,7 @@ std::expected<void, std::string> Server::start() {
     d.scheduleAuthFailureFlush();
     d.scheduleTokenRecheck();
     d.scheduleRetention();
+    d.scheduleDiskProbe();
     d.xapi = std::make_shared<XapiSender>(
         d.ioc, d.context,
         XapiTiming{d.config.xapiPollInterval, d.config.xapiFirstRetry, d.config.xapiLongestRetry,

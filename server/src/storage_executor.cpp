@@ -1,6 +1,7 @@
 // The storage thread (see storage_executor.h).
 #include "storage_executor.h"
 
+#include "disk_space.h"
 #include "metrics.h"
 
 #include <souffleur/server/log.h>
@@ -9,9 +10,12 @@
 
 namespace souffleur::server {
 
-StorageExecutor::StorageExecutor(sqlite::Database db, Metrics* metrics)
+StorageExecutor::StorageExecutor(sqlite::Database db, Metrics* metrics, DiskSpace* disk,
+                                 CommitHook committed)
     : m_db(std::move(db))
     , m_metrics(metrics)
+    , m_disk(disk)
+    , m_committed(std::move(committed))
     , m_thread([this] { threadMain(); }) {}
 
 StorageExecutor::~StorageExecutor() {
@@ -47,6 +51,15 @@ void StorageExecutor::stop(Job last) {
     // No job runs any more: close the store now (its WAL is folded in), not
     // when the last connection lets go of the executor.
     m_db = sqlite::Database();
+}
+
+void StorageExecutor::noteOutcome(const std::optional<sqlite::Error>& failed, bool wrote) {
+    if (m_disk == nullptr)
+        return;
+    if (failed && failed->diskFull())
+        m_disk->noteFull(*failed);
+    else if (!failed && wrote)
+        m_disk->noteWritten();
 }
 
 // Group commit: the jobs waiting when the thread comes round (up to
@@ -86,18 +99,23 @@ void StorageExecutor::threadMain() {
                 logLine("storage job failed", {{"error", error.what()}});
             }
         }
-        bool durable = true;
+        std::optional<sqlite::Error> commitFailed;
         if (grouped) {
             if (auto committed = m_db.exec("COMMIT"); !committed) {
-                logLine("storage: a group commit failed", {{"error", committed.error().message}});
+                // A full disk is logged once by m_disk, not once per group.
+                if (!committed.error().diskFull())
+                    logLine("storage: a group commit failed",
+                            {{"error", committed.error().message}});
                 (void)m_db.exec("ROLLBACK");
-                durable = false;
+                commitFailed = committed.error();
             }
         }
         if (m_metrics != nullptr)
             m_metrics->observeStorageCommit(std::chrono::steady_clock::now() - start, group.size());
+        if (!commitFailed && m_committed)
+            m_committed(m_db);
         for (auto& completion : completions)
-            completion(durable);
+            completion(commitFailed);
     }
 }
 

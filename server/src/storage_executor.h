@@ -18,25 +18,33 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
 namespace souffleur::server {
 
+class DiskSpace;
 class Metrics;
 
 class StorageExecutor {
 public:
-    // What to do once a job's work is durable: called with true after the
-    // commit that covers it, with false when that commit failed.
-    using Completion = std::function<void(bool durable)>;
+    // What to do once a job's work is durable: called after the commit that
+    // covers it, with that commit's error when it failed.
+    using Completion = std::function<void(const std::optional<sqlite::Error>& commitFailed)>;
     // A job: its work on the store, and what to do afterwards (may be empty).
     using Job = std::function<Completion(sqlite::Database&)>;
     // Jobs committed together at most (group commit).
     static constexpr std::size_t kMaxGroup = 64;
 
-    // `metrics`, when given, hears how long each job took.
-    explicit StorageExecutor(sqlite::Database db, Metrics* metrics = nullptr);
+    // Runs on the storage thread after each commit that succeeded (and
+    // after each job that committed on its own), before the completions.
+    using CommitHook = std::function<void(sqlite::Database&)>;
+
+    // `metrics`, when given, hears how long each job took; `disk`, when
+    // given, whether a job's writes found the disk full or were stored.
+    explicit StorageExecutor(sqlite::Database db, Metrics* metrics = nullptr,
+                             DiskSpace* disk = nullptr, CommitHook committed = {});
     ~StorageExecutor();
     StorageExecutor(const StorageExecutor&) = delete;
     StorageExecutor& operator=(const StorageExecutor&) = delete;
@@ -54,13 +62,16 @@ public:
     // exception in `work`, or a failed commit, becomes an error result.
     template <typename Work, typename Done>
     bool run(boost::asio::any_io_executor executor, Work work, Done done) {
-        return post([executor, work = std::move(work),
+        return post([this, executor, work = std::move(work),
                      done = std::move(done)](sqlite::Database& db) mutable -> Completion {
+            const auto changesBefore = db.totalChanges();
             auto result = guarded(work, db);
-            return [executor, done = std::move(done),
-                    result = std::move(result)](bool durable) mutable {
-                if (!durable && result)
-                    result = std::unexpected(sqlite::Error{0, "the commit failed"});
+            const bool wrote = db.totalChanges() != changesBefore;
+            return [this, executor, done = std::move(done), result = std::move(result),
+                    wrote](const std::optional<sqlite::Error>& commitFailed) mutable {
+                if (commitFailed && result)
+                    result = std::unexpected(*commitFailed);
+                noteOutcome(result ? std::nullopt : std::optional(result.error()), wrote);
                 // `done` moves on to the I/O thread, so whatever it holds (the
                 // session) is released there, never on the storage thread.
                 boost::asio::post(executor,
@@ -84,9 +95,13 @@ private:
     }
 
     void threadMain();
+    // Tells m_disk whether a job found the disk full, or wrote and committed.
+    void noteOutcome(const std::optional<sqlite::Error>& failed, bool wrote);
 
     sqlite::Database m_db;
     Metrics* m_metrics;
+    DiskSpace* m_disk;
+    CommitHook m_committed;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;

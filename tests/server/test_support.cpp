@@ -177,9 +177,11 @@ TestServer::TestServer()
 TestServer::TestServer(Config config)
     : m_config(std::move(config)) {
     static std::atomic<int> counter = 0;
-    m_dataDir =
-        std::filesystem::temp_directory_path() /
-        ("souffleur-server-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    m_dataDir = m_config.dataDir.is_absolute()
+                    ? m_config.dataDir
+                    : std::filesystem::temp_directory_path() /
+                          ("souffleur-server-test-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter++));
     std::filesystem::remove_all(m_dataDir);
     REQUIRE(prepareDataDir(m_dataDir).has_value());
     auto db = openStore(databasePath(m_dataDir));

@@ -102,8 +102,9 @@ private:
 class TestServer {
 public:
     TestServer();
-    // With the caps and threads of `config`; its data directory, address and
-    // port are the test server's own.
+    // With the caps and threads of `config`; its address and port are the
+    // test server's own, and so is its data directory unless config.dataDir
+    // is an absolute path (emptied first, removed at the end).
     explicit TestServer(Config config);
     ~TestServer();
 

@@ -74,6 +74,14 @@ constexpr bool wellFormed(std::string_view pattern) {
 // --- Helpers (handlers.h) ------------------------------------------------------
 
 Response internalError(const sqlite::Error& error) {
+    if (error.diskFull()) {
+        // Logged once by the storage thread's DiskSpace, not per request.
+        auto response = errorResponse(http::status::insufficient_storage,
+                                      "the server's disk is full: nothing of this request was "
+                                      "stored; try again later");
+        response.set(http::field::retry_after, "60");
+        return response;
+    }
     logLine("storage error", {{"code", error.code}, {"error", error.message}});
     return errorResponse(http::status::internal_server_error, "internal error");
 }
@@ -200,6 +208,8 @@ void metricsRoute(const Env& env, Call&, const Identity& who) {
                                          .notifyConnections = context.sessions.subscriberCount(),
                                          .tokensInMemory = context.tokens.size(),
                                          .storageQueue = context.storage.queued(),
+                                         .diskFull = context.disk.full(),
+                                         .writesRefusedDiskFull = context.disk.refused(),
                                          .tenantId = tenantId,
                                          .feedSequence = figures->first,
                                          .guideHealth = figures->second};
@@ -209,7 +219,13 @@ void metricsRoute(const Env& env, Call&, const Identity& who) {
 }
 
 void healthRoute(const Env& env, Call&, const Identity&) {
-    env.reply(textResponse(http::status::ok, "ok\n", "text/plain"));
+    // Still 200 with a full disk: reads and the change feed are served.
+    env.reply(textResponse(http::status::ok,
+                           env.context->disk.full()
+                               ? "degraded: the data directory's disk is full; reads are served, "
+                                 "writes are refused (507) until space returns\n"
+                               : "ok\n",
+                           "text/plain"));
 }
 
 namespace {

@@ -52,6 +52,9 @@ struct Config {
     // How often the tokens held in memory are compared with the store
     // (token_directory.h); `souffleur-server admin` token changes are seen at once.
     std::chrono::milliseconds tokenRefreshInterval = std::chrono::seconds(1);
+    // While the data directory's disk is full, how often a small write is
+    // tried, so that the server notices by itself when space returns.
+    std::chrono::milliseconds diskProbeInterval = std::chrono::seconds(5);
     // How often the tokens of open notify WebSockets are checked again: a
     // revoked or expired token's connection is closed at the next check.
     std::chrono::milliseconds tokenRecheckInterval = std::chrono::seconds(30);

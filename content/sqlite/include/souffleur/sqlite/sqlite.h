@@ -24,8 +24,12 @@ namespace souffleur::sqlite {
 std::string isoTime(std::chrono::system_clock::time_point at);
 
 struct Error {
-    int code = 0;
+    int code = 0; // SQLite's (extended) result code; 0 for errors of this wrapper
     std::string message;
+
+    // SQLITE_FULL: the disk (or the file system's quota) is full; nothing of
+    // the failed statement or transaction was stored.
+    bool diskFull() const { return (code & 0xff) == 13; }
 };
 
 template <typename T>
@@ -157,6 +161,9 @@ public:
     // Whether a transaction is open on this connection.
     bool inTransaction() const;
     int changes() const;
+    // Rows inserted, updated or deleted on this connection since it opened
+    // (including any a rollback undid later).
+    std::int64_t totalChanges() const;
     Error lastError() const;
     sqlite3* get() const noexcept { return m_db; }
 
