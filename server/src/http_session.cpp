@@ -75,9 +75,9 @@ std::optional<ConnectionError> readFailure(const beast::error_code& error, bool 
 
 void startHttpSession(asio::ip::tcp::socket&& socket, const std::shared_ptr<ServerContext>& context,
                       ConnectionLimits::Slot slot) {
-    if (context->tls)
-        std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(socket), *context->tls),
-                                                 context, std::move(slot))
+    if (const auto tls = context->tlsContext())
+        std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(socket), *tls), context,
+                                                 std::move(slot))
             ->run();
     else
         std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), context,

@@ -16,6 +16,7 @@
 #include <charconv>
 #include <csignal>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <span>
@@ -37,7 +38,8 @@ constexpr const char* kUsage = R"(Usage: souffleur-server [options]
 
 The Souffleur sync server: publishes guides to the desks of a municipality
 and collects their records (docs/api.md). Logs JSON lines on stderr; stops
-cleanly on SIGINT or SIGTERM.
+cleanly on SIGINT or SIGTERM; reads its TLS certificate and key
+again on SIGHUP (open connections keep theirs).
 
 Options:
   --config FILE       read options from FILE first, one per line: `listen =
@@ -316,7 +318,7 @@ int main(int argc, char** argv) {
 
     // Installed before anything starts, so a signal never kills the process midway.
     boost::asio::io_context signalContext;
-    boost::asio::signal_set signals(signalContext, SIGINT, SIGTERM);
+    boost::asio::signal_set signals(signalContext, SIGINT, SIGTERM, SIGHUP);
 
     if (options->demo && !prepareDemo(*options))
         return kExitFailure;
@@ -331,11 +333,22 @@ int main(int argc, char** argv) {
         return kExitFailure;
     }
 
+    // SIGHUP: the TLS certificate and key are read again (a renewed
+    // certificate), for the connections that come after; open ones go on.
     int signalNumber = 0;
-    signals.async_wait([&signalNumber](const boost::system::error_code& error, int number) {
-        if (!error)
-            signalNumber = number;
-    });
+    std::function<void()> waitForSignal = [&] {
+        signals.async_wait([&](const boost::system::error_code& error, int number) {
+            if (error)
+                return;
+            if (number != SIGHUP) {
+                signalNumber = number;
+                return;
+            }
+            (void)server.reloadTls(); // logs what became of it
+            waitForSignal();
+        });
+    };
+    waitForSignal();
     signalContext.run();
     server::logLine("stopping", {{"signal", signalNumber}});
     server.stop();

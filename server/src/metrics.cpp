@@ -127,6 +127,10 @@ std::string Metrics::render(const Gauges& gauges) const {
     gauge("souffleur_disk_full",
           "1 while the data directory's disk is full (writes are refused with 507).",
           gauges.diskFull ? "1" : "0");
+    if (gauges.tlsExpiry != 0)
+        gauge("souffleur_tls_certificate_expiry_seconds",
+              "When the served TLS certificate expires (Unix time).",
+              std::to_string(gauges.tlsExpiry));
     out += "# HELP souffleur_writes_refused_disk_full_total Writes refused (507) because the "
            "disk was full.\n# TYPE souffleur_writes_refused_disk_full_total counter\n"
            "souffleur_writes_refused_disk_full_total " +

@@ -75,6 +75,7 @@ public:
         std::size_t tokensInMemory = 0;
         std::size_t storageQueue = 0;
         bool diskFull = false;
+        std::int64_t tlsExpiry = 0; // Unix seconds; 0: no TLS
         std::uint64_t writesRefusedDiskFull = 0;
         std::int64_t tenantId = 0; // whose feed sequence is shown
         std::int64_t feedSequence = 0;

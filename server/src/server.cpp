@@ -65,6 +65,13 @@ StorageExecutor::Job refreshTokensJob(TokenDirectory& tokens) {
     };
 }
 
+// "2027-03-01T12:00:00Z" for a certificate's expiry in Unix seconds ("unknown": 0).
+std::string expiryText(std::int64_t unixSeconds) {
+    if (unixSeconds == 0)
+        return "unknown";
+    return sqlite::isoTime(std::chrono::system_clock::from_time_t(unixSeconds));
+}
+
 // An I/O thread. An exception escaping a handler is a bug: it is logged and
 // the thread goes back to work, as Asio recommends.
 void runIo(asio::io_context& ioc) {
@@ -245,7 +252,7 @@ std::expected<void, std::string> Server::start() {
     // The storage thread's first job: the tokens in memory (until it has run,
     // requests are authenticated on the storage thread, after it).
     d.scheduleTokenRefresh();
-    d.context->tls = std::move(tlsContext);
+    d.context->setTlsContext(std::move(tlsContext));
     d.listener = std::make_shared<Listener>(d.ioc, d.context);
     if (auto ok = d.listener->open({address, d.config.port}); !ok)
         return ok; // the destructor stops the storage thread
@@ -266,6 +273,26 @@ std::expected<void, std::string> Server::start() {
     logLine(
         "listening",
         {{"address", address.to_string()}, {"port", d.port}, {"scheme", tls ? "https" : "http"}});
+    if (tls)
+        logLine("TLS certificate", {{"certificate", d.config.tlsCertificate.string()},
+                                    {"expires", expiryText(d.context->tlsExpiry())}});
+    return {};
+}
+
+std::expected<void, std::string> Server::reloadTls() {
+    auto& d = *m_impl;
+    if (!d.context || !d.context->tlsContext())
+        return std::unexpected(std::string("the server does not speak TLS"));
+    auto made = makeTlsContext(d.config.tlsCertificate, d.config.tlsPrivateKey);
+    if (!made) {
+        logLine("cannot reload the TLS certificate; the old one is still served",
+                {{"error", made.error()}});
+        return std::unexpected(made.error());
+    }
+    d.context->setTlsContext(std::move(*made));
+    logLine("TLS certificate reloaded: new connections get it",
+            {{"certificate", d.config.tlsCertificate.string()},
+             {"expires", expiryText(d.context->tlsExpiry())}});
     return {};
 }
 

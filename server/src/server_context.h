@@ -10,6 +10,7 @@
 #include "rate_limiter.h"
 #include "shared_state.h"
 #include "storage_executor.h"
+#include "tls.h"
 #include "token_directory.h"
 
 #include <souffleur/server/server.h>
@@ -19,6 +20,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 
 namespace souffleur::server {
 
@@ -40,7 +42,29 @@ struct ServerContext {
     std::shared_ptr<ConnectionLimits> limits;
     AuthFailures authFailures; // touched by storage jobs only
     RateLimiter requestRates;
-    std::unique_ptr<boost::asio::ssl::context> tls; // null: plain HTTP
+    // The TLS context of new connections (null: plain HTTP); replaced by a
+    // reload. A connection's OpenSSL object holds a reference of its own to
+    // the context it was made with, so an open connection outlives a reload.
+    std::shared_ptr<boost::asio::ssl::context> tlsContext() const {
+        const std::lock_guard lock(m_tlsMutex);
+        return m_tls;
+    }
+    void setTlsContext(std::shared_ptr<boost::asio::ssl::context> tls) {
+        const auto expiry = tls ? certificateExpiry(*tls).value_or(0) : 0;
+        const std::lock_guard lock(m_tlsMutex);
+        m_tls = std::move(tls);
+        m_tlsExpiry = expiry;
+    }
+    // When the certificate of new connections expires (Unix seconds; 0: no TLS, or unknown).
+    std::int64_t tlsExpiry() const {
+        const std::lock_guard lock(m_tlsMutex);
+        return m_tlsExpiry;
+    }
+
+private:
+    mutable std::mutex m_tlsMutex;
+    std::shared_ptr<boost::asio::ssl::context> m_tls;
+    std::int64_t m_tlsExpiry = 0;
 };
 
 } // namespace souffleur::server

@@ -5,6 +5,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <ctime>
+
 namespace souffleur::server {
 
 namespace ssl = boost::asio::ssl;
@@ -25,6 +27,16 @@ std::string reason(const boost::system::error_code& error) {
 }
 
 } // namespace
+
+std::optional<std::int64_t> certificateExpiry(ssl::context& context) {
+    const X509* certificate = SSL_CTX_get0_certificate(context.native_handle());
+    if (certificate == nullptr)
+        return std::nullopt;
+    std::tm at{};
+    if (ASN1_TIME_to_tm(X509_get0_notAfter(certificate), &at) != 1)
+        return std::nullopt;
+    return static_cast<std::int64_t>(timegm(&at));
+}
 
 std::expected<std::unique_ptr<ssl::context>, std::string>
 makeTlsContext(const std::filesystem::path& certificateChain,

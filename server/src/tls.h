@@ -7,9 +7,11 @@
 
 #include <boost/asio/ssl/context.hpp>
 
+#include <cstdint>
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace souffleur::server {
@@ -18,5 +20,9 @@ namespace souffleur::server {
 std::expected<std::unique_ptr<boost::asio::ssl::context>, std::string>
 makeTlsContext(const std::filesystem::path& certificateChain,
                const std::filesystem::path& privateKey);
+
+// When the context's certificate (the first of the chain) expires, in Unix
+// seconds; nullopt when it cannot be read.
+std::optional<std::int64_t> certificateExpiry(boost::asio::ssl::context& context);
 
 } // namespace souffleur::server

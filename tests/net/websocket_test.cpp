@@ -7,10 +7,14 @@
 #include "tls_support.h"
 
 #include <souffleur/net/async_http.h>
+#include <souffleur/net/http.h>
 #include <souffleur/net/websocket.h>
 
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace souffleur;
 using namespace souffleur::net;
@@ -133,4 +137,60 @@ TEST_CASE("A WebSocket over TLS checks the server's certificate", "[net][websock
         CHECK(ws.error().stage == WebSocketError::Stage::Tls);
         CHECK_THAT(ws.error().message, Catch::Contains("certificate verify failed"));
     }
+}
+
+TEST_CASE("A renewed certificate is served after a reload; open connections go on",
+          "[net][websocket][tls]") {
+    const auto dir = souffleur::test::freshPath("net-wss-reload");
+    const auto first = server::test::makeTestCertificates(dir / "first");
+    const auto renewed = server::test::makeTestCertificates(dir / "renewed");
+    // The server reads the files it was given: the renewal is written over them.
+    const auto certificate = dir / "server.pem";
+    const auto key = dir / "server-key.pem";
+    std::filesystem::copy_file(first.certificate, certificate);
+    std::filesystem::copy_file(first.privateKey, key);
+    server::Config config;
+    config.tlsCertificate = certificate;
+    config.tlsPrivateKey = key;
+    TestServer server(config);
+    boost::asio::io_context context;
+    auto trustingFirst =
+        ServerAddress::parse("https://127.0.0.1:" + std::to_string(server.port())).value();
+    trustingFirst.caFile = first.caCertificate.string();
+    auto trustingRenewed = trustingFirst;
+    trustingRenewed.caFile = renewed.caCertificate.string();
+
+    auto open = connect(context, trustingFirst, notify(server.deskA));
+    REQUIRE(open.has_value());
+    REQUIRE(read(context, *open).has_value()); // hello
+
+    const auto overwrite = std::filesystem::copy_options::overwrite_existing;
+    std::filesystem::copy_file(renewed.certificate, certificate, overwrite);
+    std::filesystem::copy_file(renewed.privateKey, key, overwrite);
+    REQUIRE(server.reloadTls().has_value());
+
+    // New connections get the renewed certificate.
+    CHECK(connect(context, trustingRenewed, notify(server.deskA)).has_value());
+    const auto stale = connect(context, trustingFirst, notify(server.deskA));
+    REQUIRE_FALSE(stale.has_value());
+    CHECK(stale.error().stage == WebSocketError::Stage::Tls);
+    // The connection opened before the reload is still there: it hears a publication.
+    const HttpRequest publish{Method::Post, "/api/v1/guides", server.reviewerA,
+                              server::test::guideXml("t.reload", 1), "application/xml"};
+    const auto published = request(trustingRenewed, publish);
+    REQUIRE(published.has_value());
+    CHECK(published->status == 201);
+    const auto notice = read(context, *open);
+    REQUIRE(notice.has_value());
+    CHECK_THAT(*notice, Catch::Contains(R"("type":"changed")"));
+
+    // A broken renewal (a key that is not one) is refused; the renewed one stays.
+    {
+        std::ofstream broken(key, std::ios::trunc);
+        broken << "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n";
+    }
+    const auto refused = server.reloadTls();
+    REQUIRE_FALSE(refused.has_value());
+    CHECK_THAT(refused.error(), Catch::Contains(key.string()));
+    CHECK(connect(context, trustingRenewed, notify(server.deskA)).has_value());
 }

@@ -115,6 +115,8 @@ public:
     // data directory and port.
     void restart();
     void stop() { m_server->stop(); }
+    // Server::reloadTls(), as SIGHUP does for souffleur-server.
+    std::expected<void, std::string> reloadTls() { return m_server->reloadTls(); }
     // The first column of the first row of a query, on a connection of its own.
     std::int64_t queryInt(const std::string& sql) const;
 

@@ -209,6 +209,7 @@ void metricsRoute(const Env& env, Call&, const Identity& who) {
                                          .tokensInMemory = context.tokens.size(),
                                          .storageQueue = context.storage.queued(),
                                          .diskFull = context.disk.full(),
+                                         .tlsExpiry = context.tlsExpiry(),
                                          .writesRefusedDiskFull = context.disk.refused(),
                                          .tenantId = tenantId,
                                          .feedSequence = figures->first,

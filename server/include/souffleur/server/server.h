@@ -83,6 +83,10 @@ public:
     std::uint16_t port() const;
     // Stops serving; safe to call more than once and from any thread but the I/O threads.
     void stop();
+    // Reads the TLS certificate chain and key again from their files (after a
+    // renewal); new connections get them, open ones keep theirs. On an error
+    // (logged, and answered) the old certificate stays. Thread-safe.
+    std::expected<void, std::string> reloadTls();
 
 private:
     struct Impl;
