@@ -61,7 +61,10 @@ Commands:
                                         (new file; safe while the server runs)
   restore FILE                          replace the store by a backup (the server must
                                         be stopped); the old store is kept beside it,
-                                        and desks fetch the whole feed again
+                                        and desks fetch the whole feed again. A backup
+                                        of an older schema is upgraded (after a copy
+                                        of it is kept beside the store, as at every
+                                        upgrade); a newer one is refused
 )";
 
 struct Arguments {
@@ -147,6 +150,12 @@ int restore(const std::filesystem::path& dataDir, const std::filesystem::path& b
     auto version = checkBackup(backupFile);
     if (!version)
         return fail("cannot restore " + backupFile.string() + ": " + version.error());
+    if (*version > storeSchemaVersion())
+        return fail("cannot restore " + backupFile.string() + ": it has schema version " +
+                    std::to_string(*version) + ", newer than this souffleur-server knows (schema " +
+                    std::to_string(storeSchemaVersion()) +
+                    "); restore it with the newer souffleur-server that wrote it. Nothing was "
+                    "changed");
     const auto store = databasePath(dataDir);
     std::error_code error;
     const auto stamp = sqlite::isoTime(std::chrono::system_clock::now());
@@ -197,8 +206,10 @@ int restore(const std::filesystem::path& dataDir, const std::filesystem::path& b
     }
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error().message);
-    out << "restored " << backupFile.string() << " (schema version " << *version << ") into "
-        << store.string() << "; the previous store is kept as "
+    out << "restored " << backupFile.string() << " (schema version " << *version;
+    if (*version < storeSchemaVersion())
+        out << ", upgraded to " << storeSchemaVersion();
+    out << ") into " << store.string() << "; the previous store is kept as "
         << (std::filesystem::exists(kept, error) ? kept : std::string("(there was none)"))
         << "; new feed epoch " << *epoch << ": desks will fetch every guide again\n";
     return kExitOk;

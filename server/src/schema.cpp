@@ -1,5 +1,7 @@
 // The schema migrations (see schema.h). Append new migrations to kMigrations;
-// never edit one that has shipped.
+// never edit one that has shipped. tests/server/upgrade_test.cpp upgrades a
+// store of every earlier version, as that version's server left it
+// (tests/server/fixtures/README.md: once a new version is in, add its fixture).
 #include "schema.h"
 
 #include <souffleur/server/storage.h>
@@ -478,6 +480,17 @@ int storeSchemaVersion() {
     return static_cast<int>(kMigrations.size());
 }
 
+std::string newerSchemaRefusal(std::int64_t found) {
+    const auto newest = std::to_string(kMigrations.size());
+    return "the store has schema version " + std::to_string(found) +
+           ", newer than this souffleur-server knows (schema " + newest +
+           "): a newer souffleur-server wrote it. Upgrade souffleur-server to the version that "
+           "wrote it, or restore a backup of schema " +
+           newest +
+           " or older (souffleur-server admin --data DIR restore FILE; docs/operations.md, "
+           "Upgrades). The store was not changed";
+}
+
 sqlite::Result<void> migrate(sqlite::Database& db) {
     auto version = db.queryInt("PRAGMA user_version");
     if (!version)
@@ -485,9 +498,7 @@ sqlite::Result<void> migrate(sqlite::Database& db) {
     const auto current = version->value_or(0);
     const auto newest = static_cast<std::int64_t>(kMigrations.size());
     if (current > newest)
-        return std::unexpected(sqlite::Error{
-            0, "the store has schema version " + std::to_string(current) +
-                   ", newer than this server knows (" + std::to_string(newest) + ")"});
+        return std::unexpected(sqlite::Error{0, newerSchemaRefusal(current)});
     if (current == newest)
         return {};
     // Foreign keys off while the tables change (a migration may rebuild a

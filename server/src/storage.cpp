@@ -7,9 +7,14 @@
 #include <souffleur/server/log.h>
 #include <souffleur/server/storage.h>
 
+#include <array>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <string_view>
 #include <sys/file.h>
 #include <unistd.h>
 #include <utility>
@@ -67,15 +72,145 @@ DataDirLock::~DataDirLock() {
         ::close(m_fd); // releases the lock
 }
 
+namespace {
+
+// Flushes a file (or a directory: the names in it) to the disk.
+bool syncPath(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// The schema version of the store in `file` (0 when there is none yet), read
+// without writing anything: a read-write open switches the store to WAL,
+// which rewrites its header, and even a read-only one leaves -wal and -shm
+// files beside it; a store of a newer server must stay as it is. SQLite keeps
+// user_version in the file's header (offset 60, big-endian), which is up to
+// date unless the -wal file holds transactions not yet copied back: then
+// SQLite reads it.
+Result<std::int64_t> peekSchemaVersion(const std::filesystem::path& file) {
+    std::error_code error;
+    if (!std::filesystem::exists(file, error))
+        return 0;
+    constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+    const std::filesystem::path wal = file.string() + "-wal";
+    const auto walSize = std::filesystem::file_size(wal, error);
+    if (error || walSize == 0) {
+        std::array<char, 100> header{};
+        std::ifstream in(file, std::ios::binary);
+        if (in.read(header.data(), header.size()) &&
+            std::string_view(header.data(), kMagic.size()) == kMagic) {
+            std::uint32_t version = 0;
+            for (std::size_t i = 60; i < 64; ++i)
+                version = (version << 8) | static_cast<unsigned char>(header[i]);
+            return static_cast<std::int32_t>(version);
+        }
+    }
+    auto db = Database::open(file, {.readOnly = true});
+    if (!db)
+        return std::unexpected(db.error());
+    auto version = db->queryInt("PRAGMA user_version");
+    if (!version)
+        return std::unexpected(version.error());
+    return version->value_or(0);
+}
+
+// Before an upgrade from schema `from` to `to`: a consistent copy of the store
+// as it is, FILE.before-schema-TO-TIME beside it (VACUUM INTO a .partial
+// file, read back, flushed, renamed, the directory flushed). Kept until the
+// operator removes it. When it cannot be written whole, nothing is left of it
+// and the caller does not migrate.
+Result<std::filesystem::path> backUpBeforeUpgrade(Database& db, const std::filesystem::path& file,
+                                                  std::int64_t from, std::int64_t to) {
+    auto dir = file.parent_path();
+    if (dir.empty())
+        dir = ".";
+    const std::filesystem::path backup = file.string() + ".before-schema-" + std::to_string(to) +
+                                         "-" + sqlite::isoTime(std::chrono::system_clock::now());
+    const std::filesystem::path partial = backup.string() + ".partial";
+    auto size = db.queryInt("SELECT (p.page_count - f.freelist_count) * s.page_size "
+                            "FROM pragma_page_count AS p, pragma_freelist_count AS f, "
+                            "pragma_page_size AS s");
+    const auto needed = size ? size->value_or(0) : 0;
+    const auto fail = [&](const std::string& why) -> Result<std::filesystem::path> {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        std::filesystem::remove(backup, ignored);
+        return std::unexpected(sqlite::Error{
+            0, "cannot back up the store before upgrading it from schema " + std::to_string(from) +
+                   " to " + std::to_string(to) + ": " + why +
+                   ". The store was not upgraded and is as it was; the backup needs about " +
+                   std::to_string(needed) + " bytes free in " + dir.string() +
+                   ", the upgrade about as many again"});
+    };
+    std::error_code error;
+    const auto space = std::filesystem::space(dir, error);
+    if (!error && needed > 0 && space.available < static_cast<std::uintmax_t>(needed))
+        return fail("only " + std::to_string(space.available) + " bytes are free in " +
+                    dir.string());
+    if (auto ok = db.execute("VACUUM INTO ?", partial.string()); !ok)
+        return fail("cannot write " + partial.string() + ": " + ok.error().message);
+    {
+        auto copy = Database::open(partial, {.readOnly = true});
+        auto version = copy ? copy->queryInt("PRAGMA user_version")
+                            : Result<std::optional<std::int64_t>>(std::unexpected(copy.error()));
+        if (!version || version->value_or(0) != from)
+            return fail("the copy " + partial.string() + " does not read back as schema " +
+                        std::to_string(from));
+    }
+    std::filesystem::permissions(partial, std::filesystem::status(file, error).permissions(),
+                                 error);
+    if (!syncPath(partial))
+        return fail("cannot flush " + partial.string() + " to the disk: " + std::strerror(errno));
+    if (std::filesystem::rename(partial, backup, error); error)
+        return fail("cannot rename " + partial.string() + ": " + error.message());
+    if (!syncPath(dir))
+        return fail("cannot flush " + dir.string() + " to the disk: " + std::strerror(errno));
+    return backup;
+}
+
+} // namespace
+
 Result<Database> openStore(const std::filesystem::path& file) {
+    const auto newest = static_cast<std::int64_t>(storeSchemaVersion());
+    // A store of a newer server is refused before anything touches it.
+    auto found = peekSchemaVersion(file);
+    if (!found)
+        return std::unexpected(found.error());
+    if (*found > newest)
+        return std::unexpected(sqlite::Error{0, newerSchemaRefusal(*found)});
     auto db = Database::open(file);
     if (!db)
         return db;
     // What retention deletes is overwritten in the file, not merely unlinked.
     if (auto ok = db->exec("PRAGMA secure_delete = ON"); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = migrate(*db); !ok)
-        return std::unexpected(ok.error());
+    auto version = db->queryInt("PRAGMA user_version");
+    if (!version)
+        return std::unexpected(version.error());
+    const auto current = version->value_or(0);
+    // An upgrade (not a new store) starts with a copy of the store as it was.
+    const bool upgrade = current > 0 && current < newest;
+    std::filesystem::path backup;
+    if (upgrade) {
+        auto written = backUpBeforeUpgrade(*db, file, current, newest);
+        if (!written)
+            return std::unexpected(written.error());
+        backup = std::move(*written);
+        logLine("store backed up before the upgrade",
+                {{"file", backup.string()}, {"from", current}, {"to", newest}});
+    }
+    if (auto ok = migrate(*db); !ok) {
+        auto error = ok.error();
+        if (upgrade)
+            error.message += " (the store as it was before the upgrade: " + backup.string() + ")";
+        return std::unexpected(std::move(error));
+    }
+    if (upgrade)
+        logLine("store upgraded", {{"file", file.string()}, {"from", current}, {"to", newest}});
     // Schema 10's guide metadata, for the revisions stored before it.
     if (auto filled = fillRevisionMeta(*db); !filled)
         return std::unexpected(filled.error());

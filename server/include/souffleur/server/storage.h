@@ -55,6 +55,10 @@ private:
 int storeSchemaVersion();
 
 // Opens (creating if missing) the store and migrates it to the current schema.
+// Before it upgrades a store of an older schema, it writes a copy of the store
+// as it was beside it, FILE.before-schema-NEWEST-TIME (logged; kept until the
+// operator removes it), and refuses to migrate when that copy cannot be
+// written. A store of a newer schema is refused and left untouched.
 sqlite::Result<sqlite::Database> openStore(const std::filesystem::path& file);
 
 // --- Tenants, teams and accounts -------------------------------------------
