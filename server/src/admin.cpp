@@ -675,6 +675,21 @@ int runAdmin(std::span<const std::string> args, std::ostream& out, std::ostream&
         return kExitFailure;
     }
     const auto file = databasePath(data->second);
+    // An upgrade of the store is the server's to make, never beside a running
+    // (older) server: a command that would upgrade it takes the data
+    // directory's lock first, as the server and `restore` do.
+    std::optional<DataDirLock> upgradeLock;
+    if (const auto version = storedSchemaVersion(file);
+        version && *version > 0 && *version < storeSchemaVersion()) {
+        auto lock = DataDirLock::acquire(data->second);
+        if (!lock) {
+            err << "souffleur-server admin: the store has schema version " << *version
+                << " and this souffleur-server upgrades it to " << storeSchemaVersion()
+                << ", which it does only with the server stopped: " << lock.error() << "\n";
+            return kExitFailure;
+        }
+        upgradeLock.emplace(std::move(*lock));
+    }
     auto db = openStore(file);
     if (!db) {
         err << "souffleur-server admin: cannot open " << file.string() << ": " << db.error().message

@@ -174,6 +174,10 @@ Result<std::filesystem::path> backUpBeforeUpgrade(Database& db, const std::files
 
 } // namespace
 
+Result<std::int64_t> storedSchemaVersion(const std::filesystem::path& file) {
+    return peekSchemaVersion(file);
+}
+
 Result<Database> openStore(const std::filesystem::path& file) {
     const auto newest = static_cast<std::int64_t>(storeSchemaVersion());
     // A store of a newer server is refused before anything touches it.

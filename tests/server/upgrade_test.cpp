@@ -783,3 +783,28 @@ TEST_CASE("A store whose backup cannot be written is not upgraded", "[server][up
     CHECK(queryInt(*db, "PRAGMA user_version") == newest());
     CHECK(upgradeBackups(dir).size() == 1);
 }
+
+TEST_CASE("admin does not upgrade a store beside a running server", "[server][upgrade][admin]") {
+    const auto dir = freshDataDir("upgrade-admin-lock");
+    const RemoveAtEnd cleanup{dir};
+    const auto store = databasePath(dir);
+    const int version = newest() - 1;
+    load(version, store);
+    {
+        // A server of the older schema holds the data directory.
+        auto running = DataDirLock::acquire(dir);
+        REQUIRE(running.has_value());
+        const auto refused = admin(dir, {"tenants"});
+        CHECK(refused.status == 1);
+        CHECK(refused.err.find("which it does only with the server stopped") != std::string::npos);
+        auto db = openReadOnly(store);
+        CHECK(queryInt(db, "PRAGMA user_version") == version);
+        CHECK(upgradeBackups(dir).empty());
+    }
+    // Stopped: admin upgrades it (after its backup) and does its work.
+    const auto done = admin(dir, {"tenants"});
+    CHECK(done.status == 0);
+    auto db = openReadOnly(store);
+    CHECK(queryInt(db, "PRAGMA user_version") == newest());
+    CHECK(upgradeBackups(dir).size() == 1);
+}

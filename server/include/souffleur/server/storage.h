@@ -54,6 +54,10 @@ private:
 // The schema version openStore() brings a store to (PRAGMA user_version).
 int storeSchemaVersion();
 
+// The schema version of the store in `file` (0: none yet), read without
+// changing anything.
+sqlite::Result<std::int64_t> storedSchemaVersion(const std::filesystem::path& file);
+
 // Opens (creating if missing) the store and migrates it to the current schema.
 // Before it upgrades a store of an older schema, it writes a copy of the store
 // as it was beside it, FILE.before-schema-NEWEST-TIME (logged; kept until the
