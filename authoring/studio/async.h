@@ -12,6 +12,13 @@
 
 namespace souffleur::studio {
 
+// g++ 12 at -O2 (the release preset) takes the vector inside the moved
+// std::expected for uninitialised when `done` is inlined: a false positive of
+// its -Wmaybe-uninitialized with unions, off for this function only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 template <typename Work, typename Done>
 void runAsync(QObject* context, Work work, Done done) {
     using Result = decltype(work());
@@ -25,5 +32,8 @@ void runAsync(QObject* context, Work work, Done done) {
     watcher->setFuture(QtConcurrent::run(
         [work = std::move(work)]() mutable { return std::optional<Result>(work()); }));
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 } // namespace souffleur::studio
