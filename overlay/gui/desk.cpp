@@ -21,6 +21,11 @@ QString errorText(const sqlite::Error& error) {
     return QString::fromStdString(error.message);
 }
 
+// What the outbox said, as the panel needs it: a full disk, or another reason.
+StoreFailure storeFailure(const QString& what, const client::OutboxError& error) {
+    return {what + QString::fromStdString(error.message), error.diskFull};
+}
+
 // How soon the desk tries again to store step records its database refused.
 constexpr int kFirstRetryMs = 2000;
 constexpr int kMaxRetryMs = 30'000;
@@ -98,7 +103,18 @@ Desk::Desk(client::Replica replica, client::Outbox outbox)
 }
 
 Desk::~Desk() {
-    endSession();
+    endSession(); // and a last try to store what waits
+    // Still not stored (the disk is full): into the log as they are, so that
+    // support can recover them from there; they hold no personal data
+    // (records.h, checked again by the outbox when it takes them).
+    if (m_unsaved.waiting() > 0) {
+        logLine(QStringLiteral("%1 step record(s) could not be stored before quitting%2; as "
+                               "they were:")
+                    .arg(m_unsaved.waiting())
+                    .arg(m_unsaved.diskFull() ? QStringLiteral(" (the disk is full)") : QString()));
+        for (const std::string& record : m_unsaved.records())
+            logLine(QStringLiteral("not stored: ") + QString::fromStdString(record));
+    }
     m_sync.reset(); // joins the sync thread before the connections go
 }
 
@@ -235,6 +251,9 @@ std::vector<client::AlertEntry> Desk::alerts() {
         logLine(QStringLiteral("cannot list the alerts: ") + errorText(alerts.error()));
         return {};
     }
+    for (client::AlertEntry& alert : *alerts)
+        alert.acknowledged =
+            alert.acknowledged || m_acknowledgedUnmarked.contains({alert.id, alert.revision});
     return std::move(*alerts);
 }
 
@@ -260,22 +279,25 @@ const std::vector<content::Alert>& Desk::stepAlerts() {
     return m_stepAlerts;
 }
 
-std::expected<void, QString> Desk::acknowledgeAlert(const std::string& alertId) {
+std::expected<void, StoreFailure> Desk::acknowledgeAlert(const std::string& alertId) {
     const auto all = alerts();
     const auto alert = std::ranges::find(all, alertId, &client::AlertEntry::id);
     if (alert == all.end())
-        return std::unexpected(
-            QStringLiteral("no alert %1 on this desk").arg(QString::fromStdString(alertId)));
+        return std::unexpected(StoreFailure{
+            QStringLiteral("no alert %1 on this desk").arg(QString::fromStdString(alertId))});
     if (alert->acknowledged)
         return {};
     const client::AlertAcknowledgement ack{alert->id, alert->revision,
                                            std::chrono::system_clock::now()};
     if (auto stored = m_outbox.enqueue(client::ackRecord(ack)); !stored)
-        return std::unexpected(QStringLiteral("cannot store the acknowledgement: ") +
-                               QString::fromStdString(stored.error().message));
-    if (auto marked = m_replica.markAcknowledged(alert->id, alert->revision); !marked)
-        return std::unexpected(QStringLiteral("cannot mark the alert as read: ") +
-                               errorText(marked.error()));
+        return std::unexpected(
+            storeFailure(QStringLiteral("cannot store the acknowledgement: "), stored.error()));
+    if (auto marked = m_replica.markAcknowledged(alert->id, alert->revision); !marked) {
+        // The record is stored and will be sent: read, as far as this panel goes.
+        logLine(QStringLiteral("cannot mark alert %1 as read (kept in memory): %2")
+                    .arg(QString::fromStdString(alert->id), errorText(marked.error())));
+        m_acknowledgedUnmarked.insert({alert->id, alert->revision});
+    }
     m_sync->flushOutbox();
     Q_EMIT guidesChanged();
     return {};
@@ -396,13 +418,18 @@ void Desk::endSession() {
     m_engine.reset();
 }
 
-std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const QString& text,
-                                                const QString& suggestion) {
+std::optional<Desk::FeedbackPlace> Desk::feedbackPlace() const {
     if (!m_engine || m_engine->state() != client::EngineState::Active)
-        return std::unexpected(QStringLiteral("feedback needs a step on screen"));
-    const client::Feedback feedback{.guideId = m_session.guideId,
-                                    .revision = m_session.revision,
-                                    .step = m_engine->currentStep().id,
+        return std::nullopt;
+    return FeedbackPlace{m_session.guideId, m_session.revision, m_engine->currentStep().id};
+}
+
+std::expected<void, StoreFailure> Desk::sendFeedback(const FeedbackPlace& about,
+                                                     client::FeedbackKind kind, const QString& text,
+                                                     const QString& suggestion) {
+    const client::Feedback feedback{.guideId = about.guideId,
+                                    .revision = about.revision,
+                                    .step = about.step,
                                     .kind = kind,
                                     .text = text.trimmed().toStdString(),
                                     .suggestion = suggestion.trimmed().toStdString()};
@@ -411,11 +438,11 @@ std::expected<void, QString> Desk::sendFeedback(client::FeedbackKind kind, const
     if (!stored) {
         const auto& refused = stored.error().refused;
         if (refused && refused->personalData)
-            return std::unexpected(
+            return std::unexpected(StoreFailure{
                 QStringLiteral("feedback refused: it holds what looks like %1")
-                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData))));
-        return std::unexpected(QStringLiteral("cannot store the feedback: ") +
-                               QString::fromStdString(stored.error().message));
+                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData)))});
+        return std::unexpected(
+            storeFailure(QStringLiteral("cannot store the feedback: "), stored.error()));
     }
     m_sync->flushOutbox();
     return {};
@@ -434,13 +461,13 @@ void Desk::refreshLogbook() {
     m_sync->refreshLogbook();
 }
 
-std::expected<void, QString> Desk::addLogbookEntry(const QString& text, bool attachStep) {
+std::expected<void, StoreFailure> Desk::addLogbookEntry(const QString& text, bool attachStep) {
     client::LogbookEntry entry{.text = text.trimmed().toStdString(),
                                .guideId = {},
                                .step = {},
                                .at = std::chrono::system_clock::now()};
     if (entry.text.empty())
-        return std::unexpected(QStringLiteral("a logbook entry needs a text"));
+        return std::unexpected(StoreFailure{QStringLiteral("a logbook entry needs a text")});
     if (attachStep && m_engine) {
         entry.guideId = m_session.guideId;
         if (m_engine->state() == client::EngineState::Active)
@@ -452,11 +479,11 @@ std::expected<void, QString> Desk::addLogbookEntry(const QString& text, bool att
     if (!stored) {
         const auto& refused = stored.error().refused;
         if (refused && refused->personalData)
-            return std::unexpected(
+            return std::unexpected(StoreFailure{
                 QStringLiteral("logbook entry refused: it holds what looks like %1")
-                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData))));
-        return std::unexpected(QStringLiteral("cannot store the logbook entry: ") +
-                               QString::fromStdString(stored.error().message));
+                    .arg(QString::fromUtf8(protocol::personalDataName(*refused->personalData)))});
+        return std::unexpected(
+            storeFailure(QStringLiteral("cannot store the logbook entry: "), stored.error()));
     }
     Q_EMIT logbookChanged(); // listed at once, as not sent yet
     m_sync->flushOutbox();
@@ -475,22 +502,38 @@ void Desk::recordEvents() {
     if (m_unrecorded.empty())
         return;
     const std::size_t before = m_unsaved.waiting();
+    const bool diskFullBefore = m_unsaved.diskFull();
     auto stored = m_unsaved.store(m_outbox, std::exchange(m_unrecorded, {}));
     if (!stored)
-        logLine(QStringLiteral("cannot store the step records: ") +
-                QString::fromStdString(stored.error().message));
+        logLine(QStringLiteral("cannot store the step records%1: %2")
+                    .arg(stored.error().diskFull
+                             ? QStringLiteral(" (the disk is full: kept in memory, tried again)")
+                             : QString(),
+                         QString::fromStdString(stored.error().message)));
     if (m_unsaved.waiting() > 0 && !m_retryTimer->isActive())
         m_retryTimer->start();
-    if (m_unsaved.waiting() != before)
-        Q_EMIT unsavedChanged();
+    if (m_unsaved.waiting() == 0 && before > 0) {
+        // Stored with these: no more tries needed.
+        logLine(QStringLiteral("the waiting step records are stored"));
+        m_retryTimer->stop();
+        m_retryTimer->setInterval(kFirstRetryMs);
+    }
+    reportUnsaved(before, diskFullBefore);
     m_sync->flushOutbox();
 }
 
+void Desk::reportUnsaved(std::size_t before, bool diskFullBefore) {
+    if (m_unsaved.waiting() != before || m_unsaved.diskFull() != diskFullBefore)
+        Q_EMIT unsavedChanged();
+}
+
 void Desk::retryUnsaved() {
+    const bool diskFullBefore = m_unsaved.diskFull();
     auto stored = m_unsaved.retry(m_outbox);
     if (m_unsaved.waiting() > 0) {
         // Each failed try waits a little longer, up to half a minute.
         m_retryTimer->setInterval(std::min(m_retryTimer->interval() * 2, kMaxRetryMs));
+        reportUnsaved(m_unsaved.waiting(), diskFullBefore); // the reason may have changed
         return;
     }
     if (!stored)

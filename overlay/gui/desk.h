@@ -24,10 +24,21 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace souffleur::overlay {
+
+// Why the desk did not store what the employee gave it (feedback, a logbook
+// entry, an acknowledgement): the message for the log, and whether the disk
+// is full, so that the panel can say so and keep what was typed for another try.
+struct StoreFailure {
+    QString message;
+    bool diskFull = false;
+};
 
 class Desk : public QObject {
     Q_OBJECT
@@ -48,6 +59,8 @@ public:
     // Step records the desk database could not take yet (full, locked): kept
     // in memory and tried again every few seconds (client::PendingRecords).
     std::size_t unsavedRecords() const { return m_unsaved.waiting(); }
+    // They wait because the disk is full (the last try said SQLITE_FULL).
+    bool unsavedForFullDisk() const { return m_unsaved.diskFull(); }
     // Records the server (or the desk) refused, set aside for a person to look at.
     std::int64_t rejectedRecords();
     std::vector<client::RejectedRecord> rejectedRecordList();
@@ -81,7 +94,11 @@ public:
     const std::vector<content::Alert>& stepAlerts();
     // Acknowledges the alert's current revision: an `ack` record in the
     // outbox, then marked in the replica (replica.h says why in this order).
-    std::expected<void, QString> acknowledgeAlert(const std::string& alertId);
+    // Nothing is stored when the outbox cannot take the record (a full disk:
+    // the banner keeps asking). When only the mark cannot be stored, the
+    // record is kept and sent, and the alert counts as read until the panel
+    // closes (asked again after a restart, the server counts a desk once).
+    std::expected<void, StoreFailure> acknowledgeAlert(const std::string& alertId);
 
     // The pictures the desk has fetched (replica.h), by hash: their bytes
     // (empty when not here), and whether one is here.
@@ -114,12 +131,22 @@ public:
     // What in `text` looks like a citizen's personal data (protocol/privacy.h),
     // to point at while the employee types; the outbox checks again.
     static std::vector<protocol::PersonalDataFinding> personalDataIn(const QString& text);
-    // Stores feedback on the current step in the outbox and asks for a send:
-    // its kind, optional text and an optional suggested wording for the step.
+    // What feedback is about: a revision of a guide and one of its steps.
+    struct FeedbackPlace {
+        std::string guideId;
+        int revision = 0;
+        std::string step;
+    };
+    // The step on screen (a guide open, not finished), or nullopt.
+    std::optional<FeedbackPlace> feedbackPlace() const;
+    // Stores feedback on `about` in the outbox and asks for a send: its
+    // kind, optional text and an optional suggested wording for the step.
     // If either text holds personal data the outbox refuses it and nothing
-    // is stored.
-    std::expected<void, QString> sendFeedback(client::FeedbackKind kind, const QString& text,
-                                              const QString& suggestion = {});
+    // is stored. On a full disk nothing is stored either: the panel keeps
+    // the texts, and the place they are about, for another try.
+    std::expected<void, StoreFailure> sendFeedback(const FeedbackPlace& about,
+                                                   client::FeedbackKind kind, const QString& text,
+                                                   const QString& suggestion = {});
 
     // The team's logbook (issue 16): the entries the desk keeps from the
     // server and its own still in the outbox, newest first (client::deskLogbook).
@@ -128,17 +155,18 @@ public:
     void refreshLogbook();
     // Adds an entry to the team's logbook: into the outbox first, in one
     // transaction (the privacy guard refuses personal data, and then nothing
-    // is stored), then a send is asked for. With `attachStep`, and a guide
-    // open, it is about that guide and the step on screen (the guide only,
-    // once finished).
-    std::expected<void, QString> addLogbookEntry(const QString& text, bool attachStep = true);
+    // is stored; nor on a full disk), then a send is asked for. With
+    // `attachStep`, and a guide open, it is about that guide and the step on
+    // screen (the guide only, once finished).
+    std::expected<void, StoreFailure> addLogbookEntry(const QString& text, bool attachStep = true);
 
 Q_SIGNALS:
     void syncStateChanged(client::SyncState state);
     void guidesChanged(); // or the alerts
     void imagesChanged(); // pictures the guides show were fetched
     void recordsAcked();
-    // Records could not be stored yet, or are stored again (unsavedRecords()).
+    // Records could not be stored yet, or are stored again (unsavedRecords(),
+    // unsavedForFullDisk()).
     void unsavedChanged();
     // The server refused records: they are set aside (rejectedRecords()).
     void recordsRefused();
@@ -158,6 +186,8 @@ private:
     // m_unsaved and is tried again by m_retryTimer.
     void recordEvents();
     void retryUnsaved();
+    // Emits unsavedChanged() when the count or why they wait changed.
+    void reportUnsaved(std::size_t before, bool diskFullBefore);
 
     client::Replica m_replica;
     client::Outbox m_outbox;
@@ -170,6 +200,9 @@ private:
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
     client::PendingRecords m_unsaved;
     QTimer* m_retryTimer = nullptr;
+    // Alert revisions acknowledged (the record is in the outbox) that the
+    // replica could not mark (a full disk): read, until the panel closes.
+    std::set<std::pair<std::string, int>> m_acknowledgedUnmarked;
     std::vector<content::Alert> m_stepAlerts;
     QString m_stepAlertsDate; // the day m_stepAlerts were chosen for; empty: read again
 };

@@ -106,6 +106,16 @@ void FeedbackPanel::showFailed() {
     m_message->setText(m_text.feedbackFailed);
 }
 
+void FeedbackPanel::showNotSaved(const QString& message) {
+    m_awaitsSending = false; // what is shown now is this text, not the one sent before
+    m_message->setText(message);
+    m_input->setFocus();
+}
+
+bool FeedbackPanel::hasText() const {
+    return !m_input->text().trimmed().isEmpty() || !m_suggestion->text().trimmed().isEmpty();
+}
+
 void FeedbackPanel::showRefused(const QString& message) {
     m_message->setText(message);
     m_input->setFocus();

@@ -2,7 +2,8 @@
 // outdated, tip), a line of text, a line for a suggested wording of the step
 // (both optional) and "Versturen". It only collects; the
 // overlay window stores the feedback through the Desk and reports back with
-// showQueued()/showSent()/showFailed().
+// showQueued()/showSent()/showFailed()/showNotSaved(). What was typed stays
+// until it is stored: only showQueued() and reset() clear it.
 #pragma once
 
 #include "ui_text.h"
@@ -33,7 +34,12 @@ public:
     void showQueued();
     // The outbox has been sent.
     void showSent();
+    // Not stored (the database failed): the input stays, with a message.
     void showFailed();
+    // Not stored, and why (a full disk): the input stays, focused, for another try.
+    void showNotSaved(const QString& message);
+    // Something was typed (a text or a suggested wording).
+    bool hasText() const;
     // Nothing was stored: the text holds what looks like personal data. The
     // input stays, so the employee can remove it and send again.
     void showRefused(const QString& message);

@@ -326,8 +326,8 @@ void LogbookPanel::showAdded() {
     m_message->show();
 }
 
-void LogbookPanel::showFailed() {
-    m_message->setText(m_text.logbookFailed);
+void LogbookPanel::showFailed(bool diskFull) {
+    m_message->setText(diskFull ? m_text.logbookDiskFull : m_text.logbookFailed);
     m_message->show();
     m_input->setFocus();
 }

@@ -49,8 +49,9 @@ public:
     void pointAtPersonalData(const QStringList& kinds);
     // Stored in the outbox: clears the input, says so.
     void showAdded();
-    // Not stored (a database failure): the input stays.
-    void showFailed();
+    // Not stored (a database failure; `diskFull`: the disk is full): the
+    // input stays, for another try.
+    void showFailed(bool diskFull = false);
     // Refused (personal data): the input stays, focused, with why.
     void showRefused(const QString& message);
     // Clears the input and the messages.

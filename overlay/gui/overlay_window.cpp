@@ -86,8 +86,12 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     setAccessibleName(m_text.title);
     setWindowIcon(stateIcon(desk.syncState()));
 
+    // Kept up to date in any case (what it says can be read from it), shown
+    // only where the desktop has a tray.
+    m_tray = new TrayIcon(m_text, this);
+    m_tray->setObjectName(QStringLiteral("tray"));
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new TrayIcon(m_text, this);
+        m_hasTray = true;
         connect(m_tray, &TrayIcon::toggleRequested, this, &OverlayWindow::togglePanel);
         connect(m_tray, &TrayIcon::showRequested, this, [this] {
             handle({InstanceRequest::Kind::Show, {}});
@@ -139,6 +143,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
 
     m_notice = new QWidget(this);
     m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setAttribute(Qt::WA_StyledBackground); // amber while records wait (refreshNotice)
     m_noticeText = new QLabel(m_notice);
     m_noticeText->setWordWrap(true);
     m_noticeView = new QPushButton(m_text.view, m_notice);
@@ -204,11 +209,18 @@ void OverlayWindow::setStatus(const QString& text) {
 
 void OverlayWindow::refreshNotice() {
     const std::size_t unsaved = m_desk.unsavedRecords();
+    const bool diskFull = m_desk.unsavedForFullDisk();
     const std::size_t waiting = m_desk.pendingContent().size();
     const std::int64_t refused = m_desk.rejectedRecords();
     QString text;
+    // Records in memory only come first: they are what could still be lost.
+    m_notice->setStyleSheet(unsaved > 0 ? QStringLiteral("#notice { background: #fff3d6; "
+                                                         "border-left: 4px solid #e08a00; }")
+                                        : QString());
+    m_notice->layout()->setContentsMargins(unsaved > 0 ? 6 : 0, unsaved > 0 ? 3 : 0, 0,
+                                           unsaved > 0 ? 3 : 0);
     if (unsaved > 0)
-        text = m_text.unsavedNotice.arg(unsaved);
+        text = (diskFull ? m_text.diskFullNotice : m_text.unsavedNotice).arg(unsaved);
     else if (waiting > 0)
         text = m_text.updateNotice.arg(waiting);
     else if (refused > 0)
@@ -219,6 +231,8 @@ void OverlayWindow::refreshNotice() {
     m_noticeView->setVisible(waiting > 0 || refused > 0);
     if (m_keptAside && m_keptAside->isVisible())
         m_keptAside->refresh();
+    m_tray->setUnsaved(unsaved, diskFull);
+    setWindowIcon(stateIcon(m_desk.syncState(), m_unreadAlerts > 0, unsaved > 0));
 }
 
 void OverlayWindow::showKeptAside() {
@@ -244,13 +258,13 @@ QWidget* OverlayWindow::createHeader() {
     m_syncLabel->setFont(bold);
 
     // Without a tray icon a hidden panel could not come back: the button quits instead.
-    const QString& hideLabel = m_tray ? m_text.hidePanel : m_text.quit;
+    const QString& hideLabel = m_hasTray ? m_text.hidePanel : m_text.quit;
     auto* hideButton = new QPushButton(QStringLiteral("✕"), header);
     hideButton->setObjectName(QStringLiteral("hide"));
     hideButton->setAccessibleName(hideLabel);
     hideButton->setToolTip(hideLabel);
     hideButton->setFlat(true);
-    if (m_tray)
+    if (m_hasTray)
         connect(hideButton, &QPushButton::clicked, this, &OverlayWindow::hidePanel);
     else
         connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
@@ -510,13 +524,20 @@ void OverlayWindow::refreshAlerts() {
         m_alertsExpanded = false;
     m_alertBanner->setVisible(shown > 0 && !m_citizenCanSee); // fraud signals stay internal
     m_unreadAlerts = shown;
-    setWindowIcon(stateIcon(m_desk.syncState(), m_unreadAlerts > 0));
-    if (m_tray)
-        m_tray->setUnreadAlerts(shown, newestTitle);
+    setWindowIcon(stateIcon(m_desk.syncState(), m_unreadAlerts > 0, m_desk.unsavedRecords() > 0));
+    m_tray->setUnreadAlerts(shown, newestTitle);
 }
 
 std::expected<void, QString> OverlayWindow::acknowledgeAlert(const std::string& alertId) {
-    return logged(m_desk.acknowledgeAlert(alertId)); // the desk's signal refreshes the banner
+    auto acknowledged = m_desk.acknowledgeAlert(alertId); // its signal refreshes the banner
+    if (!acknowledged) {
+        // Nothing stored: the banner keeps asking, and says why.
+        setStatus(acknowledged.error().diskFull ? m_text.ackDiskFull : m_text.ackFailed);
+        return logged(std::unexpected(acknowledged.error().message));
+    }
+    if (m_status->text() == m_text.ackDiskFull || m_status->text() == m_text.ackFailed)
+        setStatus({});
+    return {};
 }
 
 void OverlayWindow::suggest(const client::WindowContext& window) {
@@ -581,6 +602,22 @@ void OverlayWindow::stopGuide() {
     releaseFreedMemory();
 }
 
+QString OverlayWindow::stepPlace() const {
+    const client::StepEngine* engine = m_desk.engine();
+    if (!engine)
+        return {};
+    int stepNumber = 0;
+    QString glance;
+    if (engine->state() == client::EngineState::Active) {
+        const content::Step& step = engine->currentStep();
+        const auto index = engine->guide().stepIndex(step.id);
+        stepNumber = index ? static_cast<int>(*index) + 1 : 0;
+        glance = QString::fromStdString(step.glance);
+    }
+    return LogbookPanel::placeText(m_text, QString::fromStdString(engine->guide().title),
+                                   stepNumber, glance, true);
+}
+
 std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind kind,
                                                          const QString& text,
                                                          const QString& suggestion) {
@@ -596,12 +633,29 @@ std::expected<void, QString> OverlayWindow::sendFeedback(client::FeedbackKind ki
         return std::unexpected(
             QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
     }
-    auto sent = m_desk.sendFeedback(kind, text, suggestion);
-    if (!sent) {
+    // Feedback that could not be stored stays about the step it was written
+    // on, until it is stored; emptied, what is sent is about the step on screen.
+    if (m_heldFeedback && text.trimmed().isEmpty() && suggestion.trimmed().isEmpty())
+        m_heldFeedback.reset();
+    const auto about =
+        m_heldFeedback ? std::optional(m_heldFeedback->about) : m_desk.feedbackPlace();
+    if (!about) {
         m_feedbackPanel->showFailed();
-        logError(sent.error());
-        return sent;
+        return logged(std::unexpected(QStringLiteral("feedback needs a step on screen")));
     }
+    const QString place = m_heldFeedback ? m_heldFeedback->place : stepPlace();
+    auto sent = m_desk.sendFeedback(*about, kind, text, suggestion);
+    if (!sent) {
+        // Nothing stored: the panel keeps the texts (also from step to step,
+        // showSession()) for another try, and says why.
+        m_heldFeedback = HeldFeedback{*about, place};
+        if (sent.error().diskFull)
+            m_feedbackPanel->showNotSaved(m_text.feedbackDiskFull.arg(place));
+        else
+            m_feedbackPanel->showFailed();
+        return logged(std::unexpected(sent.error().message));
+    }
+    m_heldFeedback.reset();
     m_feedbackPanel->showQueued(); // until the server acknowledges it: onRecordsAcked()
     return {};
 }
@@ -680,16 +734,15 @@ std::expected<void, QString> OverlayWindow::addLogbookEntry(const QString& text,
     }
     auto added = m_desk.addLogbookEntry(text, attachStep);
     if (!added) {
-        m_logbookPanel->showFailed();
-        logError(added.error());
-        return added;
+        m_logbookPanel->showFailed(added.error().diskFull); // the text stays
+        return logged(std::unexpected(added.error().message));
     }
     m_logbookPanel->showAdded(); // listed as not sent yet, until the server has it
     return {};
 }
 
 void OverlayWindow::hidePanel() {
-    if (m_tray || m_summonable) {
+    if (m_hasTray || m_summonable) {
         hide(); // the window manager gives the focus back to the application below
         releaseFreedMemory();
     }
@@ -961,8 +1014,17 @@ void OverlayWindow::refreshGuides() {
 }
 
 void OverlayWindow::showSession() {
-    m_feedbackPanel->reset();
-    m_feedbackPanel->hide();
+    // Feedback that could not be stored stays, with its texts, until it is
+    // stored or emptied (internal: hidden while the citizen can see).
+    if (m_heldFeedback && !m_feedbackPanel->hasText())
+        m_heldFeedback.reset();
+    if (m_heldFeedback) {
+        if (m_citizenCanSee)
+            m_feedbackPanel->hide();
+    } else {
+        m_feedbackPanel->reset();
+        m_feedbackPanel->hide();
+    }
     setStatus({});
     // The logbook stays open from step to step (about the step on screen
     // now), but never while the citizen can see the screen.
@@ -1069,9 +1131,8 @@ void OverlayWindow::showSyncState(client::SyncState state) {
                                       : state == client::SyncState::Connecting
                                           ? QStringLiteral("#9a6700")
                                           : QStringLiteral("#6b6b6b")));
-    setWindowIcon(stateIcon(state, m_unreadAlerts > 0));
-    if (m_tray)
-        m_tray->setSyncState(state);
+    setWindowIcon(stateIcon(state, m_unreadAlerts > 0, m_desk.unsavedRecords() > 0));
+    m_tray->setSyncState(state);
 }
 
 void OverlayWindow::onRecordsAcked() {

@@ -16,6 +16,7 @@
 // (also logged on stderr); the buttons on screen only offer what is possible.
 #pragma once
 
+#include "desk.h"
 #include "single_instance.h"
 #include "ui_text.h"
 #include "window_placement.h"
@@ -29,6 +30,7 @@
 #include <QWidget>
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,7 +49,6 @@ class GuideView;
 
 namespace souffleur::overlay {
 
-class Desk;
 class DiagnosticsDialog;
 class FeedbackPanel;
 class LogbookPanel;
@@ -160,9 +161,13 @@ private:
     void refreshLogbook();
     // The names of the kinds of personal data in `text` (UiText::personalData).
     QStringList personalDataKinds(const QString& text) const;
+    // The guide open and the step on screen, briefly ("Identiteit vaststellen
+    // › stap 2: Vergelijk ..."); empty when no guide is open.
+    QString stepPlace() const;
     void showSyncState(client::SyncState state);
-    // The notice line: step records not stored yet, guides and alerts that
-    // wait for an update, records the server refused; hidden when none.
+    // The notice line: step records not stored yet (amber, saying so when
+    // the disk is full; the tray says it too), guides and alerts that wait
+    // for an update, records the server refused; hidden when none.
     void refreshNotice();
     // The status line under the buttons; empty: hidden.
     void setStatus(const QString& text);
@@ -203,7 +208,15 @@ private:
     QLabel* m_noticeText = nullptr;
     QPushButton* m_noticeView = nullptr;
     DiagnosticsDialog* m_keptAside = nullptr;
-    TrayIcon* m_tray = nullptr;
+    TrayIcon* m_tray = nullptr; // always there; shown when the desktop has a tray
+    bool m_hasTray = false;
+    // Feedback the desk could not store (a full disk): the panel keeps its
+    // texts, about this place, until it is stored or emptied.
+    struct HeldFeedback {
+        Desk::FeedbackPlace about;
+        QString place; // stepPlace() when it was written
+    };
+    std::optional<HeldFeedback> m_heldFeedback;
     bool m_summonable = false;
     bool m_citizenCanSee = false;
     WrapButton* m_suggestion = nullptr; // "fits your screen: TITLE"

@@ -2,11 +2,12 @@
 #include "tray_icon.h"
 
 #include <QPainter>
+#include <QPen>
 #include <QPixmap>
 
 namespace souffleur::overlay {
 
-QIcon stateIcon(client::SyncState state, bool unreadAlerts) {
+QIcon stateIcon(client::SyncState state, bool unreadAlerts, bool unsaved) {
     QColor colour(0x75, 0x75, 0x75); // offline: grey
     if (state == client::SyncState::Online)
         colour = QColor(0x2e, 0x7d, 0x32);
@@ -36,6 +37,16 @@ QIcon stateIcon(client::SyncState state, bool unreadAlerts) {
         font.setPixelSize(20);
         painter.setFont(font);
         painter.drawText(QRectF(38, 2, 24, 24), Qt::AlignCenter, QStringLiteral("!"));
+    }
+    if (unsaved) {
+        // Bottom left, where the letter leaves room: amber, as a warning.
+        painter.setPen(QPen(Qt::white, 2));
+        painter.setBrush(QColor(0xe0, 0x8a, 0x00));
+        painter.drawEllipse(QRectF(3, 37, 24, 24));
+        painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+        font.setPixelSize(20);
+        painter.setFont(font);
+        painter.drawText(QRectF(3, 37, 24, 24), Qt::AlignCenter, QStringLiteral("!"));
     }
     painter.end();
     return QIcon(pixmap);
@@ -68,9 +79,21 @@ void TrayIcon::setUnreadAlerts(int unread, const QString& newestTitle) {
     refresh();
 }
 
+void TrayIcon::setUnsaved(std::size_t unsaved, bool diskFull) {
+    diskFull = diskFull && unsaved > 0;
+    if (diskFull && !m_diskFull)
+        showMessage(m_text.diskFullTitle, m_text.diskFullMessage, QSystemTrayIcon::Warning);
+    m_unsaved = unsaved;
+    m_diskFull = diskFull;
+    refresh();
+}
+
 void TrayIcon::refresh() {
-    setIcon(stateIcon(m_state, m_unread > 0));
+    setIcon(stateIcon(m_state, m_unread > 0, m_unsaved > 0));
     QString tip = m_text.title + QStringLiteral(": ") + syncStateText(m_text, m_state);
+    if (m_unsaved > 0)
+        tip += QStringLiteral("\n") +
+               (m_diskFull ? m_text.trayDiskFull : m_text.trayUnsaved).arg(m_unsaved);
     if (m_unread > 0)
         tip += QStringLiteral("\n") + m_text.unreadAlerts.arg(m_unread);
     setToolTip(tip);

@@ -66,6 +66,10 @@ UiText makeText() {
                                                       "Bedankt, opgeslagen, wordt verstuurd"),
         .feedbackFailed = QCoreApplication::translate("souffleur::overlay::UiText",
                                                       "Feedback kon niet worden opgeslagen."),
+        .feedbackDiskFull = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Niet opgeslagen: de schijf is vol. Uw feedback over %1 blijft hier staan tot u "
+            "opnieuw verstuurt."),
         .openFailed = QCoreApplication::translate("souffleur::overlay::UiText",
                                                   "Deze handleiding kan niet worden geopend."),
         .status = QCoreApplication::translate("souffleur::overlay::UiText", "Melding"),
@@ -130,6 +134,27 @@ UiText makeText() {
         .unsavedNotice = QCoreApplication::translate(
             "souffleur::overlay::UiText",
             "Stappen nog niet opgeslagen (%1); de desk probeert het opnieuw."),
+        .diskFullNotice = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Schijf vol: %1 registraties wachten in het geheugen. Souffleur blijft werken en slaat "
+            "ze op zodra er ruimte is."),
+        .trayUnsaved = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "%1 registraties nog niet opgeslagen; Souffleur probeert het opnieuw."),
+        .trayDiskFull = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Schijf vol: %1 registraties wachten; Souffleur blijft werken."),
+        .diskFullTitle = QCoreApplication::translate("souffleur::overlay::UiText", "Schijf vol"),
+        .diskFullMessage = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Souffleur blijft werken. Wat u vastlegt wacht in het geheugen tot er weer ruimte is; "
+            "vraag uw beheerder om ruimte te maken."),
+        .ackFailed = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "De bevestiging kon niet worden opgeslagen; probeer het zo opnieuw."),
+        .ackDiskFull = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                   "Niet opgeslagen: de schijf is vol. Bevestig de "
+                                                   "melding opnieuw als er weer ruimte is."),
         .updateNotice = QCoreApplication::translate(
             "souffleur::overlay::UiText", "Update nodig: niet alles kan getoond worden (%1)."),
         .rejectedNotice = QCoreApplication::translate("souffleur::overlay::UiText",
@@ -172,6 +197,9 @@ UiText makeText() {
         .logbookFailed = QCoreApplication::translate(
             "souffleur::overlay::UiText",
             "Niet opgeslagen; uw tekst staat er nog. Probeer het zo opnieuw."),
+        .logbookDiskFull = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Niet opgeslagen: de schijf is vol. Uw tekst blijft staan tot u het opnieuw probeert."),
         .logbookLooksPersonal = QCoreApplication::translate(
             "souffleur::overlay::UiText",
             "Dit lijkt op persoonsgegevens (%1). Haal dat weg: het hele team leest mee."),

@@ -52,6 +52,7 @@ struct UiText {
     QString feedbackSent;
     QString feedbackQueued;
     QString feedbackFailed;
+    QString feedbackDiskFull; // %1: the guide and step it is about
     QString openFailed;
     QString status;
     QString search;
@@ -86,6 +87,13 @@ struct UiText {
     QString close;
     QString view;             // the notice line's button
     QString unsavedNotice;    // %1 how many step records wait to be stored
+    QString diskFullNotice;   // %1 how many wait because the disk is full
+    QString trayUnsaved;      // %1 how many step records wait (the tray's tooltip)
+    QString trayDiskFull;     // %1 how many wait because the disk is full (tooltip)
+    QString diskFullTitle;    // the tray's notification when the disk is full
+    QString diskFullMessage;  // its text
+    QString ackFailed;        // an alert's acknowledgement could not be stored
+    QString ackDiskFull;      // the same, because the disk is full
     QString updateNotice;     // %1 how many guides and alerts wait for an update
     QString rejectedNotice;   // %1 how many records the server refused
     QString updateNeededTag;  // after a guide's title in the list
@@ -109,6 +117,7 @@ struct UiText {
     QString logbookYesterday;     // %1: a time
     QString logbookAdded;         // stored in the outbox
     QString logbookFailed;        // not stored: the database failed
+    QString logbookDiskFull;      // not stored: the disk is full
     QString logbookLooksPersonal; // %1: what looks like personal data, while typing
     QString logbookTypeFirst;     // "Toevoegen" with nothing typed
 };

@@ -1,6 +1,7 @@
 // The sync client against the real server, in-process on a loopback port:
 // catching up from the cursor, push of new guides, records delivered exactly
 // once, and a desk that was offline sending what it kept once the server is back.
+#include "small_disk.h"
 #include "test_paths.h"
 #include "test_support.h"
 #include "tls_support.h"
@@ -723,4 +724,102 @@ TEST_CASE("After the server's store is restored from a backup the desk starts ov
     CHECK(desk.replica.epoch().value() != epochBefore);
     const std::lock_guard lock(desk.logMutex);
     CHECK_THAT(desk.log, Catch::Contains("restored or replaced"));
+}
+
+// A full disk at the desk (issue 17) with the real server: the desk database
+// on a small tmpfs the test fills (root only; otherwise SKIPPED). The server
+// stores a numbered batch but the desk cannot clear it: the batch stays and
+// is sent again unchanged, and the server counts its records once. A new
+// guide cannot be applied: the replica stays as it was. With space again the
+// desk catches up and everything reaches the server exactly once.
+TEST_CASE("A desk on a full disk keeps its replica and records, and each record is counted once",
+          "[client][sync][server][diskfull]") {
+    souffleur::test::SmallDisk disk(4, "desk-sync-disk-full");
+    if (!disk.mounted) {
+        WARN("SKIPPED: the desk's full-disk sync test needs a tmpfs of its own: " << disk.why);
+        return;
+    }
+    TestServer server;
+    publish(server, "t.one", 1);
+    const auto database = disk.dir / "desk.sqlite";
+    auto replica = Replica::open(database).value();
+    auto outbox = Outbox::open(database).value();
+    std::mutex logMutex;
+    std::string log;
+    const auto startSync = [&] {
+        SyncCallbacks callbacks;
+        callbacks.log = [&](const std::string& line) {
+            const std::lock_guard lock(logMutex);
+            log += line + "\n";
+        };
+        auto sync = std::make_unique<SyncClient>(
+            SyncConfig{ServerAddress{"127.0.0.1", std::to_string(server.port())},
+                       server.deskA,
+                       database,
+                       {},
+                       50ms,
+                       200ms},
+            callbacks);
+        sync->start();
+        return sync;
+    };
+    const auto logged = [&](const std::string& text) {
+        const std::lock_guard lock(logMutex);
+        std::size_t count = 0;
+        for (auto at = log.find(text); at != std::string::npos; at = log.find(text, at + 1))
+            ++count;
+        return count;
+    };
+    {
+        auto sync = startSync(); // catches up while there is space
+        REQUIRE(eventually([&] { return replica.guides().value().size() == 1; }));
+    }
+
+    // Five step records in a numbered batch, as when a send was cut off.
+    const SessionInfo session{newUuid(), "t.one", 1};
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(outbox.enqueue(eventRecord(
+            session, {EventKind::StepShown, "s", "", -1, std::chrono::system_clock::now()})));
+    const auto batch = outbox.nextBatch().value();
+    REQUIRE(batch.has_value());
+    {
+        auto db = sqlite::Database::open(database).value();
+        REQUIRE(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    INFO("filled " << disk.fill() << " bytes");
+
+    auto sync = startSync();
+    // The server stores the batch; the desk cannot clear it, sends it again,
+    // and the server counts it once.
+    REQUIRE(eventually([&] { return logged("cannot clear acknowledged batch") >= 3; }));
+    CHECK(logged("database or disk is full (nothing of it was stored") >= 3);
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 5);
+    CHECK(outbox.pending().value() == 5);
+    const auto again = outbox.nextBatch().value();
+    REQUIRE(again.has_value());
+    CHECK(again->number == batch->number);
+    CHECK(again->body == batch->body);
+    // A new guide cannot be applied: the replica stays as it was, readable.
+    publish(server, "t.two", 1);
+    REQUIRE(eventually([&] { return logged("cannot store changes") >= 1; }));
+    CHECK(replica.guides().value().size() == 1);
+    CHECK(replica.cursor().value() == 1);
+    CHECK(replica.guideXml("t.one").value().has_value());
+    // A step record the panel takes now waits in memory.
+    PendingRecords waiting;
+    CHECK_FALSE(waiting.store(outbox, {eventRecord(session, {EventKind::Finished, "s", "", -1,
+                                                             std::chrono::system_clock::now()})}));
+    CHECK(waiting.diskFull());
+
+    disk.free();
+    REQUIRE(waiting.retry(outbox));
+    sync->flushOutbox();
+    REQUIRE(eventually(
+        [&] { return outbox.pending().value() == 0 && replica.guides().value().size() == 2; }));
+    CHECK(server.queryInt("SELECT count(*) FROM events") == 6);
+    CHECK(replica.cursor().value() == 2);
+    sync.reset();
+    auto db = sqlite::Database::open(database).value();
+    CHECK(db.queryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'")
+              .value() == 0);
 }

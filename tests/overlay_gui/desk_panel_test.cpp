@@ -10,17 +10,25 @@
 //   - records the server refused are named, exported and sent again;
 //   - step records the database cannot take wait, the panel says so, and
 //     they are stored when it can;
+//   - on a full disk (a small tmpfs of its own; root only, else SKIPPED) the
+//     panel guides on from its replica, the step records wait in memory and
+//     the notice and the tray say the disk is full, the feedback, logbook
+//     entry and acknowledgement are not stored and their texts stay; with
+//     space again everything reaches the server exactly once;
 //   - the team's logbook: L (or Ctrl+L from the search field) opens it with
 //     the team's entries, a new one carries the guide and step on screen,
 //     one with personal data is refused with its text kept, and offline an
 //     entry shows as not sent and is delivered once the server is back;
 //     hidden while the citizen can see the screen.
 // Runs under Xvfb (xvfb-run, see CMakeLists.txt).
+#include "../small_disk.h"
 #include "demo_server.h"
 #include "desk.h"
 #include "diagnostics_dialog.h"
+#include "feedback_panel.h"
 #include "logbook_panel.h"
 #include "overlay_window.h"
+#include "tray_icon.h"
 #include "wrap_button.h"
 
 #include <souffleur/client/outbox.h>
@@ -96,6 +104,14 @@ void shoot(QWidget& widget, const char* name) {
     }
 }
 
+// The same for an icon (the tray's), at 64 pixels.
+void shoot(const QIcon& icon, const char* name) {
+    const QString dir = qEnvironmentVariable("SOUFFLEUR_SHOTS");
+    if (!dir.isEmpty())
+        icon.pixmap(64, 64).save(dir + QLatin1Char('/') + QLatin1String(name) +
+                                 QStringLiteral(".png"));
+}
+
 // The logbook's entries on screen, as their screen-reader names: "when, place: text".
 QStringList logbookShown(Panel& panel, const char* name = "logbook-entry") {
     QStringList out;
@@ -153,6 +169,33 @@ private:
     QProcess m_process;
     bool m_running = false;
 };
+
+// A number from the server's store (read-only, beside the running server).
+std::int64_t serverCount(const QString& serverData, const std::string& sql) {
+    auto db = sqlite::Database::open(
+        (serverData + QStringLiteral("/souffleur.sqlite")).toStdString(), {.readOnly = true});
+    if (!db)
+        return -1;
+    auto count = db->queryInt(sql);
+    return count && *count ? **count : -1;
+}
+
+// Empties the desk database's WAL (which SQLite would otherwise write over in
+// place), so that every page the next write needs has to be new on the disk.
+bool emptyWal(const std::string& database) {
+    auto db = sqlite::Database::open(database);
+    if (!db)
+        return false;
+    for (int i = 0; i < 100; ++i) {
+        auto checkpoint = db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (!checkpoint || !checkpoint->step())
+            return false;
+        if (checkpoint->columnInt(0) == 0)
+            return true;
+        QTest::qWait(50); // the sync thread was reading
+    }
+    return false;
+}
 
 bool noticeSays(Panel& panel, const QString& text) {
     auto* notice = panel.find<QWidget>("notice");
@@ -413,12 +456,146 @@ private Q_SLOTS:
         QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
         QVERIFY(panel.desk->unsavedRecords() > 0);
         QVERIFY(noticeSays(panel, QStringLiteral("nog niet opgeslagen")));
+        QVERIFY(!noticeSays(panel, QStringLiteral("Schijf vol"))); // locked, not full
+        auto* tray = panel.window.findChild<TrayIcon*>(QStringLiteral("tray"));
+        QVERIFY(tray->toolTip().contains(QStringLiteral("registraties nog niet opgeslagen")));
         shoot(panel.window, "panel-unsaved");
 
         QVERIFY(other->exec("COMMIT"));
         QTRY_VERIFY_WITH_TIMEOUT(panel.desk->unsavedRecords() == 0, 20'000);
         QTRY_VERIFY(!noticeSays(panel, QStringLiteral("nog niet opgeslagen")));
+        QVERIFY(!tray->toolTip().contains(QStringLiteral("registraties")));
         QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs); // and sent
+    }
+
+    void onAFullDiskThePanelGuidesOnKeepsWhatWaitsAndSendsItOnce() {
+        souffleur::test::SmallDisk disk(16, "desk-panel-disk-full");
+        if (!disk.mounted)
+            QSKIP(qPrintable(QStringLiteral("SKIPPED: the full-disk test needs a tmpfs of its "
+                                            "own: ") +
+                             QString::fromStdString(disk.why)));
+        QTemporaryDir dir;
+        const QString serverData = dir.filePath(QStringLiteral("server"));
+        DemoServer server(serverData);
+        QVERIFY(server.running());
+        const QString data = QString::fromStdString((disk.dir / "desk").string());
+        Panel panel(data, server.address(), server.deskToken());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.unreadAlerts() > 0, kSyncMs);
+        std::string alert;
+        for (const client::AlertEntry& entry : panel.desk->alerts())
+            if (!entry.acknowledged && alert.empty())
+                alert = entry.id;
+        QVERIFY(panel.window.openGuide(kGuide));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs); // the start is sent
+        const std::string session =
+            "SELECT count(*) FROM events WHERE guide_id = '" + std::string(kGuide) + "'";
+        const std::int64_t sentBefore = serverCount(serverData, session);
+        QVERIFY(sentBefore > 0);
+        auto* tray = panel.window.findChild<TrayIcon*>(QStringLiteral("tray"));
+        QVERIFY(tray);
+        QVERIFY(!tray->toolTip().contains(QStringLiteral("Schijf vol")));
+
+        QVERIFY(emptyWal(data.toStdString() + "/desk.sqlite"));
+        QVERIFY(disk.fill() > 0);
+
+        // The panel guides on from its replica; the step records wait, and
+        // the notice and the tray say why.
+        QVERIFY(panel.window.choose(0));
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
+        QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(panel.window.guideView().html())
+                                     .contains(QStringLiteral("Stap 2 van")),
+                                 kSyncMs);
+        QVERIFY(panel.desk->unsavedRecords() > 0);
+        QVERIFY(panel.desk->unsavedForFullDisk());
+        QVERIFY(noticeSays(panel, QStringLiteral("Schijf vol: %1 registraties wachten in het "
+                                                 "geheugen")
+                                      .arg(panel.desk->unsavedRecords())));
+        QVERIFY2(tray->toolTip().contains(QStringLiteral("Schijf vol: %1 registraties wachten; "
+                                                         "Souffleur blijft werken.")
+                                              .arg(panel.desk->unsavedRecords())),
+                 qPrintable(tray->toolTip()));
+
+        // Feedback on this step: not stored, its text stays, and says why.
+        QTest::mouseClick(panel.find<QPushButton>("feedback"), Qt::LeftButton);
+        QTest::mouseClick(panel.find<QPushButton>("kind-unclear"), Qt::LeftButton);
+        auto* text = panel.find<QLineEdit>("feedback-text");
+        const QString feedback = QStringLiteral("Welk kenmerk eerst, het hologram of de UV-print?");
+        QTest::keyClicks(text, feedback);
+        QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
+        auto* message = panel.find<QLabel>("feedback-message");
+        QVERIFY2(message->text().startsWith(QStringLiteral("Niet opgeslagen: de schijf is vol.")),
+                 qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QStringLiteral("stap 2")), qPrintable(message->text()));
+        QCOMPARE(text->text(), feedback);
+        shoot(panel.window, "desk-disk-full");
+        shoot(tray->icon(), "tray-disk-full");
+
+        // The next step: the feedback stays, with its text, about step 2.
+        QVERIFY(panel.window.choose(0));
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("geldigheid"));
+        QVERIFY(panel.find<FeedbackPanel>("feedback-panel")->isVisible());
+        QCOMPARE(text->text(), feedback);
+        const std::size_t waiting = panel.desk->unsavedRecords();
+        QVERIFY(noticeSays(panel, QStringLiteral("Schijf vol: %1").arg(waiting)));
+
+        // An acknowledgement: not stored, the banner keeps asking, the status says why.
+        QVERIFY(!alert.empty());
+        const int unread = panel.window.unreadAlerts();
+        QVERIFY(!panel.window.acknowledgeAlert(alert));
+        QCOMPARE(panel.window.unreadAlerts(), unread);
+        QVERIFY(panel.find<QLabel>("status")->text().contains(QStringLiteral("schijf is vol")));
+
+        // A logbook entry: not stored, its text stays.
+        panel.window.openLogbook();
+        auto* input = panel.find<QLineEdit>("logbook-text");
+        const QString note = QStringLiteral("UV-lamp balie 2 geeft geen licht meer");
+        QTest::keyClicks(input, note);
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(panel.find<QLabel>("logbook-message")
+                    ->text()
+                    .startsWith(QStringLiteral("Niet opgeslagen: de schijf is vol.")));
+        QCOMPARE(input->text(), note);
+        QCOMPARE(serverCount(serverData, session), sentBefore); // nothing went out meanwhile
+
+        // Space again: the step records are stored by themselves, the notice
+        // and the tray say nothing more; the texts go with one more try each.
+        disk.free();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->unsavedRecords() == 0, 40'000);
+        QTRY_VERIFY(!noticeSays(panel, QStringLiteral("Schijf vol")));
+        QVERIFY(!tray->toolTip().contains(QStringLiteral("Schijf vol")));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(input->text().isEmpty());
+        QVERIFY(panel.window.acknowledgeAlert(alert));
+        QCOMPARE(panel.window.unreadAlerts(), unread - 1);
+        QVERIFY(!panel.find<QLabel>("status")->isVisible());
+        QVERIFY(panel.window.sendFeedback(client::FeedbackKind::Unclear, feedback));
+        QVERIFY(text->text().isEmpty());
+
+        // Everything reaches the server, exactly once; feedback about step 2.
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->pendingRecords() == 0, kSyncMs);
+        QCOMPARE(serverCount(serverData, session), sentBefore + std::int64_t(waiting));
+        const std::string feedbackSql =
+            "SELECT count(*) FROM feedback WHERE step = 'echtheid' AND text = '" +
+            feedback.toStdString() + "'";
+        QCOMPARE(serverCount(serverData, feedbackSql), std::int64_t{1});
+        QCOMPARE(serverCount(serverData, "SELECT count(*) FROM logbook WHERE text = '" +
+                                             note.toStdString() + "' AND step = 'geldigheid'"),
+                 std::int64_t{1});
+        QCOMPARE(
+            serverCount(serverData, "SELECT count(*) FROM alert_acks WHERE alert_id = '" + alert +
+                                        "' AND account_id IN (SELECT id FROM accounts WHERE name = "
+                                        "'balie-noord-1')"),
+            std::int64_t{1});
+        panel.window.stopGuide();
+        auto db = sqlite::Database::open(data.toStdString() + "/desk.sqlite");
+        QVERIFY(db);
+        QCOMPARE(db->queryInt("SELECT count(*) FROM pragma_integrity_check WHERE "
+                              "integrity_check != 'ok'")
+                     .value()
+                     .value_or(-1),
+                 std::int64_t{0});
     }
 
     void theLogbookOpensWithItsKeyAndAnEntryCarriesTheGuideAndStep() {

@@ -5,6 +5,7 @@
 // server notices by itself (its probe), the refused batch is accepted once,
 // and the store passes PRAGMA integrity_check. Mounting a tmpfs needs root:
 // without it the test says SKIPPED and passes.
+#include "small_disk.h"
 #include "test_support.h"
 
 #include <souffleur/server/storage.h>
@@ -12,69 +13,15 @@
 #include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <string>
-#include <sys/mount.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace souffleur::server;
 using namespace souffleur::server::test;
 namespace json = boost::json;
 
 namespace {
-
-// A tmpfs of `megabytes` mounted on a fresh directory, unmounted at the end.
-struct SmallDisk {
-    explicit SmallDisk(int megabytes) {
-        dir = std::filesystem::temp_directory_path() /
-              ("souffleur-disk-full-" + std::to_string(::getpid()));
-        std::error_code ignored;
-        std::filesystem::create_directories(dir, ignored);
-        if (::geteuid() != 0) {
-            why = "not root (mounting a tmpfs needs root)";
-            return;
-        }
-        const std::string options = "size=" + std::to_string(megabytes) + "m,mode=0700";
-        if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) != 0) {
-            why = std::string("cannot mount a tmpfs: ") + std::strerror(errno);
-            return;
-        }
-        mounted = true;
-    }
-    ~SmallDisk() {
-        if (mounted)
-            ::umount2(dir.c_str(), MNT_DETACH);
-        std::error_code ignored;
-        std::filesystem::remove_all(dir, ignored);
-    }
-    // Writes a file until the disk has no byte left; its size.
-    std::int64_t fill() {
-        const auto path = dir / "filler";
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        REQUIRE(fd >= 0);
-        std::int64_t written = 0;
-        const std::string chunk(64 * 1024, 'x');
-        for (std::size_t size = chunk.size(); size > 0; size /= 2) {
-            for (;;) {
-                const auto n = ::write(fd, chunk.data(), size);
-                if (n <= 0)
-                    break;
-                written += n;
-            }
-        }
-        ::close(fd);
-        return written;
-    }
-    void free() { std::filesystem::remove(dir / "filler"); }
-
-    std::filesystem::path dir;
-    bool mounted = false;
-    std::string why;
-};
 
 json::object event(const std::string& id) {
     return {{"type", "event"},
@@ -98,7 +45,7 @@ std::string batch(std::int64_t number, const std::string& prefix, int events) {
 
 TEST_CASE("A full disk: reads go on, writes get 507 and lose nothing, recovery by itself",
           "[server][diskfull]") {
-    SmallDisk disk(8);
+    souffleur::test::SmallDisk disk(8, "server-disk-full");
     if (!disk.mounted) {
         WARN("SKIPPED: the full-disk test needs a tmpfs of its own: " << disk.why);
         return;
@@ -122,7 +69,9 @@ TEST_CASE("A full disk: reads go on, writes get 507 and lose nothing, recovery b
     }
 
     LogCapture log;
-    INFO("filled " << disk.fill() << " bytes");
+    const auto filled = disk.fill();
+    INFO("filled " << filled << " bytes");
+    REQUIRE(filled > 0);
 
     // Writes: 507, a JSON error, nothing stored.
     const auto refused =

@@ -43,7 +43,7 @@ sqlite::Result<Outbox> Outbox::open(const std::filesystem::path& path,
 namespace {
 
 OutboxError storageError(const sqlite::Error& error) {
-    return {error.message, std::nullopt};
+    return {error.message, std::nullopt, 0, error.diskFull()};
 }
 
 } // namespace
@@ -277,21 +277,26 @@ OutboxResult PendingRecords::retry(Outbox& outbox) {
             m_waiting.clear();
             break;
         }
-        if (!stored.error().refused)
+        if (!stored.error().refused) {
+            m_diskFull = stored.error().diskFull;
             return stored; // the database: everything waits for the next try
+        }
         // Set the refused record aside (never one with personal data) and
         // store the rest.
         const std::size_t index = std::min(stored.error().index, m_waiting.size() - 1);
         if (!stored.error().refused->personalData) {
             if (auto ok = outbox.setAside(m_waiting[index],
                                           "refused at the desk: " + stored.error().message);
-                !ok)
-                return std::unexpected(OutboxError{ok.error().message, std::nullopt});
+                !ok) {
+                m_diskFull = ok.error().diskFull();
+                return std::unexpected(storageError(ok.error()));
+            }
         }
         m_waiting.erase(m_waiting.begin() + static_cast<std::ptrdiff_t>(index));
         if (!refusal)
             refusal = stored.error();
     }
+    m_diskFull = false;
     if (refusal)
         return std::unexpected(*refusal);
     return {};

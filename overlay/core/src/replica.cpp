@@ -587,6 +587,19 @@ sqlite::Result<void> Replica::parsePendingAgain() {
 
 sqlite::Result<int> Replica::applyChanges(const std::vector<Change>& changes,
                                           std::int64_t newCursor, bool upToDate) {
+    if (changes.empty()) {
+        // A page that changes nothing writes nothing: no fsync on a quiet
+        // feed, and a full disk does not stop the sync from sending records.
+        auto current = cursor();
+        if (!current)
+            return std::unexpected(current.error());
+        auto stale = m_db.queryInt("SELECT EXISTS (SELECT 1 FROM guides WHERE stale = 1) OR "
+                                   "EXISTS (SELECT 1 FROM alerts WHERE stale = 1)");
+        if (!stale)
+            return std::unexpected(stale.error());
+        if (*current == newCursor && (!upToDate || stale->value_or(0) == 0))
+            return 0;
+    }
     auto tx = sqlite::Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());

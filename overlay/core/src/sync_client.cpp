@@ -224,7 +224,7 @@ private:
             return false;
         auto rejected = m_replica->applyChanges({change}, seq);
         if (!rejected) {
-            log("cannot store a pushed change: " + rejected.error().message);
+            log("cannot store a pushed change: " + storeError(rejected.error()));
             return false;
         }
         if (m_callbacks.guidesChanged)
@@ -261,14 +261,14 @@ private:
                 co_return false;
             }
             if (auto started = checkEpoch(*page, *cursor); !started) {
-                log("cannot start the feed over: " + started.error().message);
+                log("cannot start the feed over: " + storeError(started.error()));
                 co_return false;
             } else if (*started) {
                 continue; // from 0
             }
             auto rejected = m_replica->applyChanges(page->changes, page->lastSeq, !page->more);
             if (!rejected) {
-                log("cannot store changes: " + rejected.error().message);
+                log("cannot store changes: " + storeError(rejected.error()));
                 co_return false;
             }
             if (*rejected > 0)
@@ -320,7 +320,7 @@ private:
             }
             auto stored = m_replica->storeImage(hash, response->body);
             if (!stored) {
-                log("cannot store a picture: " + stored.error().message);
+                log("cannot store a picture: " + storeError(stored.error()));
                 co_return true;
             }
             if (!*stored) {
@@ -354,7 +354,8 @@ private:
                                       kVersion,
                                       std::chrono::system_clock::now()};
             if (auto stored = m_outbox->enqueue(updateNeededRecord(report)); !stored) {
-                log("cannot report an update needed: " + stored.error().message);
+                log("cannot report an update needed: " + stored.error().message +
+                    (stored.error().diskFull ? " (the disk is full)" : ""));
                 return;
             }
             if (auto marked = m_replica->markReported(entry); !marked) {
@@ -369,7 +370,7 @@ private:
         for (;;) {
             auto batch = m_outbox->nextBatch(200);
             if (!batch) {
-                log("cannot read outbox: " + batch.error().message);
+                log("cannot read outbox: " + storeError(batch.error()));
                 co_return false;
             }
             if (!*batch)
@@ -390,7 +391,7 @@ private:
                 log("server refused batch " + std::to_string((*batch)->number) +
                     " for good (HTTP " + std::to_string(response->status) + "): " + response->body);
                 if (auto ok = m_outbox->reject((*batch)->number, response->body); !ok) {
-                    log("cannot set the refused batch aside: " + ok.error().message);
+                    log("cannot set the refused batch aside: " + storeError(ok.error()));
                     co_return false;
                 }
                 if (m_callbacks.recordsRefused)
@@ -415,7 +416,11 @@ private:
                     refused.error);
             const bool logbookSent = keepSentLogbook((*batch)->body, answer->refused);
             if (auto ok = m_outbox->settle((*batch)->number, answer->refused); !ok) {
-                log("cannot clear acknowledged batch: " + ok.error().message);
+                // The server has the batch; the desk keeps it, numbered, and
+                // sends it again unchanged, which the server answers without
+                // storing anything twice (outbox.h, invariant 2).
+                log("cannot clear acknowledged batch " + std::to_string((*batch)->number) + ": " +
+                    storeError(ok.error()));
                 co_return false;
             }
             if (logbookSent && m_callbacks.logbookChanged)
@@ -472,7 +477,7 @@ private:
             m_logbookHeld = {};
         }
         if (auto ok = m_replica->replaceLogbook(entries); !ok) {
-            log("cannot keep the team's logbook: " + ok.error().message);
+            log("cannot keep the team's logbook: " + storeError(ok.error()));
             return;
         }
         if (m_callbacks.logbookChanged)
@@ -520,7 +525,7 @@ private:
                 stored.push_back(std::move(*entry));
         }
         if (auto ok = m_replica->addToLogbook(stored); !ok)
-            log("cannot keep the logbook entries sent: " + ok.error().message);
+            log("cannot keep the logbook entries sent: " + storeError(ok.error()));
         if (!stored.empty())
             m_logbookWanted = true; // listed anew right after: as the team's, with what is new
         return !stored.empty();
@@ -644,6 +649,14 @@ private:
     void log(const std::string& line) {
         if (m_callbacks.log)
             m_callbacks.log(line);
+    }
+
+    // A failed write to the desk database, for the log. Each write is one
+    // transaction: on a full disk nothing of it is stored, what the desk held
+    // stays as it was, and the next pass tries again.
+    static std::string storeError(const sqlite::Error& error) {
+        return error.diskFull() ? error.message + " (nothing of it was stored; tried again later)"
+                                : error.message;
     }
 
     SyncConfig m_config;

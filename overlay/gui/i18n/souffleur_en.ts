@@ -407,5 +407,41 @@
         <source>Notitie, geen persoonsgegevens</source>
         <translation>Note, no personal data</translation>
     </message>
+    <message>
+        <source>Niet opgeslagen: de schijf is vol. Uw feedback over %1 blijft hier staan tot u opnieuw verstuurt.</source>
+        <translation>Not saved: the disk is full. Your feedback on %1 stays here until you send it again.</translation>
+    </message>
+    <message>
+        <source>Schijf vol: %1 registraties wachten in het geheugen. Souffleur blijft werken en slaat ze op zodra er ruimte is.</source>
+        <translation>Disk full: %1 records are waiting in memory. Souffleur keeps working and stores them as soon as there is space.</translation>
+    </message>
+    <message>
+        <source>%1 registraties nog niet opgeslagen; Souffleur probeert het opnieuw.</source>
+        <translation>%1 records not stored yet; Souffleur keeps trying.</translation>
+    </message>
+    <message>
+        <source>Schijf vol: %1 registraties wachten; Souffleur blijft werken.</source>
+        <translation>Disk full: %1 records waiting; Souffleur keeps working.</translation>
+    </message>
+    <message>
+        <source>Schijf vol</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <source>Souffleur blijft werken. Wat u vastlegt wacht in het geheugen tot er weer ruimte is; vraag uw beheerder om ruimte te maken.</source>
+        <translation>Souffleur keeps working. What you record waits in memory until there is space again; ask your administrator to free some.</translation>
+    </message>
+    <message>
+        <source>De bevestiging kon niet worden opgeslagen; probeer het zo opnieuw.</source>
+        <translation>The confirmation could not be saved; please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: de schijf is vol. Bevestig de melding opnieuw als er weer ruimte is.</source>
+        <translation>Not saved: the disk is full. Confirm the alert again once there is space.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: de schijf is vol. Uw tekst blijft staan tot u het opnieuw probeert.</source>
+        <translation>Not saved: the disk is full. Your text stays here until you try again.</translation>
+    </message>
 </context>
 </TS>

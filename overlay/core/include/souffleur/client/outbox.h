@@ -50,6 +50,9 @@ struct OutboxError {
     // disk, a lock), and the same records may be tried again later.
     std::optional<protocol::RecordProblem> refused;
     std::size_t index = 0; // which of the records given was refused
+    // The database failed because the disk is full (SQLITE_FULL): nothing of
+    // the records given was stored; they may be tried again once there is space.
+    bool diskFull = false;
 };
 using OutboxResult = std::expected<void, OutboxError>;
 
@@ -112,9 +115,10 @@ private:
 // "reason", "rejected_at", "record": {...}}]}.
 std::string exportRejected(std::string_view clientId, std::span<const RejectedRecord> records);
 
-// What a desk could not store yet (the database full or locked): kept in
-// memory, in order, and stored with the next try, so nothing the step engine
-// reported is dropped. The desk tells the employee while records wait.
+// What a desk could not store yet (the disk full, the database locked): kept
+// in memory, in order, and stored with the next try, so nothing the step
+// engine reported is dropped. The desk tells the employee while records wait
+// (and that the disk is full, when that is why).
 class PendingRecords {
 public:
     // Adds `records` behind those waiting and tries to store them all, in
@@ -127,9 +131,14 @@ public:
     // Tries again to store what waits; fine when nothing does.
     OutboxResult retry(Outbox& outbox);
     std::size_t waiting() const { return m_waiting.size(); }
+    // What waits, in order (the JSON of each record).
+    const std::vector<std::string>& records() const { return m_waiting; }
+    // Records wait because the last try found the disk full.
+    bool diskFull() const { return m_diskFull && !m_waiting.empty(); }
 
 private:
     std::vector<std::string> m_waiting;
+    bool m_diskFull = false;
 };
 
 } // namespace souffleur::client

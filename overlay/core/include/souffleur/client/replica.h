@@ -196,7 +196,10 @@ public:
     // (pending(); counted in the returned number): the desk keeps showing
     // its last good revision meanwhile, and the cursor moves on without
     // losing it. Unknown kinds of change are skipped. `upToDate`: this page
-    // ends the feed, so stale rows go.
+    // ends the feed, so stale rows go. A page that changes nothing (no
+    // changes, the same cursor, nothing stale to drop) writes nothing. On a
+    // failure (a full disk: sqlite::Error::diskFull()) nothing of the page
+    // is stored and the replica stays as it was, cursor and all.
     sqlite::Result<int> applyChanges(const std::vector<Change>& changes, std::int64_t newCursor,
                                      bool upToDate = false);
 

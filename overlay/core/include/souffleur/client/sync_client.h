@@ -13,7 +13,11 @@
 // refreshLogbook()), fetch the pictures the guides show that the replica
 // lacks (each checked against its hash), then wait for a server notice, a flushOutbox() call or
 // a 30 s tick, and do it again. Backoff doubles from minBackoff to maxBackoff
-// with random jitter, and resets once connected.
+// with random jitter, and resets once connected. A write the desk database
+// refuses (a full disk) ends the pass like a failed request: each write is
+// one transaction, so the replica and the outbox stay as they were, and the
+// pass is tried again after the backoff. A batch the server stored but the
+// desk could not clear is sent again unchanged (outbox.h, invariant 2).
 #pragma once
 
 #include <souffleur/client/replica.h>
