@@ -159,6 +159,9 @@ unit=lib/systemd/system/souffleur-server.service
 # targets it refers to), finds the unit's program there and reads every key.
 cp -a "$work/souffleur-server" "$work/verify-root"
 cp -rn /lib/systemd/system/. "$work/verify-root/lib/systemd/system/"
+# The shell of ExecReload (dash: Essential, on every Debian system).
+mkdir -p "$work/verify-root/bin"
+cp -L /bin/sh "$work/verify-root/bin/sh"
 systemd-analyze verify --root="$work/verify-root" souffleur-server.service \
   >"$work/verify.txt" 2>&1 || fail "systemd-analyze verify: $(cat "$work/verify.txt")"
 [ ! -s "$work/verify.txt" ] || fail "systemd-analyze verify says: $(cat "$work/verify.txt")"
