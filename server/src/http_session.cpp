@@ -291,6 +291,12 @@ void HttpSession<Stream>::write(Response response) {
     m_context->metrics.countRequest(m_route, m_method, response.result_int());
     response.version(m_version);
     response.keep_alive(m_keepAlive && !m_stopping);
+    // The answer to HEAD ends with its header (RFC 9112, 6.3): no route
+    // takes HEAD, but the body of its refusal (405) would be read by the
+    // client as the start of the next answer. The header stays as it is.
+    if (m_method == "HEAD")
+        response.body().clear();
+
     m_response = std::move(response);
     beast::get_lowest_layer(m_stream).expires_after(kIdleTimeout);
     http::async_write(

@@ -50,6 +50,18 @@ std::expected<CleanImage, MediaError> cleanPng(std::string_view bytes) {
     if (tooBig(width, height))
         return std::unexpected(tooLarge(static_cast<int>(std::min(width, 1LL << 30)),
                                         static_cast<int>(std::min(height, 1LL << 30))));
+    // Every chunk up to IEND within the bytes, before libpng sees them: it
+    // allocates what a chunk's length says before it finds the data missing
+    // (an eXIf chunk of 60 bytes claiming 788 MB got 788 MB; fuzz_media_upload).
+    for (std::size_t at = 8; bytes.size() - at >= 12;) {
+        const std::size_t length = bigEndian32(bytes, at);
+        if (length > bytes.size() - at - 12)
+            return std::unexpected(
+                broken("the PNG cannot be read: a chunk is longer than the file"));
+        if (bytes.substr(at + 4, 4) == "IEND")
+            break;
+        at += 12 + length;
+    }
 
     png_image image;
     std::memset(&image, 0, sizeof image);
@@ -107,8 +119,12 @@ std::expected<CleanImage, MediaError> cleanJpeg(std::string_view bytes) {
         return std::unexpected(tooLarge(width, height));
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
                                       static_cast<std::size_t>(height) * 3);
+    // A warning refuses the picture (TurboJPEG answers -1), so stop at the
+    // first rather than decode on; and at most 500 progressive scans. Without
+    // both, 1,000 empty scans of 16 megapixels (116 KB) took 11 s of this
+    // I/O thread, an upload of 8 MiB minutes.
     if (tjDecompress2(decoder.handle, data, bytes.size(), pixels.data(), width, 0, height, TJPF_RGB,
-                      TJFLAG_ACCURATEDCT) != 0)
+                      TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) != 0)
         return std::unexpected(
             broken(std::string("the JPEG cannot be read: ") + tjGetErrorStr2(decoder.handle)));
     const TurboHandle encoder{tjInitCompress()};

@@ -135,8 +135,7 @@ asio::awaitable<bool> deliver(std::shared_ptr<ServerContext> context, XapiBatch 
 
 XapiSender::XapiSender(asio::io_context& ioc, std::shared_ptr<ServerContext> context,
                        XapiTiming timing)
-    : m_ioc(ioc)
-    , m_context(std::move(context))
+    : m_context(std::move(context))
     , m_timing(timing)
     , m_strand(asio::make_strand(ioc))
     , m_timer(m_strand) {}

@@ -40,7 +40,6 @@ private:
     void schedule(std::chrono::milliseconds after);
     void tick();
 
-    boost::asio::io_context& m_ioc;
     std::shared_ptr<ServerContext> m_context;
     XapiTiming m_timing;
     // Everything of the sender (its timer, the storage answers, the delivery

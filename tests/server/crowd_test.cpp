@@ -180,43 +180,6 @@ struct SlowClient {
     bool ok = false;
 };
 
-// GET /healthz on a new connection from `from`: the status, or 0 when no
-// answer came within two seconds.
-int healthzFrom(const std::string& from, std::uint16_t port) {
-    asio::io_context ioc;
-    beast::tcp_stream stream(ioc);
-    beast::error_code error;
-    stream.socket().open(tcp::v4(), error);
-    if (!error)
-        stream.socket().bind(tcp::endpoint(asio::ip::make_address(from), 0), error);
-    if (error)
-        return 0;
-    int status = 0;
-    stream.expires_after(std::chrono::seconds(2));
-    beast::flat_buffer buffer;
-    beast::http::request<beast::http::empty_body> request(beast::http::verb::get, "/healthz", 11);
-    request.set(beast::http::field::host, "127.0.0.1");
-    beast::http::response<beast::http::string_body> response;
-    stream.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port),
-                         [&](beast::error_code connectError) {
-                             if (connectError)
-                                 return;
-                             beast::http::async_write(
-                                 stream, request, [&](beast::error_code writeError, std::size_t) {
-                                     if (writeError)
-                                         return;
-                                     beast::http::async_read(
-                                         stream, buffer, response,
-                                         [&](beast::error_code readError, std::size_t) {
-                                             if (!readError)
-                                                 status = static_cast<int>(response.result_int());
-                                         });
-                                 });
-                         });
-    ioc.run();
-    return status;
-}
-
 } // namespace
 
 TEST_CASE("2,000 desks behind one address stay connected; slow clients cannot starve /healthz",

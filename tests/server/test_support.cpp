@@ -5,6 +5,9 @@
 #include <souffleur/server/storage.h>
 
 #include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
@@ -345,6 +348,40 @@ std::vector<boost::json::object> LogCapture::lines(std::string_view message) con
         start = end + 1;
     }
     return out;
+}
+
+int healthzFrom(const std::string& from, std::uint16_t port) {
+    asio::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    beast::error_code error;
+    stream.socket().open(asio::ip::tcp::v4(), error);
+    if (!error)
+        stream.socket().bind(asio::ip::tcp::endpoint(asio::ip::make_address(from), 0), error);
+    if (error)
+        return 0;
+    int status = 0;
+    stream.expires_after(std::chrono::seconds(2));
+    beast::flat_buffer buffer;
+    http::request<http::empty_body> request(http::verb::get, "/healthz", 11);
+    request.set(http::field::host, "127.0.0.1");
+    http::response<http::string_body> response;
+    stream.async_connect(
+        asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port),
+        [&](beast::error_code connectError) {
+            if (connectError)
+                return;
+            http::async_write(stream, request, [&](beast::error_code writeError, std::size_t) {
+                if (writeError)
+                    return;
+                http::async_read(stream, buffer, response,
+                                 [&](beast::error_code readError, std::size_t) {
+                                     if (!readError)
+                                         status = static_cast<int>(response.result_int());
+                                 });
+            });
+        });
+    ioc.run();
+    return status;
 }
 
 } // namespace souffleur::server::test

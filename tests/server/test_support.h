@@ -142,6 +142,10 @@ std::string guideXml(const std::string& id, int revision, const std::string& tit
 // A width x height RGB PNG, a colour gradient (a picture for a guide).
 std::string makePng(int width, int height);
 
+// GET /healthz on a new connection from the loopback address `from` (for
+// example 127.0.0.2): the status, or 0 when no answer came within two seconds.
+int healthzFrom(const std::string& from, std::uint16_t port);
+
 // What the process writes to stderr (the server's JSON-lines log) while the
 // capture lives, kept in a temporary file; handed on to the real stderr when
 // it ends. One at a time.
