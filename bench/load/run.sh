@@ -14,7 +14,8 @@
 # stays plain: it is the baseline, so its column is the same in both kinds of
 # run and the TLS run's figures set against a plain run's show what TLS costs.
 # Builds nothing: expects build-bench/bin/{souffleur-server,souffleur_load}
-# (cmake --preset bench && cmake --build --preset bench -j1). Data lives in
+# (cmake --preset bench && cmake --build --preset bench -j1), or in
+# $SOUFFLEUR_BENCH_BIN when set. Data lives in
 # a temporary directory on the disk of $TMPDIR (not tmpfs: the commits must
 # really reach the disk); servers and directory are removed on exit, failure
 # or interrupt. Everything listens on 127.0.0.1 only.
@@ -27,7 +28,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=$root/build-bench/bin
+bin=${SOUFFLEUR_BENCH_BIN:-$root/build-bench/bin}
 desks=10000
 rounds=10
 ingest_desks=100

@@ -54,6 +54,8 @@ makeTlsContext(const std::filesystem::path& certificateChain,
     SSL_CTX_set_mode(native, SSL_MODE_RELEASE_BUFFERS);
     // No session cache: desks reconnect rarely, and a cache is state to bound.
     SSL_CTX_set_session_cache_mode(native, SSL_SESS_CACHE_OFF);
+    // Nor TLS 1.3 session tickets, for the same reason.
+    SSL_CTX_set_num_tickets(native, 0);
 
     boost::system::error_code error;
     context->use_certificate_chain_file(certificateChain.string(), error);

@@ -8,7 +8,6 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/websocket/error.hpp>
-#include <boost/beast/websocket/ssl.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <string>
