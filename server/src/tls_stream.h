@@ -187,7 +187,7 @@ public:
 
     TlsStream(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& context);
     TlsStream(TlsStream&&) noexcept = default;
-    TlsStream& operator=(TlsStream&&) noexcept = default;
+    TlsStream& operator=(TlsStream&&) = delete; // as Beast's tcp_stream
 
     executor_type get_executor() noexcept { return m_next.get_executor(); }
     next_layer_type& next_layer() noexcept { return m_next; }
