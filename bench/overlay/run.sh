@@ -12,6 +12,13 @@
 #            hotkey and --toggle) / the bare app's window shown again
 #   open     a deep link (`--open ID`, as received) with the panel hidden and
 #            no guide open, two guides by turns / the bare app's full load
+#   search   a guide's name typed into the panel's search field a letter at a
+#            time (a search per letter), then Enter: the first guide listed
+#            painted; five names by turns (the overlay only)
+#   alerts   from the start of publishing an alert on the server (curl, an
+#            author's token) to the step it is attached to painted anew at
+#            the desk, which then reads it (the banner's button); three alerts
+#            by turns, each time a new revision (the overlay only)
 #   --open ID  end to end: from the start of `souffleur-overlay --open ID` (a
 #            second process that passes the link to the running panel) to the
 #            guide painted in the panel (hidden before, no guide open); and the
@@ -28,15 +35,19 @@
 # The panel is the test panel (souffleur-overlay-test in front of
 # souffleur-overlay-panel-test: the shipped panel plus its test script, which
 # the probe needs), built with the same optimisation as a release.
+# The overlay's heavy use before the memory "after the timed rounds": ROUNDS
+# each of step, toggle, open and search, ALERTS alerts and HANDOVERS --open
+# commands; the bare app's: ROUNDS full loads and ROUNDS toggles.
 # Builds nothing: expects build-bench/bin/{souffleur-server,souffleur-overlay-test,
 # souffleur-bare-view} (cmake --preset bench && cmake --build --preset bench).
-#   bench/overlay/run.sh [--rounds 200] [--handovers 40] [--cold 10] [--idle-seconds 30]
-#                        [--logs DIR]
+#   bench/overlay/run.sh [--rounds 200] [--alerts 40] [--handovers 40] [--cold 10]
+#                        [--idle-seconds 30] [--logs DIR]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$root/build-bench/bin
 rounds=200
+alerts=40
 handovers=40
 cold=10
 idle_seconds=30
@@ -44,11 +55,12 @@ logs=
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2 ;;
+    --alerts) alerts=$2 ;;
     --cold) cold=$2 ;;
     --handovers) handovers=$2 ;;
     --idle-seconds) idle_seconds=$2 ;;
     --logs) logs=$2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,43p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -95,6 +107,9 @@ url="http://127.0.0.1:$(cat "$work/port")"
 token=$(grep '"balie-noord-1"' "$work/server/demo-tokens.json" |
   sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
 [ -n "$token" ] || fail "no demo desk token"
+author=$(grep '"redacteur"' "$work/server/demo-tokens.json" |
+  sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
+[ -n "$author" ] || fail "no demo author token"
 guide=nl.burgerzaken.identiteit-vaststellen
 other=nl.burgerzaken.reisdocument-aanvragen
 export SOUFFLEUR_TOKEN=$token # not on the command line, which the PSS listing shows
@@ -187,7 +202,7 @@ for i in $(seq "$cold"); do
   # The abandoned session of this run goes out with the next.
 done
 
-say "3. the overlay, warm: $rounds rounds each of step, toggle and open; then memory and idle CPU"
+say "3. the overlay, warm: $rounds rounds each of step, toggle, open and search, $alerts alerts; then memory and idle CPU"
 cat >"$work/warm.script" <<SCRIPT
 open $guide
 wait-loaded
@@ -195,6 +210,11 @@ pause 6
 bench steps $rounds
 bench toggle $rounds
 bench open $rounds $guide $other
+bench search $rounds
+abandon
+open $guide
+wait-loaded
+bench alerts $alerts
 bench external $handovers
 wait-opened $other
 pause 600
@@ -205,7 +225,34 @@ pids+=("$overlay_pid")
 wait_for_line "$work/overlay-warm.log" "^script: pause 6" 120
 sleep 3
 overlay_fresh_pss=$(pss_kib "$overlay_pid" "$work/overlay-fresh-pss.txt")
-wait_for_line "$work/overlay-warm.log" "^script: bench external" $((rounds * 3 + 120))
+wait_for_line "$work/overlay-warm.log" "^script: bench alerts" $((rounds * 4 + 120))
+# Alerts, one at a time: published (a new revision of one of three, attached
+# to the step on screen), then painted at the desk, which reads it.
+alert_ms=()
+today=$(date -u +%F)
+for i in $(seq "$alerts"); do
+  sleep 0.3 # the desk settles
+  cat >"$work/alert.xml" <<ALERT
+<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:x-souffleur:guide:1" id="nl.alert.bench-$(((i - 1) % 3 + 1))" revision="$(((i - 1) / 3 + 1))" xml:lang="nl" level="warning">
+  <title>Benchmark: melding $i</title>
+  <body>Een melding van de benchmark, nummer $i, bij de stap die open staat.</body>
+  <valid from="$today"/>
+  <attach guide="$guide" step="gezicht"/>
+</alert>
+ALERT
+  start=$(now_us)
+  curl -sf -o /dev/null -H "Authorization: Bearer $author" --data-binary "@$work/alert.xml" \
+    "$url/api/v1/alerts" || fail "alert $i was not published"
+  for _ in $(seq 250); do
+    [ "$(grep -c '^bench: alert-painted-at-us' "$work/overlay-warm.log")" -ge "$i" ] && break
+    sleep 0.02
+  done
+  painted=$(grep '^bench: alert-painted-at-us' "$work/overlay-warm.log" | sed -n "${i}p" | cut -d' ' -f3)
+  [ -n "$painted" ] || fail "alert $i: nothing painted within 5 s"
+  alert_ms+=($(((painted - start) / 1000)))
+done
+wait_for_line "$work/overlay-warm.log" "^script: bench external" 60
 # End to end: from the start of `souffleur-overlay --open ID` (a second
 # process that passes the link to the running panel and exits) to the guide
 # painted in the panel, which was hidden with no guide open.
@@ -288,11 +335,13 @@ cold_bare=$(median <"$work/bare-cold.ms")
 pct() { sort -n | awk -v f="$1" '{ v[NR] = $1 } END { r = int(f * NR); if (r < f * NR) r++; if (r < 1) r = 1; print v[r] }'; }
 external_p50=$(printf '%s\n' "${external[@]}" | pct 0.5)
 external_p95=$(printf '%s\n' "${external[@]}" | pct 0.95)
+alert_p50=$(printf '%s\n' "${alert_ms[@]}" | pct 0.5)
+alert_p95=$(printf '%s\n' "${alert_ms[@]}" | pct 0.95)
 handover_median=$(printf '%s\n' "${handover[@]}" | median)
 handover_max=$(printf '%s\n' "${handover[@]}" | sort -n | tail -1)
 cpu() { awk -v t="$1" -v hz="$hz" -v s="$idle_seconds" 'BEGIN { printf "%.3f", 100 * t / hz / s }'; }
 echo
-echo "Overlay benchmark: $rounds rounds, $cold cold starts, idle over $idle_seconds s; $(nproc) cores; $(date -u +%F)"
+echo "Overlay benchmark: $rounds rounds, $alerts alerts, $handovers hand-overs, $cold cold starts, idle over $idle_seconds s; $(nproc) cores; $(date -u +%F)"
 echo
 echo "| figure | souffleur-overlay | bare QWebEngineView | ratio | target |"
 echo "|---|---|---|---|---|"
@@ -302,6 +351,10 @@ row "hotkey/--toggle to painted, p50 (ms)" "$(field "$o" toggle p50)" "$(field "
 row "hotkey/--toggle to painted, p95 (ms)" "$(field "$o" toggle p95)" "$(field "$b" toggles p95)" "<= 50 ms"
 row "--open received to painted, p50 (ms)" "$(field "$o" open p50)" "$(field "$b" loads p50)" ""
 row "--open received to painted, p95 (ms)" "$(field "$o" open p95)" "$(field "$b" loads p95)" "<= 50 ms"
+row "search typed (a search per letter) and Enter to painted, p50 (ms)" "$(field "$o" search p50)" "-" ""
+row "search typed (a search per letter) and Enter to painted, p95 (ms)" "$(field "$o" search p95)" "-" ""
+row "alert published to painted at the desk, p50 of $alerts (ms)" "$alert_p50" "-" ""
+row "alert published to painted at the desk, p95 of $alerts (ms)" "$alert_p95" "-" ""
 row "souffleur-overlay --open ID started to painted, p50 of $handovers (ms)" "$external_p50" "-" ""
 row "souffleur-overlay --open ID started to painted, p95 of $handovers (ms)" "$external_p95" "-" "<= 50 ms"
 row "the hand-over command alone, median of 10 (ms)" "$handover_median (max $handover_max)" "-" ""
@@ -314,6 +367,7 @@ echo
 echo "Cold starts (ms), overlay: $(tr '\n' ' ' <"$work/overlay-cold.ms")"
 echo "Cold starts (ms), bare:    $(tr '\n' ' ' <"$work/bare-cold.ms")"
 echo "--open ID started to painted (ms): ${external[*]}"
+echo "alert published to painted (ms): ${alert_ms[*]}"
 grep -hE "^(bench|bare): [a-z]+ n=" "$o" "$b"
 echo
 for file in overlay-fresh bare-fresh overlay bare; do

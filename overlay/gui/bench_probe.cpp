@@ -1,12 +1,14 @@
 // The overlay benchmark's probe (see bench_probe.h).
 #include "bench_probe.h"
 
+#include "desk.h"
 #include "overlay_window.h"
 #include "single_instance.h"
 
 #include <souffleur/guide_view/guide_view.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -17,6 +19,11 @@ namespace {
 constexpr int kSettleMs = 150;
 constexpr int kRoundTimeoutMs = 5000;
 
+// What `search` types, by turns: the demo library's guides, as an employee
+// would look for them.
+constexpr std::array<const char*, 5> kSearches{"reisdocument", "identiteit", "verhuizing",
+                                               "rijbewijs", "uittreksel"};
+
 const char* kindName(BenchProbe::Kind kind) {
     switch (kind) {
     case BenchProbe::Kind::Steps:
@@ -25,8 +32,12 @@ const char* kindName(BenchProbe::Kind kind) {
         return "toggle";
     case BenchProbe::Kind::Open:
         return "open";
+    case BenchProbe::Kind::Search:
+        return "search";
     case BenchProbe::Kind::External:
         return "external";
+    case BenchProbe::Kind::Alerts:
+        return "alerts";
     }
     return "?";
 }
@@ -47,10 +58,11 @@ double wallClockMs() {
 
 } // namespace
 
-BenchProbe::BenchProbe(OverlayWindow& window, Kind kind, int rounds,
+BenchProbe::BenchProbe(OverlayWindow& window, Desk& desk, Kind kind, int rounds,
                        std::vector<std::string> guides, QObject* parent)
     : QObject(parent)
     , m_window(window)
+    , m_desk(desk)
     , m_kind(kind)
     , m_rounds(rounds)
     , m_guides(std::move(guides)) {
@@ -77,8 +89,15 @@ void BenchProbe::settle() {
         m_window.stopGuide();
         m_window.hidePanel();
         break;
+    case Kind::Search:
+        m_window.stopGuide();
+        m_window.handle({InstanceRequest::Kind::Show, {}});
+        m_window.setSearchText({});
+        break;
+    case Kind::Alerts:
+        break;
     }
-    if (m_kind == Kind::External) {
+    if (fromOutside()) {
         m_timing = true; // whatever paints next was caused from outside
         return;
     }
@@ -105,7 +124,16 @@ void BenchProbe::act() {
         m_window.handle({InstanceRequest::Kind::Open,
                          m_guides[static_cast<std::size_t>(m_round) % m_guides.size()]});
         break;
+    case Kind::Search: {
+        const QString name =
+            QString::fromLatin1(kSearches[static_cast<std::size_t>(m_round) % kSearches.size()]);
+        for (qsizetype typed = 1; typed <= name.size(); ++typed)
+            m_window.setSearchText(name.left(typed));
+        acted = m_window.openFirstListed();
+        break;
+    }
     case Kind::External:
+    case Kind::Alerts:
         break; // settle() waits for a paint from outside instead
     }
     m_actMillis.push_back(double(m_clock.nsecsElapsed()) / 1e6);
@@ -118,9 +146,18 @@ void BenchProbe::onPainted(double at) {
         return;
     m_timing = false;
     m_timeout.stop();
-    if (m_kind == Kind::External) {
-        std::printf("bench: painted-at-us %lld\n", static_cast<long long>(at * 1000));
+    if (fromOutside()) {
+        std::printf("bench: %s %lld\n",
+                    m_kind == Kind::Alerts ? "alert-painted-at-us" : "painted-at-us",
+                    static_cast<long long>(at * 1000));
         std::fflush(stdout);
+        if (m_kind == Kind::Alerts) {
+            // Read, as the employee would: the banner's button of each.
+            for (const client::AlertEntry& alert : m_desk.alerts()) {
+                if (!alert.acknowledged)
+                    (void)m_window.acknowledgeAlert(alert.id);
+            }
+        }
         if (++m_round >= m_rounds)
             return stop({});
         return settle();

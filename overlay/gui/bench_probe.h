@@ -9,10 +9,19 @@
 //           --toggle's slot), the open step reporting its next paint
 //   open    no guide open and the panel hidden, then a deep link for one of
 //           two guides by turns (what `souffleur-overlay --open ID` sends)
+//   search  no guide open, the panel shown and its search field empty, then
+//           a guide's name typed into it a letter at a time (each letter a
+//           search and the list anew, as the employee types) and Enter: the
+//           first guide listed opens; five names by turns
 //   external  no guide open and the panel hidden, then wait for a paint that
 //           something outside causes (the benchmark's `souffleur-overlay
 //           --open ID` commands) and print "bench: painted-at-us T" at once,
 //           T the page's wall-clock time, for the caller to time; no report
+//   alerts  a guide open on the step the benchmark's alerts are attached to,
+//           then wait for the step painted anew because an alert came (the
+//           caller publishes them on the server, one after the other), print
+//           "bench: alert-painted-at-us T" as external does, and read every
+//           alert not read yet (the banner's buttons); no report
 // Three times per round: until the page painted, by the page's own clock
 // (performance.timeOrigin + now(), against the wall clock at the start);
 // until the page's report of it arrived here, by our clock (the web channel's
@@ -30,17 +39,18 @@
 
 namespace souffleur::overlay {
 
+class Desk;
 class OverlayWindow;
 
 class BenchProbe : public QObject {
     Q_OBJECT
 
 public:
-    enum class Kind { Steps, Toggle, Open, External };
+    enum class Kind { Steps, Toggle, Open, Search, External, Alerts };
 
     // `guides`: the two guides `open` alternates between (unused otherwise).
-    BenchProbe(OverlayWindow& window, Kind kind, int rounds, std::vector<std::string> guides,
-               QObject* parent = nullptr);
+    BenchProbe(OverlayWindow& window, Desk& desk, Kind kind, int rounds,
+               std::vector<std::string> guides, QObject* parent = nullptr);
     void start();
     bool done() const { return m_done; }
     // The failure that ended the run early, or empty.
@@ -54,8 +64,11 @@ private:
     void act();
     void onPainted(double at);
     void stop(const QString& error);
+    // What the caller outside waits for: print when the page painted.
+    bool fromOutside() const { return m_kind == Kind::External || m_kind == Kind::Alerts; }
 
     OverlayWindow& m_window;
+    Desk& m_desk;
     Kind m_kind;
     int m_rounds;
     std::vector<std::string> m_guides;

@@ -223,7 +223,8 @@ const TestScript::CommandSpec* TestScript::findCommand(const QString& name) {
         {"drag-header", 2, 2, "DX DY", &TestScript::dragHeader},
         {"expect-at", 2, 2, "X Y", &TestScript::expectAt},
         {"pause", 1, 1, "SECONDS", &TestScript::pause},
-        {"bench", 2, 4, "steps|toggle|open|external N [GUIDE GUIDE]", &TestScript::bench},
+        {"bench", 2, 4, "steps|toggle|open|search|external|alerts N [GUIDE GUIDE]",
+         &TestScript::bench},
         {"print-shown", 0, 1, "[SECONDS]", &TestScript::printShown},
         {"quit", 0, 0, "", &TestScript::quit},
     };
@@ -779,11 +780,14 @@ std::expected<void, QString> TestScript::bench(const QStringList& args) {
         {QStringLiteral("steps"), BenchProbe::Kind::Steps},
         {QStringLiteral("toggle"), BenchProbe::Kind::Toggle},
         {QStringLiteral("open"), BenchProbe::Kind::Open},
+        {QStringLiteral("search"), BenchProbe::Kind::Search},
         {QStringLiteral("external"), BenchProbe::Kind::External},
+        {QStringLiteral("alerts"), BenchProbe::Kind::Alerts},
     };
     const auto kind = kinds.find(args[0]);
     if (kind == kinds.end())
-        return std::unexpected(QStringLiteral("bench takes steps, toggle, open or external"));
+        return std::unexpected(
+            QStringLiteral("bench takes steps, toggle, open, search, external or alerts"));
     const auto rounds = positive(args[1]);
     if (!rounds)
         return std::unexpected(QStringLiteral("N must be a positive number"));
@@ -792,16 +796,18 @@ std::expected<void, QString> TestScript::bench(const QStringList& args) {
         guides.push_back(guide.toStdString());
     if ((kind->second == BenchProbe::Kind::Open) != (guides.size() == 2))
         return std::unexpected(QStringLiteral("bench open takes two guides, the others none"));
-    const bool needsGuide =
-        kind->second == BenchProbe::Kind::Steps || kind->second == BenchProbe::Kind::Toggle;
+    const bool needsGuide = kind->second == BenchProbe::Kind::Steps ||
+                            kind->second == BenchProbe::Kind::Toggle ||
+                            kind->second == BenchProbe::Kind::Alerts;
     if (needsGuide && !m_desk.engine())
         return std::unexpected(QStringLiteral("no guide is open"));
 
     delete m_probe;
-    m_probe = new BenchProbe(m_window, kind->second, *rounds, std::move(guides), this);
+    m_probe = new BenchProbe(m_window, m_desk, kind->second, *rounds, std::move(guides), this);
     m_probe->start();
     // A round takes 150 ms of settling plus at most 5 s (30 s from outside).
-    const bool external = kind->second == BenchProbe::Kind::External;
+    const bool external =
+        kind->second == BenchProbe::Kind::External || kind->second == BenchProbe::Kind::Alerts;
     waitFor([this] { return m_probe->done(); }, *rounds * (external ? 31 : 6) + 1,
             QStringLiteral("the benchmark did not end"),
             [this, external]() -> std::expected<void, QString> {

@@ -70,12 +70,12 @@
 //                             it must move by as much; prints "the panel is at X,Y"
 //   expect-at X Y             the panel's top left corner is at X, Y
 //   pause SECONDS             do nothing for SECONDS (the benchmark measures meanwhile)
-//   bench steps|toggle|open|external N [GUIDE GUIDE]
+//   bench steps|toggle|open|search|external|alerts N [GUIDE GUIDE]
 //                             time N rounds from action to paint (bench_probe.h;
 //                             open alternates between the two guides) and print
 //                             "bench: KIND n=N p50=.. p95=.. p99=.. max=.. ms";
-//                             external prints when each of N paints caused from
-//                             outside happened
+//                             external and alerts print when each of N paints
+//                             caused from outside happened
 //   print-shown [SECONDS]     until the first page has been painted, then print
 //                             "bench: shown-at-us T", T its wall-clock time
 //   quit                      exit 0

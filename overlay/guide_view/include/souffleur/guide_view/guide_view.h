@@ -6,6 +6,8 @@
 // every later one is sent over a QWebChannel to the view's own script
 // (souffleur://desk/overlay.js), which swaps the page's body in place and
 // reports when it has been painted, so a step change costs no page load.
+// That script also styles the page's scrollbar (guide_view.cpp says why: a
+// leak in Qt WebEngine otherwise).
 // It is locked down:
 //  - its own off-the-record profile (no cookies, cache or storage on disk);
 //  - pages come only from the `souffleur` scheme, served from memory by
