@@ -8,8 +8,9 @@
 # scripts/package builds them (the release preset, prefix /usr, Debian's
 # hardening flags) and tests/package/run.sh installs and checks them. The
 # packaging files: server/dist, overlay/dist, authoring/dist (what any
-# installation needs) and cmake/debian (maintainer scripts, conffiles,
-# copyright, changelog). The Debian version is the changelog's.
+# installation needs), docs/man (a manual page for every program in bin) and
+# cmake/debian (maintainer scripts, conffiles, copyright, changelog). The
+# Debian version is the changelog's.
 include(GNUInstallDirs)
 
 set(SOUFFLEUR_PACKAGE_MAINTAINER "Souffleur maintainers <maintainers@souffleur.example>"
@@ -44,6 +45,27 @@ function(souffleur_install_package_docs component package)
             DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/${package} COMPONENT ${component})
 endfunction()
 
+# The manual page docs/man/PAGE (e.g. souffleur-server.8), compressed as
+# Debian wants it (gzip -9n, as the changelog), into share/man/manN, N the
+# page's section; ARGN: other programs the page describes, each a link to it
+# (Debian's way rather than `.so`). The souffleur_man_pages target makes them.
+set(_man_pages_gz)
+function(souffleur_install_man_page component page)
+    string(REGEX REPLACE "^.*\\.([1-9])$" "\\1" section ${page})
+    set(gz ${_dist_out}/${page}.gz)
+    add_custom_command(OUTPUT ${gz}
+        COMMAND sh -c "gzip -9nc \"$1\" > \"$2\"" sh ${PROJECT_SOURCE_DIR}/docs/man/${page} ${gz}
+        DEPENDS ${PROJECT_SOURCE_DIR}/docs/man/${page}
+        COMMENT "Compressing the manual page ${page}" VERBATIM)
+    set(files ${gz})
+    foreach(program ${ARGN})
+        file(CREATE_LINK ${page}.gz ${_dist_out}/${program}.${section}.gz SYMBOLIC)
+        list(APPEND files ${_dist_out}/${program}.${section}.gz)
+    endforeach()
+    install(FILES ${files} DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section} COMPONENT ${component})
+    set(_man_pages_gz ${_man_pages_gz} ${gz} PARENT_SCOPE)
+endfunction()
+
 # The server.
 configure_file(${PROJECT_SOURCE_DIR}/server/dist/souffleur-server.service.in
                ${_dist_out}/souffleur-server.service @ONLY)
@@ -53,6 +75,7 @@ install(FILES ${_dist_out}/souffleur-server.service
 install(FILES ${PROJECT_SOURCE_DIR}/server/dist/server.conf
         DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/souffleur COMPONENT server)
 souffleur_install_package_docs(server souffleur-server ${_dist_debian}/server/README.Debian)
+souffleur_install_man_page(server souffleur-server.8)
 set(_components server)
 
 if(SOUFFLEUR_GUI)
@@ -79,6 +102,7 @@ if(SOUFFLEUR_GUI)
     install(FILES ${PROJECT_SOURCE_DIR}/overlay/dist/souffleur-overlay.svg
             DESTINATION ${_icons} COMPONENT desk)
     souffleur_install_package_docs(desk souffleur-desk ${_dist_debian}/desk/README.Debian)
+    souffleur_install_man_page(desk souffleur-overlay.1 souffleur-overlay-panel)
 
     # The studio, and the authors' command-line tool.
     install(TARGETS souffleur-studio souffleur
@@ -90,8 +114,11 @@ if(SOUFFLEUR_GUI)
     install(FILES ${PROJECT_SOURCE_DIR}/authoring/dist/souffleur-studio.conf
             DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/xdg/souffleur COMPONENT studio)
     souffleur_install_package_docs(studio souffleur-studio)
+    souffleur_install_man_page(studio souffleur-studio.1)
+    souffleur_install_man_page(studio souffleur.1)
     list(APPEND _components desk studio)
 endif()
+add_custom_target(souffleur_man_pages ALL DEPENDS ${_man_pages_gz})
 
 # The Debian version: the changelog's first entry, whose upstream part must be
 # the project's version (checked when the packages are made).

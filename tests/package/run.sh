@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Debian packages, installed and checked (scripts/package makes them):
-#   1. every package: lintian without errors; its files, conffiles and doc;
-#      no test build (no test panel, no --test-script);
+#   1. every package: lintian without errors; its files, conffiles, doc and
+#      manual pages; no test build (no test panel, no --test-script);
 #   2. souffleur-server's unit: systemd-analyze verify clean and security
 #      rated OK or better (--offline, over the unpacked package);
 #   3. souffleur-desk and souffleur-studio, unpacked: desktop files valid, the
@@ -132,6 +132,7 @@ has souffleur-server usr/bin/souffleur-server -x
 has souffleur-server lib/systemd/system/souffleur-server.service -f
 has souffleur-server etc/souffleur/server.conf -f
 has souffleur-server usr/share/doc/souffleur-server/README.Debian -f
+has souffleur-server usr/share/man/man8/souffleur-server.8.gz -f
 has_conffile souffleur-server /etc/souffleur/server.conf
 for file in souffleur-overlay souffleur-overlay-panel; do has souffleur-desk "usr/bin/$file" -x; done
 has souffleur-desk usr/libexec/souffleur/souffleur-desk-start -x
@@ -139,12 +140,15 @@ has souffleur-desk usr/share/applications/souffleur-overlay.desktop -f
 has souffleur-desk etc/xdg/autostart/souffleur-overlay.desktop -f
 has souffleur-desk etc/souffleur/desk.conf -f
 has souffleur-desk usr/share/icons/hicolor/scalable/apps/souffleur-overlay.svg -f
+has souffleur-desk usr/share/man/man1/souffleur-overlay.1.gz -f
+has souffleur-desk usr/share/man/man1/souffleur-overlay-panel.1.gz -L
 has_conffile souffleur-desk /etc/souffleur/desk.conf
 has_conffile souffleur-desk /etc/xdg/autostart/souffleur-overlay.desktop
 for file in souffleur-studio souffleur; do has souffleur-studio "usr/bin/$file" -x; done
 has souffleur-studio usr/share/applications/souffleur-studio.desktop -f
 has souffleur-studio usr/share/icons/hicolor/scalable/apps/souffleur-studio.svg -f
 has souffleur-studio etc/xdg/souffleur/souffleur-studio.conf -f
+for page in souffleur-studio souffleur; do has souffleur-studio "usr/share/man/man1/$page.1.gz" -f; done
 has_conffile souffleur-studio /etc/xdg/souffleur/souffleur-studio.conf
 grep -q '^Depends:.*adduser' "$work/souffleur-server.control/control" ||
   fail "souffleur-server does not depend on adduser"
