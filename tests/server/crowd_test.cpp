@@ -30,7 +30,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -185,12 +184,9 @@ struct SlowClient {
 TEST_CASE("2,000 desks behind one address stay connected; slow clients cannot starve /healthz",
           "[server][limits][crowd]") {
     // Each desk costs the test two sockets (its end and the server's).
-    rlimit files{};
-    REQUIRE(::getrlimit(RLIMIT_NOFILE, &files) == 0);
-    files.rlim_cur = files.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &files);
-    if (files.rlim_cur < 2 * (kDesks + kSlowClients) + 200) {
-        WARN("SKIPPED: the open-files limit (" << files.rlim_cur << ") is too low for " << kDesks
+    const auto openFiles = raiseOpenFileLimit();
+    if (openFiles < 2 * (kDesks + kSlowClients) + 200) {
+        WARN("SKIPPED: the open-files limit (" << openFiles << ") is too low for " << kDesks
                                                << " desks; raise ulimit -n");
         return;
     }

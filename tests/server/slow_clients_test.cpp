@@ -39,7 +39,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <sys/resource.h>
 #include <thread>
 #include <turbojpeg.h>
 #include <vector>
@@ -131,13 +130,10 @@ std::string address(int base, int index) {
 TEST_CASE("800 slow clients (slowloris, slow bodies) never keep /healthz from answering",
           "[server][limits][slow]") {
     // Each slow client costs two sockets (its end and the server's).
-    rlimit files{};
-    REQUIRE(::getrlimit(RLIMIT_NOFILE, &files) == 0);
-    files.rlim_cur = files.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &files);
-    if (files.rlim_cur < 2 * kSlowClients + 200) {
-        WARN("SKIPPED: the open-files limit (" << files.rlim_cur << ") is too low for "
-                                               << kSlowClients << " slow clients; raise ulimit -n");
+    const auto openFiles = raiseOpenFileLimit();
+    if (openFiles < 2 * kSlowClients + 200) {
+        WARN("SKIPPED: the open-files limit (" << openFiles << ") is too low for " << kSlowClients
+                                               << " slow clients; raise ulimit -n");
         return;
     }
 

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <png.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -282,10 +283,9 @@ std::string guideXml(const std::string& id, int revision, const std::string& tit
            "</guide>\n";
 }
 
-std::string makePng(int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3));
-    for (std::size_t i = 0; i < pixels.size(); ++i)
-        pixels[i] = static_cast<unsigned char>(i * 7);
+namespace {
+
+std::string encodePng(int width, int height, const std::vector<unsigned char>& rgb) {
     png_image image;
     std::memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
@@ -293,11 +293,42 @@ std::string makePng(int width, int height) {
     image.height = static_cast<png_uint_32>(height);
     image.format = PNG_FORMAT_RGB;
     png_alloc_size_t size = 0;
-    REQUIRE(png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr));
+    REQUIRE(png_image_write_to_memory(&image, nullptr, &size, 0, rgb.data(), 0, nullptr));
     std::string out(size, '\0');
-    REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr));
+    REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, rgb.data(), 0, nullptr));
     out.resize(size);
     return out;
+}
+
+} // namespace
+
+std::string makePng(int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3));
+    for (std::size_t i = 0; i < pixels.size(); ++i)
+        pixels[i] = static_cast<unsigned char>(i * 7);
+    return encodePng(width, height, pixels);
+}
+
+std::string makeNoisePng(int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width * height * 3));
+    std::uint32_t state = 2463534242u; // xorshift32
+    for (auto& pixel : pixels) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        pixel = static_cast<unsigned char>(state);
+    }
+    return encodePng(width, height, pixels);
+}
+
+std::uint64_t raiseOpenFileLimit() {
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return 0;
+    files.rlim_cur = files.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &files);
+    ::getrlimit(RLIMIT_NOFILE, &files);
+    return files.rlim_cur;
 }
 
 LogCapture::LogCapture() {

@@ -141,6 +141,11 @@ std::string guideXml(const std::string& id, int revision, const std::string& tit
 
 // A width x height RGB PNG, a colour gradient (a picture for a guide).
 std::string makePng(int width, int height);
+// A PNG of noise, which does not compress (about 3 bytes a pixel).
+std::string makeNoisePng(int width, int height);
+
+// Raises the open-files limit as far as allowed; answers the limit now.
+std::uint64_t raiseOpenFileLimit();
 
 // GET /healthz on a new connection from the loopback address `from` (for
 // example 127.0.0.2): the status, or 0 when no answer came within two seconds.

@@ -25,7 +25,6 @@
 
 #include <array>
 #include <cstring>
-#include <png.h>
 #include <string>
 #include <test_paths.h>
 #include <thread>
@@ -101,30 +100,6 @@ struct TlsServer {
     asio::ssl::context client;
 };
 
-// A PNG of side x side pixels of noise, which does not compress.
-std::string noisePng(int side) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(side * side * 3));
-    std::uint32_t state = 2463534242u;
-    for (auto& pixel : pixels) {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        pixel = static_cast<unsigned char>(state);
-    }
-    png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    image.width = static_cast<png_uint_32>(side);
-    image.height = static_cast<png_uint_32>(side);
-    image.format = PNG_FORMAT_RGB;
-    png_alloc_size_t size = 0;
-    REQUIRE(png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr));
-    std::string out(size, '\0');
-    REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr));
-    out.resize(size);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("Over the server's TLS stream, large bodies go both ways on one connection",
@@ -138,7 +113,7 @@ TEST_CASE("Over the server's TLS stream, large bodies go both ways on one connec
         http::request<http::string_body> upload(http::verb::post, "/api/v1/media", 11);
         upload.set(http::field::authorization, "Bearer " + tls.server.authorA);
         upload.set(http::field::content_type, "image/png");
-        upload.body() = noisePng(side);
+        upload.body() = makeNoisePng(side, side);
         INFO(side << " x " << side << ": " << upload.body().size() << " bytes");
         const auto stored = exchange(*stream, upload);
         INFO(stored.body());
