@@ -23,8 +23,13 @@ std::string isoTime(std::chrono::system_clock::time_point at) {
 }
 namespace {
 
+// The errno behind an I/O error on `db`; 0 for any other error.
+int systemErrnoOf(sqlite3* db, int code) {
+    return db != nullptr && (code & 0xff) == SQLITE_IOERR ? sqlite3_system_errno(db) : 0;
+}
+
 Error errorOf(sqlite3* db, int code) {
-    return {code, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)};
+    return {code, db ? sqlite3_errmsg(db) : sqlite3_errstr(code), systemErrnoOf(db, code)};
 }
 
 } // namespace
@@ -172,7 +177,7 @@ Result<void> Database::exec(std::string_view sql) {
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        Error error{rc, message ? message : sqlite3_errstr(rc)};
+        Error error{rc, message ? message : sqlite3_errstr(rc), systemErrnoOf(m_db, rc)};
         sqlite3_free(message);
         return std::unexpected(std::move(error));
     }

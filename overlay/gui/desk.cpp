@@ -29,6 +29,8 @@ StoreFailure storeFailure(const QString& what, const client::OutboxError& error)
 // How soon the desk tries again to store step records its database refused.
 constexpr int kFirstRetryMs = 2000;
 constexpr int kMaxRetryMs = 30'000;
+// How often the desk looks for room to set its disk reserve aside again.
+constexpr int kReserveRetryMs = 60'000;
 
 void logLine(const QString& line) {
     std::fprintf(stderr, "souffleur-overlay: %s\n", qPrintable(line));
@@ -54,6 +56,14 @@ std::expected<std::unique_ptr<Desk>, QString>
 Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std::string token) {
     const std::filesystem::path database = dataDir / "desk.sqlite";
     auto replica = client::Replica::open(database);
+    // Started on a full disk: SQLite needs a little space to open even for
+    // reading; the reserve gives it (disk_reserve.h), to guide from the replica.
+    if (!replica && replica.error().diskFull() && client::releaseDiskReserve(database)) {
+        logLine(QStringLiteral("the disk is full: the desk's reserve was given back to open "
+                               "its database (%1)")
+                    .arg(QString::fromStdString(database.string())));
+        replica = client::Replica::open(database);
+    }
     if (!replica)
         return std::unexpected(
             QStringLiteral("cannot open the replica in %1: %2")
@@ -64,6 +74,8 @@ Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std:
             QStringLiteral("cannot open the outbox in %1: %2")
                 .arg(QString::fromStdString(database.string()), errorText(outbox.error())));
     std::unique_ptr<Desk> desk(new Desk(std::move(*replica), std::move(*outbox)));
+    desk->m_database = database;
+    desk->keepReserve();
 
     const QPointer<Desk> guard(desk.get());
     client::SyncCallbacks callbacks{
@@ -95,9 +107,12 @@ Desk::open(const std::filesystem::path& dataDir, net::ServerAddress server, std:
 Desk::Desk(client::Replica replica, client::Outbox outbox)
     : m_replica(std::move(replica))
     , m_outbox(std::move(outbox))
-    , m_retryTimer(new QTimer(this)) {
+    , m_retryTimer(new QTimer(this))
+    , m_reserveTimer(new QTimer(this)) {
     m_retryTimer->setInterval(kFirstRetryMs);
     connect(m_retryTimer, &QTimer::timeout, this, &Desk::retryUnsaved);
+    m_reserveTimer->setInterval(kReserveRetryMs);
+    connect(m_reserveTimer, &QTimer::timeout, this, &Desk::keepReserve);
     // Connected first, so it runs before any slot of the widgets.
     connect(this, &Desk::guidesChanged, this, [this] { m_stepAlertsDate.clear(); });
 }
@@ -116,6 +131,16 @@ Desk::~Desk() {
             logLine(QStringLiteral("not stored: ") + QString::fromStdString(record));
     }
     m_sync.reset(); // joins the sync thread before the connections go
+}
+
+void Desk::keepReserve() {
+    const bool kept = client::keepDiskReserve(m_database);
+    if (kept && m_reserveTimer->isActive())
+        logLine(QStringLiteral("the disk has room again: the desk's reserve is set aside"));
+    if (kept)
+        m_reserveTimer->stop();
+    else if (!m_reserveTimer->isActive())
+        m_reserveTimer->start();
 }
 
 void Desk::startSync() {
@@ -542,6 +567,8 @@ void Desk::retryUnsaved() {
     logLine(QStringLiteral("the waiting step records are stored"));
     m_retryTimer->stop();
     m_retryTimer->setInterval(kFirstRetryMs);
+    if (m_reserveTimer->isActive())
+        keepReserve(); // the disk has room again: no need to wait a minute
     Q_EMIT unsavedChanged();
     m_sync->flushOutbox();
 }

@@ -6,6 +6,7 @@
 // record. The widgets (overlay_window.h) only read from it and call it.
 #pragma once
 
+#include <souffleur/client/disk_reserve.h>
 #include <souffleur/client/logbook.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/records.h>
@@ -44,8 +45,10 @@ class Desk : public QObject {
     Q_OBJECT
 
 public:
-    // Opens (creating if needed) DATA/desk.sqlite. The sync client is created
-    // but not started.
+    // Opens (creating if needed) DATA/desk.sqlite; on a disk with no room
+    // left, with the space of the desk's reserve (client/disk_reserve.h),
+    // which it sets aside again once there is room. The sync client is
+    // created but not started.
     static std::expected<std::unique_ptr<Desk>, QString>
     open(const std::filesystem::path& dataDir, net::ServerAddress server, std::string token);
     // Abandons an active session (so its record is kept), then stops the sync thread.
@@ -186,6 +189,9 @@ private:
     // m_unsaved and is tried again by m_retryTimer.
     void recordEvents();
     void retryUnsaved();
+    // Sets the disk reserve aside (client::keepDiskReserve), or tries again
+    // every minute until the disk has room for it.
+    void keepReserve();
     // Emits unsavedChanged() when the count or why they wait changed.
     void reportUnsaved(std::size_t before, bool diskFullBefore);
 
@@ -200,6 +206,8 @@ private:
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
     client::PendingRecords m_unsaved;
     QTimer* m_retryTimer = nullptr;
+    std::filesystem::path m_database; // DATA/desk.sqlite
+    QTimer* m_reserveTimer = nullptr;
     // Alert revisions acknowledged (the record is in the outbox) that the
     // replica could not mark (a full disk): read, until the panel closes.
     std::set<std::pair<std::string, int>> m_acknowledgedUnmarked;

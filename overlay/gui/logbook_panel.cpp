@@ -307,6 +307,10 @@ void LogbookPanel::setAttachment(const QString& guideTitle, int stepNumber, cons
     m_attachRow->setVisible(!guideTitle.isEmpty());
 }
 
+bool LogbookPanel::hasText() const {
+    return !m_input->text().trimmed().isEmpty();
+}
+
 bool LogbookPanel::attaches() const {
     return m_attach->isChecked() && !m_attachRow->isHidden();
 }

@@ -44,6 +44,8 @@ public:
     void setAttachment(const QString& guideTitle, int stepNumber, const QString& glance);
     // The entry is about the guide and step shown (the box is checked).
     bool attaches() const;
+    // Something is typed in the input.
+    bool hasText() const;
     // Points at what looks like personal data in the input (the names of
     // the kinds found); empty: nothing found, the hint goes.
     void pointAtPersonalData(const QStringList& kinds);

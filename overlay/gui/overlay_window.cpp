@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScreen>
@@ -96,7 +97,10 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         connect(m_tray, &TrayIcon::showRequested, this, [this] {
             handle({InstanceRequest::Kind::Show, {}});
         });
-        connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
+        connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+            if (confirmQuit())
+                QApplication::quit();
+        });
         connect(m_tray, &TrayIcon::keptAsideRequested, this, &OverlayWindow::showKeptAside);
         m_tray->show();
     }
@@ -267,7 +271,10 @@ QWidget* OverlayWindow::createHeader() {
     if (m_hasTray)
         connect(hideButton, &QPushButton::clicked, this, &OverlayWindow::hidePanel);
     else
-        connect(hideButton, &QPushButton::clicked, qApp, &QApplication::quit);
+        connect(hideButton, &QPushButton::clicked, this, [this] {
+            if (confirmQuit())
+                QApplication::quit();
+        });
 
     m_citizenButton = new QPushButton(m_text.citizenShort, header);
     m_citizenButton->setObjectName(QStringLiteral("citizen"));
@@ -733,12 +740,45 @@ std::expected<void, QString> OverlayWindow::addLogbookEntry(const QString& text,
             QStringLiteral("refused: personal data (%1)").arg(kinds.join(QStringLiteral(", "))));
     }
     auto added = m_desk.addLogbookEntry(text, attachStep);
+    m_logbookNotStored = !added;
     if (!added) {
         m_logbookPanel->showFailed(added.error().diskFull); // the text stays
         return logged(std::unexpected(added.error().message));
     }
     m_logbookPanel->showAdded(); // listed as not sent yet, until the server has it
     return {};
+}
+
+QString OverlayWindow::unstoredWork() const {
+    QStringList parts;
+    if (const std::size_t steps = m_desk.unsavedRecords(); steps > 0)
+        parts << m_text.quitUnsavedSteps.arg(steps);
+    if (m_heldFeedback && m_feedbackPanel->hasText())
+        parts << m_text.quitUnsavedNote.arg(m_heldFeedback->place);
+    if (m_logbookNotStored && m_logbookPanel->hasText())
+        parts << m_text.quitUnsavedLog;
+    return parts.join(QStringLiteral(", "));
+}
+
+bool OverlayWindow::confirmQuit() {
+    const QString unstored = unstoredWork();
+    if (unstored.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, m_text.quitUnsavedTitle,
+                    m_text.quitUnsavedText.arg(unstored), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quit-unsaved"));
+    box.setInformativeText(m_text.quitUnsavedAdvice);
+    QPushButton* stay = box.addButton(m_text.quitStay, QMessageBox::RejectRole);
+    QPushButton* quit = box.addButton(m_text.quitAnyway, QMessageBox::DestructiveRole);
+    stay->setObjectName(QStringLiteral("quit-stay"));
+    quit->setObjectName(QStringLiteral("quit-anyway"));
+    box.setDefaultButton(stay);
+    box.setEscapeButton(stay);
+    box.exec();
+    const bool quitting = box.clickedButton() == quit;
+    std::fprintf(stderr, "souffleur-overlay: asked before quitting (not stored: %s): %s\n",
+                 qPrintable(unstored), quitting ? "quit anyway" : "stays open");
+    return quitting;
 }
 
 void OverlayWindow::hidePanel() {

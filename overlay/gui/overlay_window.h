@@ -100,6 +100,14 @@ public:
     std::expected<void, QString> addLogbookEntry(const QString& text, bool attachStep = true);
     // Hides the panel when a tray icon or `--toggle` can bring it back.
     void hidePanel();
+    // What quitting now would lose, in words for the employee: step records
+    // waiting in memory, feedback or a logbook entry the desk could not store
+    // (a full disk). Empty: nothing.
+    QString unstoredWork() const;
+    // Asked before quitting (the tray's "Afsluiten", the ✕ without a tray):
+    // true to quit; when unstoredWork() is not empty, only if the employee
+    // chooses "Toch afsluiten" over the default "Open laten".
+    bool confirmQuit();
     // Summons the panel (shows it and takes the focus) when it is hidden or
     // another application has the keyboard; dismisses it when it is in use.
     void togglePanel();
@@ -217,6 +225,7 @@ private:
         QString place; // stepPlace() when it was written
     };
     std::optional<HeldFeedback> m_heldFeedback;
+    bool m_logbookNotStored = false; // the last entry failed; its text stays
     bool m_summonable = false;
     bool m_citizenCanSee = false;
     WrapButton* m_suggestion = nullptr; // "fits your screen: TITLE"

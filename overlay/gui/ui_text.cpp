@@ -34,6 +34,22 @@ UiText makeText() {
         .showAllAlerts = QCoreApplication::translate("souffleur::overlay::UiText", "Alle tonen"),
         .collapseAlerts = QCoreApplication::translate("souffleur::overlay::UiText", "Inklappen"),
         .quit = QCoreApplication::translate("souffleur::overlay::UiText", "Afsluiten"),
+        .quitUnsavedTitle =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Niet alles is opgeslagen"),
+        .quitUnsavedText =
+            QCoreApplication::translate("souffleur::overlay::UiText", "Nog niet opgeslagen: %1."),
+        .quitUnsavedAdvice = QCoreApplication::translate(
+            "souffleur::overlay::UiText",
+            "Als u Souffleur nu afsluit, gaat dit verloren. Laat Souffleur open: het slaat alles "
+            "op zodra dat weer kan (meestal: als er weer ruimte op de schijf is)."),
+        .quitUnsavedSteps = QCoreApplication::translate("souffleur::overlay::UiText",
+                                                        "%1 registraties van stappen"),
+        .quitUnsavedNote =
+            QCoreApplication::translate("souffleur::overlay::UiText", "uw opmerking bij %1"),
+        .quitUnsavedLog =
+            QCoreApplication::translate("souffleur::overlay::UiText", "uw regel voor het logboek"),
+        .quitStay = QCoreApplication::translate("souffleur::overlay::UiText", "Open laten"),
+        .quitAnyway = QCoreApplication::translate("souffleur::overlay::UiText", "Toch afsluiten"),
         .show = QCoreApplication::translate("souffleur::overlay::UiText", "Tonen"),
         .chooseGuide = QCoreApplication::translate("souffleur::overlay::UiText", "Kies een taak"),
         .noGuides = QCoreApplication::translate("souffleur::overlay::UiText",

@@ -28,6 +28,14 @@ struct UiText {
     QString showAllAlerts;
     QString collapseAlerts;
     QString quit;
+    QString quitUnsavedTitle;  // asked before quitting would lose what waits
+    QString quitUnsavedText;   // %1 what would be lost (the parts below, joined)
+    QString quitUnsavedAdvice; // why to stay
+    QString quitUnsavedSteps;  // %1 how many step records wait in memory
+    QString quitUnsavedNote;   // %1 where the feedback was written (stepPlace)
+    QString quitUnsavedLog;    // the logbook entry typed but not stored
+    QString quitStay;          // the default: Souffleur stays open
+    QString quitAnyway;
     QString show;
     QString chooseGuide;
     QString noGuides;

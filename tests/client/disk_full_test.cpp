@@ -5,10 +5,12 @@
 // is sent again unchanged; a sync page cannot be applied and the replica
 // stays as it was, and guides are read and searched from it all the while.
 // With space again everything waiting is stored, in order, and the database
-// passes PRAGMA integrity_check. Mounting a tmpfs needs root: without it the
-// tests say SKIPPED and pass.
+// passes PRAGMA integrity_check. A desk started on a disk with no byte left
+// opens its database with the space of its reserve (disk_reserve.h). Mounting a tmpfs needs root:
+// without it the tests say SKIPPED and pass.
 #include "small_disk.h"
 
+#include <souffleur/client/disk_reserve.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/sqlite/sqlite.h>
@@ -183,5 +185,53 @@ TEST_CASE("A batch the server has but a full disk cannot clear is sent again unc
     REQUIRE(next.has_value());
     CHECK(next->number == 2);
     CHECK(next->body.find(record("c")) != std::string::npos);
+    CHECK(integrityProblems(path) == 0);
+}
+
+TEST_CASE("A desk started on a full disk opens its replica with the space of its reserve",
+          "[client][diskfull]") {
+    SmallDisk disk(8, "desk-disk-full-start");
+    if (!disk.mounted) {
+        WARN("SKIPPED: the desk's full-disk test needs a tmpfs of its own: " << disk.why);
+        return;
+    }
+    const auto path = disk.dir / "desk.sqlite";
+    {
+        auto replica = Replica::open(path);
+        REQUIRE(replica.has_value());
+        REQUIRE(replica->applyChanges(
+            {{1, "guide", "g.paspoort", 1, guideXml("g.paspoort", 1, "Paspoort aanvragen")}}, 1));
+        // Set aside while the disk has room; a second call finds it there.
+        REQUIRE(keepDiskReserve(path));
+        CHECK(std::filesystem::file_size(diskReservePath(path)) == kDiskReserveBytes);
+        REQUIRE(keepDiskReserve(path));
+    } // closed: the WAL and its index (-shm) are gone, as after quitting
+    REQUIRE_FALSE(std::filesystem::exists(path.string() + "-shm"));
+    INFO("filled " << disk.fill() << " bytes");
+
+    // Not a byte left: SQLite cannot make the WAL's index, even to read.
+    auto refused = Replica::open(path);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().diskFull()); // an I/O error for ENOSPC counts as full
+
+    // The reserve's space opens it: guides read and searched, records stored.
+    REQUIRE(releaseDiskReserve(path));
+    CHECK_FALSE(releaseDiskReserve(path)); // only once
+    CHECK_FALSE(keepDiskReserve(path));    // not set aside again without room to spare
+    auto replica = Replica::open(path);
+    REQUIRE(replica.has_value());
+    CHECK(replica->guideXml("g.paspoort").value()->find("Controleer") != std::string::npos);
+    CHECK(replica->search("paspo").value().size() == 1);
+    auto outbox = Outbox::open(path);
+    REQUIRE(outbox.has_value());
+    REQUIRE(outbox->enqueue(record("a")));
+    CHECK(outbox->pending().value() == 1);
+    CHECK_FALSE(keepDiskReserve(path)); // still no room to spare
+
+    // Room again: set aside again, whole.
+    disk.free();
+    REQUIRE(keepDiskReserve(path));
+    CHECK(std::filesystem::file_size(diskReservePath(path)) == kDiskReserveBytes);
+    CHECK_FALSE(std::filesystem::exists(diskReservePath(path).string() + ".partial"));
     CHECK(integrityProblems(path) == 0);
 }

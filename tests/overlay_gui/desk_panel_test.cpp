@@ -31,6 +31,7 @@
 #include "tray_icon.h"
 #include "wrap_button.h"
 
+#include <souffleur/client/disk_reserve.h>
 #include <souffleur/client/outbox.h>
 #include <souffleur/client/replica.h>
 #include <souffleur/guide_view/guide_view.h>
@@ -46,11 +47,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
+#include <filesystem>
 #include <memory>
 #include <unistd.h>
 
@@ -596,6 +600,96 @@ private Q_SLOTS:
                      .value()
                      .value_or(-1),
                  std::int64_t{0});
+    }
+
+    void aDeskStartedOnAFullDiskGuidesFromItsReplicaAndAsksBeforeLosingAnything() {
+        souffleur::test::SmallDisk disk(16, "desk-panel-full-start");
+        if (!disk.mounted)
+            QSKIP(qPrintable(QStringLiteral("SKIPPED: the full-disk test needs a tmpfs of its "
+                                            "own: ") +
+                             QString::fromStdString(disk.why)));
+        const QString data = QString::fromStdString((disk.dir / "desk").string());
+        const std::filesystem::path database = disk.dir / "desk" / "desk.sqlite";
+        {
+            QTemporaryDir dir;
+            DemoServer server(dir.filePath(QStringLiteral("server")));
+            QVERIFY(server.running());
+            Panel panel(data, server.address(), server.deskToken());
+            QTRY_VERIFY_WITH_TIMEOUT(panel.desk->hasGuide(kGuide), kSyncMs);
+            QVERIFY(std::filesystem::exists(client::diskReservePath(database)));
+        } // quit: the database closed, its WAL index (-shm) gone
+        QVERIFY(disk.fill() > 0);
+
+        // Started again, offline, on a disk with no byte left: opened with the
+        // reserve's space, it guides from its replica.
+        Panel panel(data, nowhere(), "desk-token");
+        QVERIFY(!std::filesystem::exists(client::diskReservePath(database)));
+        QVERIFY(panel.window.openGuide(kGuide));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.window.guideView().isLoaded(), kSyncMs);
+        QVERIFY(panel.window.choose(0));
+        QCOMPARE(panel.desk->engine()->currentStep().id, std::string("echtheid"));
+        QVERIFY(panel.window.unstoredWork().isEmpty()); // stored in the reserve's space
+        QVERIFY(panel.window.confirmQuit());            // nothing to lose: no question
+
+        // Full again: what cannot be stored waits, and quitting asks first.
+        QVERIFY(emptyWal(database.string()));
+        QVERIFY(disk.fill() > 0);
+        QVERIFY(panel.window.choose(0));
+        QVERIFY(panel.desk->unsavedRecords() > 0);
+        QTest::mouseClick(panel.find<QPushButton>("feedback"), Qt::LeftButton);
+        QTest::mouseClick(panel.find<QPushButton>("kind-tip"), Qt::LeftButton);
+        auto* text = panel.find<QLineEdit>("feedback-text");
+        QTest::keyClicks(text, QStringLiteral("De UV-lamp geeft te weinig licht voor de print"));
+        QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
+        QVERIFY(!text->text().isEmpty()); // not stored: the text stays
+        panel.window.openLogbook();
+        auto* input = panel.find<QLineEdit>("logbook-text");
+        QTest::keyClicks(input, QStringLiteral("UV-lamp balie 2 vervangen"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(!input->text().isEmpty());
+        const QString unstored = panel.window.unstoredWork();
+        QVERIFY2(
+            unstored.contains(
+                QStringLiteral("%1 registraties van stappen").arg(panel.desk->unsavedRecords())),
+            qPrintable(unstored));
+        QVERIFY2(unstored.contains(QStringLiteral("uw opmerking bij ")) &&
+                     unstored.contains(QStringLiteral("stap 3")),
+                 qPrintable(unstored));
+        QVERIFY2(unstored.contains(QStringLiteral("uw regel voor het logboek")),
+                 qPrintable(unstored));
+        // The question's default is to stay open; only "Toch afsluiten" quits.
+        const auto answer = [](const char* button, QString* said = nullptr) {
+            QTimer::singleShot(300, [button, said] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                if (said)
+                    *said = box->text() + QLatin1Char(' ') + box->informativeText();
+                shoot(*box, "desk-quit-unsaved");
+                if (auto* chosen = box->findChild<QPushButton*>(QString::fromLatin1(button)))
+                    chosen->click();
+            });
+        };
+        QString said;
+        answer("quit-stay", &said);
+        QVERIFY(!panel.window.confirmQuit());
+        QVERIFY2(said.startsWith(QStringLiteral("Nog niet opgeslagen: ") + unstored),
+                 qPrintable(said));
+        QVERIFY(said.contains(QStringLiteral("Als u Souffleur nu afsluit, gaat dit verloren.")));
+        answer("quit-anyway");
+        QVERIFY(panel.window.confirmQuit());
+
+        // Room again: the step records are stored, the reserve set aside again.
+        disk.free();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.desk->unsavedRecords() == 0, 40'000);
+        QTRY_VERIFY(std::filesystem::exists(client::diskReservePath(database)));
+        QTest::keyClick(input, Qt::Key_Return); // the logbook entry, tried again
+        QVERIFY(input->text().isEmpty());
+        QVERIFY(panel.window.unstoredWork().contains(QStringLiteral("uw opmerking")));
+        QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
+        QVERIFY(text->text().isEmpty());
+        QVERIFY(panel.window.unstoredWork().isEmpty());
+        QVERIFY(panel.window.confirmQuit());
     }
 
     void theLogbookOpensWithItsKeyAndAnEntryCarriesTheGuideAndStep() {

@@ -28,6 +28,38 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Niet alles is opgeslagen</source>
+        <translation>Not everything is saved</translation>
+    </message>
+    <message>
+        <source>Nog niet opgeslagen: %1.</source>
+        <translation>Not saved yet: %1.</translation>
+    </message>
+    <message>
+        <source>Als u Souffleur nu afsluit, gaat dit verloren. Laat Souffleur open: het slaat alles op zodra dat weer kan (meestal: als er weer ruimte op de schijf is).</source>
+        <translation>If you quit Souffleur now, this is lost. Leave Souffleur open: it saves everything as soon as it can (usually: when the disk has room again).</translation>
+    </message>
+    <message>
+        <source>%1 registraties van stappen</source>
+        <translation>%1 step records</translation>
+    </message>
+    <message>
+        <source>uw opmerking bij %1</source>
+        <translation>your feedback on %1</translation>
+    </message>
+    <message>
+        <source>uw regel voor het logboek</source>
+        <translation>your logbook entry</translation>
+    </message>
+    <message>
+        <source>Open laten</source>
+        <translation>Leave open</translation>
+    </message>
+    <message>
+        <source>Toch afsluiten</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
         <source>Tonen</source>
         <translation>Show</translation>
     </message>

@@ -6,6 +6,7 @@
 // caller acknowledges after commit() has reached the disk.
 #pragma once
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <expected>
@@ -26,10 +27,18 @@ std::string isoTime(std::chrono::system_clock::time_point at);
 struct Error {
     int code = 0; // SQLite's (extended) result code; 0 for errors of this wrapper
     std::string message;
+    // For an I/O error (SQLITE_IOERR_*): the errno of the system call that
+    // failed (sqlite3_system_errno), else 0.
+    int systemErrno = 0;
 
-    // SQLITE_FULL: the disk (or the file system's quota) is full; nothing of
-    // the failed statement or transaction was stored.
-    bool diskFull() const { return (code & 0xff) == 13; }
+    // The disk (or the file system's quota) is full; nothing of the failed
+    // statement or transaction was stored. SQLITE_FULL, or an I/O error of a
+    // write that found no space: SQLite says so when it cannot make the WAL's
+    // shared-memory index (-shm), which even a read needs.
+    bool diskFull() const {
+        return (code & 0xff) == 13 ||
+               ((code & 0xff) == 10 && (systemErrno == ENOSPC || systemErrno == EDQUOT));
+    }
 };
 
 template <typename T>
