@@ -29,6 +29,9 @@ StoreFailure storeFailure(const QString& what, const client::OutboxError& error)
 // How soon the desk tries again to store step records its database refused.
 constexpr int kFirstRetryMs = 2000;
 constexpr int kMaxRetryMs = 30'000;
+// A step change's records are committed once the new step is painted, or
+// after this long without a paint (commitStepRecords()).
+constexpr int kRecordDelayMs = 200;
 // How often the desk looks for room to set its disk reserve aside again.
 constexpr int kReserveRetryMs = 60'000;
 
@@ -108,7 +111,11 @@ Desk::Desk(client::Replica replica, client::Outbox outbox)
     : m_replica(std::move(replica))
     , m_outbox(std::move(outbox))
     , m_retryTimer(new QTimer(this))
+    , m_recordTimer(new QTimer(this))
     , m_reserveTimer(new QTimer(this)) {
+    m_recordTimer->setSingleShot(true);
+    m_recordTimer->setInterval(kRecordDelayMs);
+    connect(m_recordTimer, &QTimer::timeout, this, &Desk::recordEvents);
     m_retryTimer->setInterval(kFirstRetryMs);
     connect(m_retryTimer, &QTimer::timeout, this, &Desk::retryUnsaved);
     m_reserveTimer->setInterval(kReserveRetryMs);
@@ -213,6 +220,7 @@ bool Desk::waitsForUpdate(const std::string& guideId) {
 }
 
 std::int64_t Desk::pendingRecords() {
+    commitStepRecords();
     auto pending = m_outbox.pending();
     if (!pending) {
         logLine(QStringLiteral("cannot count the outbox: ") + errorText(pending.error()));
@@ -519,11 +527,24 @@ std::expected<void, QString> Desk::engineResult(std::expected<void, std::string>
     if (!result)
         return std::unexpected(QString::fromStdString(result.error()));
     Q_EMIT sessionChanged();
-    recordEvents();
+    // Painted first, stored after (commitStepRecords()); a later step's
+    // records join these, in order, in the same commit.
+    if (!m_unrecorded.empty() && !m_recordTimer->isActive())
+        m_recordTimer->start();
     return {};
 }
 
+void Desk::commitStepRecords() {
+    recordEvents();
+}
+
+std::size_t Desk::unsavedRecords() {
+    commitStepRecords();
+    return m_unsaved.waiting();
+}
+
 void Desk::recordEvents() {
+    m_recordTimer->stop();
     if (m_unrecorded.empty())
         return;
     const std::size_t before = m_unsaved.waiting();

@@ -58,10 +58,18 @@ public:
     void startSync();
     client::SyncState syncState() const;
     // Records waiting in the outbox; -1 when the database cannot tell.
+    // Commits the last steps' records first (commitStepRecords()).
     std::int64_t pendingRecords();
+    // Commits the step records of the last step changes to the outbox. A
+    // step change paints first and stores after: the panel calls this once
+    // the new step is painted (GuideView::painted), a timer after
+    // kRecordDelayMs if no paint comes (a hidden panel), and opening a guide,
+    // ending a session, reading the counts and quitting call it at once.
+    void commitStepRecords();
     // Step records the desk database could not take yet (full, locked): kept
     // in memory and tried again every few seconds (client::PendingRecords).
-    std::size_t unsavedRecords() const { return m_unsaved.waiting(); }
+    // Commits the last steps' records first (commitStepRecords()).
+    std::size_t unsavedRecords();
     // They wait because the disk is full (the last try said SQLITE_FULL).
     bool unsavedForFullDisk() const { return m_unsaved.diskFull(); }
     // Records the server (or the desk) refused, set aside for a person to look at.
@@ -182,11 +190,12 @@ private:
     Desk(client::Replica replica, client::Outbox outbox);
     std::expected<void, QString> engineResult(std::expected<void, std::string> result);
     void endSession();
-    // Commits the step events of the last transition to the outbox (one
-    // transaction) and wakes the sync client. Runs right after the new step
-    // has been handed to the view, so the commit's fsync overlaps the page's
-    // painting instead of delaying it. What cannot be stored waits in
-    // m_unsaved and is tried again by m_retryTimer.
+    // Commits the step events of the last transitions to the outbox (one
+    // transaction) and wakes the sync client. After a step change it waits
+    // for the paint (commitStepRecords()), so the commit's fsync on this
+    // thread, which also composites the view, does not delay the frame.
+    // What cannot be stored waits in m_unsaved and is tried again by
+    // m_retryTimer.
     void recordEvents();
     void retryUnsaved();
     // Sets the disk reserve aside (client::keepDiskReserve), or tries again
@@ -206,6 +215,7 @@ private:
     std::vector<std::string> m_unrecorded; // the last transition's events (records.h)
     client::PendingRecords m_unsaved;
     QTimer* m_retryTimer = nullptr;
+    QTimer* m_recordTimer = nullptr;  // commitStepRecords() when no paint comes
     std::filesystem::path m_database; // DATA/desk.sqlite
     QTimer* m_reserveTimer = nullptr;
     // Alert revisions acknowledged (the record is in the outbox) that the

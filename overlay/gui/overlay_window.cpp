@@ -187,6 +187,8 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
     connect(&m_desk, &Desk::unsavedChanged, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::recordsRefused, this, &OverlayWindow::refreshNotice);
     connect(&m_desk, &Desk::sessionChanged, this, &OverlayWindow::showSession);
+    // A step change is painted first and stored after (Desk::commitStepRecords()).
+    connect(m_stepView, &guide_view::GuideView::painted, &m_desk, &Desk::commitStepRecords);
     connect(&m_desk, &Desk::logbookChanged, this, &OverlayWindow::refreshLogbook);
     connect(&m_desk, &Desk::recordsAcked, this, &OverlayWindow::refreshLogbook);
     connect(&m_desk, &Desk::syncStateChanged, this, &OverlayWindow::refreshLogbook);
