@@ -658,17 +658,24 @@ private Q_SLOTS:
         QVERIFY2(unstored.contains(QStringLiteral("uw regel voor het logboek")),
                  qPrintable(unstored));
         // The question's default is to stay open; only "Toch afsluiten" quits.
-        const auto answer = [](const char* button, QString* said = nullptr) {
-            QTimer::singleShot(300, [button, said] {
+        // Answered as soon as the question is on screen (polled: exec() blocks).
+        const auto answer = [&panel](const char* button, QString* said = nullptr) {
+            auto* poll = new QTimer(&panel.window);
+            QObject::connect(poll, &QTimer::timeout, poll, [poll, button, said] {
                 auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-                if (!box)
+                if (!box || !box->isVisible())
                     return;
+                poll->stop();
+                poll->deleteLater();
                 if (said)
                     *said = box->text() + QLatin1Char(' ') + box->informativeText();
                 shoot(*box, "desk-quit-unsaved");
                 if (auto* chosen = box->findChild<QPushButton*>(QString::fromLatin1(button)))
                     chosen->click();
+                else
+                    box->reject(); // no such button: the test fails, it does not hang
             });
+            poll->start(50);
         };
         QString said;
         answer("quit-stay", &said);
