@@ -96,8 +96,8 @@ template <class Stream>
 void WebSocketSession<Stream>::onHello(std::int64_t seq) {
     if (m_closing)
         return;
-    m_queue.push_front(std::make_shared<const std::string>(
-        boost::json::serialize(boost::json::object{{"type", "hello"}, {"seq", seq}})));
+    m_queue.insert(m_queue.begin(), std::make_shared<const std::string>(boost::json::serialize(
+                                        boost::json::object{{"type", "hello"}, {"seq", seq}})));
     m_open = true;
     doWrite();
 }
@@ -137,15 +137,16 @@ void WebSocketSession<Stream>::onWrite(beast::error_code error, std::size_t) {
             fail("a write failed: " + error.message());
         return; // the connection is gone; the read side ends the session
     }
-    m_queue.pop_front();
+    m_queue.erase(m_queue.begin());
     if (!m_queue.empty() && !m_closing)
         doWrite();
 }
 
 template <class Stream>
 void WebSocketSession<Stream>::doRead() {
-    m_ws.async_read(m_buffer, beast::bind_front_handler(&WebSocketSession<Stream>::onRead,
-                                                        this->shared_from_this()));
+    m_ws.async_read_some(
+        asio::buffer(m_discard),
+        beast::bind_front_handler(&WebSocketSession<Stream>::onRead, this->shared_from_this()));
 }
 
 template <class Stream>
@@ -157,7 +158,6 @@ void WebSocketSession<Stream>::onRead(beast::error_code error, std::size_t) {
             fail("a read failed: " + error.message());
         return;
     }
-    m_buffer.consume(m_buffer.size()); // clients send nothing we use
     doRead();
 }
 

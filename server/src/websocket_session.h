@@ -26,15 +26,15 @@
 
 #include <souffleur/server/auth.h>
 
-#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
-#include <deque>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace souffleur::server {
 
@@ -71,11 +71,16 @@ private:
     void fail(std::string_view detail);
 
     boost::beast::websocket::stream<Stream> m_ws;
-    boost::beast::flat_buffer m_buffer;
+    // Clients send nothing the server uses: what they send is read in small
+    // pieces into this and dropped, so an idle socket's pending read holds
+    // no buffer of its own (a flat_buffer would keep 1.5 KB ready).
+    std::array<char, 64> m_discard{};
     std::shared_ptr<ServerContext> m_context;
     ConnectionLimits::Slot m_slot; // taken over from the HTTP session
     Identity m_identity;
-    std::deque<std::shared_ptr<const std::string>> m_queue;
+    // Notices waiting to be written, oldest first; a vector, since an empty
+    // std::deque already holds some 600 bytes.
+    std::vector<std::shared_ptr<const std::string>> m_queue;
     bool m_joined = false;
     bool m_failed = false; // an error of this socket has been counted
     bool m_subscribed = false;

@@ -367,6 +367,25 @@ TEST_CASE("The notify WebSocket says hello, then changed after a publish", "[ser
     CHECK(json::parse(*changed) == json::parse(R"({"type":"changed","seq":2})"));
 }
 
+TEST_CASE("What a desk sends on its notify WebSocket is dropped; over 64 KB closes it",
+          "[server][notify]") {
+    TestServer server;
+    NotifyClient notify(server.port());
+    REQUIRE(notify.connect(server.deskA) == 101);
+    REQUIRE(notify.read()); // the hello
+    // Read in small pieces and dropped: the socket goes on as before.
+    REQUIRE(notify.write("hallo"));
+    REQUIRE(notify.write(std::string(10'000, 'x')));
+    REQUIRE(publish(server, server.reviewerA, guideXml("t.after", 1)).status == 201);
+    const auto changed = notify.read();
+    REQUIRE(changed);
+    CHECK(json::parse(*changed).as_object().at("type") == "changed");
+    // A message over the limit: closed by the server with "too big" (1009).
+    REQUIRE(notify.write(std::string(70'000, 'x')));
+    CHECK_FALSE(notify.read());
+    CHECK(notify.closeCode() == 1009);
+}
+
 TEST_CASE("Record batches are acknowledged once; retries are no-ops", "[server][records]") {
     TestServer server;
     const auto first = batch("client-1", 1,

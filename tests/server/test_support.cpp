@@ -167,6 +167,16 @@ std::optional<std::string> NotifyClient::read(std::chrono::milliseconds timeout)
     return beast::buffers_to_string(buffer.data());
 }
 
+bool NotifyClient::write(const std::string& text) {
+    beast::error_code result;
+    bool done = false;
+    m_ws.async_write(asio::buffer(text), [&result, &done](beast::error_code error, std::size_t) {
+        result = error;
+        done = true;
+    });
+    return runUntil(done, 5s) && !result;
+}
+
 void NotifyClient::close() {
     if (!m_ws.is_open())
         return;

@@ -79,6 +79,8 @@ public:
     int connect(const std::string& token);
     // The next message, or nullopt when none came within `timeout`.
     std::optional<std::string> read(std::chrono::milliseconds timeout = 5s);
+    // Sends a text message to the server; false when it could not be written.
+    bool write(const std::string& text);
     // The close code the server sent (after read() found the connection closed), or 0.
     int closeCode() const { return static_cast<int>(m_ws.reason().code); }
     void close();
