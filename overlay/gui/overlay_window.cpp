@@ -16,6 +16,7 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QCursor>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -99,7 +100,7 @@ OverlayWindow::OverlayWindow(Desk& desk, Language language, const QString& setti
         });
         connect(m_tray, &TrayIcon::quitRequested, this, [this] {
             if (confirmQuit())
-                QApplication::quit();
+                QApplication::quit(); // closes this window: closeEvent() asks no more
         });
         connect(m_tray, &TrayIcon::keptAsideRequested, this, &OverlayWindow::showKeptAside);
         m_tray->show();
@@ -275,7 +276,7 @@ QWidget* OverlayWindow::createHeader() {
     else
         connect(hideButton, &QPushButton::clicked, this, [this] {
             if (confirmQuit())
-                QApplication::quit();
+                QApplication::quit(); // closes this window: closeEvent() asks no more
         });
 
     m_citizenButton = new QPushButton(m_text.citizenShort, header);
@@ -763,6 +764,8 @@ QString OverlayWindow::unstoredWork() const {
 }
 
 bool OverlayWindow::confirmQuit() {
+    if (m_quitConfirmed)
+        return true;
     const QString unstored = unstoredWork();
     if (unstored.isEmpty())
         return true;
@@ -778,6 +781,7 @@ bool OverlayWindow::confirmQuit() {
     box.setEscapeButton(stay);
     box.exec();
     const bool quitting = box.clickedButton() == quit;
+    m_quitConfirmed = quitting;
     std::fprintf(stderr, "souffleur-overlay: asked before quitting (not stored: %s): %s\n",
                  qPrintable(unstored), quitting ? "quit anyway" : "stays open");
     return quitting;
@@ -1008,6 +1012,14 @@ void OverlayWindow::keyPressEvent(QKeyEvent* event) {
     } else {
         QWidget::keyPressEvent(event);
     }
+}
+
+void OverlayWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmQuit()) {
+        event->ignore();
+        return;
+    }
+    QWidget::closeEvent(event);
 }
 
 void OverlayWindow::resizeEvent(QResizeEvent* event) {

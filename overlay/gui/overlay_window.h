@@ -106,7 +106,8 @@ public:
     QString unstoredWork() const;
     // Asked before quitting (the tray's "Afsluiten", the ✕ without a tray):
     // true to quit; when unstoredWork() is not empty, only if the employee
-    // chooses "Toch afsluiten" over the default "Open laten".
+    // chooses "Toch afsluiten" over the default "Open laten". Once yes, the
+    // panel is quitting: later calls say yes without asking.
     bool confirmQuit();
     // Summons the panel (shows it and takes the focus) when it is hidden or
     // another application has the keyboard; dismisses it when it is in use.
@@ -145,6 +146,9 @@ public:
 protected:
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    // Closed by the window manager (Alt+F4), which quits the panel: asked
+    // first like the tray's "Afsluiten" (confirmQuit()), not again after it.
+    void closeEvent(QCloseEvent* event) override;
     // Dragging a floating panel by its header.
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -226,6 +230,7 @@ private:
     };
     std::optional<HeldFeedback> m_heldFeedback;
     bool m_logbookNotStored = false; // the last entry failed; its text stays
+    bool m_quitConfirmed = false;    // confirmQuit() said yes: closing asks no more
     bool m_summonable = false;
     bool m_citizenCanSee = false;
     WrapButton* m_suggestion = nullptr; // "fits your screen: TITLE"

@@ -683,8 +683,12 @@ private Q_SLOTS:
         QVERIFY2(said.startsWith(QStringLiteral("Nog niet opgeslagen: ") + unstored),
                  qPrintable(said));
         QVERIFY(said.contains(QStringLiteral("Als u Souffleur nu afsluit, gaat dit verloren.")));
-        answer("quit-anyway");
-        QVERIFY(panel.window.confirmQuit());
+        // The window manager's close (Alt+F4) asks too, and stays open.
+        said.clear();
+        answer("quit-stay", &said);
+        QVERIFY(!panel.window.close());
+        QVERIFY(panel.window.isVisible());
+        QVERIFY(said.startsWith(QStringLiteral("Nog niet opgeslagen: ")));
 
         // Room again: the step records are stored, the reserve set aside again.
         disk.free();
@@ -696,7 +700,17 @@ private Q_SLOTS:
         QTest::mouseClick(panel.find<QPushButton>("feedback-send"), Qt::LeftButton);
         QVERIFY(text->text().isEmpty());
         QVERIFY(panel.window.unstoredWork().isEmpty());
+        QVERIFY(panel.window.confirmQuit()); // nothing to lose: no question
+
+        // Lost on purpose: "Toch afsluiten" says yes, and closing asks no more.
+        QVERIFY(emptyWal(database.string()));
+        QVERIFY(disk.fill() > 0);
+        QVERIFY(panel.window.choose(0));
+        QVERIFY(!panel.window.unstoredWork().isEmpty());
+        answer("quit-anyway");
         QVERIFY(panel.window.confirmQuit());
+        QVERIFY(panel.window.confirmQuit());
+        disk.free(); // what waits is stored when the desk goes
     }
 
     void theLogbookOpensWithItsKeyAndAnEntryCarriesTheGuideAndStep() {
