@@ -144,9 +144,14 @@ std::string oneDecimal(double value) {
 // The first words of a sentence, to name it.
 std::string opening(const std::vector<std::string_view>& sentence) {
     std::string out;
-    for (std::size_t i = 0; i < sentence.size() && i < 6; ++i)
-        out += (i ? " " : "") + std::string(sentence[i]);
-    return out + (sentence.size() > 6 ? " ..." : "");
+    for (std::size_t i = 0; i < sentence.size() && i < 6; ++i) {
+        if (i > 0)
+            out += ' ';
+        out += sentence[i]; // appended, not "literal" + string: g++ 12 -O3 -Wrestrict
+    }
+    if (sentence.size() > 6)
+        out += " ...";
+    return out;
 }
 
 Diagnostic finding(std::string_view file, const std::string& step, std::string field,
